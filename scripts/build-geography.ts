@@ -1,0 +1,84 @@
+/**
+ * Derives the compact geography tables Ancrage ships from @etalab/decoupage-administratif, so that a
+ * Lambda loads a few hundred kilobytes instead of the package's 12 MB of JSON.
+ * Run with `npm run build:geography` after upgrading the package; the output is committed.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  region?: string;
+  siren?: string;
+  codesPostaux?: string[];
+}
+interface EtalabDepartement {
+  code: string;
+  nom: string;
+  region: string;
+}
+interface EtalabRegion {
+  code: string;
+  nom: string;
+}
+
+const communes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
+const departements: EtalabDepartement[] = require('@etalab/decoupage-administratif/data/departements.json');
+const regions: EtalabRegion[] = require('@etalab/decoupage-administratif/data/regions.json');
+const version: string = require('@etalab/decoupage-administratif/package.json').version;
+
+// Current communes and Paris/Lyon/Marseille arrondissements carry postcodes; delegated and associated
+// communes repeat their parent's, which would only add false ambiguity.
+const located = communes.filter(
+  (commune) => commune.type === 'commune-actuelle' || commune.type === 'arrondissement-municipal',
+);
+
+const postcodes = new Map<string, string[]>();
+for (const commune of located) {
+  for (const postcode of commune.codesPostaux ?? []) {
+    const list = postcodes.get(postcode) ?? [];
+    if (!list.includes(commune.code)) list.push(commune.code);
+    postcodes.set(postcode, list);
+  }
+}
+
+const sortedPostcodes = [...postcodes].sort(([a], [b]) => a.localeCompare(b));
+const source = `@etalab/decoupage-administratif ${version}`;
+
+// Three files, so a function loads only what it uses: ring resolution needs postcodes and areas;
+// commune names are for matching a "Ville" column and for display.
+const tables = {
+  'france-postcodes.json': {
+    source,
+    /** postcode → INSEE commune codes, joined by spaces to keep the file small. */
+    postcodes: Object.fromEntries(
+      sortedPostcodes.map(([postcode, codes]) => [postcode, codes.sort().join(' ')]),
+    ),
+  },
+  'france-areas.json': {
+    source,
+    departements: Object.fromEntries(departements.map((d) => [d.code, [d.nom, d.region]])),
+    regions: Object.fromEntries(regions.map((r) => [r.code, r.nom])),
+  },
+  'france-communes.json': {
+    source,
+    /** INSEE commune code → [name, département, SIREN of the commune]. */
+    communes: Object.fromEntries(
+      located
+        .filter((commune) => commune.departement)
+        .map((commune) => [commune.code, [commune.nom, commune.departement, commune.siren ?? '']]),
+    ),
+  },
+};
+
+for (const [file, table] of Object.entries(tables)) {
+  writeFileSync(new URL(`../data/geography/${file}`, import.meta.url), `${JSON.stringify(table)}\n`);
+}
+console.log(
+  `${sortedPostcodes.length} postcodes, ${located.length} communes, ${departements.length} départements`,
+);

@@ -1,0 +1,29 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** Credentials the emulators accept; they never reach AWS because the endpoint is local. */
+const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const EMULATOR_REGION = 'eu-west-3';
+
+export function createS3Client(endpoint: string | undefined): S3Client {
+  if (!endpoint) return new S3Client({});
+  return new S3Client({
+    endpoint,
+    region: EMULATOR_REGION,
+    credentials: EMULATOR_CREDENTIALS,
+    forcePathStyle: true,
+    // s3rver stores the aws-chunked framing of a checksummed streaming upload inside the object.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function createDocumentClient(endpoint: string | undefined): DynamoDBDocumentClient {
+  const client = endpoint
+    ? new DynamoDBClient({ endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS })
+    : new DynamoDBClient({});
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,57 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** DynamoDB's limit for one BatchWriteItem call. */
+export const BATCH_SIZE = 25;
+const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 50;
+const MAX_DELAY_MS = 5_000;
+const CONCURRENT_BATCHES = 4;
+
+type Item = Record<string, unknown>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Full-jitter exponential backoff. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
+}
+
+async function writeBatch(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<void> {
+  let pending = items.map((item) => ({ PutRequest: { Item: item } }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
+    }
+    if (attempt > 0) await sleep(backoffDelay(attempt));
+    const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+    pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
+      request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
+    );
+  }
+}
+
+/**
+ * Puts items 25 at a time, a few batches in flight, retrying what DynamoDB leaves unprocessed with
+ * backoff; after that it fails loudly so the dataset is marked failed rather than half-written.
+ */
+export async function putAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+): Promise<void> {
+  const batches: Item[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE)
+    batches.push(items.slice(start, start + BATCH_SIZE));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      if (batch) await writeBatch(client, tableName, batch);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, batches.length) }, worker));
+}

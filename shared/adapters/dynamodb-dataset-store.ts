@@ -1,0 +1,153 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
+import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup.ts';
+import { SpendLineSchema } from '../domain/spend-line.ts';
+import type { DatasetStore } from '../ports/dataset-store.ts';
+import { putAll } from './batch-write.ts';
+import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
+
+const datasetItem = (record: DatasetRecord) => ({
+  ...keys.dataset(record.id),
+  ...keys.datasetIndex(record.anchorId, record.id),
+  entityType: ENTITY.dataset,
+  ...record,
+});
+
+async function queryAll(
+  client: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
+}
+
+export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, tableName: string): DatasetStore {
+  const getDataset = async (datasetId: string) => {
+    const response = await client.send(
+      new GetCommand({ TableName: tableName, Key: keys.dataset(datasetId), ConsistentRead: true }),
+    );
+    return response.Item ? DatasetRecordSchema.parse(response.Item) : undefined;
+  };
+
+  return {
+    async claimDataset(record, now) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: datasetItem(record),
+            // New, or an earlier attempt that failed, or one that crashed and let its lease expire.
+            ConditionExpression:
+              'attribute_not_exists(pk) OR #status IN (:received, :failed) OR (#status = :ingesting AND leaseUntil < :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':received': 'RECEIVED',
+              ':failed': 'FAILED',
+              ':ingesting': 'INGESTING',
+              ':now': now.toISOString(),
+            },
+          }),
+        );
+        return { claimed: true, record };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const existing = await getDataset(record.id);
+        if (!existing) throw new Error(`dataset ${record.id} could not be claimed nor read`);
+        return { claimed: false, existing };
+      }
+    },
+
+    async putLines(datasetId, lines) {
+      await putAll(
+        client,
+        tableName,
+        lines.map((line) => ({
+          ...keys.line(datasetId, line.lineNumber),
+          ...keys.lineBySupplier(line.supplier.key, datasetId, line.lineNumber),
+          entityType: ENTITY.line,
+          datasetId,
+          ...SpendLineSchema.parse(line),
+        })),
+      );
+    },
+
+    async putRollups(datasetId, rollups) {
+      const items = [...rollups].map((rollup) => ({
+        ...keys.rollup(datasetId, rollup.anchorId, rollup.supplier.key),
+        entityType: ENTITY.rollup,
+        datasetId,
+        ...rollup,
+      }));
+      await putAll(client, tableName, items);
+    },
+
+    async claimContent(contentSha256, datasetId) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.contentClaim(contentSha256), entityType: ENTITY.contentClaim, datasetId },
+            ConditionExpression: 'attribute_not_exists(pk) OR datasetId = :datasetId',
+            ExpressionAttributeValues: { ':datasetId': datasetId },
+          }),
+        );
+        return datasetId;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const response = await client.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: keys.contentClaim(contentSha256),
+            ConsistentRead: true,
+          }),
+        );
+        const owner = response.Item?.datasetId;
+        if (typeof owner !== 'string') throw new Error(`content claim ${contentSha256} has no owner`);
+        return owner;
+      }
+    },
+
+    async saveDataset(record) {
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: datasetItem(DatasetRecordSchema.parse(record)) }),
+      );
+    },
+
+    getDataset,
+
+    async listDatasets(filter) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: filter.anchorId
+          ? 'gsi1pk = :datasets AND begins_with(gsi1sk, :anchor)'
+          : 'gsi1pk = :datasets',
+        ExpressionAttributeValues: {
+          ':datasets': keys.datasetIndex('', '').gsi1pk,
+          ...(filter.anchorId ? { ':anchor': keys.datasetsOfAnchorPrefix(filter.anchorId) } : {}),
+        },
+      });
+      return items
+        .map((item) => DatasetRecordSchema.parse(item))
+        .filter((record) => !filter.kind || record.kind === filter.kind);
+    },
+
+    async readRollups(datasetId): Promise<SupplierRollup[]> {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rollup)',
+        ExpressionAttributeValues: { ':pk': keys.dataset(datasetId).pk, ':rollup': keys.rollupPrefix },
+        ConsistentRead: true,
+      });
+      return items.map((item) => SupplierRollupSchema.parse(item));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every key of the single table, built in one place. Items carry generic `pk`, `sk`, `gsi1pk`,
+ * `gsi1sk` and `entityType` attributes (DESIGN §8).
+ */
+export const ENTITY = {
+  dataset: 'Dataset',
+  line: 'Line',
+  rollup: 'SupplierRollup',
+  contentClaim: 'ContentClaim',
+} as const;
+
+const LINE_NUMBER_WIDTH = 10;
+
+export const keys = {
+  dataset: (datasetId: string) => ({ pk: `DATASET#${datasetId}`, sk: 'META' }),
+  datasetIndex: (anchorId: string, datasetId: string) => ({
+    gsi1pk: 'DATASETS',
+    gsi1sk: `ANCHOR#${anchorId}#${datasetId}`,
+  }),
+  datasetsOfAnchorPrefix: (anchorId: string) => `ANCHOR#${anchorId}#`,
+  line: (datasetId: string, lineNumber: number) => ({
+    pk: `DATASET#${datasetId}`,
+    sk: `LINE#${String(lineNumber).padStart(LINE_NUMBER_WIDTH, '0')}`,
+  }),
+  lineBySupplier: (supplierKey: string, datasetId: string, lineNumber: number) => ({
+    gsi1pk: `SUPPLIER#${supplierKey}`,
+    gsi1sk: `LINE#${datasetId}#${String(lineNumber).padStart(LINE_NUMBER_WIDTH, '0')}`,
+  }),
+  rollup: (datasetId: string, anchorId: string, supplierKey: string) => ({
+    pk: `DATASET#${datasetId}`,
+    sk: `ROLLUP#${anchorId}#${supplierKey}`,
+  }),
+  rollupPrefix: 'ROLLUP#',
+  contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
+} as const;
+
+export const GSI1 = 'gsi1';

@@ -1,0 +1,58 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ObjectStore } from '../ports/object-store.ts';
+
+const isMissing = (error: unknown) =>
+  error instanceof NoSuchKey || (error instanceof Error && error.name === 'NoSuchKey');
+
+export function createS3ObjectStore(client: S3Client): ObjectStore {
+  return {
+    async open(location) {
+      try {
+        const response = await client.send(
+          new GetObjectCommand({
+            Bucket: location.bucket,
+            Key: location.key,
+            ...(location.versionId ? { VersionId: location.versionId } : {}),
+          }),
+        );
+        if (!response.Body) throw new Error(`s3://${location.bucket}/${location.key} has no body`);
+        return {
+          // The SDK's body is a Node Readable in Node: an async iterable of Buffers, read as it streams.
+          body: response.Body as AsyncIterable<Uint8Array>,
+          sizeBytes: response.ContentLength ?? 0,
+          metadata: new Map(
+            Object.entries(response.Metadata ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+          ),
+          eTag: response.ETag,
+          versionId: response.VersionId,
+        };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async put(location, body, contentType) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: location.bucket,
+          Key: location.key,
+          Body: body,
+          ContentType: contentType,
+        }),
+      );
+    },
+
+    async readText(location) {
+      try {
+        const response = await client.send(
+          new GetObjectCommand({ Bucket: location.bucket, Key: location.key }),
+        );
+        return response.Body ? await response.Body.transformToString('utf-8') : undefined;
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}

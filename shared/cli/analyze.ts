@@ -1,0 +1,62 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DatasetRecord } from '../domain/dataset.ts';
+import type { Report } from '../domain/report/report-schema.ts';
+import { startEmbeddedStack } from '../local/embedded-stack.ts';
+import { LocalPipeline } from '../local/local-pipeline.ts';
+import type { AnalyzeArgs } from './analyze-args.ts';
+import { RunError, UsageError } from './cli-error.ts';
+import { showIngestProgress } from './progress-line.ts';
+
+export interface AnalyzeResult {
+  readonly report: Report;
+  readonly datasets: readonly DatasetRecord[];
+  readonly files: readonly string[];
+  readonly outDir: string;
+}
+
+/** One refusal line for files of different kinds: a report never adds payments to contracts. */
+function checkOneKind(datasets: readonly DatasetRecord[]): void {
+  const kinds = new Set(datasets.map((dataset) => dataset.kind));
+  if (kinds.size <= 1) return;
+  const list = datasets.map((dataset) => `${dataset.fileName} (${dataset.kind})`).join(', ');
+  throw new UsageError(
+    `these files mix payments and contracts: ${list}. One report covers one kind: run analyze once per kind`,
+  );
+}
+
+/** Uploads each file as a dataset, ingests it through the ingest handler, builds one report. */
+export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
+  const stack = await startEmbeddedStack({ territoryId: args.territory.id });
+  const pipeline = new LocalPipeline(stack);
+  try {
+    if (args.customTerritory) await pipeline.putTerritory(args.territory);
+    const datasets: DatasetRecord[] = [];
+    await mkdir(join(args.outDir, 'rejects'), { recursive: true });
+    for (const file of args.files) {
+      const location = await pipeline.upload({ path: file, anchorId: args.anchorId, kind: args.kind });
+      const stopProgress = showIngestProgress(basename(file));
+      const outcomes = await pipeline.ingest(location).finally(stopProgress);
+      for (const { dataset } of outcomes) {
+        if (dataset.rejectsKey) {
+          const rejects = await pipeline.readObject(stack.buckets.uploads, dataset.rejectsKey);
+          await writeFile(join(args.outDir, 'rejects', `${basename(file)}.rejects.csv`), rejects);
+        }
+        if (dataset.status !== 'INGESTED') {
+          throw new RunError(`${basename(file)} was rejected: ${dataset.message ?? dataset.status}`);
+        }
+        datasets.push(dataset);
+      }
+    }
+    checkOneKind(datasets);
+    const kind = datasets[0]?.kind;
+    if (!kind) throw new RunError('no dataset was ingested');
+    const outcome = await pipeline.report({ territoryId: args.territory.id, kind, language: args.language });
+    if (!outcome.published) throw new RunError(`the report could not be built: ${outcome.reason}`);
+    const files = await pipeline.download(outcome.prefix, args.outDir);
+    return { report: outcome.report, datasets, files, outDir: args.outDir };
+  } finally {
+    pipeline.close();
+    await stack.stop();
+  }
+}

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { analyze } from './analyze.ts';
+import { parseAnalyzeArgs } from './analyze-args.ts';
+import { RunError, UsageError } from './cli-error.ts';
+import { demo } from './demo.ts';
+import { HELP } from './help.ts';
+import { summarise } from './summary.ts';
+
+async function run(argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(HELP);
+      return;
+    case 'analyze': {
+      if (rest.includes('--help')) return void process.stdout.write(HELP);
+      const result = await analyze(parseAnalyzeArgs(rest));
+      process.stdout.write(summarise(result));
+      return;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string', default: 'out' } } });
+      const results = await demo(values.out);
+      process.stdout.write(results.map(summarise).join('\n'));
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (see ancrage --help)`);
+  }
+}
+
+// Quiet the SDK's notice that Node 20 support is ending; Lambda runs Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof RunError) {
+    process.stderr.write(`ancrage: ${error.message}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import type { AnalyzeResult } from './analyze.ts';
+
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+
+/** The few lines printed after a run: what was read, what was rejected, the headline, where to look. */
+export function summarise(result: AnalyzeResult): string {
+  const { report } = result;
+  const local = report.byRing.find((band) => band.ring === report.headline.localRing);
+  const lines = [
+    `${report.datasets.length} dataset(s), ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
+    ...result.datasets.map(
+      (dataset) =>
+        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected (${dataset.format}, ${dataset.encoding})`,
+    ),
+    `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
+    `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,
+    `report: ${join(result.outDir, 'report.html')}`,
+  ];
+  if (result.datasets.some((dataset) => dataset.rejectedLines > 0)) {
+    lines.push(`rejected lines, with line numbers and reasons: ${join(result.outDir, 'rejects')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CurrencySchema, DatasetKindSchema } from './dataset-kind.ts';
+
+export const DatasetStatusSchema = z.enum(['RECEIVED', 'INGESTING', 'INGESTED', 'REJECTED', 'FAILED']);
+export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
+
+export const ObjectLocationSchema = z.object({
+  bucket: z.string().min(1),
+  key: z.string().min(1),
+  versionId: z.string().optional(),
+  eTag: z.string().optional(),
+});
+export type ObjectLocation = z.infer<typeof ObjectLocationSchema>;
+
+/** One uploaded file and what ingest made of it. Only INGESTED datasets are counted in reports. */
+export const DatasetRecordSchema = z.object({
+  id: z.string().regex(/^[a-f0-9]{24}$/),
+  source: ObjectLocationSchema,
+  fileName: z.string(),
+  anchorId: z.string().min(1),
+  requestedKind: DatasetKindSchema.optional(),
+  status: DatasetStatusSchema,
+  message: z.string().optional(),
+  receivedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Until then the INGESTING claim protects a running ingest; after it a retry may take over. */
+  leaseUntil: z.iso.datetime().optional(),
+  attempts: z.number().int().nonnegative(),
+  kind: DatasetKindSchema.optional(),
+  currency: CurrencySchema.optional(),
+  format: z.string().optional(),
+  encoding: z.string().optional(),
+  delimiter: z.string().optional(),
+  sizeBytes: z.number().int().nonnegative().optional(),
+  contentSha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
+  duplicateOf: z.string().optional(),
+  headerLine: z.number().int().nonnegative().optional(),
+  lines: z.number().int().nonnegative().default(0),
+  rejectedLines: z.number().int().nonnegative().default(0),
+  blankLines: z.number().int().nonnegative().default(0),
+  preambleLines: z.number().int().nonnegative().default(0),
+  amountCents: z.number().int().default(0),
+  suppliers: z.number().int().nonnegative().default(0),
+  periodFrom: z.iso.date().optional(),
+  periodTo: z.iso.date().optional(),
+  anchors: z.array(z.object({ id: z.string(), name: z.string().optional() })).default([]),
+  flags: z.array(z.tuple([z.string(), z.number().int()])).default([]),
+  rejectsKey: z.string().optional(),
+});
+export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;

@@ -1,0 +1,66 @@
+import { splitCentsEqually } from '../money.ts';
+import type { SpendLine } from '../spend-line.ts';
+import type { Rejection } from './rejection.ts';
+
+export type GroupOutcome = { readonly line: SpendLine } | { readonly rejection: Rejection };
+
+/**
+ * Flattened contract files repeat a contract once per titulaire with the contract's whole amount on
+ * each row. Rows of one contract are consecutive; the amount is split equally between its distinct
+ * titulaires so the contract is counted once. A contract that appears again later in the file is a
+ * duplicate (consolidated files repeat contracts) and is rejected, pointing at the first occurrence.
+ */
+export class ContractGrouping {
+  private current: { uid: string; lines: SpendLine[]; raws: string[] } | undefined;
+  private readonly firstLineOfContract = new Map<string, number>();
+
+  /** Adds a row; returns the outcomes of the previous contract when this row starts a new one. */
+  push(line: SpendLine, raw: string): GroupOutcome[] {
+    const uid = line.contractUid ?? `line-${line.lineNumber}`;
+    if (this.current?.uid === uid) {
+      this.current.lines.push(line);
+      this.current.raws.push(raw);
+      return [];
+    }
+    const flushed = this.flush();
+    const firstLine = this.firstLineOfContract.get(uid);
+    if (firstLine !== undefined) {
+      const reason = `contract ${uid} was already counted at line ${firstLine}: duplicate row`;
+      return [...flushed, { rejection: { lineNumber: line.lineNumber, reason, raw } }];
+    }
+    this.firstLineOfContract.set(uid, line.lineNumber);
+    this.current = { uid, lines: [line], raws: [raw] };
+    return flushed;
+  }
+
+  /** Emits the contract in progress; call once more after the last row. */
+  flush(): GroupOutcome[] {
+    const group = this.current;
+    this.current = undefined;
+    if (!group) return [];
+    const outcomes: GroupOutcome[] = [];
+    const titulaires: SpendLine[] = [];
+    const seen = new Map<string, number>();
+    group.lines.forEach((line, index) => {
+      const first = seen.get(line.supplier.key);
+      if (first === undefined) {
+        seen.set(line.supplier.key, line.lineNumber);
+        titulaires.push(line);
+        return;
+      }
+      const reason = `titulaire ${line.supplier.key} of contract ${group.uid} was already counted at line ${first}: duplicate row`;
+      outcomes.push({ rejection: { lineNumber: line.lineNumber, reason, raw: group.raws[index] ?? '' } });
+    });
+    const contractCents = titulaires[0]?.amountCents ?? 0;
+    const shares = splitCentsEqually(contractCents, titulaires.length);
+    titulaires.forEach((line, index) => {
+      const shareOf = titulaires.length > 1 ? titulaires.length : undefined;
+      outcomes.push({ line: { ...line, amountCents: shares[index] ?? 0, ...(shareOf ? { shareOf } : {}) } });
+    });
+    return outcomes.sort((a, b) => lineNumberOf(a) - lineNumberOf(b));
+  }
+}
+
+function lineNumberOf(outcome: GroupOutcome): number {
+  return 'line' in outcome ? outcome.line.lineNumber : outcome.rejection.lineNumber;
+}

@@ -1,0 +1,4 @@
+export type { DatasetSummary } from './dataset-tally.ts';
+export { IngestCore, type IngestCoreOptions, type RawRow } from './ingest-core.ts';
+export type { Rejection } from './rejection.ts';
+export { type SupplierRollup, SupplierRollupSchema, SupplierRollups } from './supplier-rollup.ts';

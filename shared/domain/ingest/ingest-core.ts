@@ -1,0 +1,197 @@
+import { toCsvRecord } from '../csv-record.ts';
+import type { CanonicalField, CanonicalRow } from '../formats/canonical-fields.ts';
+import type { FormatProfile } from '../formats/format-profile.ts';
+import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { createRowValidator, type RowValidator } from '../row-validation.ts';
+import type { SpendLine } from '../spend-line.ts';
+import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
+import { type DatasetSummary, DatasetTally } from './dataset-tally.ts';
+import type { Rejection } from './rejection.ts';
+import { SupplierRollups } from './supplier-rollup.ts';
+
+/** A parsed record with the physical line it starts on. */
+export interface RawRow {
+  readonly lineNumber: number;
+  readonly cells: readonly string[];
+}
+
+export interface IngestCoreOptions {
+  readonly formats: readonly FormatProfile[];
+  readonly defaultAnchorId: string;
+  readonly delimiter: string;
+  /** Above this share of rejected lines the file is rejected whole: it is probably not what it seems. */
+  readonly maxRejectedRatio: number;
+}
+
+const MIN_LINES_FOR_RATIO = 10;
+const REASONS_IN_FILE_MESSAGE = 5;
+
+/**
+ * The pure heart of ingest: header → canonical fields → validated lines → rollups. Synchronous and
+ * I/O-free; the caller feeds rows and drains the accepted lines and rejections between batches.
+ */
+export class IngestCore {
+  readonly rollups = new SupplierRollups();
+  private readonly tally = new DatasetTally();
+  private readonly pendingHeaderRows: RawRow[] = [];
+  private header: (LocatedHeader & { validate: RowValidator; grouping?: ContractGrouping }) | undefined;
+  private lines: SpendLine[] = [];
+  private rejections: Rejection[] = [];
+  private failure: string | undefined;
+
+  constructor(private readonly options: IngestCoreOptions) {}
+
+  get format(): FormatProfile | undefined {
+    return this.header?.format;
+  }
+
+  /** Feeds one record. Returns a failure when the file as a whole cannot be read. */
+  push(row: RawRow): Result<void> {
+    if (this.failure) return fail(this.failure);
+    if (this.header) {
+      this.acceptDataRow(row);
+      return ok(undefined);
+    }
+    this.pendingHeaderRows.push(row);
+    if (this.pendingHeaderRows.length >= HEADER_SEARCH_ROWS) return this.settleHeader();
+    return ok(undefined);
+  }
+
+  /** Accepted lines since the last drain, in file order. */
+  drainLines(): SpendLine[] {
+    const drained = this.lines;
+    this.lines = [];
+    return drained;
+  }
+
+  drainRejections(): Rejection[] {
+    const drained = this.rejections;
+    this.rejections = [];
+    return drained;
+  }
+
+  /** Ends the file: flushes the last contract and checks the file as a whole. */
+  finish(): Result<DatasetSummary> {
+    if (!this.header) {
+      if (this.pendingHeaderRows.every((row) => isBlank(row.cells))) return fail('the file is empty');
+      const settled = this.settleHeader();
+      if (!settled.ok) return fail(settled.reason);
+    }
+    if (this.failure) return fail(this.failure);
+    this.takeGroupOutcomes(this.header?.grouping?.flush() ?? []);
+    const summary = this.tally.summary();
+    if (summary.lines === 0 && summary.rejectedLines === 0) {
+      return fail('the file has a header but no data lines');
+    }
+    const considered = summary.lines + summary.rejectedLines;
+    if (
+      considered >= MIN_LINES_FOR_RATIO &&
+      summary.rejectedLines / considered > this.options.maxRejectedRatio
+    ) {
+      const percent = Math.round((summary.rejectedLines / considered) * 100);
+      const reasons = summary.firstRejections
+        .slice(0, REASONS_IN_FILE_MESSAGE)
+        .map((rejection) => `line ${rejection.lineNumber}: ${rejection.reason}`)
+        .join(' | ');
+      return fail(
+        `${summary.rejectedLines} of ${considered} lines (${percent} %) were rejected, more than the ${Math.round(this.options.maxRejectedRatio * 100)} % allowed: check the file's format. First reasons: ${reasons}`,
+      );
+    }
+    if (summary.lines === 0) return fail('no line of the file could be read');
+    return ok({ ...summary, format: this.header?.format.id ?? '', headerLine: this.headerLineNumber() });
+  }
+
+  private headerLineNumber(): number {
+    return this.header ? (this.pendingHeaderRows[this.header.rowIndex]?.lineNumber ?? 1) : 0;
+  }
+
+  private settleHeader(): Result<void> {
+    const rows = this.pendingHeaderRows;
+    const located = locateHeader(
+      rows.map((row) => row.cells),
+      this.options.formats,
+    );
+    if (!located.ok) {
+      this.failure = located.reason;
+      return fail(located.reason);
+    }
+    const format = located.value.format;
+    this.header = {
+      ...located.value,
+      validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
+      ...(format.groupRowsBy ? { grouping: new ContractGrouping() } : {}),
+    };
+    this.tally.countPreamble(located.value.rowIndex);
+    for (const row of rows.slice(located.value.rowIndex + 1)) this.acceptDataRow(row);
+    return ok(undefined);
+  }
+
+  private acceptDataRow(row: RawRow): void {
+    const header = this.header;
+    if (!header) return;
+    if (isBlank(row.cells)) {
+      this.tally.countBlank();
+      return;
+    }
+    const raw = toCsvRecord(row.cells, this.options.delimiter);
+    const shape = checkShape(row.cells, header);
+    if (!shape.ok) {
+      this.reject({ lineNumber: row.lineNumber, reason: shape.reason, raw });
+      return;
+    }
+    const validated = header.validate(toCanonicalRow(row.cells, header.columns), row.lineNumber);
+    if (!validated.ok) {
+      this.reject({ lineNumber: row.lineNumber, reason: validated.reason, raw });
+      return;
+    }
+    if (header.grouping) this.takeGroupOutcomes(header.grouping.push(validated.value, raw));
+    else this.accept(validated.value);
+  }
+
+  private takeGroupOutcomes(outcomes: readonly GroupOutcome[]): void {
+    for (const outcome of outcomes) {
+      if ('line' in outcome) this.accept(outcome.line);
+      else this.reject(outcome.rejection);
+    }
+  }
+
+  private accept(line: SpendLine): void {
+    this.lines.push(line);
+    this.rollups.add(line);
+    this.tally.countLine(line);
+  }
+
+  private reject(rejection: Rejection): void {
+    this.rejections.push(rejection);
+    this.tally.countRejection(rejection);
+  }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** Ragged rows: missing cells are only a problem where a mapped column would be; extra cells must be empty. */
+function checkShape(cells: readonly string[], header: LocatedHeader): Result<void> {
+  const width = header.headerCells.length;
+  if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
+    return fail(`the line has ${cells.length} values but the header has ${width} columns`);
+  }
+  if (cells.length < width) {
+    const lastNeeded = Math.max(...header.columns.values());
+    if (cells.length <= lastNeeded) {
+      return fail(`the line has ${cells.length} values but the header has ${width} columns`);
+    }
+  }
+  return ok(undefined);
+}
+
+function toCanonicalRow(
+  cells: readonly string[],
+  columns: ReadonlyMap<CanonicalField, number>,
+): CanonicalRow {
+  const row: CanonicalRow = {};
+  for (const [field, index] of columns) row[field] = cells[index];
+  return row;
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { monthOf } from '../dates.ts';
+import type { SpendLine } from '../spend-line.ts';
+import { SupplierIdentitySchema } from '../spend-line.ts';
+
+/** Spend of one anchor with one supplier within one dataset: what a report reads instead of lines. */
+export const SupplierRollupSchema = z.object({
+  anchorId: z.string(),
+  anchorName: z.string().optional(),
+  supplier: SupplierIdentitySchema,
+  amountCents: z.number().int(),
+  lines: z.number().int().nonnegative(),
+  firstDate: z.iso.date(),
+  lastDate: z.iso.date(),
+  /** Cents per month `yyyy-mm`, for trends. Pairs, not objects: keys come from the data. */
+  byMonth: z.array(z.tuple([z.string(), z.number().int()])),
+  /** Cents per category code (accounting nature, CPV, expense code), for sectors and exclusions. */
+  byCategory: z.array(z.tuple([z.string(), z.number().int()])),
+  /** Readable label of each category code seen. */
+  categoryLabels: z.array(z.tuple([z.string(), z.string()])),
+});
+export type SupplierRollup = z.infer<typeof SupplierRollupSchema>;
+
+/** Category bucket of lines without a code: they stay influenceable. */
+export const UNCATEGORISED = '';
+
+interface RollupAccumulator {
+  readonly anchorId: string;
+  anchorName: string | undefined;
+  readonly supplier: SpendLine['supplier'];
+  amountCents: number;
+  lines: number;
+  firstDate: string;
+  lastDate: string;
+  readonly byMonth: Map<string, number>;
+  readonly byCategory: Map<string, number>;
+  readonly categoryLabels: Map<string, string>;
+}
+
+const addTo = (map: Map<string, number>, key: string, cents: number) =>
+  map.set(key, (map.get(key) ?? 0) + cents);
+
+/** Accumulates rollups per (anchor, supplier). Keys are data, so everything is kept in Maps. */
+export class SupplierRollups {
+  private readonly byKey = new Map<string, RollupAccumulator>();
+
+  add(line: SpendLine): void {
+    const key = `${line.anchorId}\u0000${line.supplier.key}`;
+    let rollup = this.byKey.get(key);
+    if (!rollup) {
+      rollup = {
+        anchorId: line.anchorId,
+        anchorName: line.anchorName,
+        supplier: line.supplier,
+        amountCents: 0,
+        lines: 0,
+        firstDate: line.date,
+        lastDate: line.date,
+        byMonth: new Map(),
+        byCategory: new Map(),
+        categoryLabels: new Map(),
+      };
+      this.byKey.set(key, rollup);
+    }
+    rollup.amountCents += line.amountCents;
+    rollup.lines += 1;
+    rollup.anchorName ??= line.anchorName;
+    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
+    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
+    addTo(rollup.byMonth, monthOf(line.date), line.amountCents);
+    const category = line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
+    addTo(rollup.byCategory, category, line.amountCents);
+    if (line.categoryLabel && !rollup.categoryLabels.has(category)) {
+      rollup.categoryLabels.set(category, line.categoryLabel);
+    }
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Plain records for storage; data-keyed maps become arrays of pairs. */
+  *records(): Generator<SupplierRollup> {
+    for (const rollup of this.byKey.values()) {
+      yield {
+        anchorId: rollup.anchorId,
+        ...(rollup.anchorName ? { anchorName: rollup.anchorName } : {}),
+        supplier: rollup.supplier,
+        amountCents: rollup.amountCents,
+        lines: rollup.lines,
+        firstDate: rollup.firstDate,
+        lastDate: rollup.lastDate,
+        byMonth: [...rollup.byMonth],
+        byCategory: [...rollup.byCategory],
+        categoryLabels: [...rollup.categoryLabels],
+      };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { FrenchGeography } from '../geography/french-geography.ts';
+import { ABROAD, type Ring, type Territory, UNKNOWN } from '../territory/territory.ts';
+import type { Place } from './place.ts';
+
+export interface RingAnswer {
+  readonly ring: string;
+  /** The candidates of a postcode fell in different rings: the answer is the ring they all share. */
+  readonly ambiguous: boolean;
+}
+
+function ringContainsCommune(ring: Ring, code: string, geography: FrenchGeography): boolean {
+  if (ring.communes?.includes(code)) return true;
+  const departement = geography.departementOfCommune(code);
+  return departement !== undefined && ringContainsDepartement(ring, departement, geography);
+}
+
+function ringContainsDepartement(ring: Ring, departement: string, geography: FrenchGeography): boolean {
+  if (ring.departements?.includes(departement)) return true;
+  const region = geography.regionOfDepartement(departement);
+  if (region !== undefined && ring.regions?.includes(region)) return true;
+  return ring.countries?.includes('FR') ?? false;
+}
+
+function ringContainsUkPostcode(ring: Ring, postcode: string): boolean {
+  const district = postcode.split(' ')[0] ?? '';
+  const area = /^[A-Z]+/.exec(district)?.[0] ?? '';
+  return (
+    (ring.postcodeDistricts?.includes(district) ?? false) ||
+    (ring.postcodeAreas?.includes(area) ?? false) ||
+    (ring.countries?.includes('GB') ?? false)
+  );
+}
+
+function firstRing(territory: Territory, contains: (ring: Ring) => boolean): string | undefined {
+  return territory.rings.find(contains)?.id;
+}
+
+/**
+ * The most local ring containing the place. The last ring is the territory's country (the schema
+ * checks it), so a place outside every ring is abroad; no place at all is unknown.
+ */
+export function ringOfPlace(
+  place: Place | undefined,
+  territory: Territory,
+  geography: FrenchGeography,
+): RingAnswer {
+  if (!place) return { ring: UNKNOWN, ambiguous: false };
+  switch (place.kind) {
+    case 'communes': {
+      const all = firstRing(territory, (ring) =>
+        place.codes.every((code) => ringContainsCommune(ring, code, geography)),
+      );
+      const any = firstRing(territory, (ring) =>
+        place.codes.some((code) => ringContainsCommune(ring, code, geography)),
+      );
+      return { ring: all ?? ABROAD, ambiguous: all !== any };
+    }
+    case 'departement':
+      return {
+        ring: firstRing(territory, (ring) => ringContainsDepartement(ring, place.code, geography)) ?? ABROAD,
+        ambiguous: false,
+      };
+    case 'uk-postcode':
+      return {
+        ring: firstRing(territory, (ring) => ringContainsUkPostcode(ring, place.postcode)) ?? ABROAD,
+        ambiguous: false,
+      };
+    case 'country':
+      return {
+        ring: firstRing(territory, (ring) => ring.countries?.includes(place.code) ?? false) ?? ABROAD,
+        ambiguous: false,
+      };
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
+
+/** Bumped when the shape of report.json changes; other tools read these names. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+/** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
+export const METHOD_VERSION = '0.1.0';
+
+const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
+const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  methodVersion: z.string(),
+  generatedAt: z.iso.datetime(),
+  kind: DatasetKindSchema.describe('payments (amounts paid) or contracts (amounts notified): never mixed'),
+  currency: CurrencySchema,
+  language: z.enum(['fr', 'en']),
+  territory: z.object({ id: z.string(), name: z.string(), localRing: z.string() }),
+  scope: z.object({
+    type: z.enum(['consortium', 'anchor']),
+    anchorId: z.string().optional(),
+  }),
+  period: z.object({ from: z.iso.date().nullable(), to: z.iso.date().nullable() }),
+  anchors: z.array(z.object({ id: z.string(), name: z.string(), amount: Amount, lines: z.number().int() })),
+  datasets: z.array(
+    z.object({
+      id: z.string(),
+      file: z.string(),
+      sha256: z.string().optional(),
+      format: z.string().optional(),
+      encoding: z.string().optional(),
+      lines: z.number().int(),
+      rejectedLines: z.number().int(),
+      amount: Amount,
+      periodFrom: z.iso.date().optional(),
+      periodTo: z.iso.date().optional(),
+    }),
+  ),
+  totals: z.object({
+    gross: Amount,
+    influenceable: Amount,
+    excluded: Amount,
+    grants: Amount,
+    lines: z.number().int(),
+    rejectedLines: z.number().int(),
+    suppliers: z.number().int(),
+  }),
+  headline: z.object({
+    localRing: z.string(),
+    localAmount: Amount,
+    localShare: Share,
+    knownLocalityShare: Share,
+  }),
+  byRing: z.array(
+    z.object({
+      ring: z.string(),
+      label: z.string(),
+      amount: Amount,
+      share: Share,
+      cumulativeShare: Share,
+      suppliers: z.number().int(),
+      ambiguousAmount: Amount,
+    }),
+  ),
+  bySupplierType: z.array(
+    z.object({
+      type: z.string(),
+      label: z.string(),
+      amount: Amount,
+      share: Share,
+      suppliers: z.number().int(),
+    }),
+  ),
+  topSuppliers: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      amount: Amount,
+      share: Share,
+      lines: z.number().int(),
+      ring: z.string(),
+      type: z.string(),
+    }),
+  ),
+  coverage: z.object({
+    locality: z.object({
+      knownShare: Share,
+      ambiguousAmount: Amount,
+      bySource: z.array(z.object({ source: z.string(), amount: Amount, share: Share })),
+    }),
+    supplierType: z.object({
+      knownShare: Share,
+      bySource: z.array(z.object({ source: z.string(), amount: Amount, share: Share })),
+    }),
+  }),
+  exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
+});
+export type Report = z.infer<typeof ReportSchema>;

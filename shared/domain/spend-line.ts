@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CurrencySchema } from './dataset-kind.ts';
+
+export const SupplierIdentitySchema = z.object({
+  key: z.string().min(1),
+  name: z.string(),
+  identifier: z
+    .discriminatedUnion('scheme', [
+      z.object({ scheme: z.literal('siret'), value: z.string() }),
+      z.object({ scheme: z.literal('siren'), value: z.string() }),
+      z.object({ scheme: z.literal('vat'), value: z.string(), country: z.string() }),
+      z.object({ scheme: z.literal('company-number'), value: z.string() }),
+    ])
+    .optional(),
+  localId: z.string().optional(),
+  postcode: z.string().optional(),
+  commune: z.string().optional(),
+  communeCode: z.string().optional(),
+  country: z.string().optional(),
+});
+export type SupplierIdentity = z.infer<typeof SupplierIdentitySchema>;
+
+/** One normalised row of a dataset: integer cents, ISO date, identifiers as strings. */
+export const SpendLineSchema = z.object({
+  lineNumber: z.number().int().positive(),
+  anchorId: z.string().min(1),
+  anchorName: z.string().optional(),
+  date: z.iso.date(),
+  amountCents: z.number().int(),
+  currency: CurrencySchema,
+  supplier: SupplierIdentitySchema,
+  categoryCode: z.string().optional(),
+  categoryLabel: z.string().optional(),
+  serviceArea: z.string().optional(),
+  reference: z.string().optional(),
+  description: z.string().optional(),
+  contractUid: z.string().optional(),
+  /** Share of a contract's amount when it is split between titulaires (1 = whole). */
+  shareOf: z.number().int().positive().optional(),
+  /** Data-quality remarks that did not reject the line (e.g. a SIRET placeholder). */
+  flags: z.array(z.string()),
+});
+export type SpendLine = z.infer<typeof SpendLineSchema>;

@@ -1,0 +1,129 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '../adapters/aws-clients.ts';
+import { territoryKey } from '../adapters/s3-territory-catalog.ts';
+import type { ObjectLocation } from '../domain/dataset.ts';
+import type { DatasetKind } from '../domain/dataset-kind.ts';
+import type { Territory } from '../domain/territory/territory.ts';
+import { encodeS3EventKey } from '../runtime/s3-event.ts';
+import type { IngestOutcome } from '../use-cases/ingest-dataset.ts';
+import type { ReportOutcome, ReportRequest } from '../use-cases/publish-report.ts';
+import type { EmbeddedStack } from './embedded-stack.ts';
+import { localLambdaContext } from './lambda-context.ts';
+
+export interface UploadRequest {
+  readonly path: string;
+  readonly anchorId: string;
+  readonly kind?: DatasetKind | undefined;
+}
+
+/** An S3 ObjectCreated notification as S3 sends it: keys URL-encoded with "+" for spaces. */
+export function objectCreatedEvent(location: ObjectLocation) {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: 'eu-west-3',
+        eventTime: new Date().toISOString(),
+        eventName: 'ObjectCreated:Put',
+        s3: {
+          s3SchemaVersion: '1.0',
+          bucket: { name: location.bucket, arn: `arn:aws:s3:::${location.bucket}` },
+          object: {
+            key: encodeS3EventKey(location.key),
+            ...(location.eTag ? { eTag: location.eTag } : {}),
+            ...(location.versionId ? { versionId: location.versionId } : {}),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Drives the real Lambda handlers in-process against an embedded stack: upload a file, send the S3
+ * event to the ingest handler, invoke the report handler, copy the report out.
+ */
+export class LocalPipeline {
+  private readonly s3: S3Client;
+
+  constructor(readonly stack: EmbeddedStack) {
+    this.s3 = createS3Client(stack.s3Endpoint);
+    // The handlers read their configuration from the environment, as in Lambda.
+    Object.assign(process.env, stack.env);
+  }
+
+  async putTerritory(territory: Territory): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.stack.buckets.reference,
+        Key: territoryKey(territory.id),
+        Body: JSON.stringify(territory),
+        ContentType: 'application/json',
+      }),
+    );
+  }
+
+  /** Streams the file into the uploads bucket under the anchor's prefix. */
+  async upload(request: UploadRequest): Promise<ObjectLocation> {
+    const key = `uploads/${request.anchorId}/${basename(request.path)}`;
+    const { size } = await stat(request.path);
+    const response = await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.stack.buckets.uploads,
+        Key: key,
+        Body: createReadStream(request.path),
+        ContentLength: size,
+        Metadata: { anchor: request.anchorId, ...(request.kind ? { kind: request.kind } : {}) },
+      }),
+    );
+    return { bucket: this.stack.buckets.uploads, key, ...(response.ETag ? { eTag: response.ETag } : {}) };
+  }
+
+  async ingest(location: ObjectLocation): Promise<IngestOutcome[]> {
+    const { handler } = await import('../../functions/ingest/handler.ts');
+    const result = await handler(objectCreatedEvent(location), localLambdaContext('ingest'));
+    if (!('outcomes' in result)) throw new Error('the ingest handler answered an S3 event as an SQS batch');
+    return result.outcomes;
+  }
+
+  async report(
+    request: Omit<ReportRequest, 'territoryId'> & { territoryId?: string },
+  ): Promise<ReportOutcome> {
+    const { handler } = await import('../../functions/report/handler.ts');
+    return handler(request, localLambdaContext('report'));
+  }
+
+  /** Copies every object under a prefix of the reports bucket into a folder. */
+  async download(prefix: string, outDir: string): Promise<string[]> {
+    const listed = await this.s3.send(
+      new ListObjectsV2Command({ Bucket: this.stack.buckets.reports, Prefix: prefix }),
+    );
+    const written: string[] = [];
+    for (const object of listed.Contents ?? []) {
+      if (!object.Key) continue;
+      const target = join(outDir, object.Key.slice(prefix.length));
+      await mkdir(dirname(target), { recursive: true });
+      const response = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.stack.buckets.reports, Key: object.Key }),
+      );
+      if (!response.Body) continue;
+      await pipeline(response.Body as NodeJS.ReadableStream, createWriteStream(target));
+      written.push(target);
+    }
+    return written;
+  }
+
+  async readObject(bucket: string, key: string): Promise<string> {
+    const response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return response.Body ? response.Body.transformToString('utf-8') : '';
+  }
+
+  close(): void {
+    this.s3.destroy();
+  }
+}

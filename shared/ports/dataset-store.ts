@@ -1,0 +1,28 @@
+import type { DatasetRecord } from '../domain/dataset.ts';
+import type { DatasetKind } from '../domain/dataset-kind.ts';
+import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
+import type { SpendLine } from '../domain/spend-line.ts';
+
+export type ClaimOutcome =
+  | { readonly claimed: true; readonly record: DatasetRecord }
+  | { readonly claimed: false; readonly existing: DatasetRecord };
+
+/**
+ * Where datasets, their lines and their per-supplier rollups live. Every write is keyed
+ * deterministically, so a retried ingest overwrites what a crashed one wrote instead of adding to it.
+ */
+export interface DatasetStore {
+  /**
+   * Claims the dataset for ingest: succeeds when it is new, or when an earlier attempt was left
+   * INGESTING past its lease (a crash). Otherwise returns what is there.
+   */
+  claimDataset(record: DatasetRecord, now: Date): Promise<ClaimOutcome>;
+  putLines(datasetId: string, lines: readonly SpendLine[]): Promise<void>;
+  putRollups(datasetId: string, rollups: Iterable<SupplierRollup>): Promise<void>;
+  /** Records that this content belongs to a dataset; returns the dataset that owned it first. */
+  claimContent(contentSha256: string, datasetId: string): Promise<string>;
+  saveDataset(record: DatasetRecord): Promise<void>;
+  getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
+  listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
+  readRollups(datasetId: string): Promise<SupplierRollup[]>;
+}

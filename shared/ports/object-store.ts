@@ -1,0 +1,22 @@
+import type { ObjectLocation } from '../domain/dataset.ts';
+
+export interface StoredObject {
+  readonly body: AsyncIterable<Uint8Array>;
+  readonly sizeBytes: number;
+  /** User metadata (`x-amz-meta-*`), keys lower-cased. */
+  readonly metadata: ReadonlyMap<string, string>;
+  readonly eTag: string | undefined;
+  readonly versionId: string | undefined;
+}
+
+/** Reads objects as streams (never whole) and writes small ones: rejects, reports, exports. */
+export interface ObjectStore {
+  /** `undefined` when the object no longer exists (deleted after its event was sent). */
+  open(location: ObjectLocation): Promise<StoredObject | undefined>;
+  put(
+    location: Omit<ObjectLocation, 'versionId' | 'eTag'>,
+    body: string | Uint8Array,
+    contentType: string,
+  ): Promise<void>;
+  readText(location: Omit<ObjectLocation, 'versionId' | 'eTag'>): Promise<string | undefined>;
+}

@@ -1,0 +1,118 @@
+import { neutraliseFormula, toCsvRecord } from '../domain/csv-record.ts';
+import type { ClassifiedSupplier } from '../domain/report/classified-supplier.ts';
+import type { Report } from '../domain/report/report-schema.ts';
+import { fallbackRingLabel, labelsFor, supplierTypeLabel } from './labels.ts';
+
+export const CSV_FILE_NAMES = {
+  suppliers: 'suppliers.csv',
+  byRing: 'by-ring.csv',
+  bySupplierType: 'by-supplier-type.csv',
+  datasets: 'datasets.csv',
+} as const;
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+interface CsvStyle {
+  readonly delimiter: ';' | ',';
+  readonly decimal: ',' | '.';
+}
+
+/** French spreadsheets expect `;` and a decimal comma; English ones `,` and a decimal point. */
+function styleOf(language: Report['language']): CsvStyle {
+  return language === 'fr' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
+}
+
+/** UTF-8 with BOM (so Excel reads the accents), CRLF, every cell neutralised then quoted as needed. */
+function csvFile(header: readonly string[], rows: readonly (readonly string[])[], style: CsvStyle): string {
+  return (
+    BOM +
+    [header, ...rows]
+      .map((cells) => toCsvRecord(cells.map(neutraliseFormula), style.delimiter) + CRLF)
+      .join('')
+  );
+}
+
+/** An integer count of hundredths (cents, basis points) as `1234,56` / `1234.56`, without grouping. */
+function hundredths(value: number, decimal: CsvStyle['decimal']): string {
+  if (!Number.isFinite(value)) return '';
+  const rounded = Math.round(value);
+  const magnitude = Math.abs(rounded);
+  const whole = Math.floor(magnitude / 100);
+  const fraction = String(magnitude % 100).padStart(2, '0');
+  return `${rounded < 0 ? '-' : ''}${whole}${decimal}${fraction}`;
+}
+
+const fromCents = (cents: number, style: CsvStyle): string => hundredths(cents, style.decimal);
+/** Report amounts are currency units already rounded to the cent. */
+const fromUnits = (amount: number, style: CsvStyle): string => hundredths(amount * 100, style.decimal);
+/** A 0–1 share as a percentage with two decimals (the header says `(%)`). */
+const asPercent = (share: number, style: CsvStyle): string => hundredths(share * 10_000, style.decimal);
+
+/**
+ * The report's CSV files, name → content: every supplier, the ring and supplier-type breakdowns,
+ * and the datasets. Amounts carry two decimals; ids (ring, type, sources) are written as ids so the
+ * files join with one another, labels sit next to them where the report has them.
+ */
+export function renderCsvExports(
+  report: Report,
+  suppliers: readonly ClassifiedSupplier[],
+): Map<string, string> {
+  const style = styleOf(report.language);
+  const L = labelsFor(report.language);
+  const currency = report.currency;
+
+  const supplierRows = suppliers.map((s) => [
+    s.key,
+    s.name,
+    s.identifier ?? '',
+    s.postcode ?? '',
+    s.anchorIds.join(' '),
+    fromCents(s.amountCents, style),
+    fromCents(s.influenceableCents, style),
+    String(s.lines),
+    s.ring,
+    s.ringSource,
+    s.ambiguous ? L.csv.yes : L.csv.no,
+    s.type,
+    s.typeSource,
+  ]);
+
+  const ringRows = report.byRing.map((r) => [
+    r.ring,
+    r.label || fallbackRingLabel(r.ring, report.language),
+    fromUnits(r.amount, style),
+    asPercent(r.share, style),
+    asPercent(r.cumulativeShare, style),
+    String(r.suppliers),
+    fromUnits(r.ambiguousAmount, style),
+  ]);
+
+  const typeRows = report.bySupplierType.map((t) => [
+    t.type,
+    t.label || supplierTypeLabel(t.type, report.language),
+    fromUnits(t.amount, style),
+    asPercent(t.share, style),
+    String(t.suppliers),
+  ]);
+
+  const datasetRows = report.datasets.map((d) => [
+    d.id,
+    d.file,
+    d.format ?? '',
+    d.encoding ?? '',
+    String(d.lines),
+    String(d.rejectedLines),
+    fromUnits(d.amount, style),
+    d.periodFrom ?? '',
+    d.periodTo ?? '',
+    d.sha256 ?? '',
+  ]);
+
+  return new Map([
+    [CSV_FILE_NAMES.suppliers, csvFile(L.csv.suppliers(currency), supplierRows, style)],
+    [CSV_FILE_NAMES.byRing, csvFile(L.csv.byRing(currency), ringRows, style)],
+    [CSV_FILE_NAMES.bySupplierType, csvFile(L.csv.bySupplierType(currency), typeRows, style)],
+    [CSV_FILE_NAMES.datasets, csvFile(L.csv.datasets(currency), datasetRows, style)],
+  ]);
+}

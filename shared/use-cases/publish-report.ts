@@ -1,0 +1,99 @@
+import type { DatasetKind } from '../domain/dataset-kind.ts';
+import type { FrenchGeography } from '../domain/geography/french-geography.ts';
+import type { ExclusionRule } from '../domain/influenceable.ts';
+import { buildReport } from '../domain/report/build-report.ts';
+import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DatasetStore } from '../ports/dataset-store.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
+import { renderCsvExports } from '../render/csv-exports.ts';
+import { renderReportHtml } from '../render/report-html.ts';
+
+export interface ReportDependencies {
+  readonly objects: ObjectStore;
+  readonly datasets: DatasetStore;
+  readonly territories: TerritoryCatalog;
+  readonly geography: FrenchGeography;
+  readonly exclusionRules: readonly ExclusionRule[];
+  readonly clock: Clock;
+  readonly settings: { readonly reportsBucket: string };
+}
+
+export interface ReportRequest {
+  readonly territoryId: string;
+  readonly kind: DatasetKind;
+  readonly language?: 'fr' | 'en' | undefined;
+  readonly anchorId?: string | undefined;
+}
+
+export type ReportOutcome =
+  | {
+      readonly published: true;
+      readonly report: Report;
+      readonly prefix: string;
+      readonly files: readonly string[];
+    }
+  | { readonly published: false; readonly reason: string };
+
+/** Where a report's files live in the reports bucket: one folder per territory, scope, kind and language. */
+export function reportPrefix(request: ReportRequest, language: string): string {
+  const scope = request.anchorId ? `anchor-${request.anchorId}` : 'consortium';
+  return `reports/${request.territoryId}/${scope}/${request.kind}/${language}/`;
+}
+
+/**
+ * Builds a report from the rollups of fully ingested datasets (never from lines) joined with the
+ * territory and geography, and writes report.json, report.html and CSV exports.
+ */
+export async function publishReport(
+  deps: ReportDependencies,
+  request: ReportRequest,
+): Promise<ReportOutcome> {
+  const territory = await deps.territories.get(request.territoryId);
+  if (!territory) return { published: false, reason: `unknown territory "${request.territoryId}"` };
+  const language = request.language ?? territory.language;
+  const datasets = (await deps.datasets.listDatasets({ kind: request.kind }))
+    .filter((dataset) => dataset.status === 'INGESTED')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const currencies = new Set(datasets.map((dataset) => dataset.currency));
+  if (currencies.size > 1) {
+    return {
+      published: false,
+      reason: `the datasets are in several currencies (${[...currencies].join(', ')})`,
+    };
+  }
+  const rollups = (
+    await Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id)))
+  ).flat();
+  const built = buildReport({
+    territory,
+    kind: request.kind,
+    language,
+    scope: request.anchorId ? { type: 'anchor', anchorId: request.anchorId } : { type: 'consortium' },
+    datasets,
+    rollups,
+    geography: deps.geography,
+    exclusionRules: deps.exclusionRules,
+    generatedAt: deps.clock.now(),
+  });
+  const report = ReportSchema.parse(built.report);
+  const prefix = reportPrefix(request, language);
+  const files = new Map<string, { body: string; type: string }>([
+    ['report.json', { body: `${JSON.stringify(report, null, 2)}\n`, type: 'application/json' }],
+    ['report.html', { body: renderReportHtml(report), type: 'text/html; charset=utf-8' }],
+  ]);
+  for (const [name, body] of renderCsvExports(report, built.suppliers)) {
+    files.set(name, { body, type: 'text/csv; charset=utf-8' });
+  }
+  await Promise.all(
+    [...files].map(([name, file]) =>
+      deps.objects.put(
+        { bucket: deps.settings.reportsBucket, key: `${prefix}${name}` },
+        file.body,
+        file.type,
+      ),
+    ),
+  );
+  return { published: true, report, prefix, files: [...files.keys()] };
+}

@@ -1,0 +1,224 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../shared/domain/report/report-schema.ts';
+import { renderCsvExports } from '../../../shared/render/csv-exports.ts';
+import {
+  FULL_SHA256,
+  QUOTED_FILE_NAME,
+  reportFixture,
+  supplierFixture,
+  suppliersFixture,
+} from './report-fixture.ts';
+
+/** RFC 4180 reader: quoted fields may hold the delimiter, `""` and line breaks; records end with CRLF. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (ch === '"') {
+        quoted = false;
+        i += 1;
+      } else {
+        field += ch;
+        i += 1;
+      }
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      i += 1;
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      field += ch;
+      i += 1;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+function file(files: Map<string, string>, name: string): string {
+  const content = files.get(name);
+  if (content === undefined) throw new Error(`no ${name}`);
+  return content;
+}
+
+function read(files: Map<string, string>, name: string, delimiter: string): string[][] {
+  const content = file(files, name);
+  expect(content.startsWith('\uFEFF')).toBe(true);
+  return parseCsv(content.slice(1), delimiter);
+}
+
+const frFiles = renderCsvExports(reportFixture('fr'), suppliersFixture);
+const enFiles = renderCsvExports(reportFixture('en'), suppliersFixture);
+const NAMES = ['suppliers.csv', 'by-ring.csv', 'by-supplier-type.csv', 'datasets.csv'];
+
+describe('renderCsvExports', () => {
+  it('writes the four files', () => {
+    expect([...frFiles.keys()]).toEqual(NAMES);
+    expect([...enFiles.keys()]).toEqual(NAMES);
+  });
+
+  it.each([
+    ['fr', frFiles],
+    ['en', enFiles],
+  ] as const)('writes UTF-8 with BOM and CRLF line endings only (%s)', (_lang, files) => {
+    for (const name of NAMES) {
+      const content = file(files, name);
+      expect(content.startsWith('\uFEFF')).toBe(true);
+      expect(content.endsWith('\r\n')).toBe(true);
+      // Outside quoted cells, every line break is CRLF.
+      expect(content.replace(/"(?:[^"]|"")*"/g, '')).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+    }
+  });
+
+  it('uses ; and the decimal comma in French', () => {
+    const content = file(frFiles, 'suppliers.csv');
+    expect(content.split('\r\n')[0]).toBe(
+      '\uFEFFClé;Nom;Identifiant;Code postal;Institutions d’ancrage;Montant (EUR);Montant influençable (EUR);' +
+        'Lignes;Territoire;Source de localisation;Localisation ambiguë;Type;Source du type',
+    );
+    const [, first] = read(frFiles, 'suppliers.csv', ';');
+    expect(first).toEqual([
+      'siren:732829320',
+      '<script>alert("x")</script> & Fils',
+      '73282932000074',
+      '69003',
+      'metropole-lyon hcl',
+      '380000,12',
+      '375000,05',
+      '12',
+      'metropole',
+      'file-commune',
+      'non',
+      'sme',
+      'sirene',
+    ]);
+    const ring = read(frFiles, 'by-ring.csv', ';');
+    expect(ring[1]).toEqual([
+      'metropole',
+      'Métropole de Lyon',
+      '4210000,00',
+      '42,10',
+      '42,10',
+      '412',
+      '35000,00',
+    ]);
+    const types = read(frFiles, 'by-supplier-type.csv', ';');
+    expect(types[5]).toEqual(['cooperative', 'Coopératives', '450000,00', '4,50', '18']);
+  });
+
+  it('uses , and the decimal point in English', () => {
+    const content = file(enFiles, 'by-ring.csv');
+    expect(content.split('\r\n')[0]).toBe(
+      '\uFEFFArea,Label,Amount (EUR),Share (%),Cumulative share (%),Suppliers,Amount with an ambiguous location (EUR)',
+    );
+    const ring = read(enFiles, 'by-ring.csv', ',');
+    expect(ring[4]).toEqual(['abroad', 'Abroad', '150000.00', '1.50', '94.00', '12', '0.00']);
+    const suppliers = read(enFiles, 'suppliers.csv', ',');
+    expect(suppliers[2]?.slice(3, 11)).toEqual([
+      '',
+      'hcl',
+      '120000.00',
+      '120000.00',
+      '6',
+      'abroad',
+      'foreign-identifier',
+      'no',
+    ]);
+    expect(suppliers[3]?.[6]).toBe('0.05');
+    expect(suppliers[3]?.[10]).toBe('yes');
+  });
+
+  it('quotes a cell holding quotes and neutralises formulas', () => {
+    const datasets = read(frFiles, 'datasets.csv', ';');
+    expect(datasets[1]).toEqual([
+      'ds-metropole-2024',
+      QUOTED_FILE_NAME,
+      'fr-payments-csv',
+      'windows-1252',
+      '8200',
+      '14',
+      '6300000,00',
+      '2024-01-01',
+      '2024-12-31',
+      FULL_SHA256,
+    ]);
+    expect(file(frFiles, 'datasets.csv')).toContain('"mandats ""quotes"" 2024.csv"');
+    const suppliers = read(frFiles, 'suppliers.csv', ';');
+    expect(suppliers[3]?.[1]).toBe(`'=HYPERLINK("http://evil.example","clic")`);
+  });
+
+  it('writes negative amounts with two decimals, neutralised like any cell starting with -', () => {
+    const files = renderCsvExports(reportFixture('en'), [supplierFixture({ amountCents: -1_205 })]);
+    expect(read(files, 'suppliers.csv', ',')[1]?.[5]).toBe("'-12.05");
+  });
+
+  it('labels rings the report left unlabelled', () => {
+    const report: Report = reportFixture('en');
+    const files = renderCsvExports(
+      { ...report, byRing: report.byRing.map((r) => ({ ...r, label: '' })) },
+      suppliersFixture,
+    );
+    const ring = read(files, 'by-ring.csv', ',');
+    expect(ring.map((r) => r[1])).toEqual(['Label', 'metropole', 'region', 'france', 'Abroad', 'Unknown']);
+  });
+
+  it.each(['fr', 'en'] as const)(
+    'never lets a supplier name start a formula, and reads it back (%s)',
+    (lang) => {
+      const delimiter = lang === 'fr' ? ';' : ',';
+      const report = reportFixture(lang);
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (name) => {
+          const files = renderCsvExports(report, [supplierFixture({ name })]);
+          const records = read(files, 'suppliers.csv', delimiter);
+          expect(records).toHaveLength(2);
+          const cell = records[1]?.[1];
+          expect(cell).toBeDefined();
+          expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+          expect(cell).toBe(/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name);
+          expect(records[1]).toHaveLength(13);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it('reads back tricky names exactly', () => {
+    for (const name of [
+      '=1+1',
+      '-3',
+      '+x',
+      '@SUM(A1)',
+      '\tTab',
+      '\r\nCRLF',
+      '"quoted"',
+      'a;b,c',
+      'plain',
+      '',
+    ]) {
+      const files = renderCsvExports(reportFixture('fr'), [supplierFixture({ name })]);
+      const cell = read(files, 'suppliers.csv', ';')[1]?.[1];
+      expect(cell).toBe(/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name);
+    }
+  });
+});
