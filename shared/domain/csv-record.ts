@@ -10,11 +10,13 @@ export function toCsvRecord(cells: readonly string[], delimiter: string): string
 }
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** A plain negative amount (a credit note) is a number, not a formula: it stays numeric. */
+const NEGATIVE_NUMBER = /^-\d+([.,]\d+)?$/;
 
 /**
  * Spreadsheets run a cell starting with = + - @ (or tab, CR, LF) as a formula: a leading apostrophe
  * makes it text. Applied to every cell of a file meant to be opened in Excel.
  */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) && !NEGATIVE_NUMBER.test(cell) ? `'${cell}` : cell;
 }

@@ -17,13 +17,13 @@ export interface BarChart {
 }
 
 const WIDTH = 800;
-const LABEL_RIGHT = 230;
-const BAR_X = 240;
-const BAR_MAX = 340;
+const LABEL_RIGHT = 250;
+const BAR_X = 260;
+const BAR_MAX = 320;
 const ROW = 32;
 const BAR_HEIGHT = 20;
 const PADDING = 8;
-const MAX_LABEL_CHARS = 32;
+const MAX_LABEL_CHARS = 30;
 
 /** Dark blue on white (8.6:1), a light track showing 100 %, near-black text. */
 const BAR_FILL = '#1d4f91';

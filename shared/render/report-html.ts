@@ -377,7 +377,12 @@ function renderCoverage(view: View): string {
       caption,
       columns,
       rows.map((row) => [
-        { text: label(row.source), rowHeader: true, title: row.source },
+        // The id as a tooltip, when the label hides it.
+        {
+          text: label(row.source),
+          rowHeader: true,
+          title: label(row.source) === row.source ? undefined : row.source,
+        },
         { text: view.money(row.amount), numeric: true },
         { text: view.share(row.share), numeric: true },
       ]),

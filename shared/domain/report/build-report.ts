@@ -7,7 +7,7 @@ import { locateSupplier } from '../locality/locate-supplier.ts';
 import { ringOfPlace } from '../locality/ring-of-place.ts';
 import { formatCentsAsUnits } from '../money.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
-import { ABROAD, type Territory, UNKNOWN } from '../territory/territory.ts';
+import { ABROAD, bandLabel, type Territory, UNKNOWN } from '../territory/territory.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { mergeRollups } from './merge-rollups.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
@@ -82,7 +82,6 @@ export function buildReport(input: ReportInput): BuiltReport {
   const named = suppliers.filter((s) => s.key !== UNDISCLOSED_SUPPLIER_KEY);
 
   const bands = [...territory.rings.map((ring) => ring.id), ABROAD, UNKNOWN];
-  const ringLabel = (id: string) => territory.rings.find((ring) => ring.id === id)?.label[language] ?? id;
   let cumulative = 0;
   const byRing = bands.map((band) => {
     const members = suppliers.filter((s) => s.ring === band);
@@ -90,7 +89,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     cumulative += cents;
     return {
       ring: band,
-      label: ringLabel(band),
+      label: bandLabel(territory, band, language),
       ...amountAndShare(cents, influenceableCents),
       cumulativeShare: shareOf(cumulative, influenceableCents),
       suppliers: members.filter((s) => s.key !== UNDISCLOSED_SUPPLIER_KEY).length,

@@ -73,3 +73,14 @@ export type Territory = z.infer<typeof TerritorySchema>;
 /** Bands every report has after the territory's own rings. */
 export const ABROAD = 'abroad';
 export const UNKNOWN = 'unknown';
+
+const BAND_LABELS = new Map([
+  [ABROAD, { fr: 'Étranger', en: 'Abroad' }],
+  [UNKNOWN, { fr: 'Localisation inconnue', en: 'Location unknown' }],
+]);
+
+/** The label of a ring or of the abroad / unknown bands, in the report's language. */
+export function bandLabel(territory: Territory, band: string, language: 'fr' | 'en'): string {
+  const label = territory.rings.find((ring) => ring.id === band)?.label ?? BAND_LABELS.get(band);
+  return label ? label[language] : band;
+}

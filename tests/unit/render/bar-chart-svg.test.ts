@@ -24,7 +24,7 @@ describe('renderBarChartSvg', () => {
 
   it('draws bars proportional to their value and writes the value after them', () => {
     const widths = [...chart.matchAll(/<rect class="bar" [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(widths).toEqual([170, 85, 0]);
+    expect(widths).toEqual([160, 80, 0]);
     expect(chart).toContain('>50.0% · €5,000</text>');
   });
 
@@ -41,7 +41,7 @@ describe('renderBarChartSvg', () => {
       description: 'd',
       bars: [{ label: long, value: 1, display: 'x' }],
     });
-    expect(svg).toContain(`>${'A'.repeat(31)}…</text>`);
+    expect(svg).toContain(`>${'A'.repeat(29)}…</text>`);
     expect(svg).toContain(`<title>${long} — x</title>`);
   });
 });
