@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../shared/domain/report/report-schema.ts';
+import { decpContractTotalCents, ukSpendTotalCents } from '../support/independent-sums.ts';
+import { repoRoot, runCli } from '../support/run-cli.ts';
+
+const decp = join(repoRoot, 'data/samples/decp-isere-2019-flattened.csv');
+const oxford = join(repoRoot, 'data/samples/uk-oxford-spend-over-500-2018q1.csv');
+const outDir = () => mkdtempSync(join(tmpdir(), 'ancrage-e2e-'));
+const readReport = (dir: string) =>
+  ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
+
+describe('ancrage analyze on the real fixtures', () => {
+  it('counts each DECP contract once, splitting multi-titulaire contracts, and writes every output', async () => {
+    const out = outDir();
+    const run = await runCli(['analyze', decp, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = readReport(out);
+    const expected = decpContractTotalCents(decp);
+    expect(expected.contracts).toBe(183);
+    expect(Math.round(report.totals.gross * 100)).toBe(expected.cents);
+    expect(report.kind).toBe('contracts');
+    expect(report.totals.lines).toBe(191);
+    for (const file of ['report.html', 'suppliers.csv', 'by-ring.csv', 'datasets.csv']) {
+      expect(readFileSync(join(out, file), 'utf8').length).toBeGreaterThan(100);
+    }
+    expect(run.stdout).toContain('191 lines accepted, 0 rejected');
+    expect(run.stdout).toContain(join(out, 'report.html'));
+  });
+
+  it('reads the UK spend file in pounds, redacted suppliers kept as spend', async () => {
+    const out = outDir();
+    const run = await runCli(['analyze', oxford, '--kind', 'payments', '--lang', 'en', '--out', out]);
+    expect(run.code).toBe(0);
+    const report = readReport(out);
+    const expected = ukSpendTotalCents(oxford);
+    expect(Math.round(report.totals.gross * 100)).toBe(expected.cents);
+    expect(report.totals.lines + report.totals.rejectedLines).toBe(expected.lines);
+    expect(report.currency).toBe('GBP');
+    expect(report.language).toBe('en');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="en"');
+  });
+});
+
+describe('ancrage analyze refuses clearly', () => {
+  it('a missing file: exit 2 and one line', async () => {
+    const run = await runCli(['analyze', 'no-such-file.csv', '--out', outDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['ancrage: file not found: no-such-file.csv']);
+  });
+
+  it('payments and contracts in one call: exit 2, naming both', async () => {
+    const run = await runCli(['analyze', decp, oxford, '--out', outDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /mix payments and contracts: .*decp-isere-2019-flattened\.csv \(contracts\).*uk-oxford.*\(payments\)/,
+    );
+  });
+
+  it('a file of the other kind than --kind: exit 1 with the reason', async () => {
+    const run = await runCli(['analyze', decp, '--kind', 'payments', '--out', outDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('uploaded as payments but it is a contracts file');
+  });
+
+  it('a file that is no known format: exit 1 with the reason', async () => {
+    const dir = outDir();
+    const file = join(dir, 'notes.csv');
+    writeFileSync(file, 'bonjour;le;monde\nceci;n est;pas un export\n');
+    const run = await runCli(['analyze', file, '--out', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no header row found');
+  });
+
+  it('a wrong option value: exit 2', async () => {
+    const run = await runCli(['analyze', decp, '--kind', 'invoices', '--out', outDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--kind must be payments or contracts');
+  });
+
+  it('documents every command and option', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const word of [
+      'analyze',
+      'demo',
+      '--out',
+      '--territory',
+      '--kind',
+      '--anchor',
+      '--lang',
+      'Exit status',
+    ]) {
+      expect(run.stdout).toContain(word);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../shared/domain/report/report-schema.ts';
+import { runCli } from '../support/run-cli.ts';
+
+describe('npm start (ancrage demo) on the bundled sample data', () => {
+  it('writes the payments report and the contracts report, and says where', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ancrage-demo-'));
+    const run = await runCli(['demo', '--out', out]);
+    expect(run.code).toBe(0);
+    const payments = ReportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    const contracts = ReportSchema.parse(
+      JSON.parse(readFileSync(join(out, 'contracts/report.json'), 'utf8')),
+    );
+    expect(payments.kind).toBe('payments');
+    expect(contracts.kind).toBe('contracts');
+    // The synthetic extract has 2 400 good lines and two broken ones (an impossible date, an empty amount).
+    expect(payments.totals.lines).toBe(2_400);
+    expect(payments.totals.rejectedLines).toBe(2);
+    expect(payments.headline.localShare).toBeGreaterThan(0);
+    expect(
+      existsSync(join(out, 'rejects/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv.rejects.csv')),
+    ).toBe(true);
+    expect(run.stdout).toMatch(/local share \(Grenoble-Alpes Métropole\): \d+\.\d %/);
+    expect(run.stdout).toContain(join(out, 'report.html'));
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
+import { frenchGeography } from '../../../shared/domain/geography/french-geography.ts';
+import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
+import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import { buildReport } from '../../../shared/domain/report/build-report.ts';
+import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
+import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+
+const territory = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
+if (!territory) throw new Error('the Grenoble territory is bundled');
+
+function rollup(
+  anchorId: string,
+  key: string,
+  postcode: string | undefined,
+  byCategory: [string, number][],
+): SupplierRollup {
+  const amountCents = byCategory.reduce((total, [, cents]) => total + cents, 0);
+  return {
+    anchorId,
+    supplier: {
+      key,
+      name: key === 'undisclosed' ? '' : key.toUpperCase(),
+      ...(postcode ? { postcode } : {}),
+    },
+    amountCents,
+    lines: byCategory.length,
+    firstDate: '2025-01-10',
+    lastDate: '2025-03-20',
+    byMonth: [['2025-01', amountCents]],
+    byCategory,
+    categoryLabels: [],
+  };
+}
+
+const dataset = (id: string, amountCents: number): DatasetRecord => ({
+  id,
+  source: { bucket: 'b', key: `uploads/x/${id}.csv` },
+  fileName: `${id}.csv`,
+  anchorId: 'x',
+  status: 'INGESTED',
+  receivedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  attempts: 1,
+  kind: 'payments',
+  currency: 'EUR',
+  lines: 5,
+  rejectedLines: 1,
+  blankLines: 0,
+  preambleLines: 0,
+  amountCents,
+  suppliers: 3,
+  periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',
+  periodTo: '2025-03-20',
+  anchors: [],
+  flags: [],
+});
+
+// Hand-computed: a (Grenoble) 1 200,00 €; b (Échirolles) 500,00 € of which 100,00 € staff costs (64)
+// and 200,00 € grants (65); c (Paris) 300,00 €; an undisclosed payee 100,00 €.
+const rollups = [
+  rollup('anchor-x', 'name:a@38000', '38000', [['611', 100_000]]),
+  rollup('anchor-x', 'name:b@38130', '38130', [
+    ['6411', 10_000],
+    ['6574', 20_000],
+    ['611', 20_000],
+  ]),
+  rollup('anchor-x', 'name:c@75015', '75015', [['2183', 30_000]]),
+  rollup('anchor-x', 'undisclosed', undefined, [['', 10_000]]),
+  rollup('anchor-y', 'name:a@38000', '38000', [['611', 20_000]]),
+];
+
+const build = (scope: { type: 'consortium' } | { type: 'anchor'; anchorId: string }) =>
+  buildReport({
+    territory,
+    kind: 'payments',
+    language: 'fr',
+    scope,
+    datasets: [dataset('a'.repeat(24), 190_000), dataset('b'.repeat(24), 20_000)],
+    rollups,
+    geography: frenchGeography,
+    exclusionRules: DEFAULT_EXCLUSION_RULES,
+    generatedAt: new Date('2026-11-28T12:00:00Z'),
+  });
+
+describe('buildReport on hand-computed rollups', () => {
+  const { report, suppliers } = build({ type: 'consortium' });
+
+  it('is a valid report', () => {
+    expect(() => ReportSchema.parse(report)).not.toThrow();
+  });
+
+  it('separates gross, excluded, grants and influenceable spend', () => {
+    expect(report.totals).toEqual({
+      gross: 2_100,
+      excluded: 100,
+      grants: 200,
+      influenceable: 1_800,
+      lines: 10,
+      rejectedLines: 2,
+      suppliers: 3,
+    });
+    expect(report.exclusionRules.find((rule) => rule.id === 'staff')?.amount).toBe(100);
+  });
+
+  it('puts each supplier in one exclusive band, in ring order, with cumulative shares', () => {
+    const bands = report.byRing.map((band) => [
+      band.ring,
+      band.amount,
+      band.share,
+      band.cumulativeShare,
+      band.suppliers,
+    ]);
+    expect(bands).toEqual([
+      ['commune', 1_200, 0.666667, 0.666667, 1],
+      ['metropole', 200, 0.111111, 0.777778, 1],
+      ['departement', 0, 0, 0.777778, 0],
+      ['region', 0, 0, 0.777778, 0],
+      ['france', 300, 0.166667, 0.944444, 1],
+      ['abroad', 0, 0, 0.944444, 0],
+      ['unknown', 100, 0.055556, 1, 0],
+    ]);
+    expect(report.byRing.at(-1)?.label).toBe('Localisation inconnue');
+  });
+
+  it('gives the headline for the local ring and everything inside it', () => {
+    expect(report.headline).toEqual({
+      localRing: 'metropole',
+      localAmount: 1_400,
+      localShare: 0.777778,
+      knownLocalityShare: 0.944444,
+    });
+  });
+
+  it('merges a supplier paid by two anchors', () => {
+    const a = suppliers.find((supplier) => supplier.key === 'name:a@38000');
+    expect(a?.amountCents).toBe(120_000);
+    expect(a?.anchorIds).toEqual(['anchor-x', 'anchor-y']);
+    expect(report.topSuppliers[0]?.name).toBe('NAME:A@38000');
+  });
+
+  it('takes the period from the datasets', () => {
+    expect(report.period).toEqual({ from: '2025-01-10', to: '2025-03-20' });
+  });
+
+  it('reports one anchor alone when asked', () => {
+    const anchorReport = build({ type: 'anchor', anchorId: 'anchor-y' }).report;
+    expect(anchorReport.totals.gross).toBe(200);
+    expect(anchorReport.anchors.map((anchor) => anchor.id)).toEqual(['anchor-y']);
+    expect(anchorReport.headline.localShare).toBe(1);
+  });
+
+  it('says unknown for supplier type rather than guessing', () => {
+    expect(report.bySupplierType).toEqual([
+      { type: 'unknown', label: 'unknown', amount: 1_800, share: 1, suppliers: 3 },
+    ]);
+    expect(report.coverage.supplierType.knownShare).toBe(0);
+  });
+});
