@@ -1,0 +1,264 @@
+import { statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
+import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
+import {
+  dataset,
+  deleteUpload,
+  fileSha256,
+  type Harness,
+  ingestOne,
+  invokeIngest,
+  lineItems,
+  paymentsExcerpt,
+  putUpload,
+  readBytes,
+  rollupItems,
+  SYNTHETIC_PAYMENTS,
+  sha256Of,
+  sqsEvent,
+  startHarness,
+  sumCents,
+  UK_PAYMENTS,
+} from './helpers.ts';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+/** The physical line numbers of the synthetic sample's data lines: 4 to 2405, but 704 and 1504. */
+const syntheticLineNumbers = () =>
+  Array.from({ length: 2402 }, (_, index) => index + 4).filter((line) => line !== 704 && line !== 1504);
+
+describe('ingest handler fed an S3 event', () => {
+  it('records the dataset, one LINE item per accepted line, rollups and the rejects file', async () => {
+    const location = await harness.pipeline.upload({ path: SYNTHETIC_PAYMENTS, anchorId: 'anchor-1' });
+    const id = datasetIdOf(location);
+
+    const outcome = await ingestOne(location);
+
+    expect(outcome.outcome).toBe('ingested');
+    expect(outcome.dataset.id).toBe(id);
+    const meta = await dataset(harness, id);
+    expect(meta).toMatchObject({
+      status: 'INGESTED',
+      source: { bucket: harness.stack.buckets.uploads, key: location.key },
+      fileName: 'SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv',
+      anchorId: 'anchor-1',
+      kind: 'payments',
+      currency: 'EUR',
+      format: 'fr-payments-csv',
+      encoding: 'utf-8-bom',
+      delimiter: ';',
+      lines: 2400,
+      rejectedLines: 2,
+      blankLines: 0,
+      preambleLines: 2,
+      headerLine: 3,
+      sizeBytes: statSync(SYNTHETIC_PAYMENTS).size,
+      contentSha256: fileSha256(SYNTHETIC_PAYMENTS),
+      rejectsKey: `rejects/${id}.csv`,
+    });
+    expect(meta.leaseUntil).toBeUndefined();
+    expect(meta.message).toBeUndefined();
+
+    const lines = await lineItems(harness, id);
+    expect(lines).toHaveLength(2400);
+    expect(lines.every((line) => Number.isInteger(line.amountCents))).toBe(true);
+    expect(lines.map((line) => line.lineNumber)).toEqual(syntheticLineNumbers());
+    expect(sumCents(lines)).toBe(meta.amountCents);
+
+    const rollups = await rollupItems(harness, id);
+    expect(rollups).toHaveLength(meta.suppliers);
+    expect(rollups.length).toBeGreaterThan(0);
+    expect(sumCents(rollups)).toBe(meta.amountCents);
+    expect(rollups.reduce((total, rollup) => total + Number(rollup.lines), 0)).toBe(2400);
+
+    const rejects = await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`);
+    expect([...rejects.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = new TextDecoder('utf-8').decode(rejects).split('\r\n');
+    expect(rows[0]).toBe('line;reason;content');
+    const rejected = rows.slice(1).filter((row) => row !== '');
+    expect(rejected.map((row) => row.split(';')[0])).toEqual(['704', '1504']);
+    expect(rejected[0]).toContain('2025-XXXXX');
+    expect(rejected[1]).toContain('2025-YYYYY');
+  });
+
+  it('ingests the same kind of notification delivered through SQS, with no batch item failure', async () => {
+    const location = await harness.pipeline.upload({ path: UK_PAYMENTS, anchorId: 'anchor-2' });
+    const id = datasetIdOf(location);
+
+    const result = await invokeIngest(
+      sqsEvent([{ messageId: 'sqs-uk-1', body: JSON.stringify(objectCreatedEvent(location)) }]),
+    );
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    const meta = await dataset(harness, id);
+    expect(meta).toMatchObject({
+      status: 'INGESTED',
+      anchorId: 'anchor-2',
+      kind: 'payments',
+      currency: 'GBP',
+      format: 'uk-spend-csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      lines: 1220,
+      rejectedLines: 0,
+      contentSha256: fileSha256(UK_PAYMENTS),
+      rejectsKey: `rejects/${id}.csv`,
+    });
+    const lines = await lineItems(harness, id);
+    expect(lines).toHaveLength(1220);
+    expect(sumCents(lines)).toBe(meta.amountCents);
+    const rollups = await rollupItems(harness, id);
+    expect(sumCents(rollups)).toBe(meta.amountCents);
+    const rejects = new TextDecoder('utf-8').decode(
+      await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`),
+    );
+    expect(rejects).toBe('line;reason;content\r\n');
+  });
+
+  it('reads keys with spaces, accents and "+" that the event carries URL-encoded as S3 sends them', async () => {
+    const cases = [
+      {
+        key: 'uploads/anchor-1/Mandats été 2025.csv',
+        encoded: 'uploads/anchor-1/Mandats+%C3%A9t%C3%A9+2025.csv',
+      },
+      { key: 'uploads/anchor-1/mandats 1+2.csv', encoded: 'uploads/anchor-1/mandats+1%2B2.csv' },
+    ];
+    for (const [index, { key, encoded }] of cases.entries()) {
+      const excerpt = paymentsExcerpt(`clé ${index}`, 12, index * 12);
+      const location = await putUpload(harness, key, excerpt.text, { anchor: 'anchor-1' });
+      const event = objectCreatedEvent(location);
+      expect(event.Records[0]?.s3.object.key).toBe(encoded);
+
+      const result = await invokeIngest(event);
+
+      expect(result).toHaveProperty('outcomes');
+      const outcomes = 'outcomes' in result ? result.outcomes : [];
+      expect(outcomes.map((outcome) => outcome.outcome)).toEqual(['ingested']);
+      const meta = await dataset(harness, datasetIdOf(location));
+      expect(meta.source.key).toBe(key);
+      expect(meta.fileName).toBe(key.slice('uploads/anchor-1/'.length));
+      expect(meta.anchorId).toBe('anchor-1');
+      expect(meta.lines).toBe(12);
+      expect(meta.amountCents).toBe(excerpt.cents);
+      expect(meta.contentSha256).toBe(sha256Of(excerpt.text));
+    }
+  });
+
+  it('marks a dataset FAILED with a readable message when the object was deleted after its event', async () => {
+    const location = await putUpload(
+      harness,
+      'uploads/anchor-1/deleted.csv',
+      paymentsExcerpt('deleted', 5).text,
+    );
+    const event = objectCreatedEvent(location);
+    await deleteUpload(harness, location);
+
+    const result = await invokeIngest(event);
+
+    expect('outcomes' in result && result.outcomes.map((outcome) => outcome.outcome)).toEqual(['failed']);
+    const meta = await dataset(harness, datasetIdOf(location));
+    expect(meta.status).toBe('FAILED');
+    expect(meta.message).toMatch(/deleted/);
+    expect(meta.message).toMatch(/upload it again/);
+    expect(meta.leaseUntil).toBeUndefined();
+    expect(await lineItems(harness, meta.id)).toHaveLength(0);
+    expect(await rollupItems(harness, meta.id)).toHaveLength(0);
+  });
+
+  it('reports only the bad messages of an SQS batch and still ingests the others', async () => {
+    const good = paymentsExcerpt('batch', 20, 100);
+    const location = await putUpload(harness, 'uploads/anchor-3/batch.csv', good.text, {
+      anchor: 'anchor-3',
+    });
+
+    const result = await invokeIngest(
+      sqsEvent([
+        { messageId: 'not-an-s3-event', body: JSON.stringify({ hello: 'world' }) },
+        { messageId: 'not-json', body: 'this is not JSON' },
+        { messageId: 's3-test-event', body: JSON.stringify({ Event: 's3:TestEvent', Bucket: 'x' }) },
+        { messageId: 'good', body: JSON.stringify(objectCreatedEvent(location)) },
+      ]),
+    );
+
+    expect(result).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'not-an-s3-event' }, { itemIdentifier: 'not-json' }],
+    });
+    const meta = await dataset(harness, datasetIdOf(location));
+    expect(meta).toMatchObject({
+      status: 'INGESTED',
+      anchorId: 'anchor-3',
+      lines: 20,
+      amountCents: good.cents,
+    });
+    expect(await lineItems(harness, meta.id)).toHaveLength(20);
+  });
+
+  it('rejects a payments file uploaded as contracts, naming both kinds, without burning its content', async () => {
+    const excerpt = paymentsExcerpt('wrong kind', 15, 200);
+    const wrong = await putUpload(harness, 'uploads/anchor-1/as-contracts.csv', excerpt.text, {
+      anchor: 'anchor-1',
+      kind: 'contracts',
+    });
+
+    const outcome = await ingestOne(wrong);
+
+    expect(outcome.outcome).toBe('rejected');
+    const meta = await dataset(harness, datasetIdOf(wrong));
+    expect(meta).toMatchObject({ status: 'REJECTED', requestedKind: 'contracts', kind: 'payments' });
+    expect(meta.message).toMatch(/contracts/);
+    expect(meta.message).toMatch(/payments/);
+    expect(await rollupItems(harness, meta.id)).toHaveLength(0);
+
+    // Uploaded again with the right kind, the same content is counted: the mismatch did not claim it.
+    const right = await putUpload(harness, 'uploads/anchor-1/as-payments.csv', excerpt.text, {
+      anchor: 'anchor-1',
+      kind: 'payments',
+    });
+    const retried = await ingestOne(right);
+    expect(retried.outcome).toBe('ingested');
+    expect(retried.dataset).toMatchObject({ lines: 15, amountCents: excerpt.cents });
+  });
+
+  const notCsv: readonly [string, string | Uint8Array][] = [
+    [
+      'PNG bytes',
+      new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00,
+        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x06, 0x00, 0x00, 0x00, 0x5c, 0x72, 0xa8, 0x66, 0xff,
+        0xd8, 0x9c,
+      ]),
+    ],
+    [
+      'prose without a header',
+      'Bonjour,\nvoici les mandats demandés.\nCordialement,\nLe service financier\n'.repeat(10),
+    ],
+    ['an empty file', ''],
+  ];
+
+  it.each(notCsv)('rejects %s with a message', async (name, body) => {
+    const location = await putUpload(
+      harness,
+      `uploads/anchor-1/not-csv-${name.replace(/\W+/g, '-')}.csv`,
+      body,
+    );
+
+    const outcome = await ingestOne(location);
+
+    expect(outcome.outcome).toBe('rejected');
+    const meta = await dataset(harness, datasetIdOf(location));
+    expect(meta.status).toBe('REJECTED');
+    expect(meta.message?.length ?? 0).toBeGreaterThan(10);
+    expect(meta.lines).toBe(0);
+    expect(await lineItems(harness, meta.id)).toHaveLength(0);
+    expect(await rollupItems(harness, meta.id)).toHaveLength(0);
+  });
+});
