@@ -1,25 +1,9 @@
 import type { Currency, DatasetKind } from '../domain/dataset-kind.ts';
 import type { LocalitySource } from '../domain/locality/place.ts';
 
-export type Language = 'fr' | 'en';
+export { SUPPLIER_TYPE_IDS, supplierTypeLabel } from '../domain/supplier-type.ts';
 
-/** Supplier type ids a report can carry, in display order. */
-export const SUPPLIER_TYPE_IDS = [
-  'public',
-  'cooperative',
-  'association',
-  'mutual',
-  'foundation',
-  'other-ess',
-  'sole-trader',
-  'sme',
-  'mid-size',
-  'large',
-  'public-owned',
-  'company',
-  'unknown',
-] as const;
-export type SupplierTypeId = (typeof SUPPLIER_TYPE_IDS)[number];
+export type Language = 'fr' | 'en';
 
 /**
  * Every piece of user-visible text, per language. Functions return plain text: the renderers
@@ -118,7 +102,6 @@ export interface Labels {
   readonly noData: string;
   readonly notStated: string;
   readonly rings: { readonly abroad: string; readonly unknown: string };
-  readonly supplierTypes: Readonly<Record<SupplierTypeId, string>>;
   readonly localitySources: Readonly<Record<LocalitySource, string>>;
   readonly typeSourceNone: string;
   readonly methodNote: (kindInSentence: string) => string;
@@ -229,21 +212,6 @@ const fr: Labels = {
   noData: 'Aucune donnée',
   notStated: '—',
   rings: { abroad: 'Étranger', unknown: 'Inconnu' },
-  supplierTypes: {
-    public: 'Organismes publics',
-    cooperative: 'Coopératives',
-    association: 'Associations',
-    mutual: 'Mutuelles',
-    foundation: 'Fondations',
-    'other-ess': 'Autres structures de l’ESS',
-    'sole-trader': 'Entrepreneurs individuels',
-    sme: 'Petites et moyennes entreprises (PME)',
-    'mid-size': 'Entreprises de taille intermédiaire (ETI)',
-    large: 'Grandes entreprises',
-    'public-owned': 'Entreprises publiques',
-    company: 'Entreprises (taille non déterminée)',
-    unknown: 'Non déterminé',
-  },
   localitySources: {
     'file-commune': 'Commune indiquée dans le fichier',
     'file-postcode': 'Code postal indiqué dans le fichier',
@@ -396,21 +364,6 @@ const en: Labels = {
   noData: 'No data',
   notStated: '—',
   rings: { abroad: 'Abroad', unknown: 'Unknown' },
-  supplierTypes: {
-    public: 'Public bodies',
-    cooperative: 'Cooperatives',
-    association: 'Associations and charities',
-    mutual: 'Mutuals',
-    foundation: 'Foundations',
-    'other-ess': 'Other social economy organisations',
-    'sole-trader': 'Sole traders',
-    sme: 'Small and medium-sized enterprises (SMEs)',
-    'mid-size': 'Mid-size companies',
-    large: 'Large companies',
-    'public-owned': 'Publicly owned companies',
-    company: 'Companies (size not known)',
-    unknown: 'Unknown',
-  },
   localitySources: {
     'file-commune': 'Municipality given in the file',
     'file-postcode': 'Postcode given in the file',
@@ -482,11 +435,6 @@ const has = <K extends string>(record: Readonly<Record<K, string>>, key: string)
 export function fallbackRingLabel(ring: string, lang: Language): string {
   const rings = LABELS[lang].rings;
   return has(rings, ring) ? rings[ring] : ring;
-}
-
-export function supplierTypeLabel(type: string, lang: Language): string {
-  const types = LABELS[lang].supplierTypes;
-  return has(types, type) ? types[type] : type;
 }
 
 export function localitySourceLabel(source: string, lang: Language): string {

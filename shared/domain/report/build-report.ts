@@ -7,6 +7,7 @@ import { locateSupplier } from '../locality/locate-supplier.ts';
 import { ringOfPlace } from '../locality/ring-of-place.ts';
 import { formatCentsAsUnits } from '../money.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
+import { supplierTypeLabel } from '../supplier-type.ts';
 import { ABROAD, bandLabel, type Territory, UNKNOWN } from '../territory/territory.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { mergeRollups } from './merge-rollups.ts';
@@ -184,7 +185,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     byRing,
     bySupplierType: [...typeCents].map(([type, cents]) => ({
       type,
-      label: type,
+      label: supplierTypeLabel(type, language),
       ...amountAndShare(cents, influenceableCents),
       suppliers: typeSuppliers.get(type) ?? 0,
     })),
