@@ -153,7 +153,7 @@ describe('buildReport on hand-computed rollups', () => {
 
   it('says unknown for supplier type rather than guessing', () => {
     expect(report.bySupplierType).toEqual([
-      { type: 'unknown', label: 'unknown', amount: 1_800, share: 1, suppliers: 3 },
+      { type: 'unknown', label: 'Non déterminé', amount: 1_800, share: 1, suppliers: 3 },
     ]);
     expect(report.coverage.supplierType.knownShare).toBe(0);
   });
