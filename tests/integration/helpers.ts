@@ -63,7 +63,13 @@ export async function putUpload(
 ): Promise<ObjectLocation> {
   const bucket = harness.stack.buckets.uploads;
   const response = await harness.s3.send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, Metadata: metadata }),
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentLength: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+      Metadata: metadata,
+    }),
   );
   return { bucket, key, ...(response.ETag ? { eTag: response.ETag } : {}) };
 }
