@@ -28,7 +28,11 @@ async function ingest(event: unknown): Promise<SQSBatchResponse | { outcomes: In
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of (event as SQSEvent).Records) {
     try {
-      await ingestS3Event(JSON.parse(record.body));
+      const outcomes = await ingestS3Event(JSON.parse(record.body));
+      // Another attempt holds the dataset: leave the message on the queue to look again later.
+      if (outcomes.some((outcome) => outcome.outcome === 'in-progress')) {
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
     } catch (error) {
       console.error(JSON.stringify({ level: 'ERROR', messageId: record.messageId, message: String(error) }));
       batchItemFailures.push({ itemIdentifier: record.messageId });

@@ -70,8 +70,8 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         client,
         tableName,
         lines.map((line) => ({
-          ...keys.line(datasetId, line.lineNumber),
-          ...keys.lineBySupplier(line.supplier.key, datasetId, line.lineNumber),
+          ...keys.line(datasetId, line.sequence),
+          ...keys.lineBySupplier(line.supplier.key, datasetId, line.sequence),
           entityType: ENTITY.line,
           datasetId,
           ...SpendLineSchema.parse(line),
@@ -81,7 +81,7 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
 
     async putRollups(datasetId, rollups) {
       const items = [...rollups].map((rollup) => ({
-        ...keys.rollup(datasetId, rollup.anchorId, rollup.supplier.key),
+        ...keys.rollup(datasetId, rollup.anchorId, rollup.supplier.key, rollup.segment),
         entityType: ENTITY.rollup,
         datasetId,
         ...rollup,
@@ -112,6 +112,23 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         const owner = response.Item?.datasetId;
         if (typeof owner !== 'string') throw new Error(`content claim ${contentSha256} has no owner`);
         return owner;
+      }
+    },
+
+    async transferContent(contentSha256, from, to) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.contentClaim(contentSha256), entityType: ENTITY.contentClaim, datasetId: to },
+            ConditionExpression: 'datasetId = :from',
+            ExpressionAttributeValues: { ':from': from },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
     },
 

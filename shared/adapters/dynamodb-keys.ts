@@ -18,17 +18,17 @@ export const keys = {
     gsi1sk: `ANCHOR#${anchorId}#${datasetId}`,
   }),
   datasetsOfAnchorPrefix: (anchorId: string) => `ANCHOR#${anchorId}#`,
-  line: (datasetId: string, lineNumber: number) => ({
+  line: (datasetId: string, sequence: number) => ({
     pk: `DATASET#${datasetId}`,
-    sk: `LINE#${String(lineNumber).padStart(LINE_NUMBER_WIDTH, '0')}`,
+    sk: `LINE#${String(sequence).padStart(LINE_NUMBER_WIDTH, '0')}`,
   }),
-  lineBySupplier: (supplierKey: string, datasetId: string, lineNumber: number) => ({
+  lineBySupplier: (supplierKey: string, datasetId: string, sequence: number) => ({
     gsi1pk: `SUPPLIER#${supplierKey}`,
-    gsi1sk: `LINE#${datasetId}#${String(lineNumber).padStart(LINE_NUMBER_WIDTH, '0')}`,
+    gsi1sk: `LINE#${datasetId}#${String(sequence).padStart(LINE_NUMBER_WIDTH, '0')}`,
   }),
-  rollup: (datasetId: string, anchorId: string, supplierKey: string) => ({
+  rollup: (datasetId: string, anchorId: string, supplierKey: string, segment: string | undefined) => ({
     pk: `DATASET#${datasetId}`,
-    sk: `ROLLUP#${anchorId}#${supplierKey}`,
+    sk: `ROLLUP#${anchorId}#${supplierKey}${segment ? `#${segment}` : ''}`,
   }),
   rollupPrefix: 'ROLLUP#',
   contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),

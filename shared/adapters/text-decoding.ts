@@ -8,16 +8,25 @@ export interface StreamDecoder {
 }
 
 /**
- * Finds the encoding from the first bytes: a byte-order mark, else strict UTF-8 over the sample, else
- * Windows-1252 (what French Excel writes for "CSV séparateur point-virgule").
+ * True while the sample ends in bytes of 0x80 and above: they may be a UTF-8 character cut by the
+ * sample's end, or Windows-1252 letters; reading on to the next ASCII byte settles which.
  */
-export function detectEncoding(head: Uint8Array): TextEncoding {
+export function endsUndecided(head: Uint8Array): boolean {
+  const last = head[head.length - 1];
+  return last !== undefined && last >= 0x80;
+}
+
+/**
+ * Finds the encoding from the first bytes: a byte-order mark, else strict UTF-8 over the sample, else
+ * Windows-1252 (what French Excel writes for "CSV séparateur point-virgule"). `complete` says the
+ * sample is the whole file; otherwise it must end on an ASCII byte (see `endsUndecided`).
+ */
+export function detectEncoding(head: Uint8Array, complete = true): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   try {
-    // `stream: true` tolerates a multi-byte character cut at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
     return 'utf-8';
   } catch {
     return 'windows-1252';

@@ -11,9 +11,11 @@ export function fileNameOfKey(key: string): string {
 }
 
 /**
- * The text a dataset id is hashed from: the same object version always gives the same dataset, so a
- * redelivered event finds the dataset it already created.
+ * The text a dataset id is hashed from: a redelivered event gives the same dataset, a new upload of
+ * the same key (even with the same bytes) a new one. The version id (versioned bucket) or the event
+ * sequencer tell uploads apart; the ETag alone would not, as it is the content's MD5.
  */
 export function datasetIdentityText(location: ObjectLocation): string {
-  return [location.bucket, location.key, location.versionId ?? location.eTag ?? ''].join('\u0000');
+  const upload = location.versionId ?? location.sequencer ?? location.eTag ?? '';
+  return [location.bucket, location.key, upload].join('\u0000');
 }

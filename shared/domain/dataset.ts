@@ -9,6 +9,8 @@ export const ObjectLocationSchema = z.object({
   key: z.string().min(1),
   versionId: z.string().optional(),
   eTag: z.string().optional(),
+  /** S3's per-key event order: differs for each upload of a key, identical when an event is redelivered. */
+  sequencer: z.string().optional(),
 });
 export type ObjectLocation = z.infer<typeof ObjectLocationSchema>;
 
@@ -42,6 +44,7 @@ export const DatasetRecordSchema = z.object({
   rejectedLines: z.number().int().nonnegative().default(0),
   blankLines: z.number().int().nonnegative().default(0),
   preambleLines: z.number().int().nonnegative().default(0),
+  setAsideLines: z.number().int().nonnegative().default(0),
   amountCents: z.number().int().default(0),
   suppliers: z.number().int().nonnegative().default(0),
   periodFrom: z.iso.date().optional(),

@@ -6,7 +6,7 @@ import type { FormatProfile } from './formats/format-profile.ts';
 import { parseSupplierIdentifier } from './identifiers.ts';
 import { parseAmountToCents } from './money.ts';
 import { fail, ok, type Result } from './result.ts';
-import type { SpendLine } from './spend-line.ts';
+import type { DraftLine } from './spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from './supplier-key.ts';
 import { isUndisclosedName } from './supplier-name.ts';
 
@@ -74,7 +74,7 @@ function canonicalRowSchema(context: RowContext) {
       const postcode = normalisePostcode(row.supplierPostcode, format.currency === 'GBP');
       if (row.supplierPostcode && !postcode) flags.push('postcode-unreadable');
       const country = row.supplierCountry ? normaliseCountry(row.supplierCountry) : undefined;
-      const line: Omit<SpendLine, 'lineNumber'> = {
+      const line: Omit<DraftLine, 'lineNumber'> = {
         anchorId: row.anchorId ?? context.defaultAnchorId,
         anchorName: row.anchorName,
         date: date.value,
@@ -109,7 +109,7 @@ function normalisePostcode(raw: string | undefined, british: boolean): string | 
   return british ? normaliseUkPostcode(raw) : normaliseFrenchPostcode(raw);
 }
 
-export type RowValidator = (row: CanonicalRow, lineNumber: number) => Result<SpendLine>;
+export type RowValidator = (row: CanonicalRow, lineNumber: number) => Result<DraftLine>;
 
 /** Builds the validator of one file's rows once, so each row costs one schema pass. */
 export function createRowValidator(context: RowContext): RowValidator {

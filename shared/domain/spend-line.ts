@@ -22,6 +22,9 @@ export type SupplierIdentity = z.infer<typeof SupplierIdentitySchema>;
 
 /** One normalised row of a dataset: integer cents, ISO date, identifiers as strings. */
 export const SpendLineSchema = z.object({
+  /** Position among the file's accepted lines: the storage key, identical on every retry. */
+  sequence: z.number().int().positive(),
+  /** Where the line is in the file (for JSON files: the contract's rank). */
   lineNumber: z.number().int().positive(),
   anchorId: z.string().min(1),
   anchorName: z.string().optional(),
@@ -35,9 +38,14 @@ export const SpendLineSchema = z.object({
   reference: z.string().optional(),
   description: z.string().optional(),
   contractUid: z.string().optional(),
+  /** Concessions are reported apart from purchases and never summed with them. */
+  segment: z.literal('concession').optional(),
   /** Share of a contract's amount when it is split between titulaires (1 = whole). */
   shareOf: z.number().int().positive().optional(),
   /** Data-quality remarks that did not reject the line (e.g. a SIRET placeholder). */
   flags: z.array(z.string()),
 });
 export type SpendLine = z.infer<typeof SpendLineSchema>;
+
+/** A line before it is numbered: what validation and contract grouping produce. */
+export type DraftLine = Omit<SpendLine, 'sequence'>;

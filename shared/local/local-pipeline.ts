@@ -20,6 +20,14 @@ export interface UploadRequest {
   readonly kind?: DatasetKind | undefined;
 }
 
+let uploads = 0;
+
+/** Like S3's event sequencer: a hex value that grows with each upload, fixed for one upload's events. */
+export function nextSequencer(): string {
+  uploads += 1;
+  return `${Date.now().toString(16).toUpperCase()}${uploads.toString(16).toUpperCase().padStart(6, '0')}`;
+}
+
 /** An S3 ObjectCreated notification as S3 sends it: keys URL-encoded with "+" for spaces. */
 export function objectCreatedEvent(location: ObjectLocation) {
   return {
@@ -37,6 +45,7 @@ export function objectCreatedEvent(location: ObjectLocation) {
             key: encodeS3EventKey(location.key),
             ...(location.eTag ? { eTag: location.eTag } : {}),
             ...(location.versionId ? { versionId: location.versionId } : {}),
+            ...(location.sequencer ? { sequencer: location.sequencer } : {}),
           },
         },
       },
@@ -81,7 +90,12 @@ export class LocalPipeline {
         Metadata: { anchor: request.anchorId, ...(request.kind ? { kind: request.kind } : {}) },
       }),
     );
-    return { bucket: this.stack.buckets.uploads, key, ...(response.ETag ? { eTag: response.ETag } : {}) };
+    return {
+      bucket: this.stack.buckets.uploads,
+      key,
+      ...(response.ETag ? { eTag: response.ETag } : {}),
+      sequencer: nextSequencer(),
+    };
   }
 
   async ingest(location: ObjectLocation): Promise<IngestOutcome[]> {

@@ -21,6 +21,8 @@ export interface DatasetStore {
   putRollups(datasetId: string, rollups: Iterable<SupplierRollup>): Promise<void>;
   /** Records that this content belongs to a dataset; returns the dataset that owned it first. */
   claimContent(contentSha256: string, datasetId: string): Promise<string>;
+  /** Moves a content claim from one dataset to another, only if `from` still holds it. */
+  transferContent(contentSha256: string, from: string, to: string): Promise<boolean>;
   saveDataset(record: DatasetRecord): Promise<void>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;

@@ -1,6 +1,7 @@
 import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
-import { createPapaparseReader } from '../adapters/papaparse-reader.ts';
+import { createFileReader } from '../adapters/file-reader.ts';
+import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
@@ -33,7 +34,8 @@ export function createDependencies(config: RuntimeConfig): Dependencies {
     ingest: {
       objects,
       datasets,
-      reader: createPapaparseReader(KNOWN_FORMATS),
+      reader: createFileReader(KNOWN_FORMATS),
+      mappings: createS3MappingProfiles(objects, config.referenceBucket),
       clock: systemClock,
       formats: KNOWN_FORMATS,
       settings: {

@@ -10,6 +10,7 @@ const S3RecordSchema = z.object({
       key: z.string().min(1),
       versionId: z.string().optional(),
       eTag: z.string().optional(),
+      sequencer: z.string().optional(),
     }),
   }),
 });
@@ -37,5 +38,6 @@ export function locationsOf(event: z.infer<typeof S3EventSchema>): ObjectLocatio
     key: decodeS3EventKey(record.s3.object.key),
     ...(record.s3.object.versionId ? { versionId: record.s3.object.versionId } : {}),
     ...(record.s3.object.eTag ? { eTag: record.s3.object.eTag } : {}),
+    ...(record.s3.object.sequencer ? { sequencer: record.s3.object.sequencer } : {}),
   }));
 }

@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
-import { anchorOfUploadKey, datasetIdentityText, fileNameOfKey } from '../domain/dataset-identity.ts';
-import type { DatasetKind } from '../domain/dataset-kind.ts';
+import { datasetIdentityText } from '../domain/dataset-identity.ts';
 import type { FormatProfile } from '../domain/formats/format-profile.ts';
-import { type DatasetSummary, IngestCore } from '../domain/ingest/index.ts';
+import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
+import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
-import type { DelimitedTextReader } from '../ports/delimited-text-reader.ts';
+import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
+import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import { claimContent } from './content-claim.ts';
+import { newDatasetRecord, settled, withSummary } from './dataset-records.ts';
+import { lineSourceOf } from './line-source.ts';
 import { RejectsFile } from './rejects-file.ts';
 
 export interface IngestDependencies {
   readonly objects: ObjectStore;
   readonly datasets: DatasetStore;
-  readonly reader: DelimitedTextReader;
+  readonly reader: FileReader;
+  readonly mappings: MappingProfiles;
   readonly clock: Clock;
   readonly formats: readonly FormatProfile[];
   readonly settings: {
@@ -26,19 +31,22 @@ export interface IngestDependencies {
 
 export type IngestOutcome =
   | { readonly outcome: 'ingested' | 'rejected' | 'failed'; readonly dataset: DatasetRecord }
-  | { readonly outcome: 'already-done'; readonly dataset: DatasetRecord };
+  /** Already ingested, rejected or failed for good: nothing to do. */
+  | { readonly outcome: 'already-done'; readonly dataset: DatasetRecord }
+  /** Another attempt holds the dataset within its lease: try again later. */
+  | { readonly outcome: 'in-progress'; readonly dataset: DatasetRecord };
 
-const KIND_METADATA = 'kind';
-const ANCHOR_METADATA = 'anchor';
+/** Object metadata an upload may carry (`x-amz-meta-*`). */
+export const UPLOAD_METADATA = { anchor: 'anchor', kind: 'kind', mapping: 'mapping' } as const;
 
 export function datasetIdOf(location: ObjectLocation): string {
   return createHash('sha256').update(datasetIdentityText(location)).digest('hex').slice(0, 24);
 }
 
 /**
- * Ingests one uploaded object. Idempotent: the dataset id comes from the object version, the record
- * is claimed before any write, lines and rollups have deterministic keys, and identical content seen
- * under another key is recorded as a duplicate instead of being counted twice.
+ * Ingests one uploaded object. Idempotent: the dataset id comes from the upload, the record is
+ * claimed before any write, lines and rollups have deterministic keys, and content already counted
+ * under another dataset is recorded as a duplicate instead of being counted twice.
  */
 export async function ingestDataset(
   deps: IngestDependencies,
@@ -46,43 +54,39 @@ export async function ingestDataset(
 ): Promise<IngestOutcome> {
   const now = deps.clock.now();
   const object = await deps.objects.open(location);
-  const base: DatasetRecord = {
-    id: datasetIdOf(location),
-    source: location,
-    fileName: fileNameOfKey(location.key),
-    anchorId: anchorOfUploadKey(location.key) ?? 'unassigned',
-    status: 'INGESTING',
-    receivedAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    leaseUntil: new Date(now.getTime() + deps.settings.leaseMs).toISOString(),
-    attempts: 1,
-    lines: 0,
-    rejectedLines: 0,
-    blankLines: 0,
-    preambleLines: 0,
-    amountCents: 0,
-    suppliers: 0,
-    anchors: [],
-    flags: [],
-  };
-  const requestedKind = object?.metadata.get(KIND_METADATA);
   const claimed = await deps.datasets.claimDataset(
-    {
-      ...base,
-      anchorId: object?.metadata.get(ANCHOR_METADATA) ?? base.anchorId,
-      ...(requestedKind === 'payments' || requestedKind === 'contracts' ? { requestedKind } : {}),
-      ...(object ? { sizeBytes: object.sizeBytes } : {}),
-    },
+    newDatasetRecord({
+      id: datasetIdOf(location),
+      location,
+      now,
+      leaseMs: deps.settings.leaseMs,
+      anchorId: object?.metadata.get(UPLOAD_METADATA.anchor),
+      requestedKind: object?.metadata.get(UPLOAD_METADATA.kind),
+      sizeBytes: object?.sizeBytes,
+    }),
     now,
   );
-  if (!claimed.claimed) return { outcome: 'already-done', dataset: claimed.existing };
-  const record = claimed.record;
-  if (!object) {
-    return finish(deps, record, 'FAILED', 'the file was deleted before it could be read; upload it again');
+  if (!claimed.claimed) {
+    const outcome = claimed.existing.status === 'INGESTING' ? 'in-progress' : 'already-done';
+    return { outcome, dataset: claimed.existing };
   }
+  const record = claimed.record;
+  if (!object)
+    return finish(deps, record, 'FAILED', 'the file was deleted before it could be read; upload it again');
   try {
-    return await ingestObject(deps, record, object.body);
+    const profileId = object.metadata.get(UPLOAD_METADATA.mapping);
+    const profile = profileId ? await deps.mappings.get(record.anchorId, profileId) : undefined;
+    if (profileId && !profile) {
+      return finish(
+        deps,
+        record,
+        'REJECTED',
+        `the mapping profile "${profileId}" does not exist for anchor ${record.anchorId}`,
+      );
+    }
+    return await ingestObject(deps, record, object.body, profile);
   } catch (error) {
+    if (error instanceof UnreadableFileError) return finish(deps, record, 'REJECTED', error.message);
     await finish(deps, record, 'FAILED', 'ingest failed on a technical error; it will be retried');
     throw error;
   }
@@ -92,96 +96,60 @@ async function ingestObject(
   deps: IngestDependencies,
   record: DatasetRecord,
   body: AsyncIterable<Uint8Array>,
+  profile: MappingProfile | undefined,
 ): Promise<IngestOutcome> {
-  const opened = await deps.reader.open(body);
-  if (!opened.ok) return finish(deps, record, 'REJECTED', opened.reason);
-  const text = opened.value;
-  const core = new IngestCore({
-    formats: deps.formats,
+  const file = await deps.reader.open(body, { delimiter: profile?.delimiter, encoding: profile?.encoding });
+  const source = lineSourceOf(file, {
+    formats: profile ? [formatOfMappingProfile(profile)] : deps.formats,
     defaultAnchorId: record.anchorId,
-    delimiter: text.delimiter,
     maxRejectedRatio: deps.settings.maxRejectedRatio,
+    headerSearchRows: profile?.headerLine ? Math.max(profile.headerLine, HEADER_SEARCH_ROWS) : undefined,
   });
   const rejects = new RejectsFile();
-  let fileFailure: string | undefined;
   let lines = 0;
-  for await (const batch of text.rows) {
-    for (const row of batch) {
-      const pushed = core.push(row);
-      if (!pushed.ok) fileFailure = pushed.reason;
+  let failure: string | undefined;
+  for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
+    if (!pushed.ok) {
+      failure = pushed.reason;
+      break;
     }
-    if (fileFailure) break;
-    const accepted = core.drainLines();
+    const accepted = source.drainLines();
     lines += accepted.length;
     await deps.datasets.putLines(record.id, accepted);
-    rejects.add(core.drainRejections());
-    deps.onProgress?.({ bytes: text.bytesRead(), lines });
+    rejects.add(source.drainRejections());
+    deps.onProgress?.({ bytes: file.bytesRead(), lines });
   }
-  const read = {
-    ...record,
-    encoding: text.encoding,
-    delimiter: text.delimiter,
-    ...(core.format
-      ? { format: core.format.id, kind: core.format.kind, currency: core.format.currency }
-      : {}),
-  };
-  if (fileFailure) return finish(deps, read, 'REJECTED', fileFailure);
-  const summary = core.finish();
-  await deps.datasets.putLines(record.id, core.drainLines());
-  rejects.add(core.drainRejections());
+  const summary = failure ? undefined : source.finish();
+  await deps.datasets.putLines(record.id, source.drainLines());
+  rejects.add(source.drainRejections());
   const rejectsKey = `rejects/${record.id}.csv`;
   await deps.objects.put(
     { bucket: deps.settings.rejectsBucket, key: rejectsKey },
     rejects.toString(),
     'text/csv; charset=utf-8',
   );
-  const withRejects = { ...read, rejectsKey };
-  if (!summary.ok) return finish(deps, withRejects, 'REJECTED', summary.reason);
-  const counted = withSummary(withRejects, summary.value, core.rollups.size, text.contentSha256());
-  const mismatch = kindMismatch(counted.requestedKind, counted.kind);
-  if (mismatch) return finish(deps, counted, 'REJECTED', mismatch);
-  const owner = await deps.datasets.claimContent(text.contentSha256(), record.id);
-  if (owner !== record.id) {
-    return finish(
-      deps,
-      { ...counted, duplicateOf: owner },
-      'REJECTED',
-      `this file has exactly the same content as dataset ${owner}, already counted: it is not counted twice`,
-    );
-  }
-  await deps.datasets.putRollups(record.id, core.rollups.records());
-  return finish(deps, counted, 'INGESTED');
-}
-
-function withSummary(
-  record: DatasetRecord,
-  summary: DatasetSummary,
-  suppliers: number,
-  sha: string,
-): DatasetRecord {
-  return {
+  const format = source.format;
+  const read: DatasetRecord = {
     ...record,
-    contentSha256: sha,
-    headerLine: summary.headerLine,
-    lines: summary.lines,
-    rejectedLines: summary.rejectedLines,
-    blankLines: summary.blankLines,
-    preambleLines: summary.preambleLines,
-    amountCents: summary.amountCents,
-    suppliers,
-    ...(summary.periodFrom ? { periodFrom: summary.periodFrom } : {}),
-    ...(summary.periodTo ? { periodTo: summary.periodTo } : {}),
-    anchors: [...summary.anchors],
-    flags: summary.flags.map(([flag, count]) => [flag, count] as [string, number]),
+    encoding: file.encoding,
+    ...(file.shape === 'delimited' ? { delimiter: file.delimiter } : {}),
+    ...(format ? { format: format.id, kind: format.kind, currency: format.currency } : {}),
+    rejectsKey,
   };
-}
-
-function kindMismatch(
-  requested: DatasetKind | undefined,
-  detected: DatasetKind | undefined,
-): string | undefined {
-  if (!requested || !detected || requested === detected) return undefined;
-  return `the file was uploaded as ${requested} but it is a ${detected} file: upload it as ${detected}`;
+  if (!summary) return finish(deps, read, 'REJECTED', failure);
+  if (!summary.ok) return finish(deps, read, 'REJECTED', summary.reason);
+  const counted = withSummary(read, summary.value, source.rollups.size, file.contentSha256());
+  if (counted.requestedKind && counted.kind && counted.requestedKind !== counted.kind) {
+    const message = `the file was uploaded as ${counted.requestedKind} but it is a ${counted.kind} file: upload it as ${counted.kind}`;
+    return finish(deps, counted, 'REJECTED', message);
+  }
+  const duplicateOf = await claimContent(deps.datasets, file.contentSha256(), record.id, deps.clock.now());
+  if (duplicateOf) {
+    const message = `this file has exactly the same content as dataset ${duplicateOf}, already counted: it is not counted twice`;
+    return finish(deps, { ...counted, duplicateOf }, 'REJECTED', message);
+  }
+  await deps.datasets.putRollups(record.id, source.rollups.records());
+  return finish(deps, counted, 'INGESTED');
 }
 
 async function finish(
@@ -190,13 +158,7 @@ async function finish(
   status: 'INGESTED' | 'REJECTED' | 'FAILED',
   message?: string,
 ): Promise<IngestOutcome> {
-  const { leaseUntil: _released, ...rest } = record;
-  const dataset: DatasetRecord = {
-    ...rest,
-    status,
-    updatedAt: deps.clock.now().toISOString(),
-    ...(message ? { message } : {}),
-  };
+  const dataset = settled(record, status, deps.clock.now(), message);
   await deps.datasets.saveDataset(dataset);
   const outcome = status === 'INGESTED' ? 'ingested' : status === 'REJECTED' ? 'rejected' : 'failed';
   return { outcome, dataset };

@@ -10,7 +10,7 @@ import { ENTITY, GSI1, keys } from '../../shared/adapters/dynamodb-keys.ts';
 import { type DatasetRecord, DatasetRecordSchema, type ObjectLocation } from '../../shared/domain/dataset.ts';
 import { type EmbeddedStack, startEmbeddedStack } from '../../shared/local/embedded-stack.ts';
 import { localLambdaContext } from '../../shared/local/lambda-context.ts';
-import { LocalPipeline, objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
+import { LocalPipeline, nextSequencer, objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import type { IngestOutcome } from '../../shared/use-cases/ingest-dataset.ts';
 import type { ReportOutcome } from '../../shared/use-cases/publish-report.ts';
 
@@ -71,7 +71,7 @@ export async function putUpload(
       Metadata: metadata,
     }),
   );
-  return { bucket, key, ...(response.ETag ? { eTag: response.ETag } : {}) };
+  return { bucket, key, ...(response.ETag ? { eTag: response.ETag } : {}), sequencer: nextSequencer() };
 }
 
 export async function deleteUpload(harness: Harness, location: ObjectLocation): Promise<void> {

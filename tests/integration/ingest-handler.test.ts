@@ -265,13 +265,7 @@ describe('ingest handler fed an S3 event', () => {
 });
 
 describe('ingest handler and short files', () => {
-  // BUG: shared/use-cases/ingest-dataset.ts:120-129 builds `read` (format, kind, currency) from
-  // `core.format` before calling `core.finish()`; IngestCore only settles the header once it has 30
-  // rows (HEADER_SEARCH_ROWS) or in finish(). A file of fewer than 30 records is therefore INGESTED
-  // with no kind, format nor currency: it escapes the kind check and listDatasets({ kind }) never
-  // returns it, so no report counts it. Fix: call `core.finish()` (when there is no fileFailure)
-  // before building `read`.
-  it.fails('records the format, kind and currency of a file of fewer than 30 lines', async () => {
+  it('records the format, kind and currency of a file of fewer than 30 lines', async () => {
     const excerpt = paymentsExcerpt('short', 20, 300);
     const location = await putUpload(harness, 'uploads/anchor-1/short.csv', excerpt.text);
 
@@ -288,9 +282,7 @@ describe('ingest handler and short files', () => {
     });
   });
 
-  // BUG: same cause as above (shared/use-cases/ingest-dataset.ts:120-129): with no detected kind,
-  // kindMismatch() returns undefined and a short payments file uploaded as contracts is INGESTED.
-  it.fails('rejects a payments file of fewer than 30 lines uploaded as contracts', async () => {
+  it('rejects a payments file of fewer than 30 lines uploaded as contracts', async () => {
     const excerpt = paymentsExcerpt('short wrong kind', 20, 320);
     const location = await putUpload(harness, 'uploads/anchor-1/short-as-contracts.csv', excerpt.text, {
       kind: 'contracts',
@@ -304,15 +296,7 @@ describe('ingest handler and short files', () => {
 });
 
 describe('ingest handler and a corrected upload', () => {
-  // BUG: shared/domain/dataset-identity.ts:18 (datasetIdentityText) identifies a dataset by bucket,
-  // key and versionId ?? eTag. In an unversioned bucket the eTag of a single-part upload is the MD5 of
-  // its bytes, so following the kind-mismatch message ("upload it as payments") with the same file
-  // under the same name gives the same dataset id, and the new upload is answered `already-done` with
-  // the old REJECTED record: the corrected upload is silently ignored. Fix: also hash the event's
-  // `s3.object.sequencer` (unique per PUT, identical on redelivery; parse it in S3RecordSchema and
-  // carry it in ObjectLocation), or let claimDataset retake a REJECTED dataset whose requested kind
-  // differs from the one that was rejected.
-  it.fails('ingests the same file re-uploaded under the same name with the kind corrected', async () => {
+  it('ingests the same file re-uploaded under the same name with the kind corrected', async () => {
     const excerpt = paymentsExcerpt('corrected', 40, 400);
     const key = 'uploads/anchor-1/corrected.csv';
     const wrong = await putUpload(harness, key, excerpt.text, { kind: 'contracts' });

@@ -49,23 +49,45 @@ function checkHeaderCells(cells: readonly string[]): Result<void> {
   return ok(undefined);
 }
 
+/** Why a row is not a header, and how many known columns it named (to report the nearest miss). */
+interface HeaderMiss {
+  readonly reason: string;
+  readonly recognised: number;
+}
+
+const NO_KNOWN_COLUMNS = 'no known column names in this row';
+
+function tryHeader(
+  cells: readonly string[],
+  formats: readonly FormatProfile[],
+): { match: HeaderMatch } | { miss: HeaderMiss } {
+  const candidates = formats.map((format) => mapColumns(cells, format));
+  const bySize = (a: Candidate, b: Candidate) => b.columns.size - a.columns.size;
+  const nearest = [...candidates].sort(bySize)[0];
+  const recognised = nearest?.columns.size ?? 0;
+  const cellsCheck = checkHeaderCells(cells);
+  if (!cellsCheck.ok) return { miss: { reason: cellsCheck.reason, recognised } };
+  const best = candidates.filter((candidate) => candidate.missing.length === 0).sort(bySize)[0];
+  if (best) return { match: { format: best.format, columns: best.columns, headerCells: cells } };
+  if (!nearest || recognised === 0) return { miss: { reason: NO_KNOWN_COLUMNS, recognised: 0 } };
+  const missing = nearest.missing
+    .map((field) => `${field} (one of: ${(nearest.format.aliases[field] ?? []).join(', ')})`)
+    .join('; ');
+  return {
+    miss: {
+      reason: `looks like ${nearest.format.label} but a required column is missing: ${missing}`,
+      recognised,
+    },
+  };
+}
+
 /** Matches one header row against the given formats; the format that finds the most fields wins. */
 export function matchHeader(
   cells: readonly string[],
   formats: readonly FormatProfile[],
 ): Result<HeaderMatch> {
-  const cellsCheck = checkHeaderCells(cells);
-  if (!cellsCheck.ok) return fail(cellsCheck.reason);
-  const candidates = formats.map((format) => mapColumns(cells, format));
-  const complete = candidates.filter((candidate) => candidate.missing.length === 0);
-  const best = complete.sort((a, b) => b.columns.size - a.columns.size)[0];
-  if (best) return ok({ format: best.format, columns: best.columns, headerCells: cells });
-  const nearest = [...candidates].sort((a, b) => b.columns.size - a.columns.size)[0];
-  if (!nearest || nearest.columns.size === 0) return fail('no known column names in this row');
-  const missing = nearest.missing
-    .map((field) => `${field} (one of: ${(nearest.format.aliases[field] ?? []).join(', ')})`)
-    .join('; ');
-  return fail(`looks like ${nearest.format.label} but a required column is missing: ${missing}`);
+  const tried = tryHeader(cells, formats);
+  return 'match' in tried ? ok(tried.match) : fail(tried.miss.reason);
 }
 
 /** Rows scanned for the header: exports often start with report titles, query text or blank lines. */
@@ -77,26 +99,27 @@ export interface LocatedHeader extends HeaderMatch {
 }
 
 /**
- * Finds the header within the first rows. A row that names columns but misses a required one is
- * remembered so the error says what is missing rather than "no header".
+ * Finds the header within the first rows. When none fits, the error describes the row that came
+ * nearest (the most known columns), at its physical line, rather than just "no header".
  */
 export function locateHeader(
   rows: readonly (readonly string[])[],
   formats: readonly FormatProfile[],
+  lineNumbers?: readonly number[],
+  searchRows: number = HEADER_SEARCH_ROWS,
 ): Result<LocatedHeader> {
-  let closest: string | undefined;
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  let nearest: { line: number; miss: HeaderMiss } | undefined;
+  const limit = Math.min(rows.length, searchRows);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const cells = rows[rowIndex] ?? [];
-    const match = matchHeader(cells, formats);
-    if (match.ok) return ok({ ...match.value, rowIndex });
-    if (match.reason !== 'no known column names in this row') {
-      closest ??= `line ${rowIndex + 1}: ${match.reason}`;
+    const tried = tryHeader(rows[rowIndex] ?? [], formats);
+    if ('match' in tried) return ok({ ...tried.match, rowIndex });
+    if (tried.miss.recognised > (nearest?.miss.recognised ?? 0)) {
+      nearest = { line: lineNumbers?.[rowIndex] ?? rowIndex + 1, miss: tried.miss };
     }
   }
-  if (closest) return fail(closest);
+  if (nearest) return fail(`line ${nearest.line}: ${nearest.miss.reason}`);
   const names = formats.map((format) => format.label).join('; ');
   return fail(
-    `no header row found in the first ${HEADER_SEARCH_ROWS} lines: the file does not look like any known format (${names}). Use a mapping profile for other layouts.`,
+    `no header row found in the first ${searchRows} lines: the file does not look like any known format (${names}). Use a mapping profile for other layouts.`,
   );
 }

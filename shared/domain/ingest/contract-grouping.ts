@@ -1,8 +1,8 @@
 import { splitCentsEqually } from '../money.ts';
-import type { SpendLine } from '../spend-line.ts';
+import type { DraftLine } from '../spend-line.ts';
 import type { Rejection } from './rejection.ts';
 
-export type GroupOutcome = { readonly line: SpendLine } | { readonly rejection: Rejection };
+export type GroupOutcome = { readonly line: DraftLine } | { readonly rejection: Rejection };
 
 /**
  * Flattened contract files repeat a contract once per titulaire with the contract's whole amount on
@@ -11,11 +11,11 @@ export type GroupOutcome = { readonly line: SpendLine } | { readonly rejection: 
  * duplicate (consolidated files repeat contracts) and is rejected, pointing at the first occurrence.
  */
 export class ContractGrouping {
-  private current: { uid: string; lines: SpendLine[]; raws: string[] } | undefined;
+  private current: { uid: string; lines: DraftLine[]; raws: string[] } | undefined;
   private readonly firstLineOfContract = new Map<string, number>();
 
   /** Adds a row; returns the outcomes of the previous contract when this row starts a new one. */
-  push(line: SpendLine, raw: string): GroupOutcome[] {
+  push(line: DraftLine, raw: string): GroupOutcome[] {
     const uid = line.contractUid ?? `line-${line.lineNumber}`;
     if (this.current?.uid === uid) {
       this.current.lines.push(line);
@@ -39,7 +39,7 @@ export class ContractGrouping {
     this.current = undefined;
     if (!group) return [];
     const outcomes: GroupOutcome[] = [];
-    const titulaires: SpendLine[] = [];
+    const titulaires: DraftLine[] = [];
     const seen = new Map<string, number>();
     group.lines.forEach((line, index) => {
       const first = seen.get(line.supplier.key);

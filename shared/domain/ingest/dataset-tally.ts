@@ -10,6 +10,8 @@ export interface DatasetSummary {
   readonly blankLines: number;
   /** Title or query lines above the header: not data, counted so nothing disappears unexplained. */
   readonly preambleLines: number;
+  /** Older versions of a contract: listed in the rejects file, not counted, not errors. */
+  readonly setAsideLines: number;
   readonly amountCents: number;
   readonly periodFrom: string | undefined;
   readonly periodTo: string | undefined;
@@ -25,6 +27,7 @@ export class DatasetTally {
   private rejectedLines = 0;
   private blankLines = 0;
   private preambleLines = 0;
+  private setAsideLines = 0;
   private amountCents = 0;
   private periodFrom: string | undefined;
   private periodTo: string | undefined;
@@ -46,6 +49,10 @@ export class DatasetTally {
     if (this.firstRejections.length < KEPT_REJECTIONS) this.firstRejections.push(rejection);
   }
 
+  countSetAside(): void {
+    this.setAsideLines += 1;
+  }
+
   countBlank(): void {
     this.blankLines += 1;
   }
@@ -60,6 +67,7 @@ export class DatasetTally {
       rejectedLines: this.rejectedLines,
       blankLines: this.blankLines,
       preambleLines: this.preambleLines,
+      setAsideLines: this.setAsideLines,
       amountCents: this.amountCents,
       periodFrom: this.periodFrom,
       periodTo: this.periodTo,

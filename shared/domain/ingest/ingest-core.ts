@@ -4,11 +4,12 @@ import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
-import type { SpendLine } from '../spend-line.ts';
+import type { DraftLine, SpendLine } from '../spend-line.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
-import { type DatasetSummary, DatasetTally } from './dataset-tally.ts';
+import type { DatasetSummary } from './dataset-tally.ts';
+import { LineCollector } from './line-collector.ts';
 import type { Rejection } from './rejection.ts';
-import { SupplierRollups } from './supplier-rollup.ts';
+import type { SupplierRollups } from './supplier-rollup.ts';
 
 /** A parsed record with the physical line it starts on. */
 export interface RawRow {
@@ -22,25 +23,27 @@ export interface IngestCoreOptions {
   readonly delimiter: string;
   /** Above this share of rejected lines the file is rejected whole: it is probably not what it seems. */
   readonly maxRejectedRatio: number;
+  /** How far down the header may be (a mapping profile can place it below the first 30 lines). */
+  readonly headerSearchRows?: number | undefined;
 }
-
-const MIN_LINES_FOR_RATIO = 10;
-const REASONS_IN_FILE_MESSAGE = 5;
 
 /**
  * The pure heart of ingest: header → canonical fields → validated lines → rollups. Synchronous and
  * I/O-free; the caller feeds rows and drains the accepted lines and rejections between batches.
  */
 export class IngestCore {
-  readonly rollups = new SupplierRollups();
-  private readonly tally = new DatasetTally();
+  private readonly collected: LineCollector;
   private readonly pendingHeaderRows: RawRow[] = [];
   private header: (LocatedHeader & { validate: RowValidator; grouping?: ContractGrouping }) | undefined;
-  private lines: SpendLine[] = [];
-  private rejections: Rejection[] = [];
   private failure: string | undefined;
 
-  constructor(private readonly options: IngestCoreOptions) {}
+  constructor(private readonly options: IngestCoreOptions) {
+    this.collected = new LineCollector(options.maxRejectedRatio);
+  }
+
+  get rollups(): SupplierRollups {
+    return this.collected.rollups;
+  }
 
   get format(): FormatProfile | undefined {
     return this.header?.format;
@@ -54,21 +57,19 @@ export class IngestCore {
       return ok(undefined);
     }
     this.pendingHeaderRows.push(row);
-    if (this.pendingHeaderRows.length >= HEADER_SEARCH_ROWS) return this.settleHeader();
+    if (this.pendingHeaderRows.length >= (this.options.headerSearchRows ?? HEADER_SEARCH_ROWS)) {
+      return this.settleHeader();
+    }
     return ok(undefined);
   }
 
   /** Accepted lines since the last drain, in file order. */
   drainLines(): SpendLine[] {
-    const drained = this.lines;
-    this.lines = [];
-    return drained;
+    return this.collected.drainLines();
   }
 
   drainRejections(): Rejection[] {
-    const drained = this.rejections;
-    this.rejections = [];
-    return drained;
+    return this.collected.drainRejections();
   }
 
   /** Ends the file: flushes the last contract and checks the file as a whole. */
@@ -80,26 +81,16 @@ export class IngestCore {
     }
     if (this.failure) return fail(this.failure);
     this.takeGroupOutcomes(this.header?.grouping?.flush() ?? []);
-    const summary = this.tally.summary();
-    if (summary.lines === 0 && summary.rejectedLines === 0) {
-      return fail('the file has a header but no data lines');
-    }
-    const considered = summary.lines + summary.rejectedLines;
-    if (
-      considered >= MIN_LINES_FOR_RATIO &&
-      summary.rejectedLines / considered > this.options.maxRejectedRatio
-    ) {
-      const percent = Math.round((summary.rejectedLines / considered) * 100);
-      const reasons = summary.firstRejections
-        .slice(0, REASONS_IN_FILE_MESSAGE)
-        .map((rejection) => `line ${rejection.lineNumber}: ${rejection.reason}`)
-        .join(' | ');
-      return fail(
-        `${summary.rejectedLines} of ${considered} lines (${percent} %) were rejected, more than the ${Math.round(this.options.maxRejectedRatio * 100)} % allowed: check the file's format. First reasons: ${reasons}`,
-      );
-    }
-    if (summary.lines === 0) return fail('no line of the file could be read');
-    return ok({ ...summary, format: this.header?.format.id ?? '', headerLine: this.headerLineNumber() });
+    const summary = this.collected.summarise({
+      unit: 'line',
+      noData: 'the file has a header but no data lines',
+    });
+    if (!summary.ok) return fail(summary.reason);
+    return ok({
+      ...summary.value,
+      format: this.header?.format.id ?? '',
+      headerLine: this.headerLineNumber(),
+    });
   }
 
   private headerLineNumber(): number {
@@ -111,6 +102,8 @@ export class IngestCore {
     const located = locateHeader(
       rows.map((row) => row.cells),
       this.options.formats,
+      rows.map((row) => row.lineNumber),
+      this.options.headerSearchRows,
     );
     if (!located.ok) {
       this.failure = located.reason;
@@ -122,7 +115,7 @@ export class IngestCore {
       validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping() } : {}),
     };
-    this.tally.countPreamble(located.value.rowIndex);
+    this.collected.countPreamble(located.value.rowIndex);
     for (const row of rows.slice(located.value.rowIndex + 1)) this.acceptDataRow(row);
     return ok(undefined);
   }
@@ -131,7 +124,7 @@ export class IngestCore {
     const header = this.header;
     if (!header) return;
     if (isBlank(row.cells)) {
-      this.tally.countBlank();
+      this.collected.countBlank();
       return;
     }
     const raw = toCsvRecord(row.cells, this.options.delimiter);
@@ -156,15 +149,12 @@ export class IngestCore {
     }
   }
 
-  private accept(line: SpendLine): void {
-    this.lines.push(line);
-    this.rollups.add(line);
-    this.tally.countLine(line);
+  private accept(line: DraftLine): void {
+    this.collected.accept(line);
   }
 
   private reject(rejection: Rejection): void {
-    this.rejections.push(rejection);
-    this.tally.countRejection(rejection);
+    this.collected.reject(rejection);
   }
 }
 

@@ -8,6 +8,8 @@ export const SupplierRollupSchema = z.object({
   anchorId: z.string(),
   anchorName: z.string().optional(),
   supplier: SupplierIdentitySchema,
+  /** Concessions roll up apart: they are reported separately, never summed with purchases. */
+  segment: z.literal('concession').optional(),
   amountCents: z.number().int(),
   lines: z.number().int().nonnegative(),
   firstDate: z.iso.date(),
@@ -28,6 +30,7 @@ interface RollupAccumulator {
   readonly anchorId: string;
   anchorName: string | undefined;
   readonly supplier: SpendLine['supplier'];
+  readonly segment: SpendLine['segment'];
   amountCents: number;
   lines: number;
   firstDate: string;
@@ -45,13 +48,14 @@ export class SupplierRollups {
   private readonly byKey = new Map<string, RollupAccumulator>();
 
   add(line: SpendLine): void {
-    const key = `${line.anchorId}\u0000${line.supplier.key}`;
+    const key = `${line.anchorId}\u0000${line.supplier.key}\u0000${line.segment ?? ''}`;
     let rollup = this.byKey.get(key);
     if (!rollup) {
       rollup = {
         anchorId: line.anchorId,
         anchorName: line.anchorName,
         supplier: line.supplier,
+        segment: line.segment,
         amountCents: 0,
         lines: 0,
         firstDate: line.date,
@@ -86,6 +90,7 @@ export class SupplierRollups {
         anchorId: rollup.anchorId,
         ...(rollup.anchorName ? { anchorName: rollup.anchorName } : {}),
         supplier: rollup.supplier,
+        ...(rollup.segment ? { segment: rollup.segment } : {}),
         amountCents: rollup.amountCents,
         lines: rollup.lines,
         firstDate: rollup.firstDate,

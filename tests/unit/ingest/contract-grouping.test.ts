@@ -4,14 +4,14 @@ import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
 import { ContractGrouping, type GroupOutcome } from '../../../shared/domain/ingest/contract-grouping.ts';
 import { IngestCore, type RawRow } from '../../../shared/domain/ingest/index.ts';
 import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
-import type { SpendLine } from '../../../shared/domain/spend-line.ts';
+import type { DraftLine } from '../../../shared/domain/spend-line.ts';
 
 function spendLine(
   lineNumber: number,
   contractUid: string | undefined,
   supplierKey: string,
   amountCents: number,
-): SpendLine {
+): DraftLine {
   return {
     lineNumber,
     anchorId: '25260019200022',
@@ -24,13 +24,13 @@ function spendLine(
   };
 }
 
-const linesOf = (outcomes: readonly GroupOutcome[]): SpendLine[] =>
+const linesOf = (outcomes: readonly GroupOutcome[]): DraftLine[] =>
   outcomes.flatMap((outcome) => ('line' in outcome ? [outcome.line] : []));
 const rejectionsOf = (outcomes: readonly GroupOutcome[]): Rejection[] =>
   outcomes.flatMap((outcome) => ('rejection' in outcome ? [outcome.rejection] : []));
 
 /** Pushes every line, then flushes: all outcomes in the order they were emitted. */
-function group(lines: readonly SpendLine[]): GroupOutcome[] {
+function group(lines: readonly DraftLine[]): GroupOutcome[] {
   const grouping = new ContractGrouping();
   const outcomes = lines.flatMap((line) => grouping.push(line, `raw of line ${line.lineNumber}`));
   return [...outcomes, ...grouping.flush()];

@@ -260,11 +260,7 @@ describe('locateHeader', () => {
     expect(result.reason).toContain('date (one of: Date, Date mandat');
   });
 
-  // BUG: shared/domain/formats/header-match.ts:94 keeps the FIRST row that names a known column
-  // (`closest ??=`), not the nearest one. French exports open with metadata rows such as
-  // "Collectivité;Ville de Grenoble": the error then points at line 1 and claims the supplier and the
-  // amount are missing, while the real header on line 4 only lacks a date.
-  it.fails('reports the row that comes nearest to a header, not the first row naming a known column', () => {
+  it('reports the row that comes nearest to a header, not the first row naming a known column', () => {
     const result = locateHeader(
       [
         ['Collectivité', 'Ville de Grenoble'],

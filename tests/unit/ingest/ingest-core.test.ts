@@ -226,10 +226,7 @@ describe('IngestCore: blank lines and preamble', () => {
     });
   });
 
-  // BUG: shared/domain/formats/header-match.ts:94 numbers rows by their index ("line ${rowIndex + 1}"),
-  // not by the physical line IngestCore knows (RawRow.lineNumber): after a quoted title spanning two
-  // physical lines, the message points one line too early, unlike every other message of ingest.
-  it.fails('names the physical line of a header missing a required column', () => {
+  it('names the physical line of a header missing a required column', () => {
     const run = ingest([
       { lineNumber: 1, cells: ['Titre sur\ndeux lignes'] },
       { lineNumber: 3, cells: ['Tiers', 'Montant TTC'] },

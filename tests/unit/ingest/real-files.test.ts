@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createPapaparseReader } from '../../../shared/adapters/papaparse-reader.ts';
+import { createFileReader } from '../../../shared/adapters/file-reader.ts';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
 import { IngestCore } from '../../../shared/domain/ingest/index.ts';
 import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
@@ -15,11 +15,10 @@ const MANDATS = `${SAMPLES}SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv`;
 
 /** Streams a file through the reader and the core, draining after every batch like the ingest use case. */
 async function ingestFile(path: string, highWaterMark?: number) {
-  const opened = await createPapaparseReader(KNOWN_FORMATS).open(
+  const text = await createFileReader(KNOWN_FORMATS).open(
     createReadStream(path, highWaterMark ? { highWaterMark } : {}),
   );
-  if (!opened.ok) throw new Error(opened.reason);
-  const text = opened.value;
+  if (text.shape !== 'delimited') throw new Error('expected a delimited file');
   const core = new IngestCore({
     formats: KNOWN_FORMATS,
     defaultAnchorId: 'test-anchor',

@@ -49,6 +49,7 @@ const dataset = (id: string, amountCents: number): DatasetRecord => ({
   rejectedLines: 1,
   blankLines: 0,
   preambleLines: 0,
+  setAsideLines: 0,
   amountCents,
   suppliers: 3,
   periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import {
+  createNewlineNormaliser,
+  createStreamDecoder,
+  detectEncoding,
+  endsUndecided,
+  type TextEncoding,
+} from './text-decoding.ts';
+
+/** Bytes sniffed for the encoding, the shape and the header before parsing starts. */
+const HEAD_BYTES = 64 * 1024;
+/** Reading on to an ASCII byte stops here: a file of nothing but high bytes is decided as it is. */
+const MAX_HEAD_BYTES = 4 * HEAD_BYTES;
+
+/** A byte stream turned into normalised text: decoded, newlines as LF, hashed as it is read. */
+export interface DecodedText {
+  readonly encoding: TextEncoding;
+  /** The first ~64 KB of text, for sniffing; `chunks()` yields it again first. */
+  readonly head: string;
+  chunks(): AsyncGenerator<string>;
+  contentSha256(): string;
+  bytesRead(): number;
+}
+
+/**
+ * Decodes before anything parses: papaparse (or a JSON parser) fed raw bytes splits multi-byte
+ * characters across chunks. The encoding is chosen from the first bytes, read on to an ASCII byte
+ * so a letter cut by the sample's end cannot fool the choice.
+ */
+export async function decodeText(
+  body: AsyncIterable<Uint8Array>,
+  declared?: TextEncoding | undefined,
+): Promise<DecodedText> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const iterator = body[Symbol.asyncIterator]();
+  const headChunks: Uint8Array[] = [];
+  let headBytes = 0;
+  let complete = false;
+  const undecided = () =>
+    headBytes < MAX_HEAD_BYTES && endsUndecided(headChunks[headChunks.length - 1] ?? new Uint8Array());
+  while (headBytes < HEAD_BYTES || undecided()) {
+    const next = await iterator.next();
+    if (next.done) {
+      complete = true;
+      break;
+    }
+    if (next.value.byteLength === 0) continue;
+    headChunks.push(next.value);
+    headBytes += next.value.byteLength;
+  }
+  const encoding = declared ?? detectEncoding(Buffer.concat(headChunks), complete);
+  const decoder = createStreamDecoder(encoding);
+  const newlines = createNewlineNormaliser();
+  const take = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+    return newlines.write(decoder.write(chunk));
+  };
+  const head = headChunks.map(take).join('');
+
+  async function* chunks(): AsyncGenerator<string> {
+    if (head) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const decoded = take(next.value);
+      if (decoded) yield decoded;
+    }
+    const rest = newlines.write(decoder.end()) + newlines.end();
+    if (rest) yield rest;
+  }
+
+  return {
+    encoding,
+    head,
+    chunks,
+    contentSha256: () => hash.copy().digest('hex'),
+    bytesRead: () => bytes,
+  };
+}

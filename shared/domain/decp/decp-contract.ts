@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * DECP contract objects as published, read leniently: only the fields Ancrage uses are checked, and
+ * amounts may arrive as JSON numbers kept as their source text (so `42980.1` is exact in cents).
+ */
+const Amount = z.union([z.string(), z.number()]).transform(String);
+const Text = z.string().optional();
+
+const HolderV1 = z.object({
+  typeIdentifiant: Text,
+  id: z.union([z.string(), z.number()]).transform(String),
+  denominationSociale: Text,
+});
+const HolderV2 = z.object({ titulaire: HolderV1 }).transform((holder) => holder.titulaire);
+const ConcessionHolderV2 = z
+  .object({ concessionnaire: HolderV1 })
+  .transform((holder) => holder.concessionnaire);
+
+const ModificationV1 = z.object({
+  montant: Amount.optional(),
+  valeurGlobale: Amount.optional(),
+  titulaires: z.array(HolderV1).optional(),
+  concessionnaires: z.array(HolderV1).optional(),
+  dateNotificationModification: Text,
+  dateSignatureModification: Text,
+  datePublicationDonneesModification: Text,
+});
+
+const ModificationV2 = z
+  .object({
+    modification: z.object({
+      montant: Amount.optional(),
+      valeurGlobale: Amount.optional(),
+      titulaires: z.array(HolderV2).optional(),
+      dateNotificationModification: Text,
+      dateSignatureModification: Text,
+      datePublicationDonneesModification: Text,
+    }),
+  })
+  .transform((wrapper) => wrapper.modification);
+
+export const MarcheV1Schema = z.object({
+  _type: Text,
+  id: z.union([z.string(), z.number()]).transform(String),
+  acheteur: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  objet: Text,
+  codeCPV: Text,
+  montant: Amount,
+  dateNotification: z.string(),
+  titulaires: z.array(HolderV1),
+  modifications: z.array(ModificationV1).default([]),
+});
+
+export const ConcessionV1Schema = z.object({
+  _type: z.literal('Contrat de concession'),
+  id: z.union([z.string(), z.number()]).transform(String),
+  autoriteConcedante: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  objet: Text,
+  valeurGlobale: Amount,
+  dateSignature: z.string(),
+  concessionnaires: z.array(HolderV1),
+  modifications: z.array(ModificationV1).default([]),
+});
+
+export const MarcheV2Schema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  acheteur: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  objet: Text,
+  codeCPV: Text,
+  montant: Amount,
+  dateNotification: z.string(),
+  titulaires: z.array(HolderV2),
+  modifications: z.array(ModificationV2).default([]),
+});
+
+export const ConcessionV2Schema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  autoriteConcedante: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  objet: Text,
+  valeurGlobale: Amount,
+  dateSignature: z.string(),
+  concessionnaires: z.array(ConcessionHolderV2),
+  modifications: z.array(ModificationV2).default([]),
+});
+
+export interface DecpHolder {
+  readonly typeIdentifiant?: string | undefined;
+  readonly id: string;
+  readonly denominationSociale?: string | undefined;
+}
+
+/** A DECP contract reduced to what spend analysis needs, its modifications already applied. */
+export interface DecpContract {
+  /** `marche` and `concession` are never summed together. */
+  readonly segment: 'marche' | 'concession';
+  /** The official unique key: buyer id + contract id. */
+  readonly key: string;
+  readonly buyerId: string;
+  readonly buyerName: string | undefined;
+  readonly object: string | undefined;
+  readonly cpv: string | undefined;
+  readonly date: string;
+  /** The amount as written in the file (the latest modification's new total when there is one). */
+  readonly amount: string;
+  readonly holders: readonly DecpHolder[];
+  readonly modifications: number;
+}

@@ -1,0 +1,93 @@
+import type { DatasetSummary } from '../ingest/dataset-tally.ts';
+import { LineCollector } from '../ingest/line-collector.ts';
+import type { Rejection } from '../ingest/rejection.ts';
+import type { SupplierRollups } from '../ingest/supplier-rollup.ts';
+import { fail, ok, type Result } from '../result.ts';
+import type { SpendLine } from '../spend-line.ts';
+import { decpContractLines, duplicateContract, type HolderSplit } from './decp-lines.ts';
+import { type DecpSegment, type DecpVersion, readDecpContract } from './read-decp-contract.ts';
+
+/** One published contract object, with its rank in the file (1 = first). */
+export interface JsonRecord {
+  readonly position: number;
+  readonly segment: DecpSegment;
+  readonly value: unknown;
+}
+
+export const DECP_JSON_FORMATS = {
+  v1: {
+    id: 'decp-json-v1',
+    label: 'DECP JSON (format 2019, {"marches": [...]})',
+    kind: 'contracts',
+    currency: 'EUR',
+  },
+  v2: {
+    id: 'decp-json-v2',
+    label: 'DECP JSON (format 2024, {"marches": {"marche": [...]}})',
+    kind: 'contracts',
+    currency: 'EUR',
+  },
+} as const;
+
+/**
+ * DECP JSON contracts → spend lines. The official key (buyer id + contract id) counts a contract
+ * once even when a consolidated file repeats it; modifications are already applied by the reader.
+ */
+export class DecpJsonCore {
+  private readonly collected: LineCollector;
+  private readonly firstPositionOfKey = new Map<string, number>();
+
+  constructor(
+    private readonly options: {
+      readonly version: DecpVersion;
+      readonly split: HolderSplit;
+      readonly maxRejectedRatio: number;
+    },
+  ) {
+    this.collected = new LineCollector(options.maxRejectedRatio);
+  }
+
+  get format() {
+    return DECP_JSON_FORMATS[this.options.version];
+  }
+
+  get rollups(): SupplierRollups {
+    return this.collected.rollups;
+  }
+
+  push(record: JsonRecord): Result<void> {
+    const raw = () => JSON.stringify(record.value).slice(0, 2_000);
+    const contract = readDecpContract(record.value, this.options.version, record.segment);
+    if (!contract.ok) {
+      this.collected.reject({ lineNumber: record.position, reason: contract.reason, raw: raw() });
+      return ok(undefined);
+    }
+    const first = this.firstPositionOfKey.get(contract.value.key);
+    if (first !== undefined) {
+      this.collected.reject(duplicateContract(contract.value, record.position, first));
+      return ok(undefined);
+    }
+    this.firstPositionOfKey.set(contract.value.key, record.position);
+    const lines = decpContractLines(contract.value, record.position, this.options.split);
+    if (!lines.ok) {
+      this.collected.reject({ lineNumber: record.position, reason: lines.reason, raw: raw() });
+      return ok(undefined);
+    }
+    for (const line of lines.value) this.collected.accept(line);
+    return ok(undefined);
+  }
+
+  drainLines(): SpendLine[] {
+    return this.collected.drainLines();
+  }
+
+  drainRejections(): Rejection[] {
+    return this.collected.drainRejections();
+  }
+
+  finish(): Result<DatasetSummary> {
+    const summary = this.collected.summarise({ unit: 'contract', noData: 'the file contains no contract' });
+    if (!summary.ok) return fail(summary.reason);
+    return ok({ ...summary.value, format: this.format.id, headerLine: 0 });
+  }
+}

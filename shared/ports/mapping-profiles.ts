@@ -1,0 +1,7 @@
+import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
+
+/** Mapping profiles saved per anchor, so the monthly upload of the same export needs no re-mapping. */
+export interface MappingProfiles {
+  get(anchorId: string, profileId: string): Promise<MappingProfile | undefined>;
+  put(anchorId: string, profile: MappingProfile): Promise<void>;
+}

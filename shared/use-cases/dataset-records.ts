@@ -1,0 +1,78 @@
+import type { DatasetRecord, DatasetStatus, ObjectLocation } from '../domain/dataset.ts';
+import { anchorOfUploadKey, fileNameOfKey } from '../domain/dataset-identity.ts';
+import type { DatasetKind } from '../domain/dataset-kind.ts';
+import type { DatasetSummary } from '../domain/ingest/index.ts';
+
+/** The record claimed before any write: INGESTING, with a lease a crashed attempt lets expire. */
+export function newDatasetRecord(input: {
+  id: string;
+  location: ObjectLocation;
+  now: Date;
+  leaseMs: number;
+  anchorId: string | undefined;
+  requestedKind: string | undefined;
+  sizeBytes: number | undefined;
+}): DatasetRecord {
+  const now = input.now.toISOString();
+  const requestedKind: DatasetKind | undefined =
+    input.requestedKind === 'payments' || input.requestedKind === 'contracts'
+      ? input.requestedKind
+      : undefined;
+  return {
+    id: input.id,
+    source: input.location,
+    fileName: fileNameOfKey(input.location.key),
+    anchorId: input.anchorId ?? anchorOfUploadKey(input.location.key) ?? 'unassigned',
+    ...(requestedKind ? { requestedKind } : {}),
+    status: 'INGESTING',
+    receivedAt: now,
+    updatedAt: now,
+    leaseUntil: new Date(input.now.getTime() + input.leaseMs).toISOString(),
+    attempts: 1,
+    ...(input.sizeBytes !== undefined ? { sizeBytes: input.sizeBytes } : {}),
+    lines: 0,
+    rejectedLines: 0,
+    blankLines: 0,
+    preambleLines: 0,
+    setAsideLines: 0,
+    amountCents: 0,
+    suppliers: 0,
+    anchors: [],
+    flags: [],
+  };
+}
+
+export function withSummary(
+  record: DatasetRecord,
+  summary: DatasetSummary,
+  suppliers: number,
+  contentSha256: string,
+): DatasetRecord {
+  return {
+    ...record,
+    contentSha256,
+    headerLine: summary.headerLine,
+    lines: summary.lines,
+    rejectedLines: summary.rejectedLines,
+    blankLines: summary.blankLines,
+    preambleLines: summary.preambleLines,
+    setAsideLines: summary.setAsideLines,
+    amountCents: summary.amountCents,
+    suppliers,
+    ...(summary.periodFrom ? { periodFrom: summary.periodFrom } : {}),
+    ...(summary.periodTo ? { periodTo: summary.periodTo } : {}),
+    anchors: [...summary.anchors],
+    flags: summary.flags.map(([flag, count]) => [flag, count] as [string, number]),
+  };
+}
+
+/** The final state of a dataset: the lease released, the status and the message a user reads. */
+export function settled(
+  record: DatasetRecord,
+  status: Exclude<DatasetStatus, 'RECEIVED' | 'INGESTING'>,
+  now: Date,
+  message?: string,
+): DatasetRecord {
+  const { leaseUntil: _released, message: _previous, ...rest } = record;
+  return { ...rest, status, updatedAt: now.toISOString(), ...(message ? { message } : {}) };
+}

@@ -1,0 +1,80 @@
+import { DecpJsonCore } from '../domain/decp/decp-json-core.ts';
+import type { FormatProfile } from '../domain/formats/format-profile.ts';
+import { type DatasetSummary, IngestCore } from '../domain/ingest/index.ts';
+import type { Rejection } from '../domain/ingest/rejection.ts';
+import type { SupplierRollups } from '../domain/ingest/supplier-rollup.ts';
+import type { Result } from '../domain/result.ts';
+import type { SpendLine } from '../domain/spend-line.ts';
+import type { OpenedFile } from '../ports/file-reader.ts';
+
+/** What ingest needs of a file's records once they are read: lines, rejections, rollups, a verdict. */
+export interface LineSource {
+  readonly format: Pick<FormatProfile, 'id' | 'kind' | 'currency'> | undefined;
+  readonly rollups: SupplierRollups;
+  /** Feeds the next batch of records; a failure rejects the file as a whole. */
+  pushBatch(): Promise<Result<void> | 'done'>;
+  drainLines(): SpendLine[];
+  drainRejections(): Rejection[];
+  finish(): Result<DatasetSummary>;
+}
+
+interface Core<T> {
+  readonly rollups: SupplierRollups;
+  push(record: T): Result<void>;
+  drainLines(): SpendLine[];
+  drainRejections(): Rejection[];
+  finish(): Result<DatasetSummary>;
+}
+
+function sourceOf<T>(
+  core: Core<T>,
+  batches: AsyncIterable<readonly T[]>,
+  format: () => LineSource['format'],
+): LineSource {
+  const iterator = batches[Symbol.asyncIterator]();
+  return {
+    get format() {
+      return format();
+    },
+    rollups: core.rollups,
+    async pushBatch() {
+      const next = await iterator.next();
+      if (next.done) return 'done';
+      for (const record of next.value) {
+        const pushed = core.push(record);
+        if (!pushed.ok) return pushed;
+      }
+      return { ok: true, value: undefined };
+    },
+    drainLines: () => core.drainLines(),
+    drainRejections: () => core.drainRejections(),
+    finish: () => core.finish(),
+  };
+}
+
+export interface LineSourceOptions {
+  readonly formats: readonly FormatProfile[];
+  readonly defaultAnchorId: string;
+  readonly maxRejectedRatio: number;
+  readonly headerSearchRows?: number | undefined;
+}
+
+/** The right core for the file's shape: DECP JSON contracts, or delimited rows matched by header. */
+export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): LineSource {
+  if (file.shape === 'json') {
+    const core = new DecpJsonCore({
+      version: file.version,
+      split: 'equal',
+      maxRejectedRatio: options.maxRejectedRatio,
+    });
+    return sourceOf(core, file.records, () => core.format);
+  }
+  const core = new IngestCore({
+    formats: options.formats,
+    defaultAnchorId: options.defaultAnchorId,
+    delimiter: file.delimiter,
+    maxRejectedRatio: options.maxRejectedRatio,
+    headerSearchRows: options.headerSearchRows,
+  });
+  return sourceOf(core, file.rows, () => core.format);
+}
