@@ -13,7 +13,7 @@ export function summarise(result: AnalyzeResult): string {
     `${report.datasets.length} dataset(s), ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
     ...result.datasets.map(
       (dataset) =>
-        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected (${dataset.format}, ${dataset.encoding})`,
+        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected${dataset.setAsideLines > 0 ? `, ${dataset.setAsideLines} older contract versions set aside` : ''} (${dataset.format}, ${dataset.encoding})`,
     ),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
     `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,

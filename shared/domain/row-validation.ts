@@ -53,6 +53,11 @@ function canonicalRowSchema(context: RowContext) {
       reference: optionalText,
       description: optionalText,
       contractUid: optionalText,
+      currentVersion: optionalText,
+      supplierIdentifier2: optionalText,
+      supplierIdentifierType2: optionalText,
+      supplierIdentifier3: optionalText,
+      supplierIdentifierType3: optionalText,
     })
     .transform((row, ctx) => {
       const issue = (message: string) => {

@@ -92,6 +92,7 @@ export interface Labels {
     readonly linesAccepted: string;
     readonly linesRejected: string;
     readonly suppliers: string;
+    readonly concessions: string;
   };
   readonly exclusionsNone: string;
   readonly coverage: {
@@ -198,6 +199,7 @@ const fr: Labels = {
     gross: 'Dépense brute',
     excluded: 'Dépense exclue (règles d’exclusion)',
     grants: 'Subventions',
+    concessions: 'Concessions (valeur globale, hors total)',
     influenceable: 'Dépense influençable',
     linesAccepted: 'Lignes retenues',
     linesRejected: 'Lignes rejetées',
@@ -350,6 +352,7 @@ const en: Labels = {
     gross: 'Gross spend',
     excluded: 'Excluded spend (exclusion rules)',
     grants: 'Grants',
+    concessions: 'Concessions (total value, not in the total)',
     influenceable: 'Influenceable spend',
     linesAccepted: 'Lines accepted',
     linesRejected: 'Lines rejected',

@@ -329,6 +329,9 @@ function renderTotals(view: View): string {
       row(L.totals.linesAccepted, view.int(totals.lines)),
       row(L.totals.linesRejected, view.int(totals.rejectedLines)),
       row(L.totals.suppliers, view.int(totals.suppliers)),
+      ...(report.concessions.lines > 0
+        ? [row(L.totals.concessions, view.money(report.concessions.amount))]
+        : []),
     ],
     L.noData,
   );

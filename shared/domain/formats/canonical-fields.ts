@@ -18,6 +18,12 @@ export const CANONICAL_FIELDS = [
   'reference',
   'description',
   'contractUid',
+  /** decp.info's `donneesActuelles`: "non" marks an older version of a contract. */
+  'currentVersion',
+  'supplierIdentifier2',
+  'supplierIdentifierType2',
+  'supplierIdentifier3',
+  'supplierIdentifierType3',
 ] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];

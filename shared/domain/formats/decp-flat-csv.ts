@@ -20,6 +20,7 @@ export const decpFlatCsv: FormatProfile = {
     supplierIdentifier: ['titulaire_id', 'titulaires.id'],
     supplierIdentifierType: ['titulaire_typeIdentifiant', 'titulaires.typeIdentifiant'],
     supplierName: ['titulaire_denominationSociale', 'titulaires.denominationSociale'],
+    currentVersion: ['donneesActuelles'],
   },
   required: ['contractUid', 'anchorId', 'amount', 'date', 'supplierIdentifier'],
   groupRowsBy: 'contractUid',

@@ -1,7 +1,7 @@
 import type { Currency, DatasetKind } from '../dataset-kind.ts';
 import type { DateOrder } from '../dates.ts';
 import type { DecimalSeparator } from '../money.ts';
-import type { CanonicalField } from './canonical-fields.ts';
+import type { CanonicalField, CanonicalRow } from './canonical-fields.ts';
 
 /**
  * What a known file format looks like: the header aliases of each canonical field, what it needs,
@@ -23,4 +23,9 @@ export interface FormatProfile {
    * between the titulaires instead of being counted once per row.
    */
   readonly groupRowsBy?: CanonicalField;
+  /**
+   * Rows naming several titulaires in numbered columns become one row per titulaire (grouped and
+   * split like flattened files).
+   */
+  readonly expandRow?: (row: CanonicalRow) => CanonicalRow[];
 }

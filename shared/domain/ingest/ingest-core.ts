@@ -9,6 +9,7 @@ import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { LineCollector } from './line-collector.ts';
 import type { Rejection } from './rejection.ts';
+import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader } from './row-checks.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
 
 /** A parsed record with the physical line it starts on. */
@@ -127,54 +128,49 @@ export class IngestCore {
       this.collected.countBlank();
       return;
     }
+    if (hasUnclosedQuote(row.cells)) {
+      this.failure = `line ${row.lineNumber} opens a quote (") that is never closed: the rest of the file would be read as one value`;
+      return;
+    }
     const raw = toCsvRecord(row.cells, this.options.delimiter);
-    const shape = checkShape(row.cells, header);
-    if (!shape.ok) {
-      this.reject({ lineNumber: row.lineNumber, reason: shape.reason, raw });
+    const reject = (reason: string) => this.collected.reject({ lineNumber: row.lineNumber, reason, raw });
+    if (isRepeatedHeader(row.cells, header))
+      return reject('the header line again (a page break in the export), not data');
+    const record = checkRecord(row.cells, header);
+    if (!record.ok) return reject(record.reason);
+    const canonical = toCanonicalRow(row.cells, header.columns);
+    if (isOlderVersion(canonical)) {
+      this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw });
       return;
     }
-    const validated = header.validate(toCanonicalRow(row.cells, header.columns), row.lineNumber);
-    if (!validated.ok) {
-      this.reject({ lineNumber: row.lineNumber, reason: validated.reason, raw });
-      return;
+    // A row naming several titulaires is counted whole or not at all.
+    const validated = (header.format.expandRow?.(canonical) ?? [canonical]).map((one) =>
+      header.validate(one, row.lineNumber),
+    );
+    const problem = validated.find((result) => !result.ok);
+    if (problem && !problem.ok) return reject(problem.reason);
+    for (const line of validated) {
+      if (!line.ok) continue;
+      if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw));
+      else this.collected.accept(line.value);
     }
-    if (header.grouping) this.takeGroupOutcomes(header.grouping.push(validated.value, raw));
-    else this.accept(validated.value);
   }
 
   private takeGroupOutcomes(outcomes: readonly GroupOutcome[]): void {
     for (const outcome of outcomes) {
-      if ('line' in outcome) this.accept(outcome.line);
-      else this.reject(outcome.rejection);
+      if ('line' in outcome) this.collected.accept(outcome.line);
+      else this.collected.reject(outcome.rejection);
     }
-  }
-
-  private accept(line: DraftLine): void {
-    this.collected.accept(line);
-  }
-
-  private reject(rejection: Rejection): void {
-    this.collected.reject(rejection);
   }
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
-}
+const OLDER_VERSION_REASON =
+  'an older version of this contract (donneesActuelles = non): its current version is counted instead';
 
-/** Ragged rows: missing cells are only a problem where a mapped column would be; extra cells must be empty. */
-function checkShape(cells: readonly string[], header: LocatedHeader): Result<void> {
-  const width = header.headerCells.length;
-  if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
-    return fail(`the line has ${cells.length} values but the header has ${width} columns`);
-  }
-  if (cells.length < width) {
-    const lastNeeded = Math.max(...header.columns.values());
-    if (cells.length <= lastNeeded) {
-      return fail(`the line has ${cells.length} values but the header has ${width} columns`);
-    }
-  }
-  return ok(undefined);
+/** decp.info keeps every version of a contract; only the current one (`donneesActuelles`) counts. */
+function isOlderVersion(row: CanonicalRow): boolean {
+  const flag = row.currentVersion?.trim().toLowerCase();
+  return flag === 'non' || flag === 'false' || flag === '0';
 }
 
 function toCanonicalRow(

@@ -38,9 +38,11 @@ const UNTYPED = { type: 'unknown', source: 'none' } as const;
 /** Rollups ⋈ territory ⋈ geography → every figure of a report, from integer cents. O(suppliers). */
 export function buildReport(input: ReportInput): BuiltReport {
   const { territory, kind, language } = input;
-  const inScope = input.rollups.filter(
+  const scoped = input.rollups.filter(
     (rollup) => input.scope.type === 'consortium' || rollup.anchorId === input.scope.anchorId,
   );
+  const inScope = scoped.filter((rollup) => rollup.segment !== 'concession');
+  const concessions = scoped.filter((rollup) => rollup.segment === 'concession');
   const merged = mergeRollups(inScope, kind, input.exclusionRules);
   const grantRules = new Set(
     input.exclusionRules.filter((rule) => rule.bucket === 'grants').map((rule) => rule.id),
@@ -134,7 +136,7 @@ export function buildReport(input: ReportInput): BuiltReport {
   const periodTos = input.datasets.flatMap((d) => (d.periodTo ? [d.periodTo] : [])).sort();
   const currency = input.datasets[0]?.currency ?? territory.currency;
 
-  const report: Report = {
+  const report: Omit<Report, 'concessions'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     methodVersion: METHOD_VERSION,
     generatedAt: input.generatedAt.toISOString(),
@@ -172,7 +174,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       influenceable: formatCentsAsUnits(influenceableCents),
       excluded: formatCentsAsUnits(excludedCents),
       grants: formatCentsAsUnits(grantsCents),
-      lines: sum(input.datasets.map((d) => d.lines)),
+      lines: sum(inScope.map((rollup) => rollup.lines)),
       rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
       suppliers: named.length,
     },
@@ -224,7 +226,17 @@ export function buildReport(input: ReportInput): BuiltReport {
         amount: formatCentsAsUnits(excludedByRule.get(rule.id) ?? 0),
       })),
   };
-  return { report, suppliers };
+  return {
+    report: {
+      ...report,
+      concessions: {
+        amount: formatCentsAsUnits(sum(concessions.map((rollup) => rollup.amountCents))),
+        lines: sum(concessions.map((rollup) => rollup.lines)),
+        concessionaires: new Set(concessions.map((rollup) => rollup.supplier.key)).size,
+      },
+    },
+    suppliers,
+  };
 }
 
 function sum(values: readonly number[]): number {

@@ -95,5 +95,7 @@ export const ReportSchema = z.object({
     }),
   }),
   exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
+  /** DECP concession contracts (valeur globale): reported apart, never summed with purchases. */
+  concessions: z.object({ amount: Amount, lines: z.number().int(), concessionaires: z.number().int() }),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -237,6 +237,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       { id: 'intra-public-transfers', label: 'Transferts entre budgets publics', amount: 400_000 },
       { id: 'payroll', label: 'Rémunérations et charges sociales', amount: 200_000 },
     ],
+    concessions: { amount: 0, lines: 0, concessionaires: 0 },
   };
 }
 

@@ -98,7 +98,7 @@ describe('buildReport on hand-computed rollups', () => {
       excluded: 100,
       grants: 200,
       influenceable: 1_800,
-      lines: 10,
+      lines: 7,
       rejectedLines: 2,
       suppliers: 3,
     });

@@ -1,0 +1,61 @@
+import type { LocatedHeader } from '../formats/header-match.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { foldForMatch } from '../text.ts';
+
+/** A record longer than this is not a spending line: it is rejected rather than stored. */
+export const MAX_LINE_LENGTH = 65_536;
+/**
+ * A value spanning this many lines, or this long, is an opening quote never closed: papaparse then
+ * reads the rest of the file as one value, so the file as a whole is rejected.
+ */
+const UNCLOSED_QUOTE_LINES = 200;
+const UNCLOSED_QUOTE_LENGTH = 1_000_000;
+
+export function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** The header again among the data: exports repeat it after each page break. */
+export function isRepeatedHeader(cells: readonly string[], header: LocatedHeader): boolean {
+  return (
+    cells.length >= header.headerCells.length &&
+    header.headerCells.every((name, index) => foldForMatch(name) === foldForMatch(cells[index] ?? ''))
+  );
+}
+
+export function hasUnclosedQuote(cells: readonly string[]): boolean {
+  return cells.some((cell) => {
+    if (cell.length > UNCLOSED_QUOTE_LENGTH) return true;
+    let lines = 0;
+    for (let index = cell.indexOf('\n'); index !== -1; index = cell.indexOf('\n', index + 1)) {
+      if (++lines >= UNCLOSED_QUOTE_LINES) return true;
+    }
+    return false;
+  });
+}
+
+/** Problems of the record itself, before its values are read. */
+export function checkRecord(cells: readonly string[], header: LocatedHeader): Result<void> {
+  let length = 0;
+  for (const cell of cells) length += cell.length + 1;
+  if (length > MAX_LINE_LENGTH) return fail(`the line is longer than ${MAX_LINE_LENGTH} characters`);
+  if (cells.some((cell) => cell.includes('\uFFFD'))) {
+    return fail('the line contains characters that could not be decoded: the file mixes encodings');
+  }
+  return checkShape(cells, header);
+}
+
+/** Ragged rows: missing cells are only a problem where a mapped column would be; extra cells must be empty. */
+function checkShape(cells: readonly string[], header: LocatedHeader): Result<void> {
+  const width = header.headerCells.length;
+  if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
+    return fail(`the line has ${cells.length} values but the header has ${width} columns`);
+  }
+  if (cells.length < width) {
+    const lastNeeded = Math.max(...header.columns.values());
+    if (cells.length <= lastNeeded) {
+      return fail(`the line has ${cells.length} values but the header has ${width} columns`);
+    }
+  }
+  return ok(undefined);
+}
