@@ -4,7 +4,7 @@ import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
-import type { DraftLine, SpendLine } from '../spend-line.ts';
+import type { SpendLine } from '../spend-line.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { LineCollector } from './line-collector.ts';
@@ -133,27 +133,37 @@ export class IngestCore {
       return;
     }
     const raw = toCsvRecord(row.cells, this.options.delimiter);
-    const reject = (reason: string) => this.collected.reject({ lineNumber: row.lineNumber, reason, raw });
+    const reason = this.readDataRow(row, header, raw);
+    if (reason) this.collected.reject({ lineNumber: row.lineNumber, reason, raw });
+  }
+
+  /** Counts the row's lines, or says why it cannot be counted. */
+  private readDataRow(
+    row: RawRow,
+    header: NonNullable<IngestCore['header']>,
+    raw: string,
+  ): string | undefined {
     if (isRepeatedHeader(row.cells, header))
-      return reject('the header line again (a page break in the export), not data');
+      return 'the header line again (a page break in the export), not data';
     const record = checkRecord(row.cells, header);
-    if (!record.ok) return reject(record.reason);
+    if (!record.ok) return record.reason;
     const canonical = toCanonicalRow(row.cells, header.columns);
     if (isOlderVersion(canonical)) {
       this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw });
-      return;
+      return undefined;
     }
     // A row naming several titulaires is counted whole or not at all.
     const validated = (header.format.expandRow?.(canonical) ?? [canonical]).map((one) =>
       header.validate(one, row.lineNumber),
     );
     const problem = validated.find((result) => !result.ok);
-    if (problem && !problem.ok) return reject(problem.reason);
+    if (problem && !problem.ok) return problem.reason;
     for (const line of validated) {
       if (!line.ok) continue;
       if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw));
       else this.collected.accept(line.value);
     }
+    return undefined;
   }
 
   private takeGroupOutcomes(outcomes: readonly GroupOutcome[]): void {
