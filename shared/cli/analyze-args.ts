@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type DatasetKind, DatasetKindSchema } from '../domain/dataset-kind.ts';
+import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import { BUNDLED_TERRITORIES, DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts';
 import { type Territory, TerritorySchema } from '../domain/territory/territory.ts';
 import { UsageError } from './cli-error.ts';
+import { loadMappingProfile } from './load-mapping-profile.ts';
 
 export interface AnalyzeArgs {
   readonly files: readonly string[];
@@ -14,6 +16,7 @@ export interface AnalyzeArgs {
   readonly kind: DatasetKind | undefined;
   readonly anchorId: string;
   readonly language: 'fr' | 'en' | undefined;
+  readonly mapping: MappingProfile | undefined;
 }
 
 function loadTerritory(value: string): { territory: Territory; custom: boolean } {
@@ -70,6 +73,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     kind: kind?.data,
     anchorId: values.anchor ?? 'local',
     language: values.lang,
+    mapping: values.mapping === undefined ? undefined : loadMappingProfile(values.mapping),
   };
 }
 
@@ -84,6 +88,7 @@ function parse(argv: readonly string[]) {
       kind: { type: 'string' },
       anchor: { type: 'string' },
       lang: { type: 'string' },
+      mapping: { type: 'string' },
     },
   });
 }

@@ -31,10 +31,16 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
   const pipeline = new LocalPipeline(stack);
   try {
     if (args.customTerritory) await pipeline.putTerritory(args.territory);
+    if (args.mapping) await pipeline.putMappingProfile(args.anchorId, args.mapping);
     const datasets: DatasetRecord[] = [];
     await mkdir(join(args.outDir, 'rejects'), { recursive: true });
     for (const file of args.files) {
-      const location = await pipeline.upload({ path: file, anchorId: args.anchorId, kind: args.kind });
+      const location = await pipeline.upload({
+        path: file,
+        anchorId: args.anchorId,
+        kind: args.kind ?? args.mapping?.kind,
+        mappingProfileId: args.mapping?.id,
+      });
       const stopProgress = showIngestProgress(basename(file));
       const outcomes = await pipeline.ingest(location).finally(stopProgress);
       for (const { dataset } of outcomes) {

@@ -2,6 +2,9 @@ export const HELP = `ancrage — where public procurement money goes, and to who
 
 Usage
   ancrage analyze <file>... [options]   analyse your own files and write one report
+  ancrage inspect <file> [--mapping <profile.json>]
+                                        what Ancrage sees in a file: encoding, delimiter, header,
+                                        format, column mapping, first lines read (nothing stored)
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)
   ancrage --help                        this help
 
@@ -16,10 +19,13 @@ analyze options
                               One report covers one kind: payments and contracts are never added up.
   --anchor <id>               the buyer the files belong to when they do not say (default: local)
   --lang fr|en                the report's language (default: the territory's)
+  --mapping <profile.json>    a mapping profile for a layout Ancrage does not recognise
+                              (see docs/formats.md; \`ancrage inspect\` helps write one)
 
-Recognised files (by their header, whatever their name)
-  DECP flattened CSV (decp.info tabular), UK "spend over £500" CSV, French finance-software payment
-  extracts (mandats). Encodings UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252;
+Recognised files (by their content, whatever their name)
+  DECP JSON (2019 and 2024 formats), DECP flattened CSV (decp.info tabular), DECP exports of
+  data.economie.gouv.fr, UK "spend over £500" CSV, French finance-software payment extracts
+  (mandats); anything else through a mapping profile. Encodings UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252;
   separators ; , tab |.
 
 Exit status

@@ -4,6 +4,7 @@ import { parseAnalyzeArgs } from './analyze-args.ts';
 import { RunError, UsageError } from './cli-error.ts';
 import { demo } from './demo.ts';
 import { HELP } from './help.ts';
+import { inspect } from './inspect.ts';
 import { summarise } from './summary.ts';
 
 async function run(argv: readonly string[]): Promise<void> {
@@ -21,6 +22,9 @@ async function run(argv: readonly string[]): Promise<void> {
       process.stdout.write(summarise(result));
       return;
     }
+    case 'inspect':
+      process.stdout.write(await inspect(rest));
+      return;
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string', default: 'out' } } });
       const results = await demo(values.out);

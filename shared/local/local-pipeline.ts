@@ -4,12 +4,14 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '../adapters/aws-clients.ts';
+import { mappingProfileKey } from '../adapters/s3-mapping-profiles.ts';
 import { territoryKey } from '../adapters/s3-territory-catalog.ts';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
+import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import { encodeS3EventKey } from '../runtime/s3-event.ts';
-import type { IngestOutcome } from '../use-cases/ingest-dataset.ts';
+import { type IngestOutcome, UPLOAD_METADATA } from '../use-cases/ingest-dataset.ts';
 import type { ReportOutcome, ReportRequest } from '../use-cases/publish-report.ts';
 import type { EmbeddedStack } from './embedded-stack.ts';
 import { localLambdaContext } from './lambda-context.ts';
@@ -18,6 +20,7 @@ export interface UploadRequest {
   readonly path: string;
   readonly anchorId: string;
   readonly kind?: DatasetKind | undefined;
+  readonly mappingProfileId?: string | undefined;
 }
 
 let uploads = 0;
@@ -77,6 +80,17 @@ export class LocalPipeline {
     );
   }
 
+  async putMappingProfile(anchorId: string, profile: MappingProfile): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.stack.buckets.reference,
+        Key: mappingProfileKey(anchorId, profile.id),
+        Body: JSON.stringify(profile),
+        ContentType: 'application/json',
+      }),
+    );
+  }
+
   /** Streams the file into the uploads bucket under the anchor's prefix. */
   async upload(request: UploadRequest): Promise<ObjectLocation> {
     const key = `uploads/${request.anchorId}/${basename(request.path)}`;
@@ -87,7 +101,11 @@ export class LocalPipeline {
         Key: key,
         Body: createReadStream(request.path),
         ContentLength: size,
-        Metadata: { anchor: request.anchorId, ...(request.kind ? { kind: request.kind } : {}) },
+        Metadata: {
+          [UPLOAD_METADATA.anchor]: request.anchorId,
+          ...(request.kind ? { [UPLOAD_METADATA.kind]: request.kind } : {}),
+          ...(request.mappingProfileId ? { [UPLOAD_METADATA.mapping]: request.mappingProfileId } : {}),
+        },
       }),
     );
     return {

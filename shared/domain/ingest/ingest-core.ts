@@ -50,6 +50,11 @@ export class IngestCore {
     return this.header?.format;
   }
 
+  /** The header found, with its column mapping, once settled (for `ancrage inspect`). */
+  get locatedHeader(): (LocatedHeader & { readonly line: number }) | undefined {
+    return this.header ? { ...this.header, line: this.headerLineNumber() } : undefined;
+  }
+
   /** Feeds one record. Returns a failure when the file as a whole cannot be read. */
   push(row: RawRow): Result<void> {
     if (this.failure) return fail(this.failure);
