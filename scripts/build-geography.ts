@@ -22,6 +22,11 @@ interface EtalabDepartement {
   nom: string;
   region: string;
 }
+interface EtalabEpci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
 interface EtalabRegion {
   code: string;
   nom: string;
@@ -30,6 +35,7 @@ interface EtalabRegion {
 const communes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
 const departements: EtalabDepartement[] = require('@etalab/decoupage-administratif/data/departements.json');
 const regions: EtalabRegion[] = require('@etalab/decoupage-administratif/data/regions.json');
+const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
 const version: string = require('@etalab/decoupage-administratif/package.json').version;
 
 // Current communes and Paris/Lyon/Marseille arrondissements carry postcodes; delegated and associated
@@ -50,8 +56,8 @@ for (const commune of located) {
 const sortedPostcodes = [...postcodes].sort(([a], [b]) => a.localeCompare(b));
 const source = `@etalab/decoupage-administratif ${version}`;
 
-// Three files, so a function loads only what it uses: ring resolution needs postcodes and areas;
-// commune names are for matching a "Ville" column and for display.
+// Separate files, read on first use, so a function loads only what it needs: ring resolution needs
+// postcodes and areas; commune names match a "Ville" column; SIRENs locate public-body suppliers.
 const tables = {
   'france-postcodes.json': {
     source,
@@ -67,11 +73,27 @@ const tables = {
   },
   'france-communes.json': {
     source,
-    /** INSEE commune code → [name, département, SIREN of the commune]. */
+    /** INSEE commune code → [name, SIREN of the commune]; the département is in the code. */
     communes: Object.fromEntries(
       located
         .filter((commune) => commune.departement)
-        .map((commune) => [commune.code, [commune.nom, commune.departement, commune.siren ?? '']]),
+        .map((commune) => [commune.code, [commune.nom, commune.siren ?? '']]),
+    ),
+  },
+  'france-epci.json': {
+    source,
+    /** EPCI SIREN → [name, member commune codes joined by spaces]. */
+    epci: Object.fromEntries(
+      epcis.map((epci) => [
+        epci.code,
+        [
+          epci.nom,
+          epci.membres
+            .map((member) => member.code)
+            .sort()
+            .join(' '),
+        ],
+      ]),
     ),
   },
 };

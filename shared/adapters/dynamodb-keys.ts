@@ -7,6 +7,7 @@ export const ENTITY = {
   line: 'Line',
   rollup: 'SupplierRollup',
   contentClaim: 'ContentClaim',
+  profile: 'SupplierProfile',
 } as const;
 
 const LINE_NUMBER_WIDTH = 10;
@@ -32,6 +33,7 @@ export const keys = {
   }),
   rollupPrefix: 'ROLLUP#',
   contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
+  profile: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'PROFILE' }),
 } as const;
 
 export const GSI1 = 'gsi1';

@@ -40,6 +40,8 @@ export interface Labels {
     readonly influenceable: string;
     readonly knownLocality: string;
     readonly ofInfluenceable: (share: string) => string;
+    readonly headOffice: string;
+    readonly unknownAndAmbiguous: (unknown: string, ambiguous: string) => string;
   };
   readonly sections: {
     readonly rings: string;
@@ -59,6 +61,7 @@ export interface Labels {
   };
   readonly captions: {
     readonly rings: string;
+    readonly ringsHeadOffice: string;
     readonly types: string;
     readonly topSuppliers: (count: number) => string;
     readonly totals: string;
@@ -149,6 +152,9 @@ const fr: Labels = {
     influenceable: 'Dépense influençable',
     knownLocality: 'Dépense dont le fournisseur est localisé',
     ofInfluenceable: (share) => `${share} de la dépense influençable`,
+    headOffice: 'Part locale selon le siège (où l’entreprise est contrôlée)',
+    unknownAndAmbiguous: (unknown, ambiguous) =>
+      `Localisation inconnue : ${unknown}. Localisation ambiguë (code postal à cheval sur plusieurs anneaux) : ${ambiguous}.`,
   },
   sections: {
     rings: 'Où va l’argent',
@@ -169,7 +175,8 @@ const fr: Labels = {
       'Barres horizontales, une par type de fournisseur\u00A0; la longueur est proportionnelle à la part de la dépense influençable.',
   },
   captions: {
-    rings: 'Dépense influençable par territoire, du plus proche au plus lointain',
+    rings: 'Dépense influençable par territoire, du plus proche au plus lointain (établissement qui livre)',
+    ringsHeadOffice: 'La même dépense selon le siège du fournisseur',
     types: 'Dépense influençable par type de fournisseur',
     topSuppliers: (n) => `Les ${n} principaux fournisseurs par montant`,
     totals: 'Totaux de la période',
@@ -215,6 +222,10 @@ const fr: Labels = {
   notStated: '—',
   rings: { abroad: 'Étranger', unknown: 'Inconnu' },
   localitySources: {
+    override: 'Correction manuelle',
+    registry: 'Répertoire SIRENE',
+    directory: 'Annuaire des fournisseurs de l’acheteur',
+    'public-body': 'Organisme public (SIREN dans la géographie officielle)',
     'file-commune': 'Commune indiquée dans le fichier',
     'file-postcode': 'Code postal indiqué dans le fichier',
     'postcode-departement': 'Département déduit du code postal',
@@ -302,6 +313,9 @@ const en: Labels = {
     influenceable: 'Influenceable spend',
     knownLocality: 'Spend with a located supplier',
     ofInfluenceable: (share) => `${share} of influenceable spend`,
+    headOffice: 'Local share by head office (where the firm is controlled)',
+    unknownAndAmbiguous: (unknown, ambiguous) =>
+      `Location unknown: ${unknown}. Ambiguous location (postcode straddling rings): ${ambiguous}.`,
   },
   sections: {
     rings: 'Where the money goes',
@@ -322,7 +336,8 @@ const en: Labels = {
       'Horizontal bars, one per supplier type; length is proportional to the share of influenceable spend.',
   },
   captions: {
-    rings: 'Influenceable spend by area, from the most local to the farthest',
+    rings: 'Influenceable spend by area, from the most local to the farthest (delivering establishment)',
+    ringsHeadOffice: 'The same spend by the supplier’s head office',
     types: 'Influenceable spend by supplier type',
     topSuppliers: (n) => `Top ${n} suppliers by amount`,
     totals: 'Totals for the period',
@@ -368,6 +383,10 @@ const en: Labels = {
   notStated: '—',
   rings: { abroad: 'Abroad', unknown: 'Unknown' },
   localitySources: {
+    override: 'Manual correction',
+    registry: 'SIRENE register',
+    directory: 'The anchor’s supplier directory',
+    'public-body': 'Public body (SIREN in the official geography)',
     'file-commune': 'Municipality given in the file',
     'file-postcode': 'Postcode given in the file',
     'postcode-departement': 'Département inferred from the postcode',

@@ -213,6 +213,8 @@ function renderHeadline(view: View): string {
     `<div><dt>${escapeHtml(L.headline.influenceable)}</dt><dd>${escapeHtml(view.money(totals.influenceable))}</dd></div>\n` +
     `<div><dt>${escapeHtml(L.headline.knownLocality)}</dt>` +
     `<dd>${escapeHtml(L.headline.ofInfluenceable(view.share(headline.knownLocalityShare)))}</dd></div>\n` +
+    `<div><dt>${escapeHtml(L.headline.headOffice)}</dt>` +
+    `<dd>${escapeHtml(`${view.share(headline.headOffice.localShare)} · ${view.money(headline.headOffice.localAmount)}`)}</dd></div>\n` +
     '</dl>\n' +
     '</section>'
   );
@@ -253,7 +255,30 @@ function renderRings(view: View): string {
     ]),
     L.noData,
   );
-  return section('s-rings', L.sections.rings, `<figure class="chart">${chart}</figure>\n${table}`);
+  const headOffice = renderTable(
+    L.captions.ringsHeadOffice,
+    [
+      { label: L.columns.ring },
+      { label: L.columns.amount, numeric: true },
+      { label: L.columns.share, numeric: true },
+      { label: L.columns.cumulativeShare, numeric: true },
+      { label: L.columns.suppliers, numeric: true },
+    ],
+    report.byRingHeadOffice.map((entry) => [
+      { text: view.ringLabel(entry.ring), rowHeader: true },
+      { text: view.money(entry.amount), numeric: true },
+      { text: view.share(entry.share), numeric: true },
+      { text: view.share(entry.cumulativeShare), numeric: true },
+      { text: view.int(entry.suppliers), numeric: true },
+    ]),
+    L.noData,
+  );
+  const explicit = `<p>${escapeHtml(L.headline.unknownAndAmbiguous(view.money(report.headline.unknownAmount), view.money(report.headline.ambiguousAmount)))}</p>`;
+  return section(
+    's-rings',
+    L.sections.rings,
+    `<figure class="chart">${chart}</figure>\n${table}\n${explicit}\n${headOffice}`,
+  );
 }
 
 function renderTypes(view: View): string {

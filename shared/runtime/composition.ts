@@ -1,11 +1,12 @@
 import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
+import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createFileReader } from '../adapters/file-reader.ts';
+import { loadFrenchGeography } from '../adapters/geography-files.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
-import { frenchGeography } from '../domain/geography/french-geography.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../domain/influenceable.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { IngestDependencies } from '../use-cases/ingest-dataset.ts';
@@ -25,10 +26,8 @@ export interface Dependencies {
 /** The composition root: real adapters, built once per execution environment. */
 export function createDependencies(config: RuntimeConfig): Dependencies {
   const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
-  const datasets = createDynamoDbDatasetStore(
-    createDocumentClient(config.dynamoDbEndpoint),
-    config.tableName,
-  );
+  const documents = createDocumentClient(config.dynamoDbEndpoint);
+  const datasets = createDynamoDbDatasetStore(documents, config.tableName);
   return {
     config,
     ingest: {
@@ -49,7 +48,8 @@ export function createDependencies(config: RuntimeConfig): Dependencies {
       objects,
       datasets,
       territories: createS3TerritoryCatalog(objects, config.referenceBucket),
-      geography: frenchGeography,
+      profiles: createDynamoDbProfileStore(documents, config.tableName),
+      geography: loadFrenchGeography(config.geographyDirectory),
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,
       settings: { reportsBucket: config.reportsBucket },

@@ -10,6 +10,7 @@ export const ENV = {
   maxRejectedRatio: 'MAX_REJECTED_RATIO',
   s3Endpoint: 'ANCRAGE_S3_ENDPOINT',
   dynamoDbEndpoint: 'ANCRAGE_DYNAMODB_ENDPOINT',
+  geographyDirectory: 'GEOGRAPHY_DIRECTORY',
 } as const;
 
 const RuntimeConfigSchema = z.object({
@@ -24,6 +25,7 @@ const RuntimeConfigSchema = z.object({
     .transform((value) => Number(value)),
   [ENV.s3Endpoint]: z.url().optional(),
   [ENV.dynamoDbEndpoint]: z.url().optional(),
+  [ENV.geographyDirectory]: z.string().min(1).optional(),
 });
 
 export interface RuntimeConfig {
@@ -36,6 +38,8 @@ export interface RuntimeConfig {
   /** Set only for the embedded emulators; in AWS the SDK finds the regional endpoints. */
   readonly s3Endpoint: string | undefined;
   readonly dynamoDbEndpoint: string | undefined;
+  /** Where the geography tables are; unset means the repository's data/geography (local runs). */
+  readonly geographyDirectory: string | undefined;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -56,5 +60,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     maxRejectedRatio: config[ENV.maxRejectedRatio],
     s3Endpoint: config[ENV.s3Endpoint],
     dynamoDbEndpoint: config[ENV.dynamoDbEndpoint],
+    geographyDirectory: config[ENV.geographyDirectory],
   };
 }

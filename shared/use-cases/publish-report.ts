@@ -6,6 +6,7 @@ import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import type { ProfileStore } from '../ports/profile-store.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { renderCsvExports } from '../render/csv-exports.ts';
 import { renderReportHtml } from '../render/report-html.ts';
@@ -14,6 +15,7 @@ export interface ReportDependencies {
   readonly objects: ObjectStore;
   readonly datasets: DatasetStore;
   readonly territories: TerritoryCatalog;
+  readonly profiles: ProfileStore;
   readonly geography: FrenchGeography;
   readonly exclusionRules: readonly ExclusionRule[];
   readonly clock: Clock;
@@ -66,7 +68,9 @@ export async function publishReport(
   const rollups = (
     await Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id)))
   ).flat();
+  const profiles = await deps.profiles.getProfiles(rollups.map((rollup) => rollup.supplier.key));
   const built = buildReport({
+    profiles,
     territory,
     kind: request.kind,
     language,

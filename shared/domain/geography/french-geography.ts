@@ -1,52 +1,71 @@
-import { z } from 'zod';
-import areasJson from '../../../data/geography/france-areas.json' with { type: 'json' };
-import postcodesJson from '../../../data/geography/france-postcodes.json' with { type: 'json' };
+import type { GeographyTableLoaders } from './geography-tables.ts';
 
-/** What locality needs of French geography: postcode → communes, commune → département → région. */
+/** What locality needs of French geography. */
 export interface FrenchGeography {
   readonly source: string;
   communesOfPostcode(postcode: string): readonly string[];
   departementOfCommune(communeCode: string): string | undefined;
   departementOfPostcode(postcode: string): string | undefined;
   regionOfDepartement(departement: string): string | undefined;
+  communeName(communeCode: string): string | undefined;
+  /** The commune whose SIREN this is (a commune buying or selling as a public body). */
+  communeOfSiren(siren: string): string | undefined;
+  epci(siren: string): { readonly name: string; readonly members: readonly string[] } | undefined;
+  departementName(departement: string): string | undefined;
+  regionName(region: string): string | undefined;
 }
 
-const PostcodeTableSchema = z.object({ source: z.string(), postcodes: z.record(z.string(), z.string()) });
-const AreaTableSchema = z.object({
-  source: z.string(),
-  departements: z.record(z.string(), z.tuple([z.string(), z.string()])),
-  regions: z.record(z.string(), z.string()),
-});
-const postcodeTable = PostcodeTableSchema.parse(postcodesJson);
-const areas = AreaTableSchema.parse(areasJson);
-
-const postcodes = new Map<string, readonly string[]>(
-  Object.entries(postcodeTable.postcodes).map(([postcode, codes]) => [postcode, codes.split(' ')]),
-);
-const regionByDepartement = new Map<string, string>(
-  Object.entries(areas.departements).map(([code, [, region]]) => [code, region]),
-);
+function once<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
 
 /** Corsican postcodes start with 20: 200xx–201xx are Corse-du-Sud, 202xx–206xx Haute-Corse. */
 function corsicanDepartement(postcode: string): string {
   return Number(postcode.slice(0, 3)) < 202 ? '2A' : '2B';
 }
 
-export const frenchGeography: FrenchGeography = {
-  source: postcodeTable.source,
-  communesOfPostcode: (postcode) => postcodes.get(postcode) ?? [],
-  departementOfCommune(communeCode) {
-    const departement = communeCode.startsWith('97') ? communeCode.slice(0, 3) : communeCode.slice(0, 2);
-    return regionByDepartement.has(departement) ? departement : undefined;
-  },
-  departementOfPostcode(postcode) {
-    if (!/^\d{5}$/.test(postcode)) return undefined;
-    const departement = postcode.startsWith('20')
-      ? corsicanDepartement(postcode)
-      : postcode.startsWith('97') || postcode.startsWith('98')
-        ? postcode.slice(0, 3)
-        : postcode.slice(0, 2);
-    return regionByDepartement.has(departement) ? departement : undefined;
-  },
-  regionOfDepartement: (departement) => regionByDepartement.get(departement),
-};
+/** Builds the geography over tables loaded lazily, each turned into Maps once. */
+export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeography {
+  const postcodes = once(
+    () =>
+      new Map(
+        Object.entries(tables.postcodes().postcodes).map(([code, communes]) => [code, communes.split(' ')]),
+      ),
+  );
+  const departements = once(() => new Map(Object.entries(tables.areas().departements)));
+  const regions = once(() => new Map(Object.entries(tables.areas().regions)));
+  const communes = once(() => new Map(Object.entries(tables.communes().communes)));
+  const communeBySiren = once(
+    () => new Map([...communes()].flatMap(([code, [, siren]]) => (siren ? [[siren, code] as const] : []))),
+  );
+  const epcis = once(() => new Map(Object.entries(tables.epci().epci)));
+  const known = (departement: string) => (departements().has(departement) ? departement : undefined);
+
+  return {
+    get source() {
+      return tables.postcodes().source;
+    },
+    communesOfPostcode: (postcode) => postcodes().get(postcode) ?? [],
+    departementOfCommune: (code) => known(code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)),
+    departementOfPostcode(postcode) {
+      if (!/^\d{5}$/.test(postcode)) return undefined;
+      if (postcode.startsWith('20')) return corsicanDepartement(postcode);
+      return known(
+        postcode.startsWith('97') || postcode.startsWith('98') ? postcode.slice(0, 3) : postcode.slice(0, 2),
+      );
+    },
+    regionOfDepartement: (departement) => departements().get(departement)?.[1],
+    communeName: (code) => communes().get(code)?.[0],
+    communeOfSiren: (siren) => communeBySiren().get(siren),
+    epci(siren) {
+      const entry = epcis().get(siren);
+      return entry ? { name: entry[0], members: entry[1].split(' ') } : undefined;
+    },
+    departementName: (departement) => departements().get(departement)?.[0],
+    regionName: (region) => regions().get(region),
+  };
+}

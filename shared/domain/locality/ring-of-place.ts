@@ -53,7 +53,8 @@ export function ringOfPlace(
       const any = firstRing(territory, (ring) =>
         place.codes.some((code) => ringContainsCommune(ring, code, geography)),
       );
-      return { ring: all ?? ABROAD, ambiguous: all !== any };
+      // Only a postcode's candidates make an answer ambiguous; an area (an EPCI) is one place.
+      return { ring: all ?? ABROAD, ambiguous: place.alternatives && all !== any };
     }
     case 'departement':
       return {

@@ -11,9 +11,13 @@ export interface ClassifiedSupplier {
   /** Spend left once exclusion rules and grants are taken out. */
   readonly influenceableCents: number;
   readonly lines: number;
+  /** Establishment view: the band, what located it, and whether a postcode left it ambiguous. */
   readonly ring: string;
   readonly ringSource: LocalitySource;
   readonly ambiguous: boolean;
+  /** Head-office view: `unknown` unless something locates the head office itself. */
+  readonly headOfficeRing: string;
+  readonly headOfficeSource: LocalitySource;
   readonly type: string;
   readonly typeSource: string;
 }

@@ -9,6 +9,20 @@ export const METHOD_VERSION = '0.1.0';
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
 
+const RingBandsSchema = z.array(
+  z.object({
+    ring: z.string(),
+    label: z.string(),
+    amount: Amount,
+    share: Share,
+    cumulativeShare: Share,
+    suppliers: z.number().int(),
+    ambiguousAmount: Amount,
+  }),
+);
+
+const SourceSharesSchema = z.array(z.object({ source: z.string(), amount: Amount, share: Share }));
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   methodVersion: z.string(),
@@ -51,18 +65,18 @@ export const ReportSchema = z.object({
     localAmount: Amount,
     localShare: Share,
     knownLocalityShare: Share,
-  }),
-  byRing: z.array(
-    z.object({
-      ring: z.string(),
-      label: z.string(),
-      amount: Amount,
-      share: Share,
-      cumulativeShare: Share,
-      suppliers: z.number().int(),
-      ambiguousAmount: Amount,
+    /** Spend whose postcode spans communes in different rings: counted in the ring they all share. */
+    ambiguousAmount: Amount,
+    unknownAmount: Amount,
+    headOffice: z.object({
+      localAmount: Amount,
+      localShare: Share,
+      knownLocalityShare: Share,
+      unknownAmount: Amount,
     }),
-  ),
+  }),
+  byRing: RingBandsSchema.describe('establishment view: where the delivering establishment is'),
+  byRingHeadOffice: RingBandsSchema.describe('head-office view: where the supplier is controlled'),
   bySupplierType: z.array(
     z.object({
       type: z.string(),
@@ -80,6 +94,7 @@ export const ReportSchema = z.object({
       share: Share,
       lines: z.number().int(),
       ring: z.string(),
+      headOfficeRing: z.string(),
       type: z.string(),
     }),
   ),
@@ -87,12 +102,10 @@ export const ReportSchema = z.object({
     locality: z.object({
       knownShare: Share,
       ambiguousAmount: Amount,
-      bySource: z.array(z.object({ source: z.string(), amount: Amount, share: Share })),
+      bySource: SourceSharesSchema,
+      headOffice: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
     }),
-    supplierType: z.object({
-      knownShare: Share,
-      bySource: z.array(z.object({ source: z.string(), amount: Amount, share: Share })),
-    }),
+    supplierType: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
   }),
   exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
   /** DECP concession contracts (valeur globale): reported apart, never summed with purchases. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { frenchGeography } from '../../../shared/domain/geography/french-geography.ts';
+import { loadFrenchGeography } from '../../../shared/adapters/geography-files.ts';
+
+const frenchGeography = loadFrenchGeography();
+
 import { locateSupplier } from '../../../shared/domain/locality/locate-supplier.ts';
 import { ringOfPlace } from '../../../shared/domain/locality/ring-of-place.ts';
 import type { SupplierIdentity } from '../../../shared/domain/spend-line.ts';
@@ -71,7 +74,11 @@ describe('the supplier locality chain, on real geography and the Grenoble-Alpes 
     ],
     ['nothing at all', {}, 'unknown', 'none', false],
   ] as const)('%s → %s', (_label, fields, ring, source, ambiguous) => {
-    const located = locateSupplier(supplier(fields as Partial<SupplierIdentity>), frenchGeography);
+    const located = locateSupplier(
+      supplier(fields as Partial<SupplierIdentity>),
+      undefined,
+      frenchGeography,
+    ).establishment;
     expect(located.source).toBe(source);
     expect(ringOfPlace(located.place, grenoble, frenchGeography)).toEqual({ ring, ambiguous });
   });

@@ -106,8 +106,68 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       rejectedLines: 17,
       suppliers: 1_000,
     },
-    headline: { localRing: 'metropole', localAmount: 4_210_000, localShare: 0.421, knownLocalityShare: 0.94 },
+    headline: {
+      localRing: 'metropole',
+      localAmount: 4_210_000,
+      localShare: 0.421,
+      knownLocalityShare: 0.94,
+      ambiguousAmount: 35_000,
+      unknownAmount: 600_000,
+      headOffice: {
+        localAmount: 2_100_000,
+        localShare: 0.21,
+        knownLocalityShare: 0.7,
+        unknownAmount: 3_000_000,
+      },
+    },
     byRing: [
+      {
+        ring: 'metropole',
+        label: ring.metropole,
+        amount: 4_210_000,
+        share: 0.421,
+        cumulativeShare: 0.421,
+        suppliers: 412,
+        ambiguousAmount: 35_000,
+      },
+      {
+        ring: 'region',
+        label: ring.region,
+        amount: 2_150_000,
+        share: 0.215,
+        cumulativeShare: 0.636,
+        suppliers: 230,
+        ambiguousAmount: 0,
+      },
+      {
+        ring: 'france',
+        label: ring.france,
+        amount: 2_890_000,
+        share: 0.289,
+        cumulativeShare: 0.925,
+        suppliers: 301,
+        ambiguousAmount: 0,
+      },
+      {
+        ring: 'abroad',
+        label: ring.abroad,
+        amount: 150_000,
+        share: 0.015,
+        cumulativeShare: 0.94,
+        suppliers: 12,
+        ambiguousAmount: 0,
+      },
+      {
+        ring: 'unknown',
+        label: ring.unknown,
+        amount: 600_000,
+        share: 0.06,
+        cumulativeShare: 1,
+        suppliers: 45,
+        ambiguousAmount: 0,
+      },
+    ],
+    byRingHeadOffice: [
       {
         ring: 'metropole',
         label: ring.metropole,
@@ -172,6 +232,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.12,
         lines: 48,
         ring: 'metropole',
+        headOfficeRing: 'unknown',
         type: 'large',
       },
       {
@@ -181,6 +242,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.038,
         lines: 12,
         ring: 'metropole',
+        headOfficeRing: 'unknown',
         type: 'sme',
       },
       {
@@ -190,6 +252,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.025,
         lines: 30,
         ring: 'metropole',
+        headOfficeRing: 'unknown',
         type: 'cooperative',
       },
       {
@@ -199,6 +262,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.012,
         lines: 6,
         ring: 'abroad',
+        headOfficeRing: 'unknown',
         type: 'large',
       },
       {
@@ -208,6 +272,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.009,
         lines: 4,
         ring: 'unknown',
+        headOfficeRing: 'unknown',
         type: 'unknown',
       },
     ],
@@ -215,6 +280,13 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       locality: {
         knownShare: 0.94,
         ambiguousAmount: 35_000,
+        headOffice: {
+          knownShare: 0.7,
+          bySource: [
+            { source: 'registry', amount: 7_000_000, share: 0.7 },
+            { source: 'none', amount: 3_000_000, share: 0.3 },
+          ],
+        },
         bySource: [
           { source: 'file-commune', amount: 5_800_000, share: 0.58 },
           { source: 'file-postcode', amount: 2_400_000, share: 0.24 },
@@ -254,6 +326,8 @@ export function supplierFixture(overrides: Partial<ClassifiedSupplier> = {}): Cl
     ring: 'metropole',
     ringSource: 'file-commune',
     ambiguous: false,
+    headOfficeRing: 'region',
+    headOfficeSource: 'registry',
     type: 'sme',
     typeSource: 'sirene',
     ...overrides,

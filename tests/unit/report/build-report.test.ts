@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadFrenchGeography } from '../../../shared/adapters/geography-files.ts';
 import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
-import { frenchGeography } from '../../../shared/domain/geography/french-geography.ts';
+
+const frenchGeography = loadFrenchGeography();
+
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
 import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup.ts';
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
@@ -80,6 +83,7 @@ const build = (scope: { type: 'consortium' } | { type: 'anchor'; anchorId: strin
     scope,
     datasets: [dataset('a'.repeat(24), 190_000), dataset('b'.repeat(24), 20_000)],
     rollups,
+    profiles: new Map(),
     geography: frenchGeography,
     exclusionRules: DEFAULT_EXCLUSION_RULES,
     generatedAt: new Date('2026-11-28T12:00:00Z'),
@@ -131,6 +135,10 @@ describe('buildReport on hand-computed rollups', () => {
       localAmount: 1_400,
       localShare: 0.777778,
       knownLocalityShare: 0.944444,
+      ambiguousAmount: 0,
+      unknownAmount: 100,
+      // Postcodes place establishments only: nothing here says where the head offices are.
+      headOffice: { localAmount: 0, localShare: 0, knownLocalityShare: 0, unknownAmount: 1_800 },
     });
   });
 
