@@ -16,6 +16,7 @@ interface EtalabCommune {
   region?: string;
   siren?: string;
   codesPostaux?: string[];
+  commune?: string;
 }
 interface EtalabDepartement {
   code: string;
@@ -38,10 +39,12 @@ const regions: EtalabRegion[] = require('@etalab/decoupage-administratif/data/re
 const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
 const version: string = require('@etalab/decoupage-administratif/package.json').version;
 
-// Current communes and Paris/Lyon/Marseille arrondissements carry postcodes; delegated and associated
-// communes repeat their parent's, which would only add false ambiguity.
-const located = communes.filter(
-  (commune) => commune.type === 'commune-actuelle' || commune.type === 'arrondissement-municipal',
+// Current communes carry postcodes. Delegated and associated communes, and the arrondissements of
+// Paris, Lyon and Marseille, repeat their parent's: they would only add false ambiguity.
+const located = communes.filter((commune) => commune.type === 'commune-actuelle');
+// SIRENE locates establishments of Paris, Lyon and Marseille by arrondissement: map them to the city.
+const arrondissements = communes.filter(
+  (commune) => commune.type === 'arrondissement-municipal' && commune.commune,
 );
 
 const postcodes = new Map<string, string[]>();
@@ -78,6 +81,10 @@ const tables = {
       located
         .filter((commune) => commune.departement)
         .map((commune) => [commune.code, [commune.nom, commune.siren ?? '']]),
+    ),
+    /** Municipal arrondissement code → its commune (75112 → 75056). */
+    arrondissements: Object.fromEntries(
+      arrondissements.map((arrondissement) => [arrondissement.code, arrondissement.commune]),
     ),
   },
   'france-epci.json': {

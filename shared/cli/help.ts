@@ -5,6 +5,9 @@ Usage
   ancrage inspect <file> [--mapping <profile.json>]
                                         what Ancrage sees in a file: encoding, delimiter, header,
                                         format, column mapping, first lines read (nothing stored)
+  ancrage territory init --epci <siren> | --commune <code> | --departement <code> [--out <file>]
+                                        write a territory file from the official geography
+  ancrage territory show <id|file>      list a territory's rings and communes
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)
   ancrage --help                        this help
 

@@ -6,6 +6,7 @@ import { demo } from './demo.ts';
 import { HELP } from './help.ts';
 import { inspect } from './inspect.ts';
 import { summarise } from './summary.ts';
+import { territoryCommand } from './territory-command.ts';
 
 async function run(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -24,6 +25,9 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'inspect':
       process.stdout.write(await inspect(rest));
+      return;
+    case 'territory':
+      process.stdout.write(territoryCommand(rest));
       return;
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string', default: 'out' } } });

@@ -1,17 +1,19 @@
-import type { DatasetKind } from './dataset-kind.ts';
+import { z } from 'zod';
+import { type DatasetKind, DatasetKindSchema } from './dataset-kind.ts';
 
 /**
  * What an anchor cannot redirect, judged by what a line is (its accounting code), never by who the
  * supplier is. Grants are kept apart rather than excluded: they are money, but not purchases.
  */
-export interface ExclusionRule {
-  readonly id: string;
-  readonly label: { readonly fr: string; readonly en: string };
-  readonly bucket: 'excluded' | 'grants';
-  readonly kinds: readonly DatasetKind[];
+export const ExclusionRuleSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: z.object({ fr: z.string().min(1), en: z.string().min(1) }),
+  bucket: z.enum(['excluded', 'grants']),
+  kinds: z.array(DatasetKindSchema).min(1),
   /** French M14/M57 accounting nature chapters (first two digits of the nature code). */
-  readonly natureChapters: readonly string[];
-}
+  natureChapters: z.array(z.string().regex(/^\d{2}$/)).min(1),
+});
+export type ExclusionRule = z.infer<typeof ExclusionRuleSchema>;
 
 export const DEFAULT_EXCLUSION_RULES: readonly ExclusionRule[] = [
   {

@@ -78,7 +78,7 @@ export async function publishReport(
     datasets,
     rollups,
     geography: deps.geography,
-    exclusionRules: deps.exclusionRules,
+    exclusionRules: territory.exclusionRules ?? deps.exclusionRules,
     generatedAt: deps.clock.now(),
   });
   const report = ReportSchema.parse(built.report);

@@ -8,9 +8,14 @@ export interface FrenchGeography {
   departementOfPostcode(postcode: string): string | undefined;
   regionOfDepartement(departement: string): string | undefined;
   communeName(communeCode: string): string | undefined;
+  /** The commune itself, or for a municipal arrondissement of Paris, Lyon, Marseille, its city. */
+  canonicalCommune(communeCode: string): string;
+  communeSiren(communeCode: string): string | undefined;
   /** The commune whose SIREN this is (a commune buying or selling as a public body). */
   communeOfSiren(siren: string): string | undefined;
   epci(siren: string): { readonly name: string; readonly members: readonly string[] } | undefined;
+  /** The SIREN of the EPCI a commune belongs to. */
+  epciOfCommune(communeCode: string): string | undefined;
   departementName(departement: string): string | undefined;
   regionName(region: string): string | undefined;
 }
@@ -39,10 +44,19 @@ export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeog
   const departements = once(() => new Map(Object.entries(tables.areas().departements)));
   const regions = once(() => new Map(Object.entries(tables.areas().regions)));
   const communes = once(() => new Map(Object.entries(tables.communes().communes)));
+  const arrondissements = once(() => new Map(Object.entries(tables.communes().arrondissements)));
   const communeBySiren = once(
     () => new Map([...communes()].flatMap(([code, [, siren]]) => (siren ? [[siren, code] as const] : []))),
   );
   const epcis = once(() => new Map(Object.entries(tables.epci().epci)));
+  const epciByCommune = once(
+    () =>
+      new Map(
+        [...epcis()].flatMap(([siren, [, members]]) =>
+          members.split(' ').map((code) => [code, siren] as const),
+        ),
+      ),
+  );
   const known = (departement: string) => (departements().has(departement) ? departement : undefined);
 
   return {
@@ -60,11 +74,14 @@ export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeog
     },
     regionOfDepartement: (departement) => departements().get(departement)?.[1],
     communeName: (code) => communes().get(code)?.[0],
+    canonicalCommune: (code) => arrondissements().get(code) ?? code,
+    communeSiren: (code) => communes().get(code)?.[1] || undefined,
     communeOfSiren: (siren) => communeBySiren().get(siren),
     epci(siren) {
       const entry = epcis().get(siren);
       return entry ? { name: entry[0], members: entry[1].split(' ') } : undefined;
     },
+    epciOfCommune: (code) => epciByCommune().get(code),
     departementName: (departement) => departements().get(departement)?.[0],
     regionName: (region) => regions().get(region),
   };

@@ -13,6 +13,7 @@ export const AreaTableSchema = z.object({
 export const CommuneTableSchema = z.object({
   source: z.string(),
   communes: z.record(z.string(), z.tuple([z.string(), z.string()])),
+  arrondissements: z.record(z.string(), z.string()),
 });
 export const EpciTableSchema = z.object({
   source: z.string(),

@@ -9,7 +9,7 @@ export interface RingAnswer {
 }
 
 function ringContainsCommune(ring: Ring, code: string, geography: FrenchGeography): boolean {
-  if (ring.communes?.includes(code)) return true;
+  if (ring.communes?.includes(code) || ring.communes?.includes(geography.canonicalCommune(code))) return true;
   const departement = geography.departementOfCommune(code);
   return departement !== undefined && ringContainsDepartement(ring, departement, geography);
 }

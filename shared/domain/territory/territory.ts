@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema } from '../dataset-kind.ts';
+import { ExclusionRuleSchema } from '../influenceable.ts';
 
 const LocalisedTextSchema = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 
@@ -46,6 +47,25 @@ export const AnchorSchema = z.object({
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 
+/**
+ * A target the relocalisation programme steers by, e.g. "40 % of influenceable spend local by 2026"
+ * or "10 % with the social economy".
+ */
+export const TargetSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: LocalisedTextSchema,
+  metric: z.enum(['local-share', 'supplier-type-share']),
+  /** For a local-share target: the ring (and those inside it) that counts; the local ring if unset. */
+  ring: z.string().optional(),
+  view: z.enum(['establishment', 'headOffice']).default('establishment'),
+  /** For a supplier-type-share target: the types that count. */
+  supplierTypes: z.array(z.string()).optional(),
+  value: z.number().min(0).max(1),
+  year: z.number().int().min(2000).max(2100),
+  baseline: z.object({ value: z.number().min(0).max(1), year: z.number().int() }).optional(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
 export const TerritorySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -58,6 +78,11 @@ export const TerritorySchema = z
     /** The ring (and every ring inside it) that counts as local in the headline figure. */
     localRing: z.string(),
     anchors: z.array(AnchorSchema),
+    targets: z.array(TargetSchema).default([]),
+    /** Influenceable-spend rules; the method's defaults (docs/method.md) when absent. */
+    exclusionRules: z.array(ExclusionRuleSchema).optional(),
+    /** Where the geography of the rings came from, for whoever checks the file. */
+    source: z.string().optional(),
   })
   .refine((territory) => territory.rings.some((ring) => ring.id === territory.localRing), {
     message: 'localRing must be the id of one of the rings',
