@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../../shared/domain/report/report-schema.ts';
+import { METHOD_VERSION, type Report } from '../../../shared/domain/report/report-schema.ts';
 import { escapeHtml } from '../../../shared/render/html-escape.ts';
 import { LABELS } from '../../../shared/render/labels.ts';
 import { renderReportHtml } from '../../../shared/render/report-html.ts';
@@ -49,7 +49,7 @@ describe.each([
       lang === 'fr' ? 'consortium de 2 institutions d’ancrage' : 'consortium of 2 anchor institutions',
     );
     expect(html).toContain('Hospices Civils de Lyon');
-    expect(html).toContain('<dd>0.1.0</dd>');
+    expect(html).toContain(`<dd>${METHOD_VERSION}</dd>`);
     expect(html).toContain('<dd>1.0.0</dd>');
   });
 
