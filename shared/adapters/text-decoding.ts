@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface StreamDecoder {
@@ -33,21 +31,60 @@ export function detectEncoding(head: Uint8Array, complete = true): TextEncoding 
   }
 }
 
-/** A decoder that keeps characters split across chunks whole and strips the byte-order mark. */
-export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    // Not fatal: an invalid byte later in the file becomes U+FFFD, which ingest rejects line by line.
-    const decoder = new TextDecoder('utf-8');
-    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, curly quotes, Œ…); five of those are unused. */
+const WINDOWS_1252_HIGH =
+  '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD' +
+  '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8_192) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, start + 8_192);
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] ?? 0;
+      codes.push(byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte);
+    }
+    text += String.fromCharCode(...codes);
   }
-  const decoder = iconv.getDecoder(
-    encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16-le' : 'utf16-be',
-    { stripBOM: true },
-  );
+  return text;
+}
+
+/** UTF-16 BE as LE: swap each byte pair, carrying an odd byte over to the next chunk. */
+function createUtf16BeDecoder(): StreamDecoder {
+  const decoder = new TextDecoder('utf-16le');
+  let carry: number | undefined;
   return {
-    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    end: () => decoder.end() ?? '',
+    write(bytes) {
+      let input = bytes;
+      if (carry !== undefined) {
+        input = new Uint8Array(bytes.length + 1);
+        input[0] = carry;
+        input.set(bytes, 1);
+      }
+      const even = input.length - (input.length % 2);
+      carry = input.length % 2 === 1 ? input[input.length - 1] : undefined;
+      const swapped = new Uint8Array(even);
+      for (let index = 0; index < even; index += 2) {
+        swapped[index] = input[index + 1] ?? 0;
+        swapped[index + 1] = input[index] ?? 0;
+      }
+      return decoder.decode(swapped, { stream: true });
+    },
+    end: () => decoder.decode() + (carry === undefined ? '' : '\uFFFD'),
   };
+}
+
+/**
+ * A decoder that keeps characters split across chunks whole and strips the byte-order mark. Built on
+ * TextDecoder and a 32-entry table rather than an encoding library: the Lambda bundle stays small.
+ */
+export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
+  if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '' };
+  if (encoding === 'utf-16be') return createUtf16BeDecoder();
+  // Not fatal: an invalid byte becomes U+FFFD, which ingest rejects line by line.
+  const decoder = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
 }
 
 /** Rewrites CRLF and lone CR as LF, keeping a CR that ends one chunk until the next is seen. */

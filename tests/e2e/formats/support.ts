@@ -1,0 +1,173 @@
+/**
+ * Helpers of the end-to-end format tests: run `analyze()` in-process on files written to a temporary
+ * folder, and read what it wrote. The expected sums are computed by the tests themselves, with the
+ * small string code below and never with Ancrage's own parsing code.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AnalyzeResult, analyze } from '../../../shared/cli/analyze.ts';
+import type { DatasetKind } from '../../../shared/domain/dataset-kind.ts';
+import type { MappingProfile } from '../../../shared/domain/formats/mapping-profile.ts';
+import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+
+const grenoble = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
+if (!grenoble) throw new Error('the bundled territory grenoble-alpes-metropole is missing');
+const territory = grenoble;
+
+export const workDir = (): string => mkdtempSync(join(tmpdir(), 'ancrage-formats-'));
+
+/** Writes a built fixture into `dir` and returns its path. */
+export function writeInput(dir: string, name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+export interface AnalyzeOptions {
+  readonly mapping?: MappingProfile | undefined;
+  readonly kind?: DatasetKind | undefined;
+}
+
+/** `ancrage analyze` in-process (embedded emulators + the real Lambda handlers), report in French. */
+export function analyzeFiles(files: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  return analyze({
+    files,
+    outDir: join(workDir(), 'out'),
+    territory,
+    customTerritory: false,
+    kind: options.kind,
+    anchorId: 'local',
+    language: 'fr',
+    mapping: options.mapping,
+  });
+}
+
+/** Runs analyze where it must fail, and returns the error with the rejects it wrote. */
+export async function analyzeFailure(
+  files: readonly string[],
+  options: AnalyzeOptions = {},
+): Promise<{ error: Error; outDir: string }> {
+  const outDir = join(workDir(), 'out');
+  try {
+    await analyze({
+      files,
+      outDir,
+      territory,
+      customTerritory: false,
+      kind: options.kind,
+      anchorId: 'local',
+      language: 'fr',
+      mapping: options.mapping,
+    });
+  } catch (error) {
+    if (error instanceof Error) return { error, outDir };
+    throw error;
+  }
+  throw new Error(`analyze was expected to fail on ${files.join(', ')}`);
+}
+
+/** Report amounts are currency units rounded to the cent. */
+export const toCents = (units: number): number => Math.round(units * 100);
+
+export const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
+/**
+ * A minimal RFC 4180 reader (quotes, doubled quotes, newlines inside quotes; CRLF, LF or CR),
+ * independent of papaparse and of Ancrage. A leading BOM is dropped.
+ */
+export function parseDelimited(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export interface RejectRow {
+  readonly line: number;
+  readonly reason: string;
+  readonly content: string;
+}
+
+/** `<out>/rejects/<file>.rejects.csv`: `line;reason;content`, UTF-8 with BOM. */
+export function readRejects(outDir: string, fileName: string): RejectRow[] {
+  const raw = readFileSync(join(outDir, 'rejects', `${fileName}.rejects.csv`), 'utf8');
+  if (!raw.startsWith('\uFEFF')) throw new Error('the rejects file has no BOM');
+  const [header, ...rows] = parseDelimited(raw, ';');
+  if (header?.join(';') !== 'line;reason;content') throw new Error(`unexpected header ${header?.join(';')}`);
+  return rows.map(([line = '', reason = '', content = '']) => ({ line: Number(line), reason, content }));
+}
+
+/** suppliers.csv (French: `;`, decimal comma): supplier key → amount in cents. */
+export function readSupplierAmounts(outDir: string): Map<string, number> {
+  const rows = parseDelimited(readFileSync(join(outDir, 'suppliers.csv'), 'utf8'), ';');
+  const [header, ...data] = rows;
+  const amountAt = header?.findIndex((name) => name.startsWith('Montant (')) ?? -1;
+  if (amountAt < 0) throw new Error(`no amount column in suppliers.csv: ${header?.join(';')}`);
+  return new Map(data.map((row) => [row[0] ?? '', frenchCents(row[amountAt] ?? '')]));
+}
+
+/**
+ * Cents of an amount written with a decimal comma, by plain string handling: everything but digits,
+ * the comma and a minus sign is dropped (spaces, `€`), brackets mean a credit.
+ */
+export function frenchCents(text: string): number {
+  const negative = text.includes('-') || /^\s*\(.*\)\s*$/.test(text);
+  const [units = '0', fraction = ''] = text.replace(/[^0-9,]/g, '').split(',');
+  const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
+  return negative ? -cents : cents;
+}
+
+/** Cents of an amount written with a decimal point (`1,234.56`, `£512.00`, `-45.10`, `42980.1`). */
+export function dotCents(text: string): number {
+  const negative = text.includes('-') || /^\s*\(.*\)\s*$/.test(text);
+  const [units = '0', fraction = ''] = text.replace(/[^0-9.]/g, '').split('.');
+  const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
+  return negative ? -cents : cents;
+}
+
+/** dd/mm/yyyy is a real day (checked with the calendar of `Date`, not Ancrage's). */
+export function isRealDmyDate(text: string): boolean {
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  if (!match) return false;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Nothing reached `Object.prototype` (a `__proto__` key or name in a file must stay data). */
+export function prototypeIsClean(): boolean {
+  const probe: Record<string, unknown> = {};
+  return (
+    Object.getOwnPropertyNames(Object.prototype).every((name) => PROTOTYPE_NAMES.has(name)) &&
+    probe.polluted === undefined &&
+    probe.montant === undefined
+  );
+}
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
