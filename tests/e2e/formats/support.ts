@@ -124,13 +124,30 @@ export function readRejects(outDir: string, fileName: string): RejectRow[] {
   return rows.map(([line = '', reason = '', content = '']) => ({ line: Number(line), reason, content }));
 }
 
-/** suppliers.csv (French: `;`, decimal comma): supplier key → amount in cents. */
-export function readSupplierAmounts(outDir: string): Map<string, number> {
+export interface SupplierRow {
+  readonly key: string;
+  readonly name: string;
+  readonly cents: number;
+}
+
+/** suppliers.csv (French: `;`, decimal comma): key, name and amount in cents of every supplier. */
+export function readSuppliers(outDir: string): SupplierRow[] {
   const rows = parseDelimited(readFileSync(join(outDir, 'suppliers.csv'), 'utf8'), ';');
   const [header, ...data] = rows;
   const amountAt = header?.findIndex((name) => name.startsWith('Montant (')) ?? -1;
-  if (amountAt < 0) throw new Error(`no amount column in suppliers.csv: ${header?.join(';')}`);
-  return new Map(data.map((row) => [row[0] ?? '', frenchCents(row[amountAt] ?? '')]));
+  if (header?.[0] !== 'Clé' || header[1] !== 'Nom' || amountAt < 0) {
+    throw new Error(`unexpected suppliers.csv header: ${header?.join(';')}`);
+  }
+  return data.map((row) => ({
+    key: row[0] ?? '',
+    name: row[1] ?? '',
+    cents: frenchCents(row[amountAt] ?? ''),
+  }));
+}
+
+/** suppliers.csv: supplier key → amount in cents. */
+export function readSupplierAmounts(outDir: string): Map<string, number> {
+  return new Map(readSuppliers(outDir).map((row) => [row.key, row.cents]));
 }
 
 /**
