@@ -23,6 +23,17 @@ export interface DecodedText {
 }
 
 /**
+ * The bytes the encoding is judged on: the first 64 KB, however the stream happened to chunk them,
+ * extended to the next ASCII byte so a character is never cut. It is the whole file only if it
+ * really is.
+ */
+function sampleOf(head: Buffer, complete: boolean): [Uint8Array, boolean] {
+  let cut = Math.min(head.length, HEAD_BYTES);
+  while (cut < head.length && (head[cut - 1] ?? 0) >= 0x80) cut++;
+  return [head.subarray(0, cut), complete && cut === head.length];
+}
+
+/**
  * Decodes before anything parses: papaparse (or a JSON parser) fed raw bytes splits multi-byte
  * characters across chunks. The encoding is chosen from the first bytes, read on to an ASCII byte
  * so a letter cut by the sample's end cannot fool the choice.
@@ -49,7 +60,7 @@ export async function decodeText(
     headChunks.push(next.value);
     headBytes += next.value.byteLength;
   }
-  const encoding = declared ?? detectEncoding(Buffer.concat(headChunks), complete);
+  const encoding = declared ?? detectEncoding(...sampleOf(Buffer.concat(headChunks), complete));
   const decoder = createStreamDecoder(encoding);
   const newlines = createNewlineNormaliser();
   const take = (chunk: Uint8Array) => {

@@ -7,7 +7,7 @@ export const ENTITY = {
   line: 'Line',
   rollup: 'SupplierRollup',
   contentClaim: 'ContentClaim',
-  profile: 'SupplierProfile',
+  facts: 'SupplierFacts',
 } as const;
 
 const LINE_NUMBER_WIDTH = 10;
@@ -33,7 +33,14 @@ export const keys = {
   }),
   rollupPrefix: 'ROLLUP#',
   contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
-  profile: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'PROFILE' }),
+  /** Each source's facts about a supplier, apart: `SUPPLIER#<key>` / UNIT | ESTABLISHMENT | … */
+  facts: {
+    unit: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'UNIT' }),
+    establishment: (siret: string) => ({ pk: `SUPPLIER#siret:${siret}`, sk: 'ESTABLISHMENT' }),
+    headOffice: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'HEAD_OFFICE' }),
+    directory: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'DIRECTORY' }),
+    override: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'OVERRIDE' }),
+  },
 } as const;
 
 export const GSI1 = 'gsi1';

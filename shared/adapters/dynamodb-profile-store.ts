@@ -1,49 +1,158 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type SupplierProfile, SupplierProfileSchema } from '../domain/supplier-profile.ts';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { FactsOfSupplier } from '../domain/registry/merge-profile.ts';
+import { mergeProfile } from '../domain/registry/merge-profile.ts';
+import {
+  OverrideFactsSchema,
+  type SupplierFacts,
+  SupplierFactsSchema,
+} from '../domain/registry/supplier-facts.ts';
+import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
 import { backoffDelay, putAll } from './batch-write.ts';
 import { ENTITY, keys } from './dynamodb-keys.ts';
 
-/** DynamoDB's limit for one BatchGetItem call. */
 const GET_BATCH = 100;
 const MAX_ATTEMPTS = 8;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Profiles are `SUPPLIER#<key>` / `PROFILE` items: one read per 100 suppliers a report covers. */
-export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, tableName: string): ProfileStore {
-  async function getBatch(batch: readonly string[], into: Map<string, SupplierProfile>): Promise<void> {
-    let pending: Record<string, unknown>[] = batch.map((key) => keys.profile(key));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS)
-        throw new Error(`DynamoDB left ${pending.length} profile reads unprocessed`);
-      if (attempt > 0) await sleep(backoffDelay(attempt));
-      const response = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of response.Responses?.[tableName] ?? []) {
-        const profile = SupplierProfileSchema.parse(item);
-        into.set(profile.key, profile);
-      }
-      pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+type Key = { pk: string; sk: string };
+const id = (key: Key) => `${key.pk}\u0000${key.sk}`;
+
+/** The items a fact becomes: a head-office establishment is also filed under its SIREN. */
+function itemsOf(fact: SupplierFacts): Record<string, unknown>[] {
+  const base = { entityType: ENTITY.facts, ...fact };
+  switch (fact.kind) {
+    case 'unit':
+      return [{ ...keys.facts.unit(fact.siren), ...base }];
+    case 'establishment': {
+      const items = [{ ...keys.facts.establishment(fact.siret), ...base }];
+      if (fact.headOffice) items.push({ ...keys.facts.headOffice(fact.siret.slice(0, 9)), ...base });
+      return items;
     }
+    case 'directory':
+      return [{ ...keys.facts.directory(fact.supplierKey), ...base }];
+    case 'override':
+      return [{ ...keys.facts.override(fact.supplierKey), ...base }];
+  }
+}
+
+/** The registry items that speak of a SIRET or a SIREN. */
+function registryKeys(siret: string | undefined, siren: string | undefined): Key[] {
+  const unitSiren = siren ?? siret?.slice(0, 9);
+  return [
+    ...(siret ? [keys.facts.establishment(siret)] : []),
+    ...(unitSiren ? [keys.facts.unit(unitSiren), keys.facts.headOffice(unitSiren)] : []),
+  ];
+}
+
+function identifiersOfKey(supplierKey: string): { siret?: string; siren?: string } {
+  if (supplierKey.startsWith('siret:')) return { siret: supplierKey.slice(6) };
+  if (supplierKey.startsWith('siren:')) return { siren: supplierKey.slice(6) };
+  return {};
+}
+
+export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, tableName: string): ProfileStore {
+  async function getItems(wanted: readonly Key[]): Promise<Map<string, SupplierFacts>> {
+    const found = new Map<string, SupplierFacts>();
+    const unique = [...new Map(wanted.map((key) => [id(key), key])).values()];
+    for (let start = 0; start < unique.length; start += GET_BATCH) {
+      let pending: Record<string, unknown>[] = unique.slice(start, start + GET_BATCH);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS)
+          throw new Error(`DynamoDB left ${pending.length} profile reads unprocessed`);
+        if (attempt > 0) await sleep(backoffDelay(attempt));
+        const response = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of response.Responses?.[tableName] ?? []) {
+          found.set(id({ pk: String(item.pk), sk: String(item.sk) }), SupplierFactsSchema.parse(item));
+        }
+        pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    return found;
   }
 
   return {
     async getProfiles(supplierKeys) {
-      const profiles = new Map<string, SupplierProfile>();
       const unique = [...new Set(supplierKeys)];
-      for (let start = 0; start < unique.length; start += GET_BATCH) {
-        await getBatch(unique.slice(start, start + GET_BATCH), profiles);
+      const own = (key: string) => [keys.facts.override(key), keys.facts.directory(key)];
+      const first = await getItems(
+        unique.flatMap((key) => {
+          const { siret, siren } = identifiersOfKey(key);
+          return [...own(key), ...registryKeys(siret, siren)];
+        }),
+      );
+      // A directory may give a SIRET to a supplier the spending files only name: fetch its registry facts too.
+      const viaDirectory = new Map<string, { siret?: string; siren?: string }>();
+      for (const key of unique) {
+        const directory = first.get(id(keys.facts.directory(key)));
+        if (
+          directory?.kind === 'directory' &&
+          !identifiersOfKey(key).siret &&
+          (directory.siret || directory.siren)
+        ) {
+          viaDirectory.set(key, {
+            ...(directory.siret ? { siret: directory.siret } : {}),
+            ...(directory.siren ? { siren: directory.siren } : {}),
+          });
+        }
+      }
+      const second = await getItems(
+        [...viaDirectory.values()].flatMap(({ siret, siren }) => registryKeys(siret, siren)),
+      );
+      const all = new Map([...first, ...second]);
+      const profiles = new Map<string, SupplierProfile>();
+      const fact = (itemKey: Key | undefined) => (itemKey ? all.get(id(itemKey)) : undefined);
+      for (const key of unique) {
+        const { siret, siren } = viaDirectory.get(key) ?? identifiersOfKey(key);
+        const unitSiren = siren ?? siret?.slice(0, 9);
+        const unit = fact(unitSiren ? keys.facts.unit(unitSiren) : undefined);
+        const establishment = fact(siret ? keys.facts.establishment(siret) : undefined);
+        const headOffice = fact(unitSiren ? keys.facts.headOffice(unitSiren) : undefined);
+        const directory = fact(keys.facts.directory(key));
+        const override = fact(keys.facts.override(key));
+        const facts: FactsOfSupplier = {
+          unit: unit?.kind === 'unit' ? unit : undefined,
+          establishment: establishment?.kind === 'establishment' ? establishment : undefined,
+          headOffice: headOffice?.kind === 'establishment' ? headOffice : undefined,
+          directory: directory?.kind === 'directory' ? directory : undefined,
+          override: override?.kind === 'override' ? override : undefined,
+        };
+        if (Object.values(facts).some((fact) => fact !== undefined))
+          profiles.set(key, mergeProfile(key, facts));
       }
       return profiles;
     },
-    async putProfiles(profiles) {
-      await putAll(
-        client,
-        tableName,
-        profiles.map((profile) => ({ ...keys.profile(profile.key), entityType: ENTITY.profile, ...profile })),
+
+    async putFacts(facts) {
+      await putAll(client, tableName, facts.flatMap(itemsOf));
+    },
+
+    async getOverride(supplierKey) {
+      const response = await client.send(
+        new GetCommand({ TableName: tableName, Key: keys.facts.override(supplierKey), ConsistentRead: true }),
       );
+      return response.Item ? OverrideFactsSchema.parse(response.Item) : undefined;
+    },
+
+    async putOverride(override, expectedChanges) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.facts.override(override.supplierKey), entityType: ENTITY.facts, ...override },
+            ConditionExpression:
+              expectedChanges === 0 ? 'attribute_not_exists(pk)' : 'size(history) = :expected',
+            ...(expectedChanges === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedChanges } }),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     },
   };
 }

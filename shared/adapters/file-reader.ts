@@ -4,16 +4,17 @@ import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import type { FileReader, OpenedFile } from '../ports/file-reader.ts';
 import { decodeText } from './decoded-text.ts';
 import { decpJsonRecords, sniffDecpVersion } from './decp-json-records.ts';
+import { gunzipIfGzipped } from './gunzip-if-gzipped.ts';
 import { papaparseRows } from './papaparse-rows.ts';
 
 /**
- * Decodes a file, then reads it as DECP JSON when it starts with `{` and names `"marches"`, and as
+ * Gunzips and decodes a file, then reads it as DECP JSON when it starts with `{` and names `"marches"`, and as
  * delimited text otherwise, the delimiter chosen from the header against the known formats.
  */
 export function createFileReader(formats: readonly FormatProfile[]): FileReader {
   return {
     async open(body, options = {}): Promise<OpenedFile> {
-      const text = await decodeText(body, options.encoding);
+      const text = await decodeText(gunzipIfGzipped(body), options.encoding);
       const progress = {
         encoding: text.encoding,
         contentSha256: text.contentSha256,

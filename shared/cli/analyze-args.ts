@@ -17,6 +17,12 @@ export interface AnalyzeArgs {
   readonly anchorId: string;
   readonly language: 'fr' | 'en' | undefined;
   readonly mapping: MappingProfile | undefined;
+  /** SIRENE stock files (whole or extracts, plain or gzipped), loaded before the report. */
+  readonly registries?: readonly string[] | undefined;
+  /** The anchor's supplier directories (name → identifier, postcode, type). */
+  readonly directories?: readonly string[] | undefined;
+  /** A folder keeping the local stack between runs (datasets, registry facts, corrections). */
+  readonly stateDirectory?: string | undefined;
 }
 
 function loadTerritory(value: string): { territory: Territory; custom: boolean } {
@@ -40,6 +46,11 @@ function loadTerritory(value: string): { territory: Territory; custom: boolean }
     );
   }
   return { territory: parsed.data, custom: true };
+}
+
+function existingFiles(option: string, files: readonly string[]): string[] {
+  for (const file of files) if (!existsSync(file)) throw new UsageError(`${option}: file not found: ${file}`);
+  return [...files];
 }
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
@@ -74,6 +85,9 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     anchorId: values.anchor ?? 'local',
     language: values.lang,
     mapping: values.mapping === undefined ? undefined : loadMappingProfile(values.mapping),
+    registries: existingFiles('--registry', values.registry ?? []),
+    directories: existingFiles('--directory', values.directory ?? []),
+    stateDirectory: values.state,
   };
 }
 
@@ -89,6 +103,9 @@ function parse(argv: readonly string[]) {
       anchor: { type: 'string' },
       lang: { type: 'string' },
       mapping: { type: 'string' },
+      registry: { type: 'string', multiple: true },
+      directory: { type: 'string', multiple: true },
+      state: { type: 'string' },
     },
   });
 }

@@ -4,11 +4,15 @@ import type { DatasetRecord } from '../domain/dataset.ts';
 import type { Report } from '../domain/report/report-schema.ts';
 import { startEmbeddedStack } from '../local/embedded-stack.ts';
 import { LocalPipeline } from '../local/local-pipeline.ts';
+import type { FactsOutcome } from '../use-cases/load-facts.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
 import { RunError, UsageError } from './cli-error.ts';
 import { showIngestProgress } from './progress-line.ts';
 
+export type LoadedFacts = { readonly name: string } & Extract<FactsOutcome, { loaded: true }>;
+
 export interface AnalyzeResult {
+  readonly facts: readonly LoadedFacts[];
   readonly report: Report;
   readonly datasets: readonly DatasetRecord[];
   readonly files: readonly string[];
@@ -27,11 +31,26 @@ function checkOneKind(datasets: readonly DatasetRecord[]): void {
 
 /** Uploads each file as a dataset, ingests it through the ingest handler, builds one report. */
 export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
-  const stack = await startEmbeddedStack({ territoryId: args.territory.id });
+  const stack = await startEmbeddedStack({
+    territoryId: args.territory.id,
+    stateDirectory: args.stateDirectory,
+  });
   const pipeline = new LocalPipeline(stack);
   try {
     if (args.customTerritory) await pipeline.putTerritory(args.territory);
     if (args.mapping) await pipeline.putMappingProfile(args.anchorId, args.mapping);
+    const loaded: LoadedFacts[] = [];
+    const facts = [
+      ...(args.registries ?? []).map((file) => ({ file, directoryOf: undefined })),
+      ...(args.directories ?? []).map((file) => ({ file, directoryOf: args.anchorId })),
+    ];
+    for (const { file, directoryOf } of facts) {
+      const stopProgress = showIngestProgress(basename(file));
+      const [outcome] = await pipeline.loadFacts(file, directoryOf).finally(stopProgress);
+      if (!outcome?.loaded)
+        throw new RunError(`${basename(file)} could not be loaded: ${outcome?.reason ?? 'no outcome'}`);
+      loaded.push({ ...outcome, name: basename(file) });
+    }
     const datasets: DatasetRecord[] = [];
     await mkdir(join(args.outDir, 'rejects'), { recursive: true });
     for (const file of args.files) {
@@ -60,7 +79,7 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
     const outcome = await pipeline.report({ territoryId: args.territory.id, kind, language: args.language });
     if (!outcome.published) throw new RunError(`the report could not be built: ${outcome.reason}`);
     const files = await pipeline.download(outcome.prefix, args.outDir);
-    return { report: outcome.report, datasets, files, outDir: args.outDir };
+    return { report: outcome.report, datasets, files, outDir: args.outDir, facts: loaded };
   } finally {
     pipeline.close();
     await stack.stop();

@@ -13,7 +13,12 @@ const samples = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export async function demo(outDir: string): Promise<AnalyzeResult[]> {
   const territory = BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID);
   if (!territory) throw new Error(`the default territory ${DEFAULT_TERRITORY_ID} is not bundled`);
-  const common = { territory, customTerritory: false, language: undefined, mapping: undefined } as const;
+  const common = {
+    territory,
+    customTerritory: false,
+    language: undefined,
+    mapping: undefined,
+  } as const;
   const payments = await analyze({
     ...common,
     files: [join(samples, 'SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv')],

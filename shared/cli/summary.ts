@@ -10,6 +10,10 @@ export function summarise(result: AnalyzeResult): string {
   const { report } = result;
   const local = report.byRing.find((band) => band.ring === report.headline.localRing);
   const lines = [
+    ...result.facts.map(
+      (loaded) =>
+        `${loaded.name} (${loaded.file}): ${loaded.rows} rows, ${loaded.facts} facts stored, ${loaded.rejectedRows} rejected`,
+    ),
     `${report.datasets.length} dataset(s), ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
     ...result.datasets.map(
       (dataset) =>

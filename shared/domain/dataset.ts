@@ -46,6 +46,8 @@ export const DatasetRecordSchema = z.object({
   preambleLines: z.number().int().nonnegative().default(0),
   setAsideLines: z.number().int().nonnegative().default(0),
   amountCents: z.number().int().default(0),
+  /** DECP concession values: reported apart, never in `amountCents`. */
+  concessionCents: z.number().int().default(0),
   suppliers: z.number().int().nonnegative().default(0),
   periodFrom: z.iso.date().optional(),
   periodTo: z.iso.date().optional(),

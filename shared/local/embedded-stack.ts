@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { createDocumentClient } from '../adapters/aws-clients.ts';
@@ -34,11 +34,24 @@ function listen(server: Server): Promise<AddressInfo> {
  * Starts in-process DynamoDB (dynalite) and S3 (s3rver) on random loopback ports, with the table and
  * buckets created: the same AWS SDK adapters then run against them over HTTP. No AWS account needed.
  */
-export async function startEmbeddedStack(options: { territoryId?: string } = {}): Promise<EmbeddedStack> {
+export async function startEmbeddedStack(
+  options: { territoryId?: string | undefined; stateDirectory?: string | undefined } = {},
+): Promise<EmbeddedStack> {
   const buckets = { uploads: 'ancrage-uploads', reports: 'ancrage-reports', reference: 'ancrage-reference' };
   const tableName = 'ancrage';
-  const directory = await mkdtemp(join(tmpdir(), 'ancrage-s3-'));
-  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // With a state directory the stack persists between runs (a local workspace); otherwise it is
+  // in memory and a temporary folder, gone when it stops.
+  const persistent = options.stateDirectory !== undefined;
+  const directory = options.stateDirectory
+    ? join(options.stateDirectory, 's3')
+    : await mkdtemp(join(tmpdir(), 'ancrage-s3-'));
+  if (options.stateDirectory) await mkdir(join(options.stateDirectory, 'dynamodb'), { recursive: true });
+  const dynamo = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(options.stateDirectory ? { path: join(options.stateDirectory, 'dynamodb') } : {}),
+  });
   const s3 = new S3rver({
     address: LOOPBACK,
     port: 0,
@@ -50,8 +63,13 @@ export async function startEmbeddedStack(options: { territoryId?: string } = {})
   const dynamoDbEndpoint = `http://${LOOPBACK}:${dynamoAddress.port}`;
   const s3Endpoint = `http://${LOOPBACK}:${s3Address.port}`;
   const documents = createDocumentClient(dynamoDbEndpoint);
-  await documents.send(new CreateTableCommand(tableDefinition(tableName)));
-  documents.destroy();
+  try {
+    await documents.send(new CreateTableCommand(tableDefinition(tableName)));
+  } catch (error) {
+    if (!(persistent && error instanceof ResourceInUseException)) throw error;
+  } finally {
+    documents.destroy();
+  }
 
   return {
     env: {
@@ -70,7 +88,7 @@ export async function startEmbeddedStack(options: { territoryId?: string } = {})
     dynamoDbEndpoint,
     async stop() {
       await Promise.all([s3.close(), new Promise<void>((resolve) => dynamo.close(() => resolve()))]);
-      await rm(directory, { recursive: true, force: true });
+      if (!persistent) await rm(directory, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@ import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import { encodeS3EventKey } from '../runtime/s3-event.ts';
 import { type IngestOutcome, UPLOAD_METADATA } from '../use-cases/ingest-dataset.ts';
+import type { FactsOutcome } from '../use-cases/load-facts.ts';
 import type { ReportOutcome, ReportRequest } from '../use-cases/publish-report.ts';
 import type { EmbeddedStack } from './embedded-stack.ts';
 import { localLambdaContext } from './lambda-context.ts';
@@ -128,6 +129,27 @@ export class LocalPipeline {
   ): Promise<ReportOutcome> {
     const { handler } = await import('../../functions/report/handler.ts');
     return handler(request, localLambdaContext('report'));
+  }
+
+  /**
+   * Puts a facts file in the reference bucket (a SIRENE file under `registry/`, a supplier directory
+   * under `directories/<anchorId>/`) and sends its event to the registry-load handler.
+   */
+  async loadFacts(path: string, directoryOf?: string): Promise<FactsOutcome[]> {
+    const key = directoryOf ? `directories/${directoryOf}/${basename(path)}` : `registry/${basename(path)}`;
+    const { size } = await stat(path);
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.stack.buckets.reference,
+        Key: key,
+        Body: createReadStream(path),
+        ContentLength: size,
+      }),
+    );
+    const { handler } = await import('../../functions/registry-load/handler.ts');
+    const location = { bucket: this.stack.buckets.reference, key, sequencer: nextSequencer() };
+    const result = await handler(objectCreatedEvent(location), localLambdaContext('registry-load'));
+    return result.outcomes;
   }
 
   /** Copies every object under a prefix of the reports bucket into a folder. */

@@ -1,7 +1,17 @@
+import type { OverrideFacts, SupplierFacts } from '../domain/registry/supplier-facts.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 
-/** Supplier profiles by supplier key: written by registry loads and overrides, read by reports. */
+/**
+ * Facts about suppliers, each source stored apart (registry units and establishments, directories,
+ * overrides), and merged into profiles when a report asks for them.
+ */
 export interface ProfileStore {
-  getProfiles(keys: readonly string[]): Promise<Map<string, SupplierProfile>>;
-  putProfiles(profiles: readonly SupplierProfile[]): Promise<void>;
+  getProfiles(supplierKeys: readonly string[]): Promise<Map<string, SupplierProfile>>;
+  putFacts(facts: readonly SupplierFacts[]): Promise<void>;
+  getOverride(supplierKey: string): Promise<OverrideFacts | undefined>;
+  /**
+   * Saves an override if nobody changed it since it was read (`expectedChanges` = the history length
+   * read), so two officers correcting the same supplier cannot lose each other's change.
+   */
+  putOverride(override: OverrideFacts, expectedChanges: number): Promise<boolean>;
 }

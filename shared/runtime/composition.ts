@@ -10,6 +10,7 @@ import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../domain/influenceable.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { IngestDependencies } from '../use-cases/ingest-dataset.ts';
+import type { FactsDependencies } from '../use-cases/load-facts.ts';
 import type { ReportDependencies } from '../use-cases/publish-report.ts';
 import { type RuntimeConfig, readRuntimeConfig } from './env.ts';
 import { ingestProgress } from './progress.ts';
@@ -21,6 +22,7 @@ export interface Dependencies {
   readonly config: RuntimeConfig;
   readonly ingest: IngestDependencies;
   readonly report: ReportDependencies;
+  readonly registry: FactsDependencies;
 }
 
 /** The composition root: real adapters, built once per execution environment. */
@@ -28,12 +30,14 @@ export function createDependencies(config: RuntimeConfig): Dependencies {
   const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
   const documents = createDocumentClient(config.dynamoDbEndpoint);
   const datasets = createDynamoDbDatasetStore(documents, config.tableName);
+  const profiles = createDynamoDbProfileStore(documents, config.tableName);
+  const reader = createFileReader(KNOWN_FORMATS);
   return {
     config,
     ingest: {
       objects,
       datasets,
-      reader: createFileReader(KNOWN_FORMATS),
+      reader,
       mappings: createS3MappingProfiles(objects, config.referenceBucket),
       clock: systemClock,
       formats: KNOWN_FORMATS,
@@ -48,11 +52,18 @@ export function createDependencies(config: RuntimeConfig): Dependencies {
       objects,
       datasets,
       territories: createS3TerritoryCatalog(objects, config.referenceBucket),
-      profiles: createDynamoDbProfileStore(documents, config.tableName),
+      profiles,
       geography: loadFrenchGeography(config.geographyDirectory),
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,
       settings: { reportsBucket: config.reportsBucket },
+    },
+    registry: {
+      objects,
+      profiles,
+      reader,
+      clock: systemClock,
+      onProgress: (progress) => ingestProgress.emit('progress', progress),
     },
   };
 }

@@ -81,6 +81,7 @@ function crashedRecord(location: ObjectLocation, leaseUntil: Date): DatasetRecor
     preambleLines: 0,
     setAsideLines: 0,
     amountCents: 0,
+    concessionCents: 0,
     suppliers: 0,
     anchors: [],
     flags: [],

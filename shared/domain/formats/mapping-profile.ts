@@ -19,7 +19,7 @@ const ColumnsSchema = z
  * how values are written. Versioned, validated, and stored per anchor so monthly uploads need no
  * re-mapping.
  */
-export const MappingProfileSchema = z.object({
+export const MappingProfileSchema = z.strictObject({
   version: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-"'),
   label: z.string().min(1),

@@ -13,6 +13,8 @@ export type GroupOutcome = { readonly line: DraftLine } | { readonly rejection: 
 export class ContractGrouping {
   private current: { uid: string; lines: DraftLine[]; raws: string[] } | undefined;
   private readonly firstLineOfContract = new Map<string, number>();
+  /** A repeated row naming several titulaires is one line of the file: rejected once. */
+  private lastDuplicateLine: number | undefined;
 
   /** Adds a row; returns the outcomes of the previous contract when this row starts a new one. */
   push(line: DraftLine, raw: string): GroupOutcome[] {
@@ -25,6 +27,8 @@ export class ContractGrouping {
     const flushed = this.flush();
     const firstLine = this.firstLineOfContract.get(uid);
     if (firstLine !== undefined) {
+      if (this.lastDuplicateLine === line.lineNumber) return flushed;
+      this.lastDuplicateLine = line.lineNumber;
       const reason = `contract ${uid} was already counted at line ${firstLine}: duplicate row`;
       return [...flushed, { rejection: { lineNumber: line.lineNumber, reason, raw } }];
     }

@@ -12,7 +12,9 @@ export interface DatasetSummary {
   readonly preambleLines: number;
   /** Older versions of a contract: listed in the rejects file, not counted, not errors. */
   readonly setAsideLines: number;
+  /** Purchases only: concession values are reported apart, never added to a file's amount. */
   readonly amountCents: number;
+  readonly concessionCents: number;
   readonly periodFrom: string | undefined;
   readonly periodTo: string | undefined;
   readonly anchors: ReadonlyArray<{ readonly id: string; readonly name?: string }>;
@@ -29,6 +31,7 @@ export class DatasetTally {
   private preambleLines = 0;
   private setAsideLines = 0;
   private amountCents = 0;
+  private concessionCents = 0;
   private periodFrom: string | undefined;
   private periodTo: string | undefined;
   private readonly anchors = new Map<string, string | undefined>();
@@ -37,7 +40,8 @@ export class DatasetTally {
 
   countLine(line: SpendLine): void {
     this.lines += 1;
-    this.amountCents += line.amountCents;
+    if (line.segment === 'concession') this.concessionCents += line.amountCents;
+    else this.amountCents += line.amountCents;
     if (this.periodFrom === undefined || line.date < this.periodFrom) this.periodFrom = line.date;
     if (this.periodTo === undefined || line.date > this.periodTo) this.periodTo = line.date;
     if (!this.anchors.get(line.anchorId)) this.anchors.set(line.anchorId, line.anchorName);
@@ -69,6 +73,7 @@ export class DatasetTally {
       preambleLines: this.preambleLines,
       setAsideLines: this.setAsideLines,
       amountCents: this.amountCents,
+      concessionCents: this.concessionCents,
       periodFrom: this.periodFrom,
       periodTo: this.periodTo,
       anchors: [...this.anchors].map(([id, name]) => (name ? { id, name } : { id })),

@@ -145,15 +145,7 @@ describe('data.economie.gouv.fr DECP export (built, SYNTHETIC): titulaire_id_1..
     }
   });
 
-  // BUG: a repeated data.economie.gouv.fr row naming 2 titulaires is expanded into 2 lines before the
-  // duplicate check (IngestCore.readDataRow, shared/domain/ingest/ingest-core.ts:161, then
-  // ContractGrouping.push, contract-grouping.ts:28), so ONE physical line is rejected TWICE:
-  // rejectedLines is 2 and the rejects CSV lists line 7 twice. The 50 % rule and the "N of M lines"
-  // message then count titulaires, not lines. Fix: when a row expands into several lines, reject the
-  // row once (e.g. in readDataRow, collect the grouping outcomes of the expanded lines and keep one
-  // rejection per physical line), or have ContractGrouping skip a rejection it already made for the
-  // same line number.
-  it.fails('a repeated row is ONE rejected line, listed once', () => {
+  it('a repeated row is ONE rejected line, listed once', () => {
     expect(result.report.totals.rejectedLines).toBe(expected().duplicateLines.length);
     expect(readRejects(result.outDir, fileName)).toHaveLength(expected().duplicateLines.length);
   });

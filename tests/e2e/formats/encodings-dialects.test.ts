@@ -139,14 +139,7 @@ describe('the encoding is judged on the first 64 KB, whatever the size of the ch
     expect(await encodingOf(bytes, 16 * 1024)).toBe('utf-8');
   });
 
-  // BUG: decodeText (shared/adapters/decoded-text.ts:52) sniffs `Buffer.concat(headChunks)`, i.e.
-  // every chunk read until 64 KB is reached, not the first 64 KB: with large chunks the sample grows
-  // to 128 KB or more, so a bad byte at 100 KB turns the WHOLE file into Windows-1252 (every "é"
-  // silently becomes "Ã©") instead of rejecting one line. Through the embedded S3 the first body
-  // chunk is ~65 233 bytes, then 303 or 65 536 bytes: the same file is decoded either way from one
-  // run to the next. Fix: sniff `concat.subarray(0, HEAD_BYTES)` (extended to the next ASCII byte, as
-  // `endsUndecided` does) and pass `complete` only when the file is no longer than that sample.
-  it.fails('read as one chunk, it is still UTF-8: the decoding does not depend on chunk sizes', async () => {
+  it('read as one chunk, it is still UTF-8: the decoding does not depend on chunk sizes', async () => {
     expect(await encodingOf(bytes, bytes.length)).toBe('utf-8');
   });
 });

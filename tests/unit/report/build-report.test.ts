@@ -54,6 +54,7 @@ const dataset = (id: string, amountCents: number): DatasetRecord => ({
   preambleLines: 0,
   setAsideLines: 0,
   amountCents,
+  concessionCents: 0,
   suppliers: 3,
   periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',
   periodTo: '2025-03-20',

@@ -1,0 +1,139 @@
+import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '../address.ts';
+import { parseSupplierIdentifier } from '../identifiers.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { supplierKeyOf } from '../supplier-key.ts';
+import { SUPPLIER_TYPE_IDS } from '../supplier-type.ts';
+import { foldForMatch } from '../text.ts';
+import type { DirectoryFacts } from './supplier-facts.ts';
+
+const FIELDS = {
+  name: ['Supplier Name', 'Supplier', 'Name', 'Nom', 'Fournisseur', 'Tiers', 'Raison sociale', 'Beneficiary'],
+  identifier: [
+    'SIRET',
+    'SIREN',
+    'Company Number',
+    'Company No',
+    'Registered Company Number',
+    'VAT Number',
+    'N° TVA',
+  ],
+  postcode: ['Postcode', 'Post Code', 'Code postal', 'CP'],
+  country: ['Country', 'Pays'],
+  localAuthority: ['Local Authority', 'Local Authority Code', 'LA Code', 'ONS Code'],
+  type: ['Type', 'Supplier Type', 'Type de fournisseur', 'Catégorie'],
+} as const;
+type Field = keyof typeof FIELDS;
+
+/** Yes/no columns councils keep, and the type each one means. */
+const FLAGS: readonly (readonly [string, string])[] = [
+  ['Cooperative', 'cooperative'],
+  ['Co-operative', 'cooperative'],
+  ['Coopérative', 'cooperative'],
+  ['Charity', 'association'],
+  ['VCSE', 'other-ess'],
+  ['ESS', 'other-ess'],
+  ['Public Body', 'public'],
+  ['Public', 'public'],
+  ['SME', 'sme'],
+  ['PME', 'sme'],
+];
+
+const YES = new Set(['y', 'yes', 'o', 'oui', 'true', '1', 'x']);
+
+export interface DirectoryHeader {
+  readonly columns: ReadonlyMap<Field, number>;
+  readonly flags: readonly (readonly [number, string])[];
+}
+
+export function recogniseDirectoryHeader(cells: readonly string[]): Result<DirectoryHeader> {
+  const folded = cells.map(foldForMatch);
+  const columns = new Map<Field, number>();
+  for (const [field, aliases] of Object.entries(FIELDS) as [Field, readonly string[]][]) {
+    const index = aliases.map((alias) => folded.indexOf(foldForMatch(alias))).find((found) => found >= 0);
+    if (index !== undefined) columns.set(field, index);
+  }
+  if (!columns.has('name'))
+    return fail(`a supplier directory needs a supplier name column (one of: ${FIELDS.name.join(', ')})`);
+  if (
+    ![...columns.keys()].some((field) => field !== 'name') &&
+    !FLAGS.some(([flag]) => folded.includes(foldForMatch(flag)))
+  ) {
+    return fail(
+      'the supplier directory says nothing beyond names: add postcodes, identifiers or type columns',
+    );
+  }
+  const flags = FLAGS.flatMap(([flag, type]) => {
+    const index = folded.indexOf(foldForMatch(flag));
+    return index >= 0 ? [[index, type] as const] : [];
+  });
+  return ok({ columns, flags });
+}
+
+const TYPE_WORDS = new Map<string, string>([
+  ...SUPPLIER_TYPE_IDS.map((id) => [id, id] as const),
+  ['charity', 'association'],
+  ['vcse', 'other-ess'],
+  ['ess', 'other-ess'],
+  ['cic', 'other-ess'],
+  ['co operative', 'cooperative'],
+  ['cooperative', 'cooperative'],
+  ['cooperative society', 'cooperative'],
+  ['scop', 'cooperative'],
+  ['scic', 'cooperative'],
+  ['pme', 'sme'],
+  ['small', 'sme'],
+  ['public body', 'public'],
+  ['large enterprise', 'large'],
+]);
+
+/**
+ * One directory line → facts filed under every key the spending files may give that supplier: its
+ * identifier, its name, and its name with a French postcode.
+ */
+export function directoryFactsOf(
+  cells: readonly string[],
+  header: DirectoryHeader,
+  anchorId: string,
+  asOf: string,
+): Result<DirectoryFacts[]> {
+  const get = (field: Field) => {
+    const index = header.columns.get(field);
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const name = get('name');
+  if (!name) return fail('the supplier name is empty');
+  const identifier = parseSupplierIdentifier(
+    get('identifier'),
+    /^\d/.test(get('identifier')) && get('identifier').length === 8 ? 'company-number' : undefined,
+  );
+  if (!identifier.ok) return fail(identifier.reason);
+  const country = normaliseCountry(get('country'));
+  const rawPostcode = get('postcode');
+  const ukPostcode = normaliseUkPostcode(rawPostcode);
+  const frPostcode = ukPostcode ? undefined : normaliseFrenchPostcode(rawPostcode);
+  const postcode = ukPostcode ?? frPostcode;
+  const typeWord = TYPE_WORDS.get(foldForMatch(get('type')));
+  const flagged = header.flags.find(([index]) => YES.has(foldForMatch(cells[index] ?? '')))?.[1];
+  const supplierType = typeWord ?? flagged;
+  const id = identifier.value;
+  const base: Omit<DirectoryFacts, 'supplierKey'> = {
+    kind: 'directory',
+    anchorId,
+    name,
+    ...(postcode || country
+      ? { place: { ...(postcode ? { postcode } : {}), ...(country ? { country } : {}) } }
+      : {}),
+    ...(id?.scheme === 'siret' ? { siret: id.value } : {}),
+    ...(id?.scheme === 'siren' ? { siren: id.value } : {}),
+    ...(id?.scheme === 'company-number' ? { companyNumber: id.value } : {}),
+    ...(get('localAuthority') ? { localAuthority: get('localAuthority') } : {}),
+    ...(supplierType ? { supplierType } : {}),
+    asOf,
+  };
+  const keys = new Set([
+    supplierKeyOf({ name }),
+    ...(frPostcode ? [supplierKeyOf({ name, postcode: frPostcode })] : []),
+    ...(id ? [supplierKeyOf({ identifier: id })] : []),
+  ]);
+  return ok([...keys].map((supplierKey) => ({ ...base, supplierKey })));
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PlaceFactSchema } from '../supplier-profile.ts';
+
+/**
+ * What each source says about a supplier, stored apart so that loading one source never overwrites
+ * another: a registry reload leaves the overrides and the directories as they were. A profile is
+ * these facts merged at report time (`mergeProfile`).
+ */
+export const UnitFactsSchema = z.object({
+  kind: z.literal('unit'),
+  siren: z.string().regex(/^\d{9}$/),
+  name: z.string(),
+  legalCategory: z.string().optional(),
+  ess: z.boolean().optional(),
+  sizeCategory: z.enum(['PME', 'ETI', 'GE']).optional(),
+  headcountBand: z.string().optional(),
+  activity: z.string().optional(),
+  ceased: z.boolean(),
+  asOf: z.iso.date(),
+});
+
+export const EstablishmentFactsSchema = z.object({
+  kind: z.literal('establishment'),
+  siret: z.string().regex(/^\d{14}$/),
+  place: PlaceFactSchema,
+  headOffice: z.boolean(),
+  closed: z.boolean(),
+  name: z.string().optional(),
+  activity: z.string().optional(),
+  headcountBand: z.string().optional(),
+  asOf: z.iso.date(),
+});
+
+/** A line of an anchor's own supplier directory, under the supplier key its spending files produce. */
+export const DirectoryFactsSchema = z.object({
+  kind: z.literal('directory'),
+  supplierKey: z.string().min(1),
+  anchorId: z.string().min(1),
+  name: z.string(),
+  place: PlaceFactSchema.optional(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  companyNumber: z.string().optional(),
+  localAuthority: z.string().optional(),
+  supplierType: z.string().optional(),
+  asOf: z.iso.date(),
+});
+
+export const OverrideChangeSchema = z.object({
+  supplierType: z.string().optional(),
+  place: PlaceFactSchema.optional(),
+  headOffice: PlaceFactSchema.optional(),
+});
+
+/** A procurement officer's correction, with who, when, why and what it replaced; history kept. */
+export const OverrideFactsSchema = z.object({
+  kind: z.literal('override'),
+  supplierKey: z.string().min(1),
+  current: OverrideChangeSchema,
+  history: z.array(
+    z.object({
+      change: OverrideChangeSchema,
+      previous: OverrideChangeSchema,
+      by: z.string().min(1),
+      at: z.iso.datetime(),
+      reason: z.string().min(1),
+    }),
+  ),
+});
+
+export const SupplierFactsSchema = z.discriminatedUnion('kind', [
+  UnitFactsSchema,
+  EstablishmentFactsSchema,
+  DirectoryFactsSchema,
+  OverrideFactsSchema,
+]);
+
+export type UnitFacts = z.infer<typeof UnitFactsSchema>;
+export type EstablishmentFacts = z.infer<typeof EstablishmentFactsSchema>;
+export type DirectoryFacts = z.infer<typeof DirectoryFactsSchema>;
+export type OverrideFacts = z.infer<typeof OverrideFactsSchema>;
+export type OverrideChange = z.infer<typeof OverrideChangeSchema>;
+export type SupplierFacts = z.infer<typeof SupplierFactsSchema>;
