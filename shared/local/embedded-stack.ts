@@ -79,6 +79,7 @@ export async function startEmbeddedStack(
       [ENV.referenceBucket]: buckets.reference,
       [ENV.territoryId]: options.territoryId ?? DEFAULT_TERRITORY_ID,
       [ENV.maxRejectedRatio]: '0.5',
+      [ENV.holderSplit]: 'equal',
       [ENV.s3Endpoint]: s3Endpoint,
       [ENV.dynamoDbEndpoint]: dynamoDbEndpoint,
     },

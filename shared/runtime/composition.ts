@@ -45,6 +45,7 @@ export function createDependencies(config: RuntimeConfig): Dependencies {
         rejectsBucket: config.uploadsBucket,
         maxRejectedRatio: config.maxRejectedRatio,
         leaseMs: INGEST_LEASE_MS,
+        holderSplit: config.holderSplit,
       },
       onProgress: (progress) => ingestProgress.emit('progress', progress),
     },

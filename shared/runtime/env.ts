@@ -11,6 +11,7 @@ export const ENV = {
   s3Endpoint: 'ANCRAGE_S3_ENDPOINT',
   dynamoDbEndpoint: 'ANCRAGE_DYNAMODB_ENDPOINT',
   geographyDirectory: 'GEOGRAPHY_DIRECTORY',
+  holderSplit: 'HOLDER_SPLIT',
 } as const;
 
 const RuntimeConfigSchema = z.object({
@@ -26,6 +27,7 @@ const RuntimeConfigSchema = z.object({
   [ENV.s3Endpoint]: z.url().optional(),
   [ENV.dynamoDbEndpoint]: z.url().optional(),
   [ENV.geographyDirectory]: z.string().min(1).optional(),
+  [ENV.holderSplit]: z.enum(['equal', 'first-holder']),
 });
 
 export interface RuntimeConfig {
@@ -40,6 +42,8 @@ export interface RuntimeConfig {
   readonly dynamoDbEndpoint: string | undefined;
   /** Where the geography tables are; unset means the repository's data/geography (local runs). */
   readonly geographyDirectory: string | undefined;
+  /** How a contract with several titulaires is shared between them (docs/method.md). */
+  readonly holderSplit: 'equal' | 'first-holder';
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -61,5 +65,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     s3Endpoint: config[ENV.s3Endpoint],
     dynamoDbEndpoint: config[ENV.dynamoDbEndpoint],
     geographyDirectory: config[ENV.geographyDirectory],
+    holderSplit: config[ENV.holderSplit],
   };
 }

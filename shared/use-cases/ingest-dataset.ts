@@ -4,6 +4,7 @@ import { datasetIdentityText } from '../domain/dataset-identity.ts';
 import type { FormatProfile } from '../domain/formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
+import type { HolderSplit } from '../domain/holder-split.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
@@ -25,6 +26,7 @@ export interface IngestDependencies {
     readonly rejectsBucket: string;
     readonly maxRejectedRatio: number;
     readonly leaseMs: number;
+    readonly holderSplit: HolderSplit;
   };
   readonly onProgress?: (progress: { bytes: number; lines: number }) => void;
 }
@@ -104,6 +106,7 @@ async function ingestObject(
     defaultAnchorId: record.anchorId,
     maxRejectedRatio: deps.settings.maxRejectedRatio,
     headerSearchRows: profile?.headerLine ? Math.max(profile.headerLine, HEADER_SEARCH_ROWS) : undefined,
+    holderSplit: deps.settings.holderSplit,
   });
   const rejects = new RejectsFile();
   let lines = 0;

@@ -1,5 +1,6 @@
 import { DecpJsonCore } from '../domain/decp/decp-json-core.ts';
 import type { FormatProfile } from '../domain/formats/format-profile.ts';
+import type { HolderSplit } from '../domain/holder-split.ts';
 import { type DatasetSummary, IngestCore } from '../domain/ingest/index.ts';
 import type { Rejection } from '../domain/ingest/rejection.ts';
 import type { SupplierRollups } from '../domain/ingest/supplier-rollup.ts';
@@ -57,6 +58,7 @@ export interface LineSourceOptions {
   readonly defaultAnchorId: string;
   readonly maxRejectedRatio: number;
   readonly headerSearchRows?: number | undefined;
+  readonly holderSplit: HolderSplit;
 }
 
 /** The right core for the file's shape: DECP JSON contracts, or delimited rows matched by header. */
@@ -75,6 +77,7 @@ export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): Line
     delimiter: file.delimiter,
     maxRejectedRatio: options.maxRejectedRatio,
     headerSearchRows: options.headerSearchRows,
+    holderSplit: options.holderSplit,
   });
   return sourceOf(core, file.rows, () => core.format);
 }

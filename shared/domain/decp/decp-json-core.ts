@@ -1,10 +1,11 @@
+import type { HolderSplit } from '../holder-split.ts';
 import type { DatasetSummary } from '../ingest/dataset-tally.ts';
 import { LineCollector } from '../ingest/line-collector.ts';
 import type { Rejection } from '../ingest/rejection.ts';
 import type { SupplierRollups } from '../ingest/supplier-rollup.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { SpendLine } from '../spend-line.ts';
-import { decpContractLines, duplicateContract, type HolderSplit } from './decp-lines.ts';
+import { decpContractLines, duplicateContract } from './decp-lines.ts';
 import { type DecpSegment, type DecpVersion, readDecpContract } from './read-decp-contract.ts';
 
 /** One published contract object, with its rank in the file (1 = first). */

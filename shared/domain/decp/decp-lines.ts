@@ -1,15 +1,13 @@
 import { parseDate } from '../dates.ts';
+import { type HolderSplit, holderShares } from '../holder-split.ts';
 import { parseSupplierIdentifier } from '../identifiers.ts';
 import type { Rejection } from '../ingest/rejection.ts';
-import { parseAmountToCents, splitCentsEqually } from '../money.ts';
+import { parseAmountToCents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { DraftLine } from '../spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { DecpContract } from './decp-contract.ts';
 import { looksLikeMojibake } from './mojibake.ts';
-
-/** How a contract with several titulaires is shared between them. */
-export type HolderSplit = 'equal' | 'first-holder';
 
 /** JSON numbers arrive as their source text; exponent notation is rare but valid JSON. */
 function amountText(raw: string): string {
@@ -35,8 +33,8 @@ export function decpContractLines(
     return fail([amount, date].flatMap((result) => (result.ok ? [] : [result.reason])).join('; '));
   }
   if (contract.holders.length === 0) return fail(`contract ${contract.key} names no titulaire`);
-  const holders = split === 'first-holder' ? contract.holders.slice(0, 1) : contract.holders;
-  const shares = splitCentsEqually(amount.value, holders.length);
+  const holders = contract.holders;
+  const shares = holderShares(amount.value, holders.length, split);
   const lines: DraftLine[] = [];
   for (const [index, holder] of holders.entries()) {
     const flags: string[] = [];
@@ -61,7 +59,7 @@ export function decpContractLines(
       ...(contract.cpv ? { categoryCode: contract.cpv } : {}),
       ...(contract.object ? { description: contract.object } : {}),
       contractUid: contract.key,
-      ...(holders.length > 1 ? { shareOf: holders.length } : {}),
+      ...(holders.length > 1 && split === 'equal' ? { shareOf: holders.length } : {}),
       ...(contract.segment === 'concession' ? { segment: 'concession' as const } : {}),
       flags,
     });

@@ -1,4 +1,4 @@
-import { splitCentsEqually } from '../money.ts';
+import { type HolderSplit, holderShares } from '../holder-split.ts';
 import type { DraftLine } from '../spend-line.ts';
 import type { Rejection } from './rejection.ts';
 
@@ -15,6 +15,8 @@ export class ContractGrouping {
   private readonly firstLineOfContract = new Map<string, number>();
   /** A repeated row naming several titulaires is one line of the file: rejected once. */
   private lastDuplicateLine: number | undefined;
+
+  constructor(private readonly split: HolderSplit = 'equal') {}
 
   /** Adds a row; returns the outcomes of the previous contract when this row starts a new one. */
   push(line: DraftLine, raw: string): GroupOutcome[] {
@@ -56,7 +58,7 @@ export class ContractGrouping {
       outcomes.push({ rejection: { lineNumber: line.lineNumber, reason, raw: group.raws[index] ?? '' } });
     });
     const contractCents = titulaires[0]?.amountCents ?? 0;
-    const shares = splitCentsEqually(contractCents, titulaires.length);
+    const shares = holderShares(contractCents, titulaires.length, this.split);
     titulaires.forEach((line, index) => {
       const shareOf = titulaires.length > 1 ? titulaires.length : undefined;
       outcomes.push({ line: { ...line, amountCents: shares[index] ?? 0, ...(shareOf ? { shareOf } : {}) } });

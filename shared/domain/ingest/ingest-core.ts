@@ -2,6 +2,7 @@ import { toCsvRecord } from '../csv-record.ts';
 import type { CanonicalField, CanonicalRow } from '../formats/canonical-fields.ts';
 import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
+import type { HolderSplit } from '../holder-split.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
@@ -26,6 +27,7 @@ export interface IngestCoreOptions {
   readonly maxRejectedRatio: number;
   /** How far down the header may be (a mapping profile can place it below the first 30 lines). */
   readonly headerSearchRows?: number | undefined;
+  readonly holderSplit?: HolderSplit | undefined;
 }
 
 /**
@@ -119,7 +121,7 @@ export class IngestCore {
     this.header = {
       ...located.value,
       validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
-      ...(format.groupRowsBy ? { grouping: new ContractGrouping() } : {}),
+      ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
     this.collected.countPreamble(located.value.rowIndex);
     for (const row of rows.slice(located.value.rowIndex + 1)) this.acceptDataRow(row);

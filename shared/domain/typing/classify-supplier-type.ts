@@ -53,9 +53,11 @@ function fromOverride(profile: SupplierProfile | undefined): SupplierTypeClassif
 }
 
 /**
- * The registry's legal category gives the base type; the ESS flag turns a company (or a unit of no
- * typed form) into social economy — a cooperative when its name says SCIC, CAE or SCOP, which have no
- * legal-form code of their own; a company is then sized. The ESS flag alone is enough (DESIGN §6).
+ * The registry's legal category gives the base type. The ESS flag turns a company, a unit of no typed
+ * form or one of no known form into social economy (DESIGN §6: "any unit with the ESS flag"): a
+ * cooperative when its name says SCIC, CAE or SCOP, which have no legal-form code of their own, else
+ * `other-ess`. Public bodies, SEM, sole traders and the typed ESS forms keep their type. A company
+ * without the flag is sized.
  */
 function fromRegistry(
   profile: SupplierProfile | undefined,

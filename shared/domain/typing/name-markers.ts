@@ -1,5 +1,5 @@
 import type { SupplierType } from '../supplier-type.ts';
-import { hasPhrase, type MarkerPlace, nameWords } from './name-words.ts';
+import { type MarkerPlace, markerFinder, nameWords } from './name-words.ts';
 
 /**
  * Which markers apply: French ones, English ones, or both. `gb` markers (the bare word "CIC") apply
@@ -139,44 +139,47 @@ const MARKERS: readonly MarkerGroup[] = [
   { language: 'en', type: 'public', phrases: ['council', 'borough', 'university'] },
 ];
 
-/** `FR` → French markers, `GB`/`UK` → English ones (and "CIC"), anything else or nothing → both. */
-function languagesFor(country: string | undefined): ReadonlySet<MarkerLanguage> {
-  const code = country?.trim().toUpperCase();
-  if (code === 'FR') return new Set(['fr']);
-  if (code === 'GB' || code === 'UK') return new Set(['en', 'gb']);
-  return new Set(['fr', 'en']);
-}
-
 export interface NameGuess {
   readonly type: SupplierType;
   readonly detail: string;
 }
 
+const finderFor = (languages: readonly MarkerLanguage[]) =>
+  markerFinder(
+    MARKERS.filter((group) => languages.includes(group.language)).flatMap((group) =>
+      group.phrases.map((phrase) => ({
+        phrase,
+        place: group.place ?? 'anywhere',
+        value: { type: group.type, detail: group.detail ?? phrase },
+      })),
+    ),
+  );
+
+const FRENCH = finderFor(['fr']);
+const BRITISH = finderFor(['en', 'gb']);
+const EITHER = finderFor(['fr', 'en']);
+
+/** `FR` → French markers, `GB`/`UK` → English ones (and "CIC"), anything else or nothing → both. */
+function finderForCountry(country: string | undefined) {
+  const code = country?.trim().toUpperCase();
+  if (code === 'FR') return FRENCH;
+  if (code === 'GB' || code === 'UK') return BRITISH;
+  return EITHER;
+}
+
 /** The supplier type a name suggests by its words, if any: a heuristic, to be reported as such. */
 export function typeFromName(name: string, country?: string): NameGuess | undefined {
-  const words = nameWords(name);
-  if (words.length === 0) return undefined;
-  const languages = languagesFor(country);
-  for (const group of MARKERS) {
-    if (!languages.has(group.language)) continue;
-    const phrase = group.phrases.find((candidate) => hasPhrase(words, candidate, group.place));
-    if (phrase !== undefined) return { type: group.type, detail: group.detail ?? phrase };
-  }
-  return undefined;
+  return finderForCountry(country)(nameWords(name))?.value;
 }
 
 /** Names of a social-economy unit that make it a cooperative without a cooperative legal form. */
-const COOPERATIVE_WITHOUT_FORM: readonly { readonly detail: 'cae' | 'scop' | 'scic'; phrases: string[] }[] = [
-  {
-    detail: 'cae',
-    phrases: ['cae', 'cooperative d activite et d emploi', 'cooperative d activites et d emploi'],
-  },
-  { detail: 'scop', phrases: ['scop'] },
-  {
-    detail: 'scic',
-    phrases: ['scic', 'societe cooperative d interet collectif', 'cooperative', 'cooperatives', 'coop'],
-  },
-];
+const findCooperativeWithoutForm = markerFinder<'cae' | 'scop' | 'scic'>(
+  [
+    ['cae', ['cae', 'cooperative d activite et d emploi', 'cooperative d activites et d emploi']],
+    ['scop', ['scop']],
+    ['scic', ['scic', 'societe cooperative d interet collectif', 'cooperative', 'cooperatives', 'coop']],
+  ].flatMap(([value, phrases]) => phrases.map((phrase) => ({ phrase, place: 'anywhere', value }))),
+);
 
 /**
  * SCIC and CAE have no legal-form code (nor has a SCOP registered as an SAS): for a unit the registry
@@ -184,7 +187,5 @@ const COOPERATIVE_WITHOUT_FORM: readonly { readonly detail: 'cae' | 'scop' | 'sc
  * aircraft-simulator maker); a bare "coopérative" is taken for a SCIC, the usual form (DESIGN §6).
  */
 export function cooperativeWithoutForm(name: string): 'cae' | 'scop' | 'scic' | undefined {
-  const words = nameWords(name);
-  return COOPERATIVE_WITHOUT_FORM.find((group) => group.phrases.some((phrase) => hasPhrase(words, phrase)))
-    ?.detail;
+  return findCooperativeWithoutForm(nameWords(name))?.value;
 }

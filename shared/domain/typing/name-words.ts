@@ -32,18 +32,47 @@ export function nameWords(name: string): readonly string[] {
 /** Where in the name a marker counts: anywhere, only as its first words, or at either end. */
 export type MarkerPlace = 'anywhere' | 'start' | 'edge';
 
-/** Whether `phrase` (folded words separated by spaces) occurs in `words` as whole words, at `place`. */
-export function hasPhrase(
-  words: readonly string[],
-  phrase: string,
-  place: MarkerPlace = 'anywhere',
-): boolean {
-  const parts = phrase.split(' ');
-  const last = words.length - parts.length;
-  const matchesAt = (start: number) => parts.every((part, i) => words[start + i] === part);
-  if (last < 0) return false;
-  if (place === 'start') return matchesAt(0);
-  if (place === 'edge') return matchesAt(0) || matchesAt(last);
-  for (let start = 0; start <= last; start++) if (matchesAt(start)) return true;
-  return false;
+export interface Marker<T> {
+  /** Folded words separated by spaces, matched as whole words. */
+  readonly phrase: string;
+  readonly place: MarkerPlace;
+  readonly value: T;
+}
+
+interface IndexedMarker<T> {
+  readonly words: readonly string[];
+  readonly place: MarkerPlace;
+  readonly rank: number;
+  readonly marker: Marker<T>;
+}
+
+/**
+ * A finder for the first listed marker that occurs in a name's words. Markers are indexed by their
+ * first word, so a name costs a look-up per word, not a scan of every marker.
+ */
+export function markerFinder<T>(markers: readonly Marker<T>[]): (words: readonly string[]) => Marker<T> | undefined {
+  const byFirstWord = new Map<string, IndexedMarker<T>[]>();
+  markers.forEach((marker, rank) => {
+    const words = marker.phrase.split(' ');
+    const first = words[0] ?? '';
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ words, place: marker.place, rank, marker });
+    byFirstWord.set(first, list);
+  });
+  const fits = (candidate: IndexedMarker<T>, start: number, words: readonly string[]) => {
+    const end = start + candidate.words.length;
+    if (end > words.length) return false;
+    if (candidate.place === 'start' && start !== 0) return false;
+    if (candidate.place === 'edge' && start !== 0 && end !== words.length) return false;
+    return candidate.words.every((word, i) => words[start + i] === word);
+  };
+  return (words) => {
+    let best: IndexedMarker<T> | undefined;
+    words.forEach((word, start) => {
+      for (const candidate of byFirstWord.get(word) ?? []) {
+        if ((best === undefined || candidate.rank < best.rank) && fits(candidate, start, words)) best = candidate;
+      }
+    });
+    return best?.marker;
+  };
 }
