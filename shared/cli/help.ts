@@ -8,6 +8,15 @@ Usage
   ancrage territory init --epci <siren> | --commune <code> | --departement <code> [--out <file>]
                                         write a territory file from the official geography
   ancrage territory show <id|file>      list a territory's rings and communes
+  ancrage registry load <file>... --state <dir> [--directory-of <anchor>]
+                                        load SIRENE stock files (or, with --directory-of, an anchor's
+                                        supplier directory) into a local state folder
+  ancrage supplier set <key> --reason "…" --state <dir> [--type <type>] [--commune <insee>]
+                       [--postcode <cp>] [--country <cc>] [--head-office-commune <insee>] [--by <name>]
+                                        correct a supplier's type or location (kept with who, when,
+                                        why and the previous value)
+  ancrage supplier show <key> --state <dir>
+                                        a supplier's profile, the source of each fact, its corrections
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)
   ancrage --help                        this help
 
@@ -22,6 +31,12 @@ analyze options
                               One report covers one kind: payments and contracts are never added up.
   --anchor <id>               the buyer the files belong to when they do not say (default: local)
   --lang fr|en                the report's language (default: the territory's)
+  --registry <file>           a SIRENE StockEtablissement or StockUniteLegale file (whole or an
+                              extract with the same header, plain or .gz); repeatable
+  --directory <file>          the anchor's supplier directory (name → SIRET / company number,
+                              postcode, country, type); repeatable
+  --state <dir>               keep the local stack in this folder between runs: the report then
+                              covers every dataset stored there, with its registry facts and corrections
   --mapping <profile.json>    a mapping profile for a layout Ancrage does not recognise
                               (see docs/formats.md; \`ancrage inspect\` helps write one)
 

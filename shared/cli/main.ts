@@ -5,7 +5,9 @@ import { RunError, UsageError } from './cli-error.ts';
 import { demo } from './demo.ts';
 import { HELP } from './help.ts';
 import { inspect } from './inspect.ts';
+import { registryCommand } from './registry-command.ts';
 import { summarise } from './summary.ts';
+import { supplierCommand } from './supplier-command.ts';
 import { territoryCommand } from './territory-command.ts';
 
 async function run(argv: readonly string[]): Promise<void> {
@@ -25,6 +27,12 @@ async function run(argv: readonly string[]): Promise<void> {
     }
     case 'inspect':
       process.stdout.write(await inspect(rest));
+      return;
+    case 'registry':
+      process.stdout.write(await registryCommand(rest));
+      return;
+    case 'supplier':
+      process.stdout.write(await supplierCommand(rest));
       return;
     case 'territory':
       process.stdout.write(territoryCommand(rest));

@@ -74,6 +74,8 @@ export function renderCsvExports(
     s.ring,
     s.ringSource,
     s.ambiguous ? L.csv.yes : L.csv.no,
+    s.headOfficeRing,
+    s.headOfficeSource,
     s.type,
     s.typeSource,
   ]);

@@ -47,6 +47,8 @@ export interface Labels {
     readonly rings: string;
     readonly types: string;
     readonly topSuppliers: string;
+    readonly cooperatives: string;
+    readonly unmatched: string;
     readonly totals: string;
     readonly exclusions: string;
     readonly coverage: string;
@@ -64,6 +66,8 @@ export interface Labels {
     readonly ringsHeadOffice: string;
     readonly types: string;
     readonly topSuppliers: (count: number) => string;
+    readonly cooperatives: string;
+    readonly unmatched: string;
     readonly totals: string;
     readonly localityBySource: string;
     readonly typeBySource: string;
@@ -86,6 +90,7 @@ export interface Labels {
     readonly lines: string;
     readonly rejectedLines: string;
     readonly sha256: string;
+    readonly detail: string;
   };
   readonly totals: {
     readonly gross: string;
@@ -160,6 +165,8 @@ const fr: Labels = {
     rings: 'Où va l’argent',
     types: 'À qui',
     topSuppliers: 'Principaux fournisseurs',
+    cooperatives: 'Coopératives',
+    unmatched: 'Fournisseurs à identifier en priorité',
     totals: 'Totaux',
     exclusions: 'Règles d’exclusion appliquées',
     coverage: 'Couverture et qualité des données',
@@ -179,6 +186,9 @@ const fr: Labels = {
     ringsHeadOffice: 'La même dépense selon le siège du fournisseur',
     types: 'Dépense influençable par type de fournisseur',
     topSuppliers: (n) => `Les ${n} principaux fournisseurs par montant`,
+    cooperatives: 'Dépense avec les coopératives (SCOP, SCIC, CAE, coopératives HLM, agricoles…)',
+    unmatched:
+      'Fournisseurs que ni le répertoire SIRENE ni l’annuaire de l’acheteur ne connaissent, par montant : leur type et leur localisation restent à établir',
     totals: 'Totaux de la période',
     localityBySource: 'Localisation des fournisseurs selon la source de l’information',
     typeBySource: 'Type des fournisseurs selon la source de l’information',
@@ -201,6 +211,7 @@ const fr: Labels = {
     lines: 'Lignes',
     rejectedLines: 'Lignes rejetées',
     sha256: 'Empreinte SHA-256',
+    detail: 'Forme',
   },
   totals: {
     gross: 'Dépense brute',
@@ -256,6 +267,8 @@ const fr: Labels = {
       'Territoire',
       'Source de localisation',
       'Localisation ambiguë',
+      'Territoire du siège',
+      'Source de localisation du siège',
       'Type',
       'Source du type',
     ],
@@ -321,6 +334,8 @@ const en: Labels = {
     rings: 'Where the money goes',
     types: 'To whom',
     topSuppliers: 'Top suppliers',
+    cooperatives: 'Cooperatives',
+    unmatched: 'Suppliers to identify first',
     totals: 'Totals',
     exclusions: 'Exclusion rules applied',
     coverage: 'Coverage and data quality',
@@ -340,6 +355,9 @@ const en: Labels = {
     ringsHeadOffice: 'The same spend by the supplier’s head office',
     types: 'Influenceable spend by supplier type',
     topSuppliers: (n) => `Top ${n} suppliers by amount`,
+    cooperatives: 'Spend with cooperatives (worker, multi-stakeholder, housing, agricultural…)',
+    unmatched:
+      'Suppliers neither the SIRENE register nor the anchor’s directory knows, by amount: their type and location remain to be established',
     totals: 'Totals for the period',
     localityBySource: 'Supplier location by source of the information',
     typeBySource: 'Supplier type by source of the information',
@@ -362,6 +380,7 @@ const en: Labels = {
     lines: 'Lines',
     rejectedLines: 'Rejected lines',
     sha256: 'SHA-256 fingerprint',
+    detail: 'Form',
   },
   totals: {
     gross: 'Gross spend',
@@ -416,6 +435,8 @@ const en: Labels = {
       'Area',
       'Locality source',
       'Ambiguous location',
+      'Head-office area',
+      'Head-office location source',
       'Type',
       'Type source',
     ],

@@ -313,6 +313,50 @@ function renderTypes(view: View): string {
   return section('s-types', L.sections.types, `<figure class="chart">${chart}</figure>\n${table}`);
 }
 
+function renderCooperatives(view: View): string {
+  const { report, L } = view;
+  const table = renderTable(
+    L.captions.cooperatives,
+    [
+      { label: L.columns.name },
+      { label: L.columns.detail },
+      { label: L.columns.amount, numeric: true },
+      { label: L.columns.share, numeric: true },
+      { label: L.columns.ring },
+    ],
+    report.cooperatives.map((cooperative) => [
+      { text: cooperative.name, rowHeader: true },
+      { text: (cooperative.detail ?? '').toUpperCase() },
+      { text: view.money(cooperative.amount), numeric: true },
+      { text: view.share(cooperative.share), numeric: true },
+      { text: view.ringLabel(cooperative.ring) },
+    ]),
+    L.noData,
+  );
+  return section('s-cooperatives', L.sections.cooperatives, table);
+}
+
+function renderUnmatched(view: View): string {
+  const { report, L } = view;
+  const table = renderTable(
+    L.captions.unmatched,
+    [
+      { label: L.columns.name },
+      { label: L.columns.amount, numeric: true },
+      { label: L.columns.share, numeric: true },
+      { label: L.columns.lines, numeric: true },
+    ],
+    report.unmatchedSuppliers.map((supplier) => [
+      { text: supplier.name, rowHeader: true },
+      { text: view.money(supplier.amount), numeric: true },
+      { text: view.share(supplier.share), numeric: true },
+      { text: view.int(supplier.lines), numeric: true },
+    ]),
+    L.noData,
+  );
+  return section('s-unmatched', L.sections.unmatched, table);
+}
+
 function renderTopSuppliers(view: View): string {
   const { report, L } = view;
   const table = renderTable(
@@ -486,9 +530,11 @@ export function renderReportHtml(report: Report): string {
     renderHeadline(view),
     renderRings(view),
     renderTypes(view),
+    renderCooperatives(view),
     renderTopSuppliers(view),
     renderTotals(view),
     renderCoverage(view),
+    renderUnmatched(view),
     renderDatasets(view),
     '</main>',
     renderFooter(view),

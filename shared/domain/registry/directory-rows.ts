@@ -2,8 +2,8 @@ import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '
 import { parseSupplierIdentifier } from '../identifiers.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { supplierKeyOf } from '../supplier-key.ts';
-import { SUPPLIER_TYPE_IDS } from '../supplier-type.ts';
 import { foldForMatch } from '../text.ts';
+import { typeFromLabel } from '../typing/supplier-type-label.ts';
 import type { DirectoryFacts } from './supplier-facts.ts';
 
 const FIELDS = {
@@ -69,23 +69,6 @@ export function recogniseDirectoryHeader(cells: readonly string[]): Result<Direc
   return ok({ columns, flags });
 }
 
-const TYPE_WORDS = new Map<string, string>([
-  ...SUPPLIER_TYPE_IDS.map((id) => [id, id] as const),
-  ['charity', 'association'],
-  ['vcse', 'other-ess'],
-  ['ess', 'other-ess'],
-  ['cic', 'other-ess'],
-  ['co operative', 'cooperative'],
-  ['cooperative', 'cooperative'],
-  ['cooperative society', 'cooperative'],
-  ['scop', 'cooperative'],
-  ['scic', 'cooperative'],
-  ['pme', 'sme'],
-  ['small', 'sme'],
-  ['public body', 'public'],
-  ['large enterprise', 'large'],
-]);
-
 /**
  * One directory line → facts filed under every key the spending files may give that supplier: its
  * identifier, its name, and its name with a French postcode.
@@ -112,7 +95,7 @@ export function directoryFactsOf(
   const ukPostcode = normaliseUkPostcode(rawPostcode);
   const frPostcode = ukPostcode ? undefined : normaliseFrenchPostcode(rawPostcode);
   const postcode = ukPostcode ?? frPostcode;
-  const typeWord = TYPE_WORDS.get(foldForMatch(get('type')));
+  const typeWord = get('type') ? typeFromLabel(get('type')) : undefined;
   const flagged = header.flags.find(([index]) => YES.has(foldForMatch(cells[index] ?? '')))?.[1];
   const supplierType = typeWord ?? flagged;
   const id = identifier.value;

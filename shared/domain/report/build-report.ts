@@ -194,6 +194,24 @@ export function buildReport(input: ReportInput): BuiltReport {
         label: rule.label[language],
         amount: formatCentsAsUnits(excludedByRule.get(rule.id) ?? 0),
       })),
+    cooperatives: named
+      .filter((s) => s.type === 'cooperative')
+      .map((s) => ({
+        key: s.key,
+        name: s.name,
+        ...amountAndShare(s.influenceableCents, influenceableCents),
+        ...(s.typeDetail ? { detail: s.typeDetail } : {}),
+        ring: s.ring,
+      })),
+    unmatchedSuppliers: named
+      .filter((s) => !s.matched)
+      .slice(0, TOP_SUPPLIERS)
+      .map((s) => ({
+        key: s.key,
+        name: s.name,
+        ...amountAndShare(s.influenceableCents, influenceableCents),
+        lines: s.lines,
+      })),
     concessions: {
       amount: formatCentsAsUnits(sum(concessions.map((rollup) => rollup.amountCents))),
       lines: sum(concessions.map((rollup) => rollup.lines)),

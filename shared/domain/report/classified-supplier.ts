@@ -20,4 +20,8 @@ export interface ClassifiedSupplier {
   readonly headOfficeSource: LocalitySource;
   readonly type: string;
   readonly typeSource: string;
+  /** What decided the type: a legal form's subcategory (`scop`), `scic`, `cae`, `cic`, the size evidence… */
+  readonly typeDetail: string | undefined;
+  /** Whether a registry or the anchor's directory knows this supplier (else: fix it first). */
+  readonly matched: boolean;
 }

@@ -108,6 +108,21 @@ export const ReportSchema = z.object({
     supplierType: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
   }),
   exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
+  /** Every cooperative paid, with what made it one (SCOP, SCIC, CAE, HLM or agricultural coop…). */
+  cooperatives: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      amount: Amount,
+      share: Share,
+      detail: z.string().optional(),
+      ring: z.string(),
+    }),
+  ),
+  /** The highest-spend suppliers no registry or directory knows: the ones to fix first. */
+  unmatchedSuppliers: z.array(
+    z.object({ key: z.string(), name: z.string(), amount: Amount, share: Share, lines: z.number().int() }),
+  ),
   /** DECP concession contracts (valeur globale): reported apart, never summed with purchases. */
   concessions: z.object({ amount: Amount, lines: z.number().int(), concessionaires: z.number().int() }),
 });

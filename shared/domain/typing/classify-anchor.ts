@@ -1,5 +1,5 @@
 import { legalCategoryCode, legalCategoryOf } from './legal-categories.ts';
-import { hasPhrase, type MarkerPlace, nameWords } from './name-words.ts';
+import { type MarkerPlace, markerFinder, nameWords } from './name-words.ts';
 
 export type AnchorType =
   | 'commune'
@@ -100,13 +100,13 @@ const ANCHOR_MARKERS: readonly {
   },
 ];
 
-function anchorOfName(name: string): AnchorType {
-  const words = nameWords(name);
-  const found = ANCHOR_MARKERS.find((marker) =>
-    marker.phrases.some((phrase) => hasPhrase(words, phrase, marker.place)),
-  );
-  return found?.type ?? 'unknown';
-}
+const findAnchorMarker = markerFinder(
+  ANCHOR_MARKERS.flatMap((marker) =>
+    marker.phrases.map((phrase) => ({ phrase, place: marker.place ?? 'anywhere', value: marker.type })),
+  ),
+);
+
+const anchorOfName = (name: string): AnchorType => findAnchorMarker(nameWords(name))?.value ?? 'unknown';
 
 /**
  * An anchor institution's kind, from its catégorie juridique when the registry knows it (any other
@@ -114,9 +114,7 @@ function anchorOfName(name: string): AnchorType {
  */
 export function classifyAnchor(legalCategory: string | undefined, name: string): AnchorType {
   const category = legalCategory === undefined ? undefined : legalCategoryOf(legalCategory);
-  if (legalCategory === undefined || !category) return anchorOfName(name);
-  return (
-    ANCHOR_OF_CODE.get(legalCategoryCode(legalCategory)) ??
-    (category.cwb === 'public' ? 'other-public' : 'unknown')
-  );
+  if (legalCategory === undefined || category === undefined) return anchorOfName(name);
+  const anchor = ANCHOR_OF_CODE.get(legalCategoryCode(legalCategory));
+  return anchor ?? (category.cwb === 'public' ? 'other-public' : 'unknown');
 }

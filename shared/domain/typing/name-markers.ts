@@ -134,7 +134,13 @@ const MARKERS: readonly MarkerGroup[] = [
   { language: 'en', type: 'association', phrases: ['trust'] },
   { language: 'en', type: 'foundation', phrases: ['foundation'] },
   { language: 'fr', type: 'public', place: 'start', phrases: ['departement', 'region', 'universite'] },
-  { language: 'fr', type: 'public', place: 'edge', phrases: ['metropole'] },
+  {
+    language: 'fr',
+    type: 'public',
+    place: 'start',
+    phrases: ['metropole de', 'metropole d', 'metropole europeenne'],
+  },
+  { language: 'fr', type: 'public', place: 'end', phrases: ['metropole'] },
   { language: 'en', type: 'public', place: 'edge', phrases: ['police'] },
   { language: 'en', type: 'public', phrases: ['council', 'borough', 'university'] },
 ];
@@ -173,12 +179,15 @@ export function typeFromName(name: string, country?: string): NameGuess | undefi
 }
 
 /** Names of a social-economy unit that make it a cooperative without a cooperative legal form. */
-const findCooperativeWithoutForm = markerFinder<'cae' | 'scop' | 'scic'>(
-  [
-    ['cae', ['cae', 'cooperative d activite et d emploi', 'cooperative d activites et d emploi']],
-    ['scop', ['scop']],
-    ['scic', ['scic', 'societe cooperative d interet collectif', 'cooperative', 'cooperatives', 'coop']],
-  ].flatMap(([value, phrases]) => phrases.map((phrase) => ({ phrase, place: 'anywhere', value }))),
+const COOPERATIVE_WITHOUT_FORM: readonly (readonly ['cae' | 'scop' | 'scic', readonly string[]])[] = [
+  ['cae', ['cae', 'cooperative d activite et d emploi', 'cooperative d activites et d emploi']],
+  ['scop', ['scop']],
+  ['scic', ['scic', 'societe cooperative d interet collectif', 'cooperative', 'cooperatives', 'coop']],
+];
+const findCooperativeWithoutForm = markerFinder(
+  COOPERATIVE_WITHOUT_FORM.flatMap(([value, phrases]) =>
+    phrases.map((phrase) => ({ phrase, place: 'anywhere' as const, value })),
+  ),
 );
 
 /**

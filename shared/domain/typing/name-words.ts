@@ -1,6 +1,6 @@
 import { foldForMatch } from '../text.ts';
 
-/** Longest name looked at: legal-form words sit at either end, and matching stays linear in practice. */
+/** Longest name looked at: anything longer is not a name, and only its start is read. */
 const MAX_NAME_LENGTH = 500;
 
 /**
@@ -29,8 +29,8 @@ export function nameWords(name: string): readonly string[] {
   return words;
 }
 
-/** Where in the name a marker counts: anywhere, only as its first words, or at either end. */
-export type MarkerPlace = 'anywhere' | 'start' | 'edge';
+/** Where in the name a marker counts: anywhere, only as its first or last words, or at either end. */
+export type MarkerPlace = 'anywhere' | 'start' | 'end' | 'edge';
 
 export interface Marker<T> {
   /** Folded words separated by spaces, matched as whole words. */
@@ -50,7 +50,9 @@ interface IndexedMarker<T> {
  * A finder for the first listed marker that occurs in a name's words. Markers are indexed by their
  * first word, so a name costs a look-up per word, not a scan of every marker.
  */
-export function markerFinder<T>(markers: readonly Marker<T>[]): (words: readonly string[]) => Marker<T> | undefined {
+export function markerFinder<T>(
+  markers: readonly Marker<T>[],
+): (words: readonly string[]) => Marker<T> | undefined {
   const byFirstWord = new Map<string, IndexedMarker<T>[]>();
   markers.forEach((marker, rank) => {
     const words = marker.phrase.split(' ');
@@ -63,6 +65,7 @@ export function markerFinder<T>(markers: readonly Marker<T>[]): (words: readonly
     const end = start + candidate.words.length;
     if (end > words.length) return false;
     if (candidate.place === 'start' && start !== 0) return false;
+    if (candidate.place === 'end' && end !== words.length) return false;
     if (candidate.place === 'edge' && start !== 0 && end !== words.length) return false;
     return candidate.words.every((word, i) => words[start + i] === word);
   };
@@ -70,7 +73,8 @@ export function markerFinder<T>(markers: readonly Marker<T>[]): (words: readonly
     let best: IndexedMarker<T> | undefined;
     words.forEach((word, start) => {
       for (const candidate of byFirstWord.get(word) ?? []) {
-        if ((best === undefined || candidate.rank < best.rank) && fits(candidate, start, words)) best = candidate;
+        if ((best === undefined || candidate.rank < best.rank) && fits(candidate, start, words))
+          best = candidate;
       }
     });
     return best?.marker;

@@ -94,7 +94,7 @@ describe('renderCsvExports', () => {
     const content = file(frFiles, 'suppliers.csv');
     expect(content.split('\r\n')[0]).toBe(
       '\uFEFFClé;Nom;Identifiant;Code postal;Institutions d’ancrage;Montant (EUR);Montant influençable (EUR);' +
-        'Lignes;Territoire;Source de localisation;Localisation ambiguë;Type;Source du type',
+        'Lignes;Territoire;Source de localisation;Localisation ambiguë;Territoire du siège;Source de localisation du siège;Type;Source du type',
     );
     const [, first] = read(frFiles, 'suppliers.csv', ';');
     expect(first).toEqual([
@@ -109,6 +109,8 @@ describe('renderCsvExports', () => {
       'metropole',
       'file-commune',
       'non',
+      'region',
+      'registry',
       'sme',
       'sirene',
     ]);
@@ -197,7 +199,7 @@ describe('renderCsvExports', () => {
           const bareNegativeNumber = /^-\d+([.,]\d+)?$/.test(name);
           if (!bareNegativeNumber) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
           expect(cell).toBe(/^[=+\-@\t\r\n]/.test(name) && !bareNegativeNumber ? `'${name}` : name);
-          expect(records[1]).toHaveLength(13);
+          expect(records[1]).toHaveLength(15);
         }),
         { numRuns: 300 },
       );

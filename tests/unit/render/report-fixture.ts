@@ -309,6 +309,19 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       { id: 'intra-public-transfers', label: 'Transferts entre budgets publics', amount: 400_000 },
       { id: 'payroll', label: 'Rémunérations et charges sociales', amount: 200_000 },
     ],
+    cooperatives: [
+      {
+        key: 'siret:78929051700018',
+        name: 'Imprimerie Alpine SCOP',
+        amount: 450_000,
+        share: 0.045,
+        detail: 'scop',
+        ring: 'metropole',
+      },
+    ],
+    unmatchedSuppliers: [
+      { key: 'name:atelier x@69003', name: 'Atelier X', amount: 90_000, share: 0.009, lines: 4 },
+    ],
     concessions: { amount: 0, lines: 0, concessionaires: 0 },
   };
 }
@@ -330,6 +343,8 @@ export function supplierFixture(overrides: Partial<ClassifiedSupplier> = {}): Cl
     headOfficeSource: 'registry',
     type: 'sme',
     typeSource: 'sirene',
+    typeDetail: undefined,
+    matched: true,
     ...overrides,
   };
 }
