@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { dependencies } from '../../shared/runtime/composition.ts';
+import { logInfo } from '../../shared/runtime/log.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
 import { locationsOf, S3EventSchema, S3TestEventSchema } from '../../shared/runtime/s3-event.ts';
 import { type FactsOutcome, loadDirectory, loadRegistry } from '../../shared/use-cases/load-facts.ts';
@@ -20,7 +21,7 @@ async function registryLoad(event: unknown): Promise<{ outcomes: FactsOutcome[] 
     const outcome = anchorId
       ? await loadDirectory(deps, location, anchorId)
       : await loadRegistry(deps, location);
-    console.log(JSON.stringify({ level: 'INFO', key: location.key, ...outcome }));
+    logInfo({ key: location.key, ...outcome });
     outcomes.push(outcome);
   }
   return { outcomes };

@@ -1,7 +1,7 @@
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
-import { buildReport } from '../domain/report/build-report.ts';
+import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
 import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
@@ -68,7 +68,10 @@ export async function publishReport(
   const rollups = (
     await Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id)))
   ).flat();
-  const profiles = await deps.profiles.getProfiles(rollups.map((rollup) => rollup.supplier.key));
+  const profiles = await deps.profiles.getProfiles([
+    ...rollups.map((rollup) => rollup.supplier.key),
+    ...new Set(rollups.map((rollup) => anchorProfileKey(rollup.anchorId))),
+  ]);
   const built = buildReport({
     profiles,
     territory,

@@ -8,6 +8,7 @@ import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';
 import { supplierTypeLabel } from '../supplier-type.ts';
 import type { Territory } from '../territory/territory.ts';
+import { classifyAnchor } from '../typing/classify-anchor.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
 import { mergeRollups } from './merge-rollups.ts';
@@ -36,6 +37,13 @@ export interface BuiltReport {
 }
 
 const TOP_SUPPLIERS = 20;
+
+/** Where an anchor's own registry facts are: anchors are French public bodies identified by SIRET or SIREN. */
+export function anchorProfileKey(anchorId: string): string {
+  if (/^\d{14}$/.test(anchorId)) return `siret:${anchorId}`;
+  if (/^\d{9}$/.test(anchorId)) return `siren:${anchorId}`;
+  return `anchor:${anchorId}`;
+}
 
 const sum = (values: Iterable<number>) => {
   let total = 0;
@@ -83,6 +91,9 @@ export function buildReport(input: ReportInput): BuiltReport {
   const typedCents = sum(suppliers.filter((s) => s.type !== 'unknown').map((s) => s.influenceableCents));
 
   const anchorNames = new Map(territory.anchors.map((anchor) => [anchor.id, anchor.name]));
+  const anchorTypes = new Map(
+    territory.anchors.flatMap((anchor) => (anchor.type ? [[anchor.id, anchor.type] as const] : [])),
+  );
   const anchorTotals = new Map<string, { name: string; cents: number; lines: number }>();
   for (const rollup of purchases) {
     const entry = anchorTotals.get(rollup.anchorId) ?? {
@@ -117,6 +128,9 @@ export function buildReport(input: ReportInput): BuiltReport {
       .map(([id, entry]) => ({
         id,
         name: entry.name,
+        type:
+          anchorTypes.get(id) ??
+          classifyAnchor(input.profiles.get(anchorProfileKey(id))?.legalCategory?.value, entry.name),
         amount: formatCentsAsUnits(entry.cents),
         lines: entry.lines,
       })),

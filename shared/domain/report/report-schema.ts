@@ -36,7 +36,16 @@ export const ReportSchema = z.object({
     anchorId: z.string().optional(),
   }),
   period: z.object({ from: z.iso.date().nullable(), to: z.iso.date().nullable() }),
-  anchors: z.array(z.object({ id: z.string(), name: z.string(), amount: Amount, lines: z.number().int() })),
+  anchors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** commune, epci, departement, region, hospital, university, social-housing, ccas, other-public, unknown */
+      type: z.string(),
+      amount: Amount,
+      lines: z.number().int(),
+    }),
+  ),
   datasets: z.array(
     z.object({
       id: z.string(),

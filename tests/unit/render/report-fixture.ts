@@ -71,8 +71,8 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     scope: { type: 'consortium' },
     period: { from: '2024-01-01', to: '2024-12-31' },
     anchors: [
-      { id: 'metropole-lyon', name: 'Métropole de Lyon', amount: 6_300_000, lines: 8_200 },
-      { id: 'hcl', name: 'Hospices Civils de Lyon', amount: 4_550_000, lines: 4_100 },
+      { id: 'metropole-lyon', name: 'Métropole de Lyon', type: 'epci', amount: 6_300_000, lines: 8_200 },
+      { id: 'hcl', name: 'Hospices Civils de Lyon', type: 'hospital', amount: 4_550_000, lines: 4_100 },
     ],
     datasets: [
       {
