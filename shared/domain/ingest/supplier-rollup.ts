@@ -14,10 +14,13 @@ export const SupplierRollupSchema = z.object({
   lines: z.number().int().nonnegative(),
   firstDate: z.iso.date(),
   lastDate: z.iso.date(),
-  /** Cents per month `yyyy-mm`, for trends. Pairs, not objects: keys come from the data. */
-  byMonth: z.array(z.tuple([z.string(), z.number().int()])),
-  /** Cents per category code (accounting nature, CPV, expense code), for sectors and exclusions. */
-  byCategory: z.array(z.tuple([z.string(), z.number().int()])),
+  /**
+   * Cents per month (`yyyy-mm`) and category code (accounting nature, CPV, expense code): trends,
+   * sectors and exclusions all read it. Triplets, not objects: the keys come from the data.
+   */
+  byMonthCategory: z.array(z.tuple([z.string(), z.string(), z.number().int()])),
+  /** The largest single line, to check by eye. */
+  largestLineCents: z.number().int(),
   /** Readable label of each category code seen. */
   categoryLabels: z.array(z.tuple([z.string(), z.string()])),
 });
@@ -35,8 +38,8 @@ interface RollupAccumulator {
   lines: number;
   firstDate: string;
   lastDate: string;
-  readonly byMonth: Map<string, number>;
-  readonly byCategory: Map<string, number>;
+  readonly byMonthCategory: Map<string, number>;
+  largestLineCents: number;
   readonly categoryLabels: Map<string, string>;
 }
 
@@ -60,8 +63,8 @@ export class SupplierRollups {
         lines: 0,
         firstDate: line.date,
         lastDate: line.date,
-        byMonth: new Map(),
-        byCategory: new Map(),
+        byMonthCategory: new Map(),
+        largestLineCents: line.amountCents,
         categoryLabels: new Map(),
       };
       this.byKey.set(key, rollup);
@@ -71,9 +74,9 @@ export class SupplierRollups {
     rollup.anchorName ??= line.anchorName;
     if (line.date < rollup.firstDate) rollup.firstDate = line.date;
     if (line.date > rollup.lastDate) rollup.lastDate = line.date;
-    addTo(rollup.byMonth, monthOf(line.date), line.amountCents);
+    if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
     const category = line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
-    addTo(rollup.byCategory, category, line.amountCents);
+    addTo(rollup.byMonthCategory, `${monthOf(line.date)}\u0000${category}`, line.amountCents);
     if (line.categoryLabel && !rollup.categoryLabels.has(category)) {
       rollup.categoryLabels.set(category, line.categoryLabel);
     }
@@ -95,10 +98,20 @@ export class SupplierRollups {
         lines: rollup.lines,
         firstDate: rollup.firstDate,
         lastDate: rollup.lastDate,
-        byMonth: [...rollup.byMonth],
-        byCategory: [...rollup.byCategory],
+        byMonthCategory: [...rollup.byMonthCategory].map(([key, cents]) => {
+          const [month = '', category = ''] = key.split('\u0000');
+          return [month, category, cents] as [string, string, number];
+        }),
+        largestLineCents: rollup.largestLineCents,
         categoryLabels: [...rollup.categoryLabels],
       };
     }
   }
+}
+
+/** Cents per category, whatever the month. */
+export function centsByCategory(rollup: SupplierRollup): Map<string, number> {
+  const byCategory = new Map<string, number>();
+  for (const [, category, cents] of rollup.byMonthCategory) addTo(byCategory, category, cents);
+  return byCategory;
 }

@@ -11,9 +11,13 @@ import type { Territory } from '../territory/territory.ts';
 import { classifyAnchor } from '../typing/classify-anchor.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
+import { localRings } from './local-rings.ts';
 import { mergeRollups } from './merge-rollups.ts';
+import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
+import { sectorMetrics } from './sector-metrics.ts';
+import { sectorSchemeOf } from './sectors.ts';
 import { addCents, amountAndShare, shareOf } from './share.ts';
 
 export interface ReportInput {
@@ -59,7 +63,8 @@ export function buildReport(input: ReportInput): BuiltReport {
   );
   const purchases = scoped.filter((rollup) => rollup.segment !== 'concession');
   const concessions = scoped.filter((rollup) => rollup.segment === 'concession');
-  const merged = mergeRollups(purchases, kind, input.exclusionRules);
+  const scheme = sectorSchemeOf(kind, input.datasets[0]?.currency ?? territory.currency);
+  const merged = mergeRollups(purchases, kind, input.exclusionRules, scheme);
   const suppliers = classifySuppliers(merged.values(), input.profiles, territory, input.geography);
 
   const excludedByRule = new Map<string, number>();
@@ -110,6 +115,20 @@ export function buildReport(input: ReportInput): BuiltReport {
   const periodTos = input.datasets.flatMap((d) => (d.periodTo ? [d.periodTo] : [])).sort();
   const knownShare = (unknownCents: number) => shareOf(influenceableCents - unknownCents, influenceableCents);
 
+  const local = localRings(territory);
+  const sectors = sectorMetrics({ suppliers, merged, local, scheme, language, influenceableCents });
+  const anchors = [...anchorTotals]
+    .sort(([, a], [, b]) => b.cents - a.cents)
+    .map(([id, entry]) => ({
+      id,
+      name: entry.name,
+      type:
+        anchorTypes.get(id) ??
+        classifyAnchor(input.profiles.get(anchorProfileKey(id))?.legalCategory?.value, entry.name),
+      amount: formatCentsAsUnits(entry.cents),
+      lines: entry.lines,
+    }));
+
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     methodVersion: METHOD_VERSION,
@@ -123,17 +142,7 @@ export function buildReport(input: ReportInput): BuiltReport {
         ? { type: 'anchor', anchorId: input.scope.anchorId }
         : { type: 'consortium' },
     period: { from: periodFroms[0] ?? null, to: periodTos.at(-1) ?? null },
-    anchors: [...anchorTotals]
-      .sort(([, a], [, b]) => b.cents - a.cents)
-      .map(([id, entry]) => ({
-        id,
-        name: entry.name,
-        type:
-          anchorTypes.get(id) ??
-          classifyAnchor(input.profiles.get(anchorProfileKey(id))?.legalCategory?.value, entry.name),
-        amount: formatCentsAsUnits(entry.cents),
-        lines: entry.lines,
-      })),
+    anchors,
     datasets: input.datasets.map((dataset) => ({
       id: dataset.id,
       file: dataset.fileName,
@@ -226,6 +235,29 @@ export function buildReport(input: ReportInput): BuiltReport {
         ...amountAndShare(s.influenceableCents, influenceableCents),
         lines: s.lines,
       })),
+    sectorScheme: scheme,
+    bySector: sectors.bySector,
+    leakage: sectors.leakage,
+    opportunities: sectors.opportunities,
+    concentration: concentrationOf(suppliers),
+    trend: trendOf(suppliers, merged, local),
+    targets: targetsOf(territory.targets, territory, suppliers, influenceableCents, language),
+    anchorComparison: anchorComparisonOf(anchors, suppliers, merged, local),
+    dataQuality: {
+      rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
+      setAsideLines: sum(input.datasets.map((d) => d.setAsideLines)),
+      unknownLocalityAmount: formatCentsAsUnits(establishment.unknownCents),
+      ambiguousLocalityAmount: formatCentsAsUnits(establishment.ambiguousCents),
+      unknownTypeAmount: formatCentsAsUnits(influenceableCents - typedCents),
+      largestLines: [...merged.values()]
+        .sort((a, b) => b.largestLineCents - a.largestLineCents)
+        .slice(0, 5)
+        .map((supplier) => ({
+          key: supplier.key,
+          name: supplier.identity.name,
+          amount: formatCentsAsUnits(supplier.largestLineCents),
+        })),
+    },
     concessions: {
       amount: formatCentsAsUnits(sum(concessions.map((rollup) => rollup.amountCents))),
       lines: sum(concessions.map((rollup) => rollup.lines)),

@@ -132,6 +132,94 @@ export const ReportSchema = z.object({
   unmatchedSuppliers: z.array(
     z.object({ key: z.string(), name: z.string(), amount: Amount, share: Share, lines: z.number().int() }),
   ),
+  /** How spend is grouped into sectors: CPV divisions for contracts, accounting chapters or expense types for payments. */
+  sectorScheme: z.enum(['cpv-division', 'nature-chapter', 'expense-type', 'none']),
+  bySector: z.array(
+    z.object({
+      sector: z.string(),
+      label: z.string(),
+      amount: Amount,
+      share: Share,
+      localAmount: Amount,
+      localShare: Share.describe('share of this sector’s spend that is local'),
+      suppliers: z.number().int(),
+    }),
+  ),
+  /** Where the money leaves the territory: the biggest non-local suppliers and sectors. */
+  leakage: z.object({
+    nonLocalAmount: Amount,
+    topSuppliers: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        amount: Amount,
+        share: Share,
+        ring: z.string(),
+        sector: z.string(),
+      }),
+    ),
+    topSectors: z.array(
+      z.object({ sector: z.string(), label: z.string(), nonLocalAmount: Amount, shareOfLeakage: Share }),
+    ),
+  }),
+  /**
+   * Sectors with large non-local spend where local suppliers already exist: the anchors already pay
+   * local suppliers in that sector (and, with a registry, local establishments of the same activity).
+   */
+  opportunities: z.array(
+    z.object({
+      sector: z.string(),
+      label: z.string(),
+      nonLocalAmount: Amount,
+      localSuppliersPaid: z.number().int(),
+      examples: z.array(z.string()),
+    }),
+  ),
+  concentration: z.object({
+    top10Share: Share,
+    /** Herfindahl–Hirschman index of supplier shares, 0–10 000. */
+    hhi: z.number().min(0).max(10_000),
+  }),
+  trend: z.object({
+    granularity: z.enum(['year', 'month']),
+    points: z.array(
+      z.object({ period: z.string(), influenceable: Amount, localAmount: Amount, localShare: Share }),
+    ),
+  }),
+  targets: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      metric: z.enum(['local-share', 'supplier-type-share']),
+      target: Share,
+      year: z.number().int(),
+      baseline: z.object({ value: Share, year: z.number().int() }).nullable(),
+      current: Share,
+      /** target − current: positive means still to go. */
+      gap: z.number(),
+    }),
+  ),
+  /** Each anchor's own figures, for a consortium report. */
+  anchorComparison: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.string(),
+      influenceable: Amount,
+      localAmount: Amount,
+      localShare: Share,
+      suppliers: z.number().int(),
+    }),
+  ),
+  dataQuality: z.object({
+    rejectedLines: z.number().int(),
+    setAsideLines: z.number().int(),
+    unknownLocalityAmount: Amount,
+    ambiguousLocalityAmount: Amount,
+    unknownTypeAmount: Amount,
+    /** The largest single payments or contracts, to check by eye. */
+    largestLines: z.array(z.object({ key: z.string(), name: z.string(), amount: Amount })),
+  }),
   /** DECP concession contracts (valeur globale): reported apart, never summed with purchases. */
   concessions: z.object({ amount: Amount, lines: z.number().int(), concessionaires: z.number().int() }),
 });

@@ -31,8 +31,8 @@ function rollup(
     lines: byCategory.length,
     firstDate: '2025-01-10',
     lastDate: '2025-03-20',
-    byMonth: [['2025-01', amountCents]],
-    byCategory,
+    byMonthCategory: byCategory.map(([category, cents]) => ['2025-01', category, cents]),
+    largestLineCents: Math.max(...byCategory.map(([, cents]) => cents)),
     categoryLabels: [],
   };
 }
@@ -166,5 +166,143 @@ describe('buildReport on hand-computed rollups', () => {
       { type: 'unknown', label: 'Non déterminé', amount: 1_800, share: 1, suppliers: 3 },
     ]);
     expect(report.coverage.supplierType.knownShare).toBe(0);
+  });
+});
+
+describe('buildReport: sectors, leakage, opportunities, concentration, trend, targets, anchors', () => {
+  const { report } = build({ type: 'consortium' });
+
+  it('groups influenceable spend by M57 account, with the local part of each', () => {
+    expect(report.sectorScheme).toBe('nature-chapter');
+    expect(
+      report.bySector.map((s) => [s.sector, s.amount, s.share, s.localAmount, s.localShare, s.suppliers]),
+    ).toEqual([
+      ['611', 1_400, 0.777778, 1_400, 1, 2],
+      ['218', 300, 0.166667, 0, 0, 1],
+      ['uncategorised', 100, 0.055556, 0, 0, 0],
+    ]);
+    expect(report.bySector[0]?.label).toBe('611 — Contrats de prestations de services');
+  });
+
+  it('counts as leakage what is known to be outside the local rings, not what is unknown', () => {
+    expect(report.leakage.nonLocalAmount).toBe(300);
+    expect(report.leakage.topSuppliers).toEqual([
+      {
+        key: 'name:c@75015',
+        name: 'NAME:C@75015',
+        amount: 300,
+        share: 0.166667,
+        ring: 'france',
+        sector: '218',
+      },
+    ]);
+    expect(report.leakage.topSectors.map((s) => [s.sector, s.nonLocalAmount, s.shareOfLeakage])).toEqual([
+      ['218', 300, 1],
+    ]);
+    // No local supplier is paid in 218: no opportunity to show.
+    expect(report.opportunities).toEqual([]);
+  });
+
+  it('measures concentration: top-10 share and HHI (12/17, 2/17, 3/17 → 5 432.5)', () => {
+    expect(report.concentration).toEqual({ top10Share: 1, hhi: 5_432.5 });
+  });
+
+  it('traces the local share month by month within one year', () => {
+    expect(report.trend).toEqual({
+      granularity: 'month',
+      points: [{ period: '2025-01', influenceable: 1_800, localAmount: 1_400, localShare: 0.777778 }],
+    });
+  });
+
+  it('compares anchors', () => {
+    expect(
+      report.anchorComparison.map((a) => [a.id, a.influenceable, a.localAmount, a.localShare, a.suppliers]),
+    ).toEqual([
+      ['anchor-x', 1_600, 1_200, 0.75, 3],
+      ['anchor-y', 200, 200, 1, 1],
+    ]);
+  });
+
+  it('states targets with baseline, current value and gap', () => {
+    const withTargets = buildReport({
+      territory: {
+        ...territory,
+        targets: [
+          {
+            id: 'local-2026',
+            label: { fr: '40 % local en 2026', en: '40 % local by 2026' },
+            metric: 'local-share',
+            view: 'establishment',
+            value: 0.4,
+            year: 2026,
+            baseline: { value: 0.3, year: 2024 },
+          },
+          {
+            id: 'coops',
+            label: { fr: '10 % coopératives', en: '10 % cooperatives' },
+            metric: 'supplier-type-share',
+            view: 'establishment',
+            supplierTypes: ['cooperative'],
+            value: 0.1,
+            year: 2027,
+          },
+        ],
+      },
+      kind: 'payments',
+      language: 'en',
+      scope: { type: 'consortium' },
+      datasets: [dataset('a'.repeat(24), 190_000)],
+      rollups,
+      profiles: new Map(),
+      geography: frenchGeography,
+      exclusionRules: DEFAULT_EXCLUSION_RULES,
+      generatedAt: new Date('2026-11-28T12:00:00Z'),
+    }).report;
+    expect(withTargets.targets).toEqual([
+      {
+        id: 'local-2026',
+        label: '40 % local by 2026',
+        metric: 'local-share',
+        target: 0.4,
+        year: 2026,
+        baseline: { value: 0.3, year: 2024 },
+        current: 0.777778,
+        gap: -0.377778,
+      },
+      {
+        id: 'coops',
+        label: '10 % cooperatives',
+        metric: 'supplier-type-share',
+        target: 0.1,
+        year: 2027,
+        baseline: null,
+        current: 0,
+        gap: 0.1,
+      },
+    ]);
+  });
+
+  it('finds an opportunity where money leaks in a sector local suppliers already serve', () => {
+    const withLocalPeer = buildReport({
+      territory,
+      kind: 'payments',
+      language: 'fr',
+      scope: { type: 'consortium' },
+      datasets: [dataset('a'.repeat(24), 190_000)],
+      rollups: [...rollups, rollup('anchor-x', 'name:d@38100', '38100', [['2183', 5_000]])],
+      profiles: new Map(),
+      geography: frenchGeography,
+      exclusionRules: DEFAULT_EXCLUSION_RULES,
+      generatedAt: new Date('2026-11-28T12:00:00Z'),
+    }).report;
+    expect(withLocalPeer.opportunities).toEqual([
+      {
+        sector: '218',
+        label: withLocalPeer.bySector.find((s) => s.sector === '218')?.label,
+        nonLocalAmount: 300,
+        localSuppliersPaid: 1,
+        examples: ['NAME:D@38100'],
+      },
+    ]);
   });
 });

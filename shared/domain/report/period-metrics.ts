@@ -1,0 +1,116 @@
+import { formatCentsAsUnits } from '../money.ts';
+import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
+import type { Target, Territory } from '../territory/territory.ts';
+import type { ClassifiedSupplier } from './classified-supplier.ts';
+import { localRings } from './local-rings.ts';
+import type { MergedSupplier } from './merge-rollups.ts';
+import { shareOf } from './share.ts';
+
+const add = (map: Map<string, number>, key: string, cents: number) =>
+  map.set(key, (map.get(key) ?? 0) + cents);
+
+/** Local share over time: by year when the data spans several years, by month within one. */
+export function trendOf(
+  suppliers: readonly ClassifiedSupplier[],
+  merged: ReadonlyMap<string, MergedSupplier>,
+  local: ReadonlySet<string>,
+) {
+  const months = new Set<string>();
+  for (const supplier of merged.values()) for (const month of supplier.byMonth.keys()) months.add(month);
+  const years = new Set([...months].map((month) => month.slice(0, 4)));
+  const granularity: 'year' | 'month' = years.size > 1 ? 'year' : 'month';
+  const total = new Map<string, number>();
+  const localTotal = new Map<string, number>();
+  for (const supplier of suppliers) {
+    const isLocal = local.has(supplier.ring);
+    for (const [month, cents] of merged.get(supplier.key)?.byMonth ?? []) {
+      const period = granularity === 'year' ? month.slice(0, 4) : month;
+      add(total, period, cents);
+      if (isLocal) add(localTotal, period, cents);
+    }
+  }
+  return {
+    granularity,
+    points: [...total.keys()].sort().map((period) => ({
+      period,
+      influenceable: formatCentsAsUnits(total.get(period) ?? 0),
+      localAmount: formatCentsAsUnits(localTotal.get(period) ?? 0),
+      localShare: shareOf(localTotal.get(period) ?? 0, total.get(period) ?? 0),
+    })),
+  };
+}
+
+/** Each territory target with its baseline, the value now and the gap still to close. */
+export function targetsOf(
+  targets: readonly Target[],
+  territory: Territory,
+  suppliers: readonly ClassifiedSupplier[],
+  influenceableCents: number,
+  language: 'fr' | 'en',
+) {
+  return targets.map((target) => {
+    let cents = 0;
+    if (target.metric === 'local-share') {
+      const rings = localRings(territory, target.ring ?? territory.localRing);
+      for (const supplier of suppliers) {
+        const ring = target.view === 'headOffice' ? supplier.headOfficeRing : supplier.ring;
+        if (rings.has(ring)) cents += supplier.influenceableCents;
+      }
+    } else {
+      const types = new Set(target.supplierTypes ?? []);
+      for (const supplier of suppliers) if (types.has(supplier.type)) cents += supplier.influenceableCents;
+    }
+    const current = shareOf(cents, influenceableCents);
+    return {
+      id: target.id,
+      label: target.label[language],
+      metric: target.metric,
+      target: target.value,
+      year: target.year,
+      baseline: target.baseline ?? null,
+      current,
+      gap: Math.round((target.value - current) * 1e6) / 1e6,
+    };
+  });
+}
+
+/** Each anchor's influenceable spend and local share, for comparing the members of a consortium. */
+export function anchorComparisonOf(
+  anchors: readonly { id: string; name: string; type: string }[],
+  suppliers: readonly ClassifiedSupplier[],
+  merged: ReadonlyMap<string, MergedSupplier>,
+  local: ReadonlySet<string>,
+) {
+  return anchors.map((anchor) => {
+    let total = 0;
+    let localCents = 0;
+    let count = 0;
+    for (const supplier of suppliers) {
+      const cents = merged.get(supplier.key)?.byAnchor.get(anchor.id);
+      if (cents === undefined) continue;
+      total += cents;
+      if (local.has(supplier.ring)) localCents += cents;
+      if (supplier.key !== UNDISCLOSED_SUPPLIER_KEY) count += 1;
+    }
+    return {
+      ...anchor,
+      influenceable: formatCentsAsUnits(total),
+      localAmount: formatCentsAsUnits(localCents),
+      localShare: shareOf(localCents, total),
+      suppliers: count,
+    };
+  });
+}
+
+/** Top-10 share and the Herfindahl–Hirschman index over suppliers' positive influenceable spend. */
+export function concentrationOf(suppliers: readonly ClassifiedSupplier[]) {
+  const amounts = suppliers
+    .filter((supplier) => supplier.key !== UNDISCLOSED_SUPPLIER_KEY)
+    .map((supplier) => Math.max(0, supplier.influenceableCents))
+    .sort((a, b) => b - a);
+  const total = amounts.reduce((sum, cents) => sum + cents, 0);
+  if (total === 0) return { top10Share: 0, hhi: 0 };
+  const top10 = amounts.slice(0, 10).reduce((sum, cents) => sum + cents, 0);
+  const hhi = amounts.reduce((sum, cents) => sum + ((cents / total) * 100) ** 2, 0);
+  return { top10Share: shareOf(top10, total), hhi: Math.round(hhi * 10) / 10 };
+}

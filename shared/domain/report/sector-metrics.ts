@@ -1,0 +1,123 @@
+import { formatCentsAsUnits } from '../money.ts';
+import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
+import type { ClassifiedSupplier } from './classified-supplier.ts';
+import { isLeaking } from './local-rings.ts';
+import type { MergedSupplier } from './merge-rollups.ts';
+import { type SectorScheme, sectorLabel } from './sectors.ts';
+import { amountAndShare, shareOf } from './share.ts';
+
+const TOP = 10;
+const EXAMPLES = 3;
+
+interface SectorTally {
+  cents: number;
+  localCents: number;
+  leakingCents: number;
+  suppliers: Set<string>;
+  localSuppliers: Map<string, { name: string; cents: number }>;
+  fileLabel: string | undefined;
+}
+
+/**
+ * Sectors, leakage and opportunities, from each supplier's influenceable spend by sector: where the
+ * money goes by activity, where it leaves the territory, and where local suppliers already exist.
+ */
+export function sectorMetrics(input: {
+  suppliers: readonly ClassifiedSupplier[];
+  merged: ReadonlyMap<string, MergedSupplier>;
+  local: ReadonlySet<string>;
+  scheme: SectorScheme;
+  language: 'fr' | 'en';
+  influenceableCents: number;
+}) {
+  const { suppliers, merged, local, scheme, language, influenceableCents } = input;
+  const sectors = new Map<string, SectorTally>();
+  let leakingCents = 0;
+  const leakingSuppliers: { supplier: ClassifiedSupplier; sector: string }[] = [];
+  for (const supplier of suppliers) {
+    const breakdown = merged.get(supplier.key);
+    if (!breakdown) continue;
+    const isLocal = local.has(supplier.ring);
+    const leaking = isLeaking(supplier.ring, local);
+    let mainSector = '';
+    let mainCents = Number.NEGATIVE_INFINITY;
+    for (const [sector, cents] of breakdown.bySector) {
+      const tally = sectors.get(sector) ?? {
+        cents: 0,
+        localCents: 0,
+        leakingCents: 0,
+        suppliers: new Set<string>(),
+        localSuppliers: new Map(),
+        fileLabel: breakdown.sectorLabels.get(sector),
+      };
+      tally.cents += cents;
+      if (supplier.key !== UNDISCLOSED_SUPPLIER_KEY) tally.suppliers.add(supplier.key);
+      if (isLocal) {
+        tally.localCents += cents;
+        if (supplier.key !== UNDISCLOSED_SUPPLIER_KEY && cents > 0) {
+          tally.localSuppliers.set(supplier.key, { name: supplier.name, cents });
+        }
+      }
+      if (leaking) tally.leakingCents += cents;
+      sectors.set(sector, tally);
+      if (cents > mainCents) {
+        mainCents = cents;
+        mainSector = sector;
+      }
+    }
+    if (leaking) {
+      leakingCents += supplier.influenceableCents;
+      if (supplier.key !== UNDISCLOSED_SUPPLIER_KEY) leakingSuppliers.push({ supplier, sector: mainSector });
+    }
+  }
+  const label = (sector: string) => sectorLabel(sector, scheme, language, sectors.get(sector)?.fileLabel);
+  const ordered = [...sectors].sort(([, a], [, b]) => b.cents - a.cents);
+  return {
+    bySector: ordered.map(([sector, tally]) => ({
+      sector,
+      label: label(sector),
+      ...amountAndShare(tally.cents, influenceableCents),
+      localAmount: formatCentsAsUnits(tally.localCents),
+      localShare: shareOf(tally.localCents, tally.cents),
+      suppliers: tally.suppliers.size,
+    })),
+    leakage: {
+      nonLocalAmount: formatCentsAsUnits(leakingCents),
+      topSuppliers: leakingSuppliers
+        .sort((a, b) => b.supplier.influenceableCents - a.supplier.influenceableCents)
+        .slice(0, TOP)
+        .map(({ supplier, sector }) => ({
+          key: supplier.key,
+          name: supplier.name,
+          ...amountAndShare(supplier.influenceableCents, influenceableCents),
+          ring: supplier.ring,
+          sector,
+        })),
+      topSectors: [...sectors]
+        .filter(([, tally]) => tally.leakingCents > 0)
+        .sort(([, a], [, b]) => b.leakingCents - a.leakingCents)
+        .slice(0, TOP)
+        .map(([sector, tally]) => ({
+          sector,
+          label: label(sector),
+          nonLocalAmount: formatCentsAsUnits(tally.leakingCents),
+          shareOfLeakage: shareOf(tally.leakingCents, leakingCents),
+        })),
+    },
+    // Where money leaves although the anchors already pay local suppliers for the same kind of work.
+    opportunities: [...sectors]
+      .filter(([, tally]) => tally.leakingCents > 0 && tally.localSuppliers.size > 0)
+      .sort(([, a], [, b]) => b.leakingCents - a.leakingCents)
+      .slice(0, TOP)
+      .map(([sector, tally]) => ({
+        sector,
+        label: label(sector),
+        nonLocalAmount: formatCentsAsUnits(tally.leakingCents),
+        localSuppliersPaid: tally.localSuppliers.size,
+        examples: [...tally.localSuppliers.values()]
+          .sort((a, b) => b.cents - a.cents)
+          .slice(0, EXAMPLES)
+          .map((example) => example.name),
+      })),
+  };
+}
