@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { dependencies } from '../../shared/runtime/composition.ts';
+import { ingestDependencies } from '../../shared/runtime/ingest-dependencies.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
 import { locationsOf, S3EventSchema, S3TestEventSchema } from '../../shared/runtime/s3-event.ts';
 import { type IngestOutcome, ingestDataset } from '../../shared/use-cases/ingest-dataset.ts';
@@ -14,7 +14,7 @@ async function ingestS3Event(body: unknown): Promise<IngestOutcome[]> {
   if (S3TestEventSchema.safeParse(body).success) return [];
   const locations = locationsOf(S3EventSchema.parse(body));
   const outcomes: IngestOutcome[] = [];
-  for (const location of locations) outcomes.push(await ingestDataset(dependencies().ingest, location));
+  for (const location of locations) outcomes.push(await ingestDataset(ingestDependencies(), location));
   return outcomes;
 }
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
-import { dependencies } from '../../shared/runtime/composition.ts';
 import { logInfo } from '../../shared/runtime/log.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
+import { registryDependencies } from '../../shared/runtime/registry-dependencies.ts';
 import { locationsOf, S3EventSchema, S3TestEventSchema } from '../../shared/runtime/s3-event.ts';
 import { type FactsOutcome, loadDirectory, loadRegistry } from '../../shared/use-cases/load-facts.ts';
 
@@ -17,7 +17,7 @@ async function registryLoad(event: unknown): Promise<{ outcomes: FactsOutcome[] 
   const outcomes: FactsOutcome[] = [];
   for (const location of locationsOf(S3EventSchema.parse(event))) {
     const anchorId = DIRECTORY_KEY.exec(location.key)?.[1];
-    const deps = dependencies().registry;
+    const deps = registryDependencies();
     const outcome = anchorId
       ? await loadDirectory(deps, location, anchorId)
       : await loadRegistry(deps, location);

@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { DatasetKindSchema } from '../../shared/domain/dataset-kind.ts';
-import { dependencies } from '../../shared/runtime/composition.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
+import { reportDependencies } from '../../shared/runtime/report-dependencies.ts';
 import { publishReport, type ReportOutcome } from '../../shared/use-cases/publish-report.ts';
 
 const ReportEventSchema = z.object({
@@ -15,11 +15,8 @@ const ReportEventSchema = z.object({
 /** Rebuilds one report (a territory, a kind, the consortium or one anchor) from the stored rollups. */
 async function report(event: unknown): Promise<ReportOutcome> {
   const request = ReportEventSchema.parse(event);
-  const deps = dependencies();
-  return publishReport(deps.report, {
-    ...request,
-    territoryId: request.territoryId ?? deps.config.territoryId,
-  });
+  const deps = reportDependencies();
+  return publishReport(deps, { ...request, territoryId: request.territoryId ?? deps.territoryId });
 }
 
 export const handler = middy(report).use(logErrors('report'));

@@ -4,7 +4,7 @@ import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '
 import type { OverrideChange } from '../domain/registry/supplier-facts.ts';
 import type { PlaceFact } from '../domain/supplier-profile.ts';
 import { systemClock } from '../ports/clock.ts';
-import { dependencies } from '../runtime/composition.ts';
+import { registryDependencies } from '../runtime/registry-dependencies.ts';
 import { setOverride } from '../use-cases/set-override.ts';
 import { RunError, UsageError } from './cli-error.ts';
 import { withState } from './with-state.ts';
@@ -62,7 +62,7 @@ async function set(argv: readonly string[]): Promise<string> {
   };
   return withState(values.state, 'supplier set', async () => {
     const result = await setOverride(
-      { profiles: dependencies().registry.profiles, clock: systemClock },
+      { profiles: registryDependencies().profiles, clock: systemClock },
       { supplierKey, change, by: values.by ?? userInfo().username, reason: values.reason ?? '' },
     );
     if (!result.ok) throw new RunError(result.reason);
@@ -79,7 +79,7 @@ async function show(argv: readonly string[]): Promise<string> {
   const [supplierKey] = positionals;
   if (!supplierKey) throw new UsageError('supplier show needs a supplier key');
   return withState(values.state, 'supplier show', async () => {
-    const profiles = dependencies().registry.profiles;
+    const profiles = registryDependencies().profiles;
     const profile = (await profiles.getProfiles([supplierKey])).get(supplierKey);
     const override = await profiles.getOverride(supplierKey);
     const out = [`${supplierKey}`];
