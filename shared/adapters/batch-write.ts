@@ -43,9 +43,13 @@ export async function putAll(
   tableName: string,
   items: readonly Item[],
 ): Promise<void> {
+  // One BatchWriteItem may not name a key twice: the last item for a key is the one that counts.
+  const unique = [
+    ...new Map(items.map((item) => [`${String(item.pk)}\u0000${String(item.sk)}`, item])).values(),
+  ];
   const batches: Item[][] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE)
-    batches.push(items.slice(start, start + BATCH_SIZE));
+  for (let start = 0; start < unique.length; start += BATCH_SIZE)
+    batches.push(unique.slice(start, start + BATCH_SIZE));
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {

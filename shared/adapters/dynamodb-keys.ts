@@ -1,3 +1,5 @@
+import { TABLE_KEYS } from '../contracts/table.ts';
+
 /**
  * Every key of the single table, built in one place. Items carry generic `pk`, `sk`, `gsi1pk`,
  * `gsi1sk` and `entityType` attributes (DESIGN §8).
@@ -43,4 +45,4 @@ export const keys = {
   },
 } as const;
 
-export const GSI1 = 'gsi1';
+export const GSI1 = TABLE_KEYS.gsi1.name;

@@ -66,7 +66,10 @@ function canonicalRowSchema(context: RowContext) {
       };
       const amount = parseAmountToCents(row.amount ?? '', format.decimal);
       const date = parseDate(row.date ?? '', format.dateOrder);
-      const identifier = parseSupplierIdentifier(row.supplierIdentifier ?? '', row.supplierIdentifierType);
+      const identifier = parseSupplierIdentifier(
+        row.supplierIdentifier ?? '',
+        row.supplierIdentifierType ?? format.defaultIdentifierType,
+      );
       const problems = [amount, date, identifier].filter((result) => !result.ok);
       if (problems.length > 0 || !amount.ok || !date.ok || !identifier.ok) {
         return issue(problems.map((problem) => (problem.ok ? '' : problem.reason)).join('; '));

@@ -149,6 +149,8 @@ export class LocalPipeline {
     const { handler } = await import('../../functions/registry-load/handler.ts');
     const location = { bucket: this.stack.buckets.reference, key, sequencer: nextSequencer() };
     const result = await handler(objectCreatedEvent(location), localLambdaContext('registry-load'));
+    if (!('outcomes' in result))
+      throw new Error('the registry-load handler answered an S3 event as an SQS batch');
     return result.outcomes;
   }
 

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { GSI1 } from '../adapters/dynamodb-keys.ts';
+import { TABLE_KEYS } from '../contracts/table.ts';
 
 /** The single table as the emulators get it; infra declares the same keys for AWS. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
@@ -7,21 +7,21 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
-      { AttributeName: 'gsi1pk', AttributeType: 'S' },
-      { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.gsi1.partitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.gsi1.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
     ],
     GlobalSecondaryIndexes: [
       {
-        IndexName: GSI1,
+        IndexName: TABLE_KEYS.gsi1.name,
         KeySchema: [
-          { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-          { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          { AttributeName: TABLE_KEYS.gsi1.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.gsi1.sortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },

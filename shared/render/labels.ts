@@ -1,13 +1,17 @@
 import type { Currency, DatasetKind } from '../domain/dataset-kind.ts';
 import type { LocalitySource } from '../domain/locality/place.ts';
+import type { Report } from '../domain/report/report-schema.ts';
+import { en } from './labels-en.ts';
+import { fr } from './labels-fr.ts';
 
 export { SUPPLIER_TYPE_IDS, supplierTypeLabel } from '../domain/supplier-type.ts';
 
 export type Language = 'fr' | 'en';
+type SectorScheme = Report['sectorScheme'];
 
 /**
- * Every piece of user-visible text, per language. Functions return plain text: the renderers
- * escape what they get back, so a label never carries markup.
+ * Every piece of user-visible text, per language (`labels-fr.ts`, `labels-en.ts`). Functions return
+ * plain text: the renderers escape what they get back, so a label never carries markup.
  */
 export interface Labels {
   readonly locale: string;
@@ -16,6 +20,8 @@ export interface Labels {
   /** `label : value` with the language's punctuation. */
   readonly pair: (label: string, value: string) => string;
   readonly listSeparator: string;
+  /** A difference of two shares, in percentage points: `2,9 points`. */
+  readonly points: (formattedNumber: string, value: number) => string;
   readonly meta: {
     readonly kind: string;
     readonly period: string;
@@ -33,6 +39,7 @@ export interface Labels {
   readonly kind: Readonly<Record<DatasetKind, string>>;
   /** The kind inside a sentence: « ce rapport porte uniquement sur les marchés notifiés ». */
   readonly kindInSentence: Readonly<Record<DatasetKind, string>>;
+  readonly nav: { readonly heading: string };
   readonly headline: {
     readonly heading: string;
     readonly localShareLead: (quotedRingLabel: string) => string;
@@ -42,24 +49,85 @@ export interface Labels {
     readonly ofInfluenceable: (share: string) => string;
     readonly headOffice: string;
     readonly unknownAndAmbiguous: (unknown: string, ambiguous: string) => string;
+    readonly target: (share: string, year: number) => string;
+    readonly gapToGo: (points: string) => string;
+    readonly targetReached: (points: string) => string;
+    readonly baseline: (share: string, year: number) => string;
+    readonly trend: string;
+    readonly trendFromTo: (from: string, fromPeriod: string, to: string, toPeriod: string) => string;
+    readonly leakage: string;
+    readonly leakageValue: (amount: string, share: string) => string;
+    readonly biggestLeak: (sector: string, amount: string) => string;
+    readonly opportunities: string;
+    readonly opportunitiesValue: (sectors: number, amount: string) => string;
   };
   readonly sections: {
     readonly rings: string;
     readonly types: string;
-    readonly topSuppliers: string;
     readonly cooperatives: string;
-    readonly unmatched: string;
+    readonly sectors: string;
+    readonly leakage: string;
+    readonly leakageSuppliers: string;
+    readonly leakageSectors: string;
+    readonly opportunities: string;
+    readonly trend: string;
+    readonly targets: string;
+    readonly referencePoints: string;
+    readonly anchors: string;
+    readonly topSuppliers: string;
+    readonly concentration: string;
     readonly totals: string;
     readonly exclusions: string;
     readonly coverage: string;
+    readonly largestLines: string;
+    readonly unmatched: string;
     readonly datasets: string;
     readonly method: string;
   };
+  readonly intros: {
+    readonly rings: string;
+    readonly headOffice: string;
+    readonly types: string;
+    readonly sectors: (scheme: string) => string;
+    readonly leakage: (amount: string, share: string) => string;
+    readonly opportunities: string;
+    readonly trend: string;
+    readonly noTarget: string;
+    readonly anchors: string;
+    readonly unmatched: string;
+  };
+  readonly sectorSchemes: Readonly<Record<SectorScheme, string>>;
   readonly charts: {
     readonly ringsTitle: string;
+    readonly ringsSubtitle: string;
     readonly ringsDescription: string;
+    readonly cumulative: (share: string) => string;
+    readonly legendLocal: (quotedRingLabel: string) => string;
+    readonly legendNonLocal: string;
+    readonly legendUnknown: string;
+    readonly legendCloser: string;
     readonly typesTitle: string;
+    readonly typesSubtitle: string;
     readonly typesDescription: string;
+    readonly legendSocialEconomy: string;
+    readonly legendOtherTypes: string;
+    readonly legendUnknownType: string;
+    readonly sectorsTitle: string;
+    readonly sectorsSubtitle: string;
+    readonly sectorsDescription: string;
+    readonly legendLocalSpend: string;
+    readonly legendOtherSpend: string;
+    readonly localPart: (share: string) => string;
+    readonly otherSectors: (count: number) => string;
+    readonly leakageTitle: (count: number) => string;
+    readonly leakageSubtitle: string;
+    readonly leakageDescription: string;
+    readonly trendTitle: string;
+    readonly trendSubtitle: string;
+    readonly trendDescription: string;
+    readonly trendAxis: string;
+    readonly targetLine: (share: string, year: number) => string;
+    readonly baselineLine: (share: string, year: number) => string;
   };
   readonly captions: {
     readonly rings: string;
@@ -67,8 +135,17 @@ export interface Labels {
     readonly types: string;
     readonly topSuppliers: (count: number) => string;
     readonly cooperatives: string;
+    readonly sectors: string;
+    readonly leakageSuppliers: string;
+    readonly leakageSectors: string;
+    readonly opportunities: string;
+    readonly trend: string;
+    readonly targets: string;
+    readonly anchors: string;
     readonly unmatched: string;
     readonly totals: string;
+    readonly dataQuality: string;
+    readonly largestLines: string;
     readonly localityBySource: string;
     readonly typeBySource: string;
     readonly datasets: string;
@@ -91,6 +168,22 @@ export interface Labels {
     readonly rejectedLines: string;
     readonly sha256: string;
     readonly detail: string;
+    readonly sector: string;
+    readonly localAmount: string;
+    readonly localShare: string;
+    readonly nonLocalAmount: string;
+    readonly shareOfLeakage: string;
+    readonly localSuppliersPaid: string;
+    readonly examples: string;
+    readonly period: string;
+    readonly influenceable: string;
+    readonly target: string;
+    readonly targetYear: string;
+    readonly baseline: string;
+    readonly current: string;
+    readonly gap: string;
+    readonly anchor: string;
+    readonly anchorType: string;
   };
   readonly totals: {
     readonly gross: string;
@@ -103,11 +196,26 @@ export interface Labels {
     readonly concessions: string;
   };
   readonly exclusionsNone: string;
+  readonly concentration: {
+    readonly top10Share: string;
+    readonly hhi: string;
+    readonly hhiReading: (hhi: number) => string;
+  };
   readonly coverage: {
     readonly knownLocality: string;
     readonly ambiguousAmount: string;
     readonly knownType: string;
   };
+  readonly dataQuality: {
+    readonly rejectedLines: string;
+    readonly setAsideLines: string;
+    readonly unknownLocalityAmount: string;
+    readonly ambiguousLocalityAmount: string;
+    readonly unknownTypeAmount: string;
+  };
+  /** Published figures from other places, with the caveat that definitions of "local" differ. */
+  readonly referencePoints: { readonly intro: string; readonly items: readonly string[] };
+  readonly anchorTypes: Readonly<Record<string, string>>;
   readonly noData: string;
   readonly notStated: string;
   readonly rings: { readonly abroad: string; readonly unknown: string };
@@ -115,6 +223,24 @@ export interface Labels {
   readonly typeSourceNone: string;
   readonly methodNote: (kindInSentence: string) => string;
   readonly footerVersions: (methodVersion: string, schemaVersion: string) => string;
+  readonly index: {
+    readonly title: string;
+    readonly intro: string;
+    readonly caption: (territory: string) => string;
+    readonly consortium: string;
+    readonly open: string;
+    readonly languages: Readonly<Record<string, string>>;
+    readonly empty: string;
+    readonly columns: {
+      readonly report: string;
+      readonly scope: string;
+      readonly kind: string;
+      readonly language: string;
+      readonly period: string;
+      readonly generatedAt: string;
+      readonly localShare: string;
+    };
+  };
   readonly csv: {
     readonly yes: string;
     readonly no: string;
@@ -122,348 +248,15 @@ export interface Labels {
     readonly byRing: (currency: string) => readonly string[];
     readonly bySupplierType: (currency: string) => readonly string[];
     readonly datasets: (currency: string) => readonly string[];
+    readonly bySector: (currency: string) => readonly string[];
+    readonly leakage: (currency: string) => readonly string[];
+    readonly opportunities: (currency: string) => readonly string[];
+    readonly trend: (currency: string) => readonly string[];
+    readonly anchors: (currency: string) => readonly string[];
   };
 }
 
 const NBSP = '\u00A0';
-
-const fr: Labels = {
-  locale: 'fr-FR',
-  title: 'Rapport de dépense locale',
-  quote: (text) => `«${NBSP}${text}${NBSP}»`,
-  pair: (label, value) => `${label}${NBSP}: ${value}`,
-  listSeparator: `${NBSP}; `,
-  meta: {
-    kind: 'Données',
-    period: 'Période',
-    periodRange: (from, to) => `du ${from} au ${to}`,
-    periodFrom: (from) => `à partir du ${from}`,
-    periodTo: (to) => `jusqu’au ${to}`,
-    periodUnknown: 'non précisée',
-    scope: 'Périmètre',
-    scopeConsortium: (n) => `consortium de ${n} institution${n > 1 ? 's' : ''} d’ancrage`,
-    scopeAnchor: (name) => `institution d’ancrage${NBSP}: ${name}`,
-    methodVersion: 'Version de la méthode',
-    schemaVersion: 'Version du schéma',
-    generatedAt: 'Généré le',
-  },
-  kind: { payments: 'Paiements (mandats)', contracts: 'Marchés notifiés' },
-  kindInSentence: { payments: 'les paiements (mandats)', contracts: 'les marchés notifiés' },
-  headline: {
-    heading: 'Chiffre clé',
-    localShareLead: (ring) =>
-      `de la dépense influençable est allée à des fournisseurs situés dans le territoire ${ring}`,
-    localAmount: (amount) => `soit ${amount}.`,
-    influenceable: 'Dépense influençable',
-    knownLocality: 'Dépense dont le fournisseur est localisé',
-    ofInfluenceable: (share) => `${share} de la dépense influençable`,
-    headOffice: 'Part locale selon le siège (où l’entreprise est contrôlée)',
-    unknownAndAmbiguous: (unknown, ambiguous) =>
-      `Localisation inconnue : ${unknown}. Localisation ambiguë (code postal à cheval sur plusieurs anneaux) : ${ambiguous}.`,
-  },
-  sections: {
-    rings: 'Où va l’argent',
-    types: 'À qui',
-    topSuppliers: 'Principaux fournisseurs',
-    cooperatives: 'Coopératives',
-    unmatched: 'Fournisseurs à identifier en priorité',
-    totals: 'Totaux',
-    exclusions: 'Règles d’exclusion appliquées',
-    coverage: 'Couverture et qualité des données',
-    datasets: 'Jeux de données',
-    method: 'Méthode',
-  },
-  charts: {
-    ringsTitle: 'Dépense influençable par territoire',
-    ringsDescription:
-      'Barres horizontales, une par territoire, du plus proche au plus lointain\u00A0; la longueur est proportionnelle à la part de la dépense influençable.',
-    typesTitle: 'Dépense influençable par type de fournisseur',
-    typesDescription:
-      'Barres horizontales, une par type de fournisseur\u00A0; la longueur est proportionnelle à la part de la dépense influençable.',
-  },
-  captions: {
-    rings: 'Dépense influençable par territoire, du plus proche au plus lointain (établissement qui livre)',
-    ringsHeadOffice: 'La même dépense selon le siège du fournisseur',
-    types: 'Dépense influençable par type de fournisseur',
-    topSuppliers: (n) => `Les ${n} principaux fournisseurs par montant`,
-    cooperatives: 'Dépense avec les coopératives (SCOP, SCIC, CAE, coopératives HLM, agricoles…)',
-    unmatched:
-      'Fournisseurs que ni le répertoire SIRENE ni l’annuaire de l’acheteur ne connaissent, par montant : leur type et leur localisation restent à établir',
-    totals: 'Totaux de la période',
-    localityBySource: 'Localisation des fournisseurs selon la source de l’information',
-    typeBySource: 'Type des fournisseurs selon la source de l’information',
-    datasets: 'Fichiers analysés',
-  },
-  columns: {
-    ring: 'Territoire',
-    supplierType: 'Type de fournisseur',
-    amount: 'Montant',
-    share: 'Part',
-    cumulativeShare: 'Part cumulée',
-    suppliers: 'Fournisseurs',
-    name: 'Fournisseur',
-    measure: 'Indicateur',
-    value: 'Valeur',
-    source: 'Source',
-    file: 'Fichier',
-    format: 'Format',
-    encoding: 'Encodage',
-    lines: 'Lignes',
-    rejectedLines: 'Lignes rejetées',
-    sha256: 'Empreinte SHA-256',
-    detail: 'Forme',
-  },
-  totals: {
-    gross: 'Dépense brute',
-    excluded: 'Dépense exclue (règles d’exclusion)',
-    grants: 'Subventions',
-    concessions: 'Concessions (valeur globale, hors total)',
-    influenceable: 'Dépense influençable',
-    linesAccepted: 'Lignes retenues',
-    linesRejected: 'Lignes rejetées',
-    suppliers: 'Fournisseurs',
-  },
-  exclusionsNone: 'Aucune règle d’exclusion n’a été appliquée.',
-  coverage: {
-    knownLocality: 'Localisation connue',
-    ambiguousAmount: 'Montant à localisation ambiguë',
-    knownType: 'Type de fournisseur connu',
-  },
-  noData: 'Aucune donnée',
-  notStated: '—',
-  rings: { abroad: 'Étranger', unknown: 'Inconnu' },
-  localitySources: {
-    override: 'Correction manuelle',
-    registry: 'Répertoire SIRENE',
-    directory: 'Annuaire des fournisseurs de l’acheteur',
-    'public-body': 'Organisme public (SIREN dans la géographie officielle)',
-    'file-commune': 'Commune indiquée dans le fichier',
-    'file-postcode': 'Code postal indiqué dans le fichier',
-    'postcode-departement': 'Département déduit du code postal',
-    'foreign-identifier': 'Identifiant d’entreprise étrangère',
-    'file-country': 'Pays indiqué dans le fichier',
-    none: 'Aucune information',
-  },
-  typeSourceNone: 'Aucune information',
-  methodNote: (kind) =>
-    'Les parts sont calculées sur la dépense influençable\u00A0: la dépense brute, moins les montants écartés ' +
-    'par les règles d’exclusion et les subventions. Un fournisseur dont les données ne permettent pas ' +
-    'd’établir la localisation est compté comme «\u00A0Inconnu\u00A0»\u00A0: sa localisation n’est jamais devinée. ' +
-    'Les paiements (mandats) et les marchés notifiés ne sont jamais additionnés\u00A0: ce rapport porte ' +
-    `uniquement sur ${kind}.`,
-  footerVersions: (method, schema) => `Méthode ${method}, schéma du rapport ${schema}. Produit par Ancrage.`,
-  csv: {
-    yes: 'oui',
-    no: 'non',
-    suppliers: (c) => [
-      'Clé',
-      'Nom',
-      'Identifiant',
-      'Code postal',
-      'Institutions d’ancrage',
-      `Montant (${c})`,
-      `Montant influençable (${c})`,
-      'Lignes',
-      'Territoire',
-      'Source de localisation',
-      'Localisation ambiguë',
-      'Territoire du siège',
-      'Source de localisation du siège',
-      'Type',
-      'Source du type',
-    ],
-    byRing: (c) => [
-      'Territoire',
-      'Libellé',
-      `Montant (${c})`,
-      'Part (%)',
-      'Part cumulée (%)',
-      'Fournisseurs',
-      `Montant à localisation ambiguë (${c})`,
-    ],
-    bySupplierType: (c) => ['Type', 'Libellé', `Montant (${c})`, 'Part (%)', 'Fournisseurs'],
-    datasets: (c) => [
-      'Identifiant',
-      'Fichier',
-      'Format',
-      'Encodage',
-      'Lignes',
-      'Lignes rejetées',
-      `Montant (${c})`,
-      'Début de période',
-      'Fin de période',
-      'SHA-256',
-    ],
-  },
-};
-
-const en: Labels = {
-  locale: 'en-GB',
-  title: 'Local spend report',
-  quote: (text) => `“${text}”`,
-  pair: (label, value) => `${label}: ${value}`,
-  listSeparator: '; ',
-  meta: {
-    kind: 'Data',
-    period: 'Period',
-    periodRange: (from, to) => `${from} to ${to}`,
-    periodFrom: (from) => `from ${from}`,
-    periodTo: (to) => `until ${to}`,
-    periodUnknown: 'not stated',
-    scope: 'Scope',
-    scopeConsortium: (n) => `consortium of ${n} anchor institution${n === 1 ? '' : 's'}`,
-    scopeAnchor: (name) => `anchor institution: ${name}`,
-    methodVersion: 'Method version',
-    schemaVersion: 'Schema version',
-    generatedAt: 'Generated on',
-  },
-  kind: { payments: 'Payments', contracts: 'Contracts notified' },
-  kindInSentence: { payments: 'payments', contracts: 'contracts notified' },
-  headline: {
-    heading: 'Headline',
-    localShareLead: (ring) => `of influenceable spend went to suppliers located in ${ring}`,
-    localAmount: (amount) => `that is ${amount}.`,
-    influenceable: 'Influenceable spend',
-    knownLocality: 'Spend with a located supplier',
-    ofInfluenceable: (share) => `${share} of influenceable spend`,
-    headOffice: 'Local share by head office (where the firm is controlled)',
-    unknownAndAmbiguous: (unknown, ambiguous) =>
-      `Location unknown: ${unknown}. Ambiguous location (postcode straddling rings): ${ambiguous}.`,
-  },
-  sections: {
-    rings: 'Where the money goes',
-    types: 'To whom',
-    topSuppliers: 'Top suppliers',
-    cooperatives: 'Cooperatives',
-    unmatched: 'Suppliers to identify first',
-    totals: 'Totals',
-    exclusions: 'Exclusion rules applied',
-    coverage: 'Coverage and data quality',
-    datasets: 'Datasets',
-    method: 'Method',
-  },
-  charts: {
-    ringsTitle: 'Influenceable spend by area',
-    ringsDescription:
-      'Horizontal bars, one per area, from the most local to the farthest; length is proportional to the share of influenceable spend.',
-    typesTitle: 'Influenceable spend by supplier type',
-    typesDescription:
-      'Horizontal bars, one per supplier type; length is proportional to the share of influenceable spend.',
-  },
-  captions: {
-    rings: 'Influenceable spend by area, from the most local to the farthest (delivering establishment)',
-    ringsHeadOffice: 'The same spend by the supplier’s head office',
-    types: 'Influenceable spend by supplier type',
-    topSuppliers: (n) => `Top ${n} suppliers by amount`,
-    cooperatives: 'Spend with cooperatives (worker, multi-stakeholder, housing, agricultural…)',
-    unmatched:
-      'Suppliers neither the SIRENE register nor the anchor’s directory knows, by amount: their type and location remain to be established',
-    totals: 'Totals for the period',
-    localityBySource: 'Supplier location by source of the information',
-    typeBySource: 'Supplier type by source of the information',
-    datasets: 'Files analysed',
-  },
-  columns: {
-    ring: 'Area',
-    supplierType: 'Supplier type',
-    amount: 'Amount',
-    share: 'Share',
-    cumulativeShare: 'Cumulative share',
-    suppliers: 'Suppliers',
-    name: 'Supplier',
-    measure: 'Measure',
-    value: 'Value',
-    source: 'Source',
-    file: 'File',
-    format: 'Format',
-    encoding: 'Encoding',
-    lines: 'Lines',
-    rejectedLines: 'Rejected lines',
-    sha256: 'SHA-256 fingerprint',
-    detail: 'Form',
-  },
-  totals: {
-    gross: 'Gross spend',
-    excluded: 'Excluded spend (exclusion rules)',
-    grants: 'Grants',
-    concessions: 'Concessions (total value, not in the total)',
-    influenceable: 'Influenceable spend',
-    linesAccepted: 'Lines accepted',
-    linesRejected: 'Lines rejected',
-    suppliers: 'Suppliers',
-  },
-  exclusionsNone: 'No exclusion rule was applied.',
-  coverage: {
-    knownLocality: 'Location known',
-    ambiguousAmount: 'Amount with an ambiguous location',
-    knownType: 'Supplier type known',
-  },
-  noData: 'No data',
-  notStated: '—',
-  rings: { abroad: 'Abroad', unknown: 'Unknown' },
-  localitySources: {
-    override: 'Manual correction',
-    registry: 'SIRENE register',
-    directory: 'The anchor’s supplier directory',
-    'public-body': 'Public body (SIREN in the official geography)',
-    'file-commune': 'Municipality given in the file',
-    'file-postcode': 'Postcode given in the file',
-    'postcode-departement': 'Département inferred from the postcode',
-    'foreign-identifier': 'Foreign company identifier',
-    'file-country': 'Country given in the file',
-    none: 'No information',
-  },
-  typeSourceNone: 'No information',
-  methodNote: (kind) =>
-    'Shares are of influenceable spend: gross spend less the amounts set aside by the exclusion rules ' +
-    'and grants. A supplier whose location the data do not establish is counted as “Unknown”: its ' +
-    'location is never guessed. Payments and contracts notified are never added together: this report ' +
-    `covers ${kind} only.`,
-  footerVersions: (method, schema) => `Method ${method}, report schema ${schema}. Produced by Ancrage.`,
-  csv: {
-    yes: 'yes',
-    no: 'no',
-    suppliers: (c) => [
-      'Key',
-      'Name',
-      'Identifier',
-      'Postcode',
-      'Anchor institutions',
-      `Amount (${c})`,
-      `Influenceable amount (${c})`,
-      'Lines',
-      'Area',
-      'Locality source',
-      'Ambiguous location',
-      'Head-office area',
-      'Head-office location source',
-      'Type',
-      'Type source',
-    ],
-    byRing: (c) => [
-      'Area',
-      'Label',
-      `Amount (${c})`,
-      'Share (%)',
-      'Cumulative share (%)',
-      'Suppliers',
-      `Amount with an ambiguous location (${c})`,
-    ],
-    bySupplierType: (c) => ['Type', 'Label', `Amount (${c})`, 'Share (%)', 'Suppliers'],
-    datasets: (c) => [
-      'Id',
-      'File',
-      'Format',
-      'Encoding',
-      'Lines',
-      'Rejected lines',
-      `Amount (${c})`,
-      'Period from',
-      'Period to',
-      'SHA-256',
-    ],
-  },
-};
 
 export const LABELS: Readonly<Record<Language, Labels>> = { fr, en };
 
@@ -559,4 +352,34 @@ export function formatDateTime(isoDateTime: string, lang: Language): string {
     timeZone: 'UTC',
   }).format(date);
   return `${text} UTC`;
+}
+
+export function anchorTypeLabel(type: string, lang: Language): string {
+  const types = LABELS[lang].anchorTypes;
+  return has(types, type) ? (types[type] ?? type) : type;
+}
+
+/** A difference of two 0–1 shares in percentage points, one decimal: `2,9 points`. */
+export function formatPoints(difference: number, lang: Language): string {
+  const points = Math.round(difference * 1000) / 10;
+  const locale = LABELS[lang].locale;
+  const nf = formatter(
+    `points|${locale}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  );
+  const value = noNegativeZero(points);
+  return LABELS[lang].points(nf.format(value), value);
+}
+
+/** A trend period as a reader says it: `2024`, or `janv. 2024` / `Jan 2024` for a month. */
+export function formatPeriod(period: string, lang: Language): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!month) return period;
+  const date = new Date(`${period}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return period;
+  return new Intl.DateTimeFormat(LABELS[lang].locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }

@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { ENV } from '../contracts/environment.ts';
 
-/** Every environment variable the functions read, declared once. */
-export const ENV = {
-  tableName: 'TABLE_NAME',
-  uploadsBucket: 'UPLOADS_BUCKET',
-  reportsBucket: 'REPORTS_BUCKET',
-  referenceBucket: 'REFERENCE_BUCKET',
-  territoryId: 'TERRITORY_ID',
-  maxRejectedRatio: 'MAX_REJECTED_RATIO',
-  s3Endpoint: 'ANCRAGE_S3_ENDPOINT',
-  dynamoDbEndpoint: 'ANCRAGE_DYNAMODB_ENDPOINT',
-  geographyDirectory: 'GEOGRAPHY_DIRECTORY',
-  holderSplit: 'HOLDER_SPLIT',
-} as const;
+export { ENV };
 
 const RuntimeConfigSchema = z.object({
   [ENV.tableName]: z.string().min(1),
@@ -28,6 +17,7 @@ const RuntimeConfigSchema = z.object({
   [ENV.dynamoDbEndpoint]: z.url().optional(),
   [ENV.geographyDirectory]: z.string().min(1).optional(),
   [ENV.holderSplit]: z.enum(['equal', 'first-holder']),
+  [ENV.eventBusName]: z.string().min(1).optional(),
 });
 
 export interface RuntimeConfig {
@@ -44,6 +34,8 @@ export interface RuntimeConfig {
   readonly geographyDirectory: string | undefined;
   /** How a contract with several titulaires is shared between them (docs/method.md). */
   readonly holderSplit: 'equal' | 'first-holder';
+  /** Where "dataset ingested" events go. Unset locally: the CLI builds the report itself. */
+  readonly eventBusName: string | undefined;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -66,5 +58,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     dynamoDbEndpoint: config[ENV.dynamoDbEndpoint],
     geographyDirectory: config[ENV.geographyDirectory],
     holderSplit: config[ENV.holderSplit],
+    eventBusName: config[ENV.eventBusName],
   };
 }

@@ -1,10 +1,12 @@
 import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
+import { createEventBridgeDatasetEvents, EventBridgeClient } from '../adapters/eventbridge-dataset-events.ts';
 import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { systemClock } from '../ports/clock.ts';
+import type { DatasetEvents } from '../ports/dataset-events.ts';
 import type { IngestDependencies } from '../use-cases/ingest-dataset.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 import { ingestProgress } from './progress.ts';
@@ -13,21 +15,26 @@ import { ingestProgress } from './progress.ts';
 const INGEST_LEASE_MS = 16 * 60 * 1000;
 
 /** The ingest function's composition root: real adapters, built once per execution environment. */
-export const ingestDependencies = cachedByConfig((config): IngestDependencies => {
-  const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
-  return {
-    objects,
-    datasets: createDynamoDbDatasetStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
-    reader: createFileReader(KNOWN_FORMATS),
-    mappings: createS3MappingProfiles(objects, config.referenceBucket),
-    clock: systemClock,
-    formats: KNOWN_FORMATS,
-    settings: {
-      rejectsBucket: config.uploadsBucket,
-      maxRejectedRatio: config.maxRejectedRatio,
-      leaseMs: INGEST_LEASE_MS,
-      holderSplit: config.holderSplit,
-    },
-    onProgress: (progress) => ingestProgress.emit('progress', progress),
-  };
-});
+export const ingestDependencies = cachedByConfig(
+  (config): IngestDependencies & { events: DatasetEvents | undefined } => {
+    const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
+    return {
+      events: config.eventBusName
+        ? createEventBridgeDatasetEvents(new EventBridgeClient({}), config.eventBusName)
+        : undefined,
+      objects,
+      datasets: createDynamoDbDatasetStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
+      reader: createFileReader(KNOWN_FORMATS),
+      mappings: createS3MappingProfiles(objects, config.referenceBucket),
+      clock: systemClock,
+      formats: KNOWN_FORMATS,
+      settings: {
+        rejectsBucket: config.uploadsBucket,
+        maxRejectedRatio: config.maxRejectedRatio,
+        leaseMs: INGEST_LEASE_MS,
+        holderSplit: config.holderSplit,
+      },
+      onProgress: (progress) => ingestProgress.emit('progress', progress),
+    };
+  },
+);

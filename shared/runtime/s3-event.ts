@@ -41,3 +41,39 @@ export function locationsOf(event: z.infer<typeof S3EventSchema>): ObjectLocatio
     ...(record.s3.object.sequencer ? { sequencer: record.s3.object.sequencer } : {}),
   }));
 }
+
+/** S3 "Object Created" delivered through EventBridge (how the deployed stack routes uploads). */
+export const S3EventBridgeSchema = z.object({
+  source: z.literal('aws.s3'),
+  'detail-type': z.literal('Object Created'),
+  detail: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      key: z.string().min(1),
+      etag: z.string().optional(),
+      'version-id': z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+/**
+ * The objects an S3 notification speaks of, in either shape: a classic notification (keys
+ * URL-encoded) or an EventBridge event (keys as they are). `undefined` when it is neither.
+ */
+export function locationsOfNotification(body: unknown): ObjectLocation[] | undefined {
+  const classic = S3EventSchema.safeParse(body);
+  if (classic.success) return locationsOf(classic.data);
+  const bridged = S3EventBridgeSchema.safeParse(body);
+  if (!bridged.success) return undefined;
+  const { bucket, object } = bridged.data.detail;
+  return [
+    {
+      bucket: bucket.name,
+      key: object.key,
+      ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
+      ...(object.etag ? { eTag: object.etag } : {}),
+      ...(object.sequencer ? { sequencer: object.sequencer } : {}),
+    },
+  ];
+}

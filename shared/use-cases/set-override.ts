@@ -1,4 +1,8 @@
-import type { OverrideChange, OverrideFacts } from '../domain/registry/supplier-facts.ts';
+import {
+  type OverrideChange,
+  type OverrideFacts,
+  OverrideFactsSchema,
+} from '../domain/registry/supplier-facts.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -22,6 +26,7 @@ export async function setOverride(
   request: OverrideRequest,
 ): Promise<Result<OverrideFacts>> {
   if (!request.reason.trim()) return fail('say why: a correction needs a reason');
+  if (!request.by.trim()) return fail('say who: a correction needs the name of who makes it');
   const type = request.change.supplierType;
   if (type && !(SUPPLIER_TYPE_IDS as readonly string[]).includes(type)) {
     return fail(`unknown supplier type "${type}" (one of: ${SUPPLIER_TYPE_IDS.join(', ')})`);
@@ -45,7 +50,12 @@ export async function setOverride(
         },
       ],
     };
-    if (await deps.profiles.putOverride(override, existing?.history.length ?? 0)) return ok(override);
+    const checked = OverrideFactsSchema.safeParse(override);
+    if (!checked.success)
+      return fail(
+        `the correction is not valid: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`,
+      );
+    if (await deps.profiles.putOverride(checked.data, existing?.history.length ?? 0)) return ok(checked.data);
   }
   return fail('the supplier was being corrected by someone else at the same time: try again');
 }

@@ -23,6 +23,8 @@ export interface FormatProfile {
    * between the titulaires instead of being counted once per row.
    */
   readonly groupRowsBy?: CanonicalField;
+  /** What the identifier column holds when the file does not say (UK: company numbers). */
+  readonly defaultIdentifierType?: string;
   /**
    * Rows naming several titulaires in numbered columns become one row per titulaire (grouped and
    * split like flattened files).

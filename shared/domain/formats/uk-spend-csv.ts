@@ -32,4 +32,5 @@ export const ukSpendCsv: FormatProfile = {
     supplierPostcode: ['Supplier Postcode', 'Postcode'],
   },
   required: ['supplierName', 'amount', 'date'],
+  defaultIdentifierType: 'company-number',
 };

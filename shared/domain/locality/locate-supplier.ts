@@ -97,6 +97,9 @@ export function locateSupplier(
   return {
     establishment: firstAnswer([
       () => fromProfile(profile?.establishment, geography),
+      // Known only by its SIREN, a supplier is placed at its head office (siège) in this view too.
+      () =>
+        identity.identifier?.scheme === 'siren' ? fromProfile(profile?.headOffice, geography) : undefined,
       () => fromFile(identity, geography),
       () => publicBody(identity, geography),
       () => foreign(identity),

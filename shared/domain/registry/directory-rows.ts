@@ -8,15 +8,8 @@ import type { DirectoryFacts } from './supplier-facts.ts';
 
 const FIELDS = {
   name: ['Supplier Name', 'Supplier', 'Name', 'Nom', 'Fournisseur', 'Tiers', 'Raison sociale', 'Beneficiary'],
-  identifier: [
-    'SIRET',
-    'SIREN',
-    'Company Number',
-    'Company No',
-    'Registered Company Number',
-    'VAT Number',
-    'N° TVA',
-  ],
+  identifier: ['SIRET', 'SIREN', 'VAT Number', 'N° TVA'],
+  companyNumber: ['Company Number', 'Company No', 'Registered Company Number'],
   postcode: ['Postcode', 'Post Code', 'Code postal', 'CP'],
   country: ['Country', 'Pays'],
   localAuthority: ['Local Authority', 'Local Authority Code', 'LA Code', 'ONS Code'],
@@ -85,10 +78,10 @@ export function directoryFactsOf(
   };
   const name = get('name');
   if (!name) return fail('the supplier name is empty');
-  const identifier = parseSupplierIdentifier(
-    get('identifier'),
-    /^\d/.test(get('identifier')) && get('identifier').length === 8 ? 'company-number' : undefined,
-  );
+  // A company-number column holds UK numbers (01234567, SC123456): never read them as VAT numbers.
+  const identifier = get('identifier')
+    ? parseSupplierIdentifier(get('identifier'))
+    : parseSupplierIdentifier(get('companyNumber'), 'company-number');
   if (!identifier.ok) return fail(identifier.reason);
   const country = normaliseCountry(get('country'));
   const rawPostcode = get('postcode');
@@ -115,7 +108,8 @@ export function directoryFactsOf(
   };
   const keys = new Set([
     supplierKeyOf({ name }),
-    ...(frPostcode ? [supplierKeyOf({ name, postcode: frPostcode })] : []),
+    // Spending files key a supplier by name and postcode when they have one, French or British.
+    ...(postcode ? [supplierKeyOf({ name, postcode })] : []),
     ...(id ? [supplierKeyOf({ identifier: id })] : []),
   ]);
   return ok([...keys].map((supplierKey) => ({ ...base, supplierKey })));

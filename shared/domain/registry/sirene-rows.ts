@@ -1,5 +1,5 @@
 import { normaliseCountry } from '../address.ts';
-import { isLuhnValid } from '../identifiers.ts';
+import { parseSupplierIdentifier } from '../identifiers.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { EstablishmentFacts, UnitFacts } from './supplier-facts.ts';
 
@@ -127,8 +127,8 @@ export function establishmentFactsOf(
   const get = (name: string) => cell(cells, header, name);
   const siret = get('siret');
   if (!/^\d{14}$/.test(siret)) return fail(`siret "${siret}" is not 14 digits`);
-  if (!isLuhnValid(siret) && !siret.startsWith('356000000'))
-    return fail(`SIRET "${siret}" fails its checksum`);
+  const checked = parseSupplierIdentifier(siret, 'SIRET');
+  if (!checked.ok) return fail(checked.reason);
   const foreign = get('codePaysEtrangerEtablissement') || get('libellePaysEtrangerEtablissement');
   const commune = get('codeCommuneEtablissement');
   const postcode = get('codePostalEtablissement');

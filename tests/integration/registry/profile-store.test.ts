@@ -380,12 +380,7 @@ describe('overrides: setOverride with its audit history', () => {
     expect(stored?.current).toEqual({ supplierType: 'cooperative' });
   });
 
-  // BUG: set-override.ts:24-48 never checks `by` (nor the place fields) against OverrideFactsSchema,
-  // which demands a non-empty `by`. `ancrage supplier set … --by ""` is stored, and from then on every
-  // read of that supplier (getOverride, getProfiles, so every report that includes it) throws a
-  // ZodError. Fix: in setOverride, refuse an empty `by` and validate the built override with
-  // OverrideFactsSchema.safeParse before putOverride.
-  it.fails('refuses an empty "by", so that the stored override never breaks later reads', async () => {
+  it('refuses an empty "by", so that the stored override never breaks later reads', async () => {
     const target = `siret:${syntheticSiret(syntheticSiren(5005), 1)}`;
     const result = await setOverride(
       { profiles: store, clock: tickingClock() },
@@ -399,7 +394,7 @@ describe('overrides: setOverride with its audit history', () => {
   });
 
   // Same root cause: a place whose country is not an ISO code ("France") is stored, then unreadable.
-  it.fails('refuses a place the profile schema cannot read back (country "France")', async () => {
+  it('refuses a place the profile schema cannot read back (country "France")', async () => {
     const target = `siret:${syntheticSiret(syntheticSiren(5006), 1)}`;
     const result = await setOverride(
       { profiles: store, clock: tickingClock() },
@@ -493,13 +488,7 @@ describe('loading files through the registry-load handler', () => {
     expect(profiles.get('name:epicerie mistral')?.supplierType?.value).toBe('sme');
   });
 
-  // BUG: a directory naming two suppliers alike in two towns ("two Boulangerie Martin in two towns are
-  // two suppliers", supplier-key.ts) files both lines under `name:boulangerie martin`; putFacts
-  // (dynamodb-profile-store.ts:129-130 → batch-write.ts putAll) sends both items in one BatchWriteItem, which
-  // DynamoDB refuses ("Provided list of item keys contains duplicates"), and the whole load fails.
-  // Fix: de-duplicate items by (pk, sk) in putFacts, keeping the last; ideally do not file an
-  // ambiguous bare-name key at all when two lines share it.
-  it.fails('loads a directory with two suppliers of the same name in two towns', async () => {
+  it('loads a directory with two suppliers of the same name in two towns', async () => {
     const path = join(dir, 'annuaire-homonymes.csv');
     writeFileSync(
       path,

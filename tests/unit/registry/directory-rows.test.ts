@@ -103,7 +103,7 @@ describe('directoryFactsOf: the keys a spending file may give the supplier', () 
     );
   });
 
-  it('files a UK line under its name and company number, never name@postcode, with a UK place', () => {
+  it('files a UK line under its name, its name with its postcode (as UK spend files key it) and its company number', () => {
     const facts = factsOf(UK_DIRECTORY_HEADER, [
       'Cowley Road Bakery Ltd',
       '01234567',
@@ -114,7 +114,11 @@ describe('directoryFactsOf: the keys a spending file may give the supplier', () 
       '',
       '',
     ]);
-    expect(keysOf(facts)).toEqual(['company:01234567', 'name:cowley road bakery']);
+    expect(keysOf(facts)).toEqual([
+      'company:01234567',
+      'name:cowley road bakery',
+      'name:cowley road bakery@OX4 1AB',
+    ]);
     expect(facts[0]).toMatchObject({
       companyNumber: '01234567',
       place: { postcode: 'OX4 1AB', country: 'GB' },
@@ -124,7 +128,7 @@ describe('directoryFactsOf: the keys a spending file may give the supplier', () 
 
   it('reads a UK postcode even without a country column', () => {
     const facts = factsOf(['Supplier Name', 'Postcode'], ['Acme', 'EH1 1AA']);
-    expect(keysOf(facts)).toEqual(['name:acme']);
+    expect(keysOf(facts)).toEqual(['name:acme', 'name:acme@EH1 1AA']);
     expect(facts[0]?.place).toEqual({ postcode: 'EH1 1AA' });
   });
 
@@ -134,11 +138,7 @@ describe('directoryFactsOf: the keys a spending file may give the supplier', () 
     expect(keysOf(facts)).toEqual(['name:acme']);
   });
 
-  // BUG: directory-rows.ts:88-91 only treats 8-digit numbers as company numbers, so a Scottish ("SC"),
-  // Northern-Irish ("NI") or LLP ("OC") company number in a "Company Number" column is read as a VAT
-  // number of country "SC"/"NI"/"OC", filed under vat:SC123456. Fix: pass 'company-number' as the
-  // declared type whenever the identifier came from a company-number column (the header alias matched).
-  it.fails('files a Scottish company number (SC123456) under company:, not as a VAT number', () => {
+  it('files a Scottish company number (SC123456) under company:, not as a VAT number', () => {
     const facts = factsOf(['Supplier Name', 'Company Number'], ['Glasgow Bikes Ltd', 'SC123456']);
     expect(keysOf(facts)).toContain('company:SC123456');
     expect(facts[0]?.companyNumber).toBe('SC123456');
@@ -211,12 +211,7 @@ describe('directoryFactsOf: unreadable lines are rejected with a reason', () => 
 describe('directory keys meet the keys of UK spending files', () => {
   const validate = createRowValidator({ format: ukSpendCsv, defaultAnchorId: 'oxford' });
 
-  // BUG: row-validation.ts:69 parses a UK "Company Number" column with no declared type, and
-  // parseSupplierIdentifier rejects 8-digit company numbers without one ("is not a SIRET, SIREN or VAT
-  // number"), so every UK spend line that carries a company number is REJECTED, and the directory's
-  // company:… key can never be met. Fix: give the UK spend format a declared identifier type
-  // ('company-number') that row-validation passes to parseSupplierIdentifier when the row has none.
-  it.fails('a UK spend line with a company number is accepted under the key the directory uses', () => {
+  it('a UK spend line with a company number is accepted under the key the directory uses', () => {
     const directoryKeys = keysOf(factsOf(['Supplier Name', 'Company Number'], ['Acme Ltd', '01234567']));
     const line = validate(
       { supplierName: 'Acme Ltd', supplierIdentifier: '01234567', amount: '512.00', date: '02/01/2025' },
@@ -226,11 +221,7 @@ describe('directory keys meet the keys of UK spending files', () => {
     if (line.ok) expect(directoryKeys).toContain(line.value.supplier.key);
   });
 
-  // BUG: a UK spend file with a postcode column keys its suppliers `name:<name>@<UK postcode>`
-  // (row-validation.ts:91), but directory-rows.ts:116-120 files a UK directory line under `name:<name>`
-  // only, so such a supplier never meets its directory line. Fix: file directory lines under
-  // name@postcode for UK postcodes too (supplierKeyOf({ name, postcode: ukPostcode })).
-  it.fails('a UK spend line with a postcode meets the directory line of the same supplier', () => {
+  it('a UK spend line with a postcode meets the directory line of the same supplier', () => {
     const directoryKeys = keysOf(
       factsOf(['Supplier Name', 'Postcode', 'Charity'], ['Oxford Food Bank', 'OX4 6JZ', 'Y']),
     );

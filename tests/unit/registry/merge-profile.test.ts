@@ -271,7 +271,7 @@ describe('a supplier the spending file knows by its SIREN alone', () => {
   // in the establishment view, so a SIREN-only payment line without a postcode is `unknown` although
   // the registry knows where the firm is. Fix: in locateSupplier's establishment chain, after
   // fromProfile(profile.establishment), add the registry head office when the identity is a SIREN.
-  it.fails('is located in the establishment view by its siège too, as DESIGN §5 says', () => {
+  it('is located in the establishment view by its siège too, as DESIGN §5 says', () => {
     expect(locateSupplier(identity, profile, geography).establishment).toEqual({
       place: { kind: 'communes', codes: ['69383'], alternatives: false },
       source: 'registry',

@@ -1,0 +1,17 @@
+/**
+ * The environment variables the functions read, declared once: the runtime parses them, the
+ * infrastructure sets them. A contract, free of runtime code, so infra may import it.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  uploadsBucket: 'UPLOADS_BUCKET',
+  reportsBucket: 'REPORTS_BUCKET',
+  referenceBucket: 'REFERENCE_BUCKET',
+  territoryId: 'TERRITORY_ID',
+  maxRejectedRatio: 'MAX_REJECTED_RATIO',
+  s3Endpoint: 'ANCRAGE_S3_ENDPOINT',
+  dynamoDbEndpoint: 'ANCRAGE_DYNAMODB_ENDPOINT',
+  geographyDirectory: 'GEOGRAPHY_DIRECTORY',
+  holderSplit: 'HOLDER_SPLIT',
+  eventBusName: 'EVENT_BUS_NAME',
+} as const;

@@ -1,0 +1,17 @@
+/** The single table's key attributes and index, shared by the adapters, the local stack and infra. */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+} as const;
+
+/** Object key prefixes the functions react to or write. */
+export const OBJECT_PREFIXES = {
+  uploads: 'uploads/',
+  rejects: 'rejects/',
+  registry: 'registry/',
+  directories: 'directories/',
+  territories: 'territories/',
+  mappings: 'mappings/',
+  reports: 'reports/',
+} as const;

@@ -1,0 +1,141 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Report } from '../../domain/report/report-schema.ts';
+import { formatPeriod, formatShare, type Labels } from '../labels.ts';
+import { CHART_WIDTH, COLOURS, chartConfig } from './chart-theme.ts';
+
+const HEIGHT = 260;
+const LABEL_FONT = 13;
+/** Room on the right for the target and baseline labels, written in line with their rules. */
+const REFERENCE_ROOM = 190;
+
+/** The target a local-share trend is read against: the first local-share target, if any. */
+export function localShareTarget(report: Report): Report['targets'][number] | undefined {
+  return report.targets.find((target) => target.metric === 'local-share');
+}
+
+/**
+ * The local share period by period, as a line from 0 %, with the target (dashed) and the baseline
+ * it started from (dotted) when the territory has a local-share target. The first and last points
+ * carry their value.
+ */
+export function trendChart(report: Report, labels: Labels): TopLevelSpec {
+  const lang = report.language;
+  const share = (value: number) => formatShare(value, lang);
+  const target = localShareTarget(report);
+  const points = report.trend.points.map((point, index, all) => ({
+    period: formatPeriod(point.period, lang),
+    share: point.localShare,
+    text: index === 0 || index === all.length - 1 ? share(point.localShare) : '',
+  }));
+  const periods = points.map((point) => point.period);
+  const references = target
+    ? [
+        {
+          value: target.target,
+          text: labels.charts.targetLine(share(target.target), target.year),
+          kind: 'target',
+        },
+        ...(target.baseline
+          ? [
+              {
+                value: target.baseline.value,
+                text: labels.charts.baselineLine(share(target.baseline.value), target.baseline.year),
+                kind: 'baseline',
+              },
+            ]
+          : []),
+      ]
+    : [];
+  const width = references.length > 0 ? CHART_WIDTH - REFERENCE_ROOM : CHART_WIDTH;
+  const highest = Math.max(0, ...points.map((point) => point.share), ...references.map((r) => r.value));
+  const top = Math.min(1, Math.ceil((highest + 0.08) * 10) / 10);
+  const y = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, top], nice: false },
+    axis: { format: '.0%', title: labels.charts.trendAxis, tickCount: 5, grid: true, labelFontSize: 12 },
+  };
+  const x = {
+    field: 'period',
+    type: 'ordinal' as const,
+    sort: periods,
+    axis: { title: null, labelAngle: 0, labelFontSize: 12, labelOverlap: true },
+  };
+  const description = [
+    labels.charts.trendDescription,
+    report.trend.points
+      .map((point) => labels.pair(formatPeriod(point.period, lang), share(point.localShare)))
+      .join(labels.listSeparator),
+    ...references.map((reference) => reference.text),
+  ].join('. ');
+  return {
+    title: { text: labels.charts.trendTitle, subtitle: labels.charts.trendSubtitle },
+    description: `${description}.`,
+    width,
+    height: HEIGHT,
+    config: chartConfig(lang, report.currency),
+    layer: [
+      {
+        data: { values: references },
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          y: { ...y, field: 'value' },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            scale: { domain: ['target', 'baseline'], range: [COLOURS.target, COLOURS.baseline] },
+            legend: null,
+          },
+          strokeDash: {
+            field: 'kind',
+            type: 'nominal',
+            scale: {
+              domain: ['target', 'baseline'],
+              range: [
+                [8, 4],
+                [2, 3],
+              ],
+            },
+            legend: null,
+          },
+        },
+      },
+      // Each label sits in the margin, level with its rule: the target's above it, the baseline's
+      // below, so the two never overlap.
+      ...references.map((reference) => ({
+        data: { values: [reference] },
+        mark: {
+          type: 'text' as const,
+          align: 'left' as const,
+          baseline: reference.kind === 'target' ? ('bottom' as const) : ('top' as const),
+          dx: 8,
+          fontSize: LABEL_FONT,
+          fontWeight: 'bold' as const,
+          color: reference.kind === 'target' ? COLOURS.target : COLOURS.mutedText,
+        },
+        encoding: { y: { ...y, field: 'value' }, x: { value: width }, text: { field: 'text' } },
+      })),
+      {
+        data: { values: points },
+        mark: {
+          type: 'line',
+          color: COLOURS.local,
+          strokeWidth: 3,
+          point: { filled: true, size: 70, color: COLOURS.local },
+        },
+        encoding: { x, y: { ...y, field: 'share' } },
+      },
+      {
+        data: { values: points },
+        mark: {
+          type: 'text',
+          baseline: 'bottom',
+          dy: -8,
+          fontSize: LABEL_FONT,
+          fontWeight: 'bold',
+          color: COLOURS.local,
+        },
+        encoding: { x, y: { ...y, field: 'share' }, text: { field: 'text' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,76 @@
+import type { Report } from '../domain/report/report-schema.ts';
+import {
+  anchorTypeLabel,
+  fallbackRingLabel,
+  formatDate,
+  formatInteger,
+  formatMoney,
+  formatPeriod,
+  formatPoints,
+  formatShare,
+  type Labels,
+  type Language,
+  labelsFor,
+  supplierTypeLabel,
+} from './labels.ts';
+
+/** One report with the formatting bound to its language and currency. */
+export interface View {
+  readonly report: Report;
+  readonly lang: Language;
+  readonly L: Labels;
+  readonly money: (amount: number) => string;
+  readonly share: (share: number) => string;
+  readonly points: (difference: number) => string;
+  readonly int: (n: number) => string;
+  readonly period: (period: string) => string;
+  readonly ringLabel: (ring: string) => string;
+  readonly typeLabel: (type: string) => string;
+  readonly sectorLabel: (sector: string) => string;
+  readonly anchorType: (type: string) => string;
+}
+
+export function viewOf(report: Report): View {
+  const lang = report.language;
+  return {
+    report,
+    lang,
+    L: labelsFor(lang),
+    money: (amount) => formatMoney(amount, report.currency, lang),
+    share: (share) => formatShare(share, lang),
+    points: (difference) => formatPoints(difference, lang),
+    int: (n) => formatInteger(n, lang),
+    period: (period) => formatPeriod(period, lang),
+    ringLabel: (ring) =>
+      report.byRing.find((entry) => entry.ring === ring)?.label ||
+      report.byRingHeadOffice.find((entry) => entry.ring === ring)?.label ||
+      fallbackRingLabel(ring, lang),
+    typeLabel: (type) =>
+      report.bySupplierType.find((entry) => entry.type === type)?.label || supplierTypeLabel(type, lang),
+    sectorLabel: (sector) =>
+      report.bySector.find((entry) => entry.sector === sector)?.label ||
+      report.leakage.topSectors.find((entry) => entry.sector === sector)?.label ||
+      sector,
+    anchorType: (type) => anchorTypeLabel(type, lang),
+  };
+}
+
+export function periodText({ report, lang, L }: View): string {
+  const { from, to } = report.period;
+  if (from && to) return L.meta.periodRange(formatDate(from, lang), formatDate(to, lang));
+  if (from) return L.meta.periodFrom(formatDate(from, lang));
+  if (to) return L.meta.periodTo(formatDate(to, lang));
+  return L.meta.periodUnknown;
+}
+
+export function scopeText({ report, L }: View): string {
+  if (report.scope.type === 'consortium') {
+    const names = report.anchors.map((anchor) => anchor.name).join(', ');
+    const summary = L.meta.scopeConsortium(report.anchors.length);
+    return names ? `${summary} (${names})` : summary;
+  }
+  const id = report.scope.anchorId;
+  const anchor =
+    report.anchors.find((a) => a.id === id) ?? (report.anchors.length === 1 ? report.anchors[0] : undefined);
+  return L.meta.scopeAnchor(anchor?.name ?? id ?? L.notStated);
+}
