@@ -1,0 +1,86 @@
+import { Aws } from 'aws-cdk-lib';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { OBJECT_PREFIXES, TABLE_KEYS } from '../shared/contracts/table.ts';
+
+type BucketName = 'uploads' | 'reference' | 'reports';
+
+/** What a function may do, resource by resource, down to the key prefix: the only place grants are decided. */
+export interface AccessMap {
+  readonly table?: { readonly read?: boolean; readonly write?: boolean };
+  readonly read?: readonly (readonly [BucketName, string])[];
+  readonly write?: readonly (readonly [BucketName, string])[];
+  readonly list?: readonly BucketName[];
+}
+
+export const FUNCTION_ACCESS = {
+  ingest: {
+    table: { read: true, write: true },
+    read: [
+      ['uploads', OBJECT_PREFIXES.uploads],
+      ['reference', OBJECT_PREFIXES.mappings],
+    ],
+    write: [['uploads', OBJECT_PREFIXES.rejects]],
+  },
+  report: {
+    table: { read: true },
+    read: [
+      ['reference', OBJECT_PREFIXES.territories],
+      ['reports', OBJECT_PREFIXES.reports],
+    ],
+    write: [['reports', OBJECT_PREFIXES.reports]],
+    list: ['reports'],
+  },
+  'registry-load': {
+    table: { read: true, write: true },
+    read: [
+      ['reference', OBJECT_PREFIXES.registry],
+      ['reference', OBJECT_PREFIXES.directories],
+    ],
+    write: [['reference', 'facts-rejects/']],
+  },
+} as const satisfies Record<string, AccessMap>;
+
+const s3Arn = (bucket: string, path = '') => `arn:${Aws.PARTITION}:s3:::${bucket}${path}`;
+
+/** Least privilege: exactly the actions of the map, on the named table and key prefixes only. */
+export function grantAccess(
+  grantee: IGrantable,
+  access: AccessMap,
+  names: { readonly table: string } & Readonly<Record<BucketName, string>>,
+): void {
+  const policy = grantee.grantPrincipal;
+  const tableArn = `arn:${Aws.PARTITION}:dynamodb:${Aws.REGION}:${Aws.ACCOUNT_ID}:table/${names.table}`;
+  const tableResources = [tableArn, `${tableArn}/index/${TABLE_KEYS.gsi1.name}`];
+  const actions = [
+    ...(access.table?.read ? ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] : []),
+    ...(access.table?.write ? ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'] : []),
+  ];
+  if (actions.length > 0)
+    policy.addToPrincipalPolicy(new PolicyStatement({ actions, resources: tableResources }));
+  for (const [bucket, prefix] of access.read ?? []) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [s3Arn(names[bucket], `/${prefix}*`)],
+      }),
+    );
+  }
+  for (const [bucket, prefix] of access.write ?? []) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [s3Arn(names[bucket], `/${prefix}*`)] }),
+    );
+  }
+  for (const bucket of access.list ?? []) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [s3Arn(names[bucket])] }),
+    );
+  }
+}
+
+/** The object-prefix resources of a map, as cdk-nag names them in its wildcard findings. */
+export function prefixFindings(access: AccessMap, nagNames: Readonly<Record<BucketName, string>>): string[] {
+  return [...(access.read ?? []), ...(access.write ?? [])].map(
+    ([bucket, prefix]) =>
+      `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${nagNames[bucket]}/${prefix}*]`,
+  );
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BUNDLED_TERRITORIES } from '../shared/domain/territory/bundled-territories.ts';
+import { type Territory, TerritorySchema } from '../shared/domain/territory/territory.ts';
+
+const DeployConfigSchema = z.strictObject({
+  /** Names every resource: several stages (dev, prod) can live in one account. */
+  stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
+  /** A bundled territory id or a path to a territory JSON file. */
+  territory: z.string().min(1),
+  language: z.enum(['fr', 'en']).optional(),
+  /** Who receives the alarms (dead-letter messages, function errors). */
+  alarmEmail: z.email().optional(),
+  /** Largest upload accepted by the presigned POST, in megabytes. */
+  maxUploadMb: z.number().int().positive().max(5_000).default(500),
+  logRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(180), z.literal(365)]).default(90),
+  /** How a contract with several titulaires is shared (docs/method.md). */
+  holderSplit: z.enum(['equal', 'first-holder']).default('equal'),
+});
+
+export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {
+  readonly territory: Territory;
+}
+
+/**
+ * The deployment's configuration, read once at the app entry and validated: a JSON file named by
+ * the CDK context `config` (`npx cdk deploy -c config=infra/config/grenoble.json`).
+ */
+export function readDeployConfig(path: string): DeployConfig {
+  const parsed = DeployConfigSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(
+      `${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+    );
+  }
+  const { territory: territoryRef, ...rest } = parsed.data;
+  const territory =
+    BUNDLED_TERRITORIES.get(territoryRef) ??
+    TerritorySchema.parse(JSON.parse(readFileSync(territoryRef, 'utf8')));
+  return { ...rest, territory };
+}

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ENV } from '../../shared/contracts/environment.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ProjectFunctionProps {
+  /** The folder under functions/, e.g. "ingest". */
+  readonly name: string;
+  readonly memoryMb: number;
+  readonly timeout: Duration;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logRetention: RetentionDays;
+  /** Ship the geography tables beside the bundle (only the functions that locate suppliers). */
+  readonly withGeography?: boolean;
+}
+
+/**
+ * Every function with the house defaults: bundled by the local esbuild (never Docker) as ESM for
+ * Node 22 on arm64, AWS SDK from the runtime, an explicit log group with retention.
+ */
+export class ProjectFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // The project targets Node 22 (its toolchain and tests); a newer runtime is a deliberate upgrade.
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the runtime the code, the bundler target and the tests are built for; upgrading is a tested change, not a default.',
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${repoRoot}functions/${props.name}/handler.ts`,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb,
+      timeout: props.timeout,
+      logGroup,
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      environment: {
+        ...props.environment,
+        ...(props.withGeography ? { [ENV.geographyDirectory]: '/var/task/geography' } : {}),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        forceDockerBundling: false,
+        externalModules: ['@aws-sdk/*'],
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies call require(); ESM output needs it defined.
+        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+        ...(props.withGeography
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  `cp -r "${inputDir}/data/geography" "${outputDir}/geography"`,
+                ],
+              },
+            }
+          : {}),
+      },
+    });
+  }
+}

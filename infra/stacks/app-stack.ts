@@ -1,0 +1,260 @@
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../../shared/contracts/environment.ts';
+import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
+import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
+import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
+import type { DeployConfig } from '../config.ts';
+import { ProjectFunction } from '../constructs/project-function.ts';
+import { nagNames, resourceNames } from '../naming.ts';
+
+export interface AppStackProps extends StackProps {
+  readonly config: DeployConfig;
+}
+
+/** A redelivered message is retried this many times before it is parked in the dead-letter queue. */
+const MAX_RECEIVE_COUNT = 5;
+
+/**
+ * The stateless half: functions, queues, events, alarms and the public reports site. Uploads and
+ * reference files reach their function through SQS (a dead-letter queue keeps what keeps failing);
+ * a counted dataset emits an event that rebuilds the reports.
+ */
+export class AppStack extends Stack {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const names = resourceNames(config.stage);
+    const uploads = Bucket.fromBucketName(this, 'Uploads', names.uploads);
+    const reference = Bucket.fromBucketName(this, 'Reference', names.reference);
+    const bus = EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    const environment = {
+      [ENV.tableName]: names.table,
+      [ENV.uploadsBucket]: names.uploads,
+      [ENV.reportsBucket]: names.reports,
+      [ENV.referenceBucket]: names.reference,
+      [ENV.territoryId]: config.territory.id,
+      [ENV.maxRejectedRatio]: '0.5',
+      [ENV.holderSplit]: config.holderSplit,
+      [ENV.eventBusName]: bus.eventBusName,
+      AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
+    };
+    const logRetention = config.logRetentionDays as RetentionDays;
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true });
+    if (config.alarmEmail) alarms.addSubscription(new EmailSubscription(config.alarmEmail));
+
+    const ingest = new ProjectFunction(this, 'Ingest', {
+      name: 'ingest',
+      memoryMb: 1024,
+      timeout: Duration.minutes(15),
+      environment,
+      logRetention,
+    }).function;
+    const report = new ProjectFunction(this, 'Report', {
+      name: 'report',
+      memoryMb: 1024,
+      timeout: Duration.minutes(2),
+      environment,
+      logRetention,
+      withGeography: true,
+    }).function;
+    const registry = new ProjectFunction(this, 'RegistryLoad', {
+      name: 'registry-load',
+      memoryMb: 1024,
+      timeout: Duration.minutes(15),
+      environment,
+      logRetention,
+    }).function;
+    grantAccess(ingest, FUNCTION_ACCESS.ingest, names);
+    grantAccess(report, FUNCTION_ACCESS.report, names);
+    grantAccess(registry, FUNCTION_ACCESS['registry-load'], names);
+    const nag = nagNames(config.stage);
+    for (const [fn, access] of [
+      [ingest, FUNCTION_ACCESS.ingest],
+      [report, FUNCTION_ACCESS.report],
+      [registry, FUNCTION_ACCESS['registry-load']],
+    ] as const) {
+      Validations.of(fn).acknowledge(
+        ...prefixFindings(access, nag).map((id) => ({
+          id,
+          reason:
+            'Objects under one key prefix of one project bucket: the wildcard is the key space, not other resources.',
+        })),
+      );
+    }
+    bus.grantPutEventsTo(ingest);
+
+    this.queueFor(ingest, 'Ingest', uploads, [OBJECT_PREFIXES.uploads], alarms);
+    this.queueFor(
+      registry,
+      'Registry',
+      reference,
+      [OBJECT_PREFIXES.registry, OBJECT_PREFIXES.directories],
+      alarms,
+    );
+
+    const reportDlq = new Queue(this, 'ReportEventsDlq', {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(reportDlq).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This is a dead-letter queue.',
+    });
+    new Rule(this, 'RebuildReports', {
+      eventBus: bus,
+      eventPattern: { source: [DATASET_INGESTED.source], detailType: [DATASET_INGESTED.detailType] },
+      targets: [new LambdaFunction(report, { retryAttempts: 3, deadLetterQueue: reportDlq })],
+    });
+    this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
+    for (const [name, fn] of [
+      ['Ingest', ingest],
+      ['Report', report],
+      ['RegistryLoad', registry],
+    ] as const) {
+      this.alarmOnErrors(name, fn, alarms);
+    }
+
+    this.distribution = this.reportsSite(names.reports);
+  }
+
+  /** S3 events (via EventBridge) → SQS (with a DLQ) → the function, one message at a time, failures reported per message. */
+  private queueFor(
+    fn: NodejsFunction,
+    name: string,
+    bucket: IBucket,
+    prefixes: readonly string[],
+    alarms: Topic,
+  ): void {
+    const dlq = new Queue(this, `${name}Dlq`, {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(dlq).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This is a dead-letter queue.',
+    });
+    const queue = new Queue(this, `${name}Queue`, {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      // Longer than the function's timeout, so a message is not redelivered while it is still being ingested.
+      visibilityTimeout: Duration.minutes(16),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    new Rule(this, `${name}ObjectCreated`, {
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [bucket.bucketName] },
+          object: { key: prefixes.map((prefix) => ({ prefix })) },
+        },
+      },
+      targets: [new SqsQueue(queue)],
+    });
+    fn.addEventSource(
+      new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
+    this.alarmOnDepth(`${name}Dlq`, dlq, alarms);
+  }
+
+  private alarmOnDepth(name: string, queue: Queue, alarms: Topic): void {
+    new Alarm(this, `${name}NotEmpty`, {
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: `Messages that kept failing are parked in ${name}: look at them and replay.`,
+    }).addAlarmAction(new SnsAction(alarms));
+  }
+
+  private alarmOnErrors(name: string, fn: NodejsFunction, alarms: Topic): void {
+    new Alarm(this, `${name}Errors`, {
+      metric: fn.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(alarms));
+  }
+
+  /** The public reports, read-only through CloudFront; the bucket itself stays private (OAC). */
+  private reportsSite(reportsBucketName: string): Distribution {
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+          override: true,
+        },
+      },
+    });
+    // Imported, so the origin does not rewrite the storage stack's bucket policy (which already lets
+    // CloudFront read reports/): the dependency stays one-way, app → storage.
+    const site = Bucket.fromBucketAttributes(this, 'ReportsBucket', {
+      bucketName: reportsBucketName,
+      bucketRegionalDomainName: `${reportsBucketName}.s3.${this.region}.${this.urlSuffix}`,
+    });
+    const distribution = new Distribution(this, 'ReportsSite', {
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(site, { originPath: '/reports' }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+      },
+      defaultRootObject: 'index.html',
+    });
+    Validations.of(distribution).acknowledge(
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR1',
+        reason: 'The reports are public information for every citizen: no geographic restriction.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR2',
+        reason:
+          'Static, read-only public pages with no form or API behind them: WAF is optional and left to the deployer.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR3',
+        reason:
+          'Access logs need an ACL-enabled bucket; S3 access logs on the reports bucket already record every read.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR4',
+        reason:
+          'The default CloudFront certificate is used until the deployer adds a custom domain with a TLS 1.2 policy.',
+      },
+    );
+    return distribution;
+  }
+}
