@@ -1,0 +1,138 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesise } from './synth.ts';
+
+type Templates = ReturnType<typeof synthesise>;
+let t: Templates;
+
+beforeAll(() => {
+  t = synthesise();
+});
+
+describe('the storage stack', () => {
+  it('blocks public access, enforces TLS and encrypts every bucket (cdk-nag lets a missing block pass)', () => {
+    const buckets = t.storage.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets).length).toBe(4);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toBeDefined();
+      expect(bucket.DeletionPolicy).toBe('Retain');
+    }
+    const policies = Object.values(t.storage.findResources('AWS::S3::BucketPolicy'));
+    expect(policies.length).toBe(4);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
+    }
+  });
+
+  it('versions the uploads and sends their events to EventBridge', () => {
+    t.storage.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.objectLike({
+        'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('uploads')])]),
+      }),
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
+  it('has an on-demand table with point-in-time recovery, deletion protection, kept on delete', () => {
+    const tables = t.storage.findResources('AWS::DynamoDB::GlobalTable');
+    const [table] = Object.values(tables);
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
+    expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table?.Properties.GlobalSecondaryIndexes[0].IndexName).toBe('gsi1');
+  });
+});
+
+describe('the app stack', () => {
+  it('runs every function on Node 22, arm64, with an explicit log group with retention', () => {
+    const functions = Object.values(t.app.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBe(3);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    }
+    for (const group of Object.values(t.app.findResources('AWS::Logs::LogGroup'))) {
+      expect(group.Properties.RetentionInDays).toBe(90);
+    }
+  });
+
+  it('parks messages that keep failing in a dead-letter queue after 5 receives', () => {
+    const queues = Object.values(t.app.findResources('AWS::SQS::Queue')).filter(
+      (q) => q.Properties.RedrivePolicy,
+    );
+    expect(queues.length).toBe(2);
+    for (const queue of queues) expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
+  });
+
+  it('reports batch item failures and bounds the concurrency of each event source', () => {
+    const mappings = Object.values(t.app.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings.length).toBe(2);
+    for (const mapping of mappings) {
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 5 });
+      expect(mapping.Properties.BatchSize).toBe(1);
+    }
+  });
+
+  it('grants IAM actions on the project table and bucket prefixes only, never on *', () => {
+    const policies = Object.values(t.app.findResources('AWS::IAM::Policy'));
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        const resources = [statement.Resource].flat();
+        for (const resource of resources) expect(resource).not.toBe('*');
+        const text = JSON.stringify(resources);
+        if (
+          String(statement.Action).startsWith('dynamodb:') ||
+          [statement.Action].flat().some((a: string) => a.startsWith('dynamodb:'))
+        ) {
+          expect(text).toContain(':table/ancrage-dev');
+        }
+        if ([statement.Action].flat().some((a: string) => a.startsWith('s3:'))) {
+          expect(text).toMatch(/ancrage-dev-(uploads|reference|reports)-/);
+        }
+      }
+    }
+  });
+
+  it('serves the reports through CloudFront with origin access control and security headers', () => {
+    t.app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.app.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue(), OriginPath: '/reports' })],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+    t.app.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'"),
+          }),
+          StrictTransportSecurity: Match.anyValue(),
+        }),
+      }),
+    });
+  });
+
+  it('rebuilds reports when a dataset is ingested, and alarms on dead letters and errors', () => {
+    t.app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['ancrage.ingest'], 'detail-type': ['DatasetIngested'] },
+    });
+    t.app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
+    });
+    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(6);
+  });
+});
