@@ -13,6 +13,13 @@ export interface AccessMap {
 }
 
 export const FUNCTION_ACCESS = {
+  api: {
+    table: { read: true, write: true },
+    // Signing an upload or a download needs the right the signed request will use.
+    read: [['uploads', OBJECT_PREFIXES.rejects]],
+    write: [['uploads', OBJECT_PREFIXES.uploads]],
+    list: ['reports'],
+  },
   ingest: {
     table: { read: true, write: true },
     read: [

@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   Distribution,
   HeadersFrameOption,
@@ -24,6 +24,7 @@ import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
+import { PortalApi } from '../constructs/portal-api.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
 import { nagNames, resourceNames } from '../naming.ts';
 
@@ -41,6 +42,8 @@ const MAX_RECEIVE_COUNT = 5;
  */
 export class AppStack extends Stack {
   readonly distribution: Distribution;
+  readonly apiUrl: string;
+  readonly userPoolId: string;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -86,11 +89,23 @@ export class AppStack extends Stack {
       environment,
       logRetention,
     }).function;
+    const apiHandler = new ProjectFunction(this, 'Api', {
+      name: 'api',
+      memoryMb: 512,
+      timeout: Duration.seconds(15),
+      environment: { ...environment, [ENV.maxUploadMb]: String(config.maxUploadMb) },
+      logRetention,
+    }).function;
+    const portal = new PortalApi(this, 'Portal', { handler: apiHandler, logRetention });
+    this.apiUrl = portal.api.apiEndpoint;
+    this.userPoolId = portal.userPool.userPoolId;
+    grantAccess(apiHandler, FUNCTION_ACCESS.api, names);
     grantAccess(ingest, FUNCTION_ACCESS.ingest, names);
     grantAccess(report, FUNCTION_ACCESS.report, names);
     grantAccess(registry, FUNCTION_ACCESS['registry-load'], names);
     const nag = nagNames(config.stage);
     for (const [fn, access] of [
+      [apiHandler, FUNCTION_ACCESS.api],
       [ingest, FUNCTION_ACCESS.ingest],
       [report, FUNCTION_ACCESS.report],
       [registry, FUNCTION_ACCESS['registry-load']],
@@ -129,6 +144,7 @@ export class AppStack extends Stack {
     });
     this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
     for (const [name, fn] of [
+      ['Api', apiHandler],
       ['Ingest', ingest],
       ['Report', report],
       ['RegistryLoad', registry],
@@ -137,6 +153,10 @@ export class AppStack extends Stack {
     }
 
     this.distribution = this.reportsSite(names.reports);
+    new CfnOutput(this, 'ReportsUrl', { value: `https://${this.distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPoolId });
+    new CfnOutput(this, 'UploadsBucket', { value: names.uploads });
   }
 
   /** S3 events (via EventBridge) → SQS (with a DLQ) → the function, one message at a time, failures reported per message. */

@@ -1,4 +1,10 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  paginateListObjectsV2,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { ObjectStore } from '../ports/object-store.ts';
 
 const isMissing = (error: unknown) =>
@@ -41,6 +47,14 @@ export function createS3ObjectStore(client: S3Client): ObjectStore {
           ContentType: contentType,
         }),
       );
+    },
+
+    async list(bucket, prefix) {
+      const keys: string[] = [];
+      for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix })) {
+        for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      }
+      return keys;
     },
 
     async readText(location) {

@@ -14,4 +14,5 @@ export const ENV = {
   geographyDirectory: 'GEOGRAPHY_DIRECTORY',
   holderSplit: 'HOLDER_SPLIT',
   eventBusName: 'EVENT_BUS_NAME',
+  maxUploadMb: 'MAX_UPLOAD_MB',
 } as const;

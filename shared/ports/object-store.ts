@@ -19,4 +19,6 @@ export interface ObjectStore {
     contentType: string,
   ): Promise<void>;
   readText(location: Omit<ObjectLocation, 'versionId' | 'eTag'>): Promise<string | undefined>;
+  /** Keys under a prefix, all of them (paginated behind the scenes). */
+  list(bucket: string, prefix: string): Promise<string[]>;
 }

@@ -8,7 +8,15 @@ export const CSV_FILE_NAMES = {
   byRing: 'by-ring.csv',
   bySupplierType: 'by-supplier-type.csv',
   datasets: 'datasets.csv',
+  bySector: 'by-sector.csv',
+  leakage: 'leakage.csv',
+  opportunities: 'opportunities.csv',
+  trend: 'trend.csv',
+  anchors: 'anchors.csv',
 } as const;
+
+/** Several names in one cell: a separator no spreadsheet reads as a delimiter or a formula. */
+const LIST_SEPARATOR = ' | ';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -50,9 +58,11 @@ const fromUnits = (amount: number, style: CsvStyle): string => hundredths(amount
 const asPercent = (share: number, style: CsvStyle): string => hundredths(share * 10_000, style.decimal);
 
 /**
- * The report's CSV files, name → content: every supplier, the ring and supplier-type breakdowns,
- * and the datasets. Amounts carry two decimals; ids (ring, type, sources) are written as ids so the
- * files join with one another, labels sit next to them where the report has them.
+ * The report's CSV files, name → content: every supplier; the ring, supplier-type and sector
+ * breakdowns; the leaking suppliers, the opportunities, the trend, the anchors compared; the
+ * datasets. Each file is written even when it has no rows, so the set of files never changes.
+ * Amounts carry two decimals; ids (ring, type, sector, sources) are written as ids so the files
+ * join with one another, labels sit next to them where the report has them.
  */
 export function renderCsvExports(
   report: Report,
@@ -111,10 +121,67 @@ export function renderCsvExports(
     d.sha256 ?? '',
   ]);
 
+  const ringLabel = (ring: string): string =>
+    report.byRing.find((r) => r.ring === ring)?.label || fallbackRingLabel(ring, report.language);
+  const sectorLabel = (sector: string): string =>
+    report.bySector.find((entry) => entry.sector === sector)?.label || sector;
+
+  const sectorRows = report.bySector.map((sector) => [
+    sector.sector,
+    sector.label,
+    fromUnits(sector.amount, style),
+    asPercent(sector.share, style),
+    fromUnits(sector.localAmount, style),
+    asPercent(sector.localShare, style),
+    fromUnits(sector.amount - sector.localAmount, style),
+    String(sector.suppliers),
+  ]);
+
+  const leakageRows = report.leakage.topSuppliers.map((supplier) => [
+    supplier.key,
+    supplier.name,
+    fromUnits(supplier.amount, style),
+    asPercent(supplier.share, style),
+    supplier.ring,
+    ringLabel(supplier.ring),
+    supplier.sector,
+    supplier.sector ? sectorLabel(supplier.sector) : '',
+  ]);
+
+  const opportunityRows = report.opportunities.map((opportunity) => [
+    opportunity.sector,
+    opportunity.label,
+    fromUnits(opportunity.nonLocalAmount, style),
+    String(opportunity.localSuppliersPaid),
+    opportunity.examples.join(LIST_SEPARATOR),
+  ]);
+
+  const trendRows = report.trend.points.map((point) => [
+    point.period,
+    fromUnits(point.influenceable, style),
+    fromUnits(point.localAmount, style),
+    asPercent(point.localShare, style),
+  ]);
+
+  const anchorRows = report.anchorComparison.map((anchor) => [
+    anchor.id,
+    anchor.name,
+    anchor.type,
+    fromUnits(anchor.influenceable, style),
+    fromUnits(anchor.localAmount, style),
+    asPercent(anchor.localShare, style),
+    String(anchor.suppliers),
+  ]);
+
   return new Map([
     [CSV_FILE_NAMES.suppliers, csvFile(L.csv.suppliers(currency), supplierRows, style)],
     [CSV_FILE_NAMES.byRing, csvFile(L.csv.byRing(currency), ringRows, style)],
     [CSV_FILE_NAMES.bySupplierType, csvFile(L.csv.bySupplierType(currency), typeRows, style)],
     [CSV_FILE_NAMES.datasets, csvFile(L.csv.datasets(currency), datasetRows, style)],
+    [CSV_FILE_NAMES.bySector, csvFile(L.csv.bySector(currency), sectorRows, style)],
+    [CSV_FILE_NAMES.leakage, csvFile(L.csv.leakage(currency), leakageRows, style)],
+    [CSV_FILE_NAMES.opportunities, csvFile(L.csv.opportunities(currency), opportunityRows, style)],
+    [CSV_FILE_NAMES.trend, csvFile(L.csv.trend(currency), trendRows, style)],
+    [CSV_FILE_NAMES.anchors, csvFile(L.csv.anchors(currency), anchorRows, style)],
   ]);
 }

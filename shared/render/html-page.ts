@@ -34,7 +34,8 @@ nav.toc ol { margin: 0; padding-left: 1.25rem; columns: 2 16rem; column-gap: 2re
 .headline .lead { font-size: 1.2rem; margin: 0 0 0.5rem; max-width: 48rem; }
 .headline .big { display: block; font-size: 3rem; font-weight: 700; line-height: 1.1; color: #14365f; }
 .headline figure.chart { margin: 0.5rem 0 0.75rem; }
-.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.75rem; margin: 0.75rem 0 0; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.75rem; margin: 0.75rem 0 1rem; }
+.facts.key { grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); }
 .facts div { padding: 0.5rem 0.75rem; background: #ffffff; border: 1px solid #c5ccd3; }
 .facts dt { font-size: 0.9rem; color: #3d4650; }
 .facts dd { margin: 0; font-size: 1.15rem; font-weight: 600; }
@@ -42,8 +43,9 @@ nav.toc ol { margin: 0; padding-left: 1.25rem; columns: 2 16rem; column-gap: 2re
 .facts .leak { border-left: 5px solid #c05600; }
 .facts .target { border-left: 5px solid #1a1a1a; }
 .facts .opportunity { border-left: 5px solid #2e7d32; }
-figure.chart { margin: 0 0 1rem; }
-.chart-svg { display: block; max-width: 100%; height: auto; }
+figure.chart { margin: 0 0 1rem; overflow-x: auto; }
+/* Stretched to the column; on a phone, kept legible and scrolled sideways like a wide table. */
+.chart-svg { display: block; width: 100%; min-width: 36rem; height: auto; }
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0 0.5rem; caption-side: top; }
@@ -53,6 +55,10 @@ tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 .rules { padding-left: 1.25rem; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #c5ccd3; color: #3d4650; }
 footer h2 { border-bottom: 0; margin-top: 0; font-size: 1.1rem; color: #1a1a1a; }
 @media (max-width: 40rem) {
@@ -69,7 +75,8 @@ footer h2 { border-bottom: 0; margin-top: 0; font-size: 1.1rem; color: #1a1a1a; 
   nav.toc { display: none; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   table, figure, .headline, .facts div, tr { break-inside: avoid; page-break-inside: avoid; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, figure.chart { overflow: visible; }
+  .chart-svg { min-width: 0; }
   .headline, .facts div, thead th, .chart-svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }

@@ -2,6 +2,8 @@ import { escapeHtml } from './html-escape.ts';
 
 export interface Cell {
   readonly text: string;
+  /** Several values, one per line (the text is then unused). */
+  readonly lines?: readonly string[];
   readonly numeric?: boolean;
   readonly rowHeader?: boolean;
   /** Shown as `<code>`, with `title` as its tooltip. */
@@ -19,11 +21,13 @@ function renderCell(cell: Cell): string {
   const tag = cell.rowHeader ? 'th' : 'td';
   const attrs = `${cell.rowHeader ? ' scope="row"' : ''}${cell.numeric ? ' class="num"' : ''}`;
   const title = cell.title === undefined ? '' : ` title="${escapeHtml(cell.title)}"`;
-  const content = cell.code
-    ? `<code${title}>${escapeHtml(cell.text)}</code>`
-    : title
-      ? `<span${title}>${escapeHtml(cell.text)}</span>`
-      : escapeHtml(cell.text);
+  const content = cell.lines
+    ? cell.lines.map(escapeHtml).join('<br>')
+    : cell.code
+      ? `<code${title}>${escapeHtml(cell.text)}</code>`
+      : title
+        ? `<span${title}>${escapeHtml(cell.text)}</span>`
+        : escapeHtml(cell.text);
   return `<${tag}${attrs}>${content}</${tag}>`;
 }
 
@@ -72,7 +76,7 @@ export interface Fact {
   readonly tone?: 'leak' | 'target' | 'opportunity';
 }
 
-export function renderFacts(facts: readonly Fact[]): string {
+export function renderFacts(facts: readonly Fact[], className?: 'key'): string {
   const items = facts.map(
     (fact) =>
       `<div${fact.tone ? ` class="${fact.tone}"` : ''}><dt>${escapeHtml(fact.term)}</dt>` +
@@ -80,7 +84,7 @@ export function renderFacts(facts: readonly Fact[]): string {
       (fact.notes ?? []).map((note) => `<dd class="note">${escapeHtml(note)}</dd>`).join('') +
       '</div>',
   );
-  return `<dl class="facts">\n${items.join('\n')}\n</dl>`;
+  return `<dl class="facts${className ? ` ${className}` : ''}">\n${items.join('\n')}\n</dl>`;
 }
 
 /** A chart's SVG (already escaped by its renderer) in its figure. */

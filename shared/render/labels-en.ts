@@ -41,13 +41,15 @@ export const en: Labels = {
     targetReached: (points) => `target met, exceeded by ${points}`,
     baseline: (share, year) => `baseline ${year}: ${share}`,
     trend: 'Trend over the period',
-    trendFromTo: (from, fromPeriod, to, toPeriod) => `from ${from} (${fromPeriod}) to ${to} (${toPeriod})`,
+    trendFromTo: (from, to) => `from ${from} to ${to}`,
+    trendPeriods: (fromPeriod, toPeriod) => `${fromPeriod} to ${toPeriod}`,
     leakage: 'Spend leaving the area',
-    leakageValue: (amount, share) => `${amount}, ${share} of influenceable spend`,
+    leakageValue: (amount, share) => `${amount} · ${share}`,
+    leakageNote: 'of influenceable spend, paid to suppliers located elsewhere',
     biggestLeak: (sector, amount) => `largest: ${sector} (${amount})`,
     opportunities: 'Where local suppliers already exist',
-    opportunitiesValue: (n, amount) =>
-      `${n} sector${s(n)} where the anchors already pay local suppliers, yet spend ${amount} elsewhere`,
+    opportunitiesValue: (n, amount) => `${n} sector${s(n)} · ${amount}`,
+    opportunitiesNote: 'spent elsewhere in sectors where the anchors already pay local suppliers',
   },
   sections: {
     rings: 'Where the money goes',
@@ -128,6 +130,8 @@ export const en: Labels = {
     leakageSubtitle: 'Amount paid, and where the supplier is',
     leakageDescription:
       'Horizontal bars, one per supplier located outside the local area, from the largest amount to the smallest',
+    progressTitle: 'Local share and target',
+    progressCurrent: 'Local share',
     trendTitle: 'Local share over time',
     trendSubtitle: 'Share of influenceable spend paid in the local area',
     trendDescription: 'Line of the local share, period by period',
@@ -154,11 +158,13 @@ export const en: Labels = {
     dataQuality: 'Data quality',
     largestLines: 'The largest payments or contracts, to check by eye',
     localityBySource: 'Supplier location by source of the information',
+    headOfficeBySource: 'Supplier head-office location by source of the information',
     typeBySource: 'Supplier type by source of the information',
     datasets: 'Files analysed',
   },
   columns: {
     ring: 'Area',
+    headOfficeRing: 'Head-office area',
     supplierType: 'Supplier type',
     amount: 'Amount',
     share: 'Share',
@@ -261,7 +267,13 @@ export const en: Labels = {
     'file-country': 'Country given in the file',
     none: 'No information',
   },
-  typeSourceNone: 'No information',
+  typeSources: {
+    override: 'Manual correction',
+    registry: 'SIRENE register',
+    directory: 'The anchor’s supplier directory',
+    name: 'Supplier name (legal form, keywords)',
+    none: 'No information',
+  },
   methodNote: (kind) =>
     'Shares are of influenceable spend: gross spend less the amounts set aside by the exclusion rules ' +
     'and grants. A supplier whose location the data do not establish is counted as “Unknown”: its ' +
@@ -339,7 +351,16 @@ export const en: Labels = {
       `Amount not local or unknown (${c})`,
       'Suppliers',
     ],
-    leakage: (c) => ['Key', 'Name', `Amount (${c})`, 'Share (%)', 'Area', 'Area label', 'Main sector'],
+    leakage: (c) => [
+      'Key',
+      'Name',
+      `Amount (${c})`,
+      'Share (%)',
+      'Area',
+      'Area label',
+      'Main sector',
+      'Sector label',
+    ],
     opportunities: (c) => [
       'Sector',
       'Label',

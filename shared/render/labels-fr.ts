@@ -43,13 +43,16 @@ export const fr: Labels = {
     targetReached: (points) => `objectif atteint, dépassé de ${points}`,
     baseline: (share, year) => `point de départ ${year}${NBSP}: ${share}`,
     trend: 'Évolution sur la période',
-    trendFromTo: (from, fromPeriod, to, toPeriod) => `de ${from} (${fromPeriod}) à ${to} (${toPeriod})`,
+    trendFromTo: (from, to) => `de ${from} à ${to}`,
+    trendPeriods: (fromPeriod, toPeriod) => `de ${fromPeriod} à ${toPeriod}`,
     leakage: 'Dépense qui quitte le territoire',
-    leakageValue: (amount, share) => `${amount}, ${share} de la dépense influençable`,
-    biggestLeak: (sector, amount) => `premier poste${NBSP}: ${sector} (${amount})`,
+    leakageValue: (amount, share) => `${amount} · ${share}`,
+    leakageNote: 'de la dépense influençable, payés à des fournisseurs situés ailleurs',
+    biggestLeak: (sector, amount) => `premier poste\u00A0: ${sector} (${amount})`,
     opportunities: 'Là où des fournisseurs locaux existent déjà',
-    opportunitiesValue: (n, amount) =>
-      `${n} secteur${s(n)} où les institutions paient déjà des fournisseurs locaux, et dépensent ${amount} ailleurs`,
+    opportunitiesValue: (n, amount) => `${n} secteur${s(n)} · ${amount}`,
+    opportunitiesNote:
+      'dépensés ailleurs dans des secteurs où les institutions paient déjà des fournisseurs locaux',
   },
   sections: {
     rings: 'Où va l’argent',
@@ -131,6 +134,8 @@ export const fr: Labels = {
     leakageSubtitle: 'Montant payé, et où se trouve le fournisseur',
     leakageDescription:
       'Barres horizontales, une par fournisseur situé hors du territoire local, du plus gros montant au plus petit',
+    progressTitle: 'Part locale et objectif',
+    progressCurrent: 'Part locale',
     trendTitle: 'Évolution de la part locale',
     trendSubtitle: 'Part de la dépense influençable payée dans le territoire local',
     trendDescription: 'Courbe de la part locale, période par période',
@@ -158,11 +163,13 @@ export const fr: Labels = {
     dataQuality: 'Qualité des données',
     largestLines: 'Les plus gros paiements ou marchés, à vérifier à l’œil',
     localityBySource: 'Localisation des fournisseurs selon la source de l’information',
+    headOfficeBySource: 'Localisation du siège des fournisseurs selon la source de l’information',
     typeBySource: 'Type des fournisseurs selon la source de l’information',
     datasets: 'Fichiers analysés',
   },
   columns: {
     ring: 'Territoire',
+    headOfficeRing: 'Territoire du siège',
     supplierType: 'Type de fournisseur',
     amount: 'Montant',
     share: 'Part',
@@ -265,7 +272,13 @@ export const fr: Labels = {
     'file-country': 'Pays indiqué dans le fichier',
     none: 'Aucune information',
   },
-  typeSourceNone: 'Aucune information',
+  typeSources: {
+    override: 'Correction manuelle',
+    registry: 'Répertoire SIRENE',
+    directory: 'Annuaire des fournisseurs de l’acheteur',
+    name: 'Nom du fournisseur (forme juridique, mots-clés)',
+    none: 'Aucune information',
+  },
   methodNote: (kind) =>
     'Les parts sont calculées sur la dépense influençable\u00A0: la dépense brute, moins les montants écartés ' +
     'par les règles d’exclusion et les subventions. Un fournisseur dont les données ne permettent pas ' +
@@ -352,6 +365,7 @@ export const fr: Labels = {
       'Territoire',
       'Libellé du territoire',
       'Secteur principal',
+      'Libellé du secteur',
     ],
     opportunities: (c) => [
       'Secteur',

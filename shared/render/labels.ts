@@ -54,12 +54,15 @@ export interface Labels {
     readonly targetReached: (points: string) => string;
     readonly baseline: (share: string, year: number) => string;
     readonly trend: string;
-    readonly trendFromTo: (from: string, fromPeriod: string, to: string, toPeriod: string) => string;
+    readonly trendFromTo: (from: string, to: string) => string;
+    readonly trendPeriods: (fromPeriod: string, toPeriod: string) => string;
     readonly leakage: string;
     readonly leakageValue: (amount: string, share: string) => string;
+    readonly leakageNote: string;
     readonly biggestLeak: (sector: string, amount: string) => string;
     readonly opportunities: string;
     readonly opportunitiesValue: (sectors: number, amount: string) => string;
+    readonly opportunitiesNote: string;
   };
   readonly sections: {
     readonly rings: string;
@@ -122,6 +125,8 @@ export interface Labels {
     readonly leakageTitle: (count: number) => string;
     readonly leakageSubtitle: string;
     readonly leakageDescription: string;
+    readonly progressTitle: string;
+    readonly progressCurrent: string;
     readonly trendTitle: string;
     readonly trendSubtitle: string;
     readonly trendDescription: string;
@@ -147,11 +152,13 @@ export interface Labels {
     readonly dataQuality: string;
     readonly largestLines: string;
     readonly localityBySource: string;
+    readonly headOfficeBySource: string;
     readonly typeBySource: string;
     readonly datasets: string;
   };
   readonly columns: {
     readonly ring: string;
+    readonly headOfficeRing: string;
     readonly supplierType: string;
     readonly amount: string;
     readonly share: string;
@@ -220,7 +227,8 @@ export interface Labels {
   readonly notStated: string;
   readonly rings: { readonly abroad: string; readonly unknown: string };
   readonly localitySources: Readonly<Record<LocalitySource, string>>;
-  readonly typeSourceNone: string;
+  /** Where a supplier's type came from (`SupplierTypeSource` in the domain). */
+  readonly typeSources: Readonly<Record<string, string>>;
   readonly methodNote: (kindInSentence: string) => string;
   readonly footerVersions: (methodVersion: string, schemaVersion: string) => string;
   readonly index: {
@@ -279,7 +287,8 @@ export function localitySourceLabel(source: string, lang: Language): string {
 }
 
 export function supplierTypeSourceLabel(source: string, lang: Language): string {
-  return source === 'none' ? LABELS[lang].typeSourceNone : source;
+  const sources = LABELS[lang].typeSources;
+  return has(sources, source) ? (sources[source] ?? source) : source;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

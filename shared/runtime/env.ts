@@ -3,6 +3,9 @@ import { ENV } from '../contracts/environment.ts';
 
 export { ENV };
 
+/** Payment extracts of a whole year for a large city stay well under this. */
+const DEFAULT_MAX_UPLOAD_MB = 500;
+
 const RuntimeConfigSchema = z.object({
   [ENV.tableName]: z.string().min(1),
   [ENV.uploadsBucket]: z.string().min(1),
@@ -18,6 +21,11 @@ const RuntimeConfigSchema = z.object({
   [ENV.geographyDirectory]: z.string().min(1).optional(),
   [ENV.holderSplit]: z.enum(['equal', 'first-holder']),
   [ENV.eventBusName]: z.string().min(1).optional(),
+  [ENV.maxUploadMb]: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .optional(),
 });
 
 export interface RuntimeConfig {
@@ -36,6 +44,8 @@ export interface RuntimeConfig {
   readonly holderSplit: 'equal' | 'first-holder';
   /** Where "dataset ingested" events go. Unset locally: the CLI builds the report itself. */
   readonly eventBusName: string | undefined;
+  /** Largest upload a presigned form accepts. */
+  readonly maxUploadMb: number;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -59,5 +69,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     geographyDirectory: config[ENV.geographyDirectory],
     holderSplit: config[ENV.holderSplit],
     eventBusName: config[ENV.eventBusName],
+    maxUploadMb: config[ENV.maxUploadMb] ?? DEFAULT_MAX_UPLOAD_MB,
   };
 }

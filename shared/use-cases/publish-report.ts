@@ -88,7 +88,7 @@ export async function publishReport(
   const prefix = reportPrefix(request, language);
   const files = new Map<string, { body: string; type: string }>([
     ['report.json', { body: `${JSON.stringify(report, null, 2)}\n`, type: 'application/json' }],
-    ['report.html', { body: renderReportHtml(report), type: 'text/html; charset=utf-8' }],
+    ['report.html', { body: await renderReportHtml(report), type: 'text/html; charset=utf-8' }],
   ]);
   for (const [name, body] of renderCsvExports(report, built.suppliers)) {
     files.set(name, { body, type: 'text/csv; charset=utf-8' });

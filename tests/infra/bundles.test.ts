@@ -9,7 +9,7 @@ describe('the Lambda bundles', () => {
   it('bundles every function with the local esbuild, each under 1.5 MB, the report with its geography', () => {
     const { assembly, app } = synthesise({ bundle: true });
     const functions = Object.entries(app.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     const sizes = new Map<string, number>();
     for (const [logicalId, fn] of functions) {
       const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');

@@ -55,7 +55,7 @@ describe('the storage stack', () => {
 describe('the app stack', () => {
   it('runs every function on Node 22, arm64, with an explicit log group with retention', () => {
     const functions = Object.values(t.app.findResources('AWS::Lambda::Function'));
-    expect(functions.length).toBe(3);
+    expect(functions.length).toBe(4);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -133,6 +133,30 @@ describe('the app stack', () => {
     t.app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
     });
-    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(6);
+    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(7);
+  });
+});
+
+describe('the portal API', () => {
+  it('puts every route behind the user pool JWT authorizer, with access logs', () => {
+    const routes = Object.values(t.app.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([
+      'GET /datasets',
+      'GET /datasets/{id}',
+      'GET /reports',
+      'GET /suppliers/{key}',
+      'POST /uploads',
+      'PUT /suppliers/{key}/override',
+    ]);
+    for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
+    t.app.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.anyValue() });
+  });
+
+  it('has a user pool without self sign-up, with a strong password policy and an anchor attribute', () => {
+    t.app.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'anchor', Mutable: false })]),
+    });
   });
 });

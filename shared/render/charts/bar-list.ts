@@ -45,6 +45,19 @@ const LABEL_FONT = 13;
 /** Gap between a bar's end and its figures. */
 const VALUE_GAP = 6;
 
+const LEGEND_FONT = 12;
+/** Symbol, gap to its label, and the padding between two entries of a horizontal legend. */
+const LEGEND_ENTRY_EXTRA = 14 + 5 + 18;
+
+/** One line of legend when it fits in the chart's width, else two columns. */
+function legendColumns(series: readonly Series[]): number {
+  const width = series.reduce(
+    (total, entry) => total + estimateTextWidth(entry.name, LEGEND_FONT) + LEGEND_ENTRY_EXTRA,
+    0,
+  );
+  return width <= CHART_WIDTH ? series.length : 2;
+}
+
 /**
  * The house bar chart: one row per entry, its label written above a horizontal bar (long sector and
  * supplier names stay readable, nothing is rotated), the figures just past the end of the bar. No
@@ -97,7 +110,7 @@ export function barListSpec(chart: BarList): TopLevelSpec {
             field: 'series',
             type: 'nominal',
             scale: { domain: series.map((entry) => entry.name), range: series.map((entry) => entry.colour) },
-            legend: series.length > 1 ? { orient: 'top', symbolStrokeWidth: 0 } : null,
+            legend: series.length > 1 ? { orient: 'top', columns: legendColumns(series) } : null,
           },
           // White edges keep adjacent segments apart; light fills get their darker outline.
           stroke: { field: 'outline', type: 'nominal', scale: null },

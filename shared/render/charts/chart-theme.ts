@@ -26,8 +26,11 @@ export const COLOURS = {
   baseline: '#6b7580',
 } as const;
 
-/** Drawing width of every chart, in CSS pixels (the page scales it down on narrow screens). */
-export const CHART_WIDTH = 680;
+/**
+ * Drawing width of every chart: each is laid out to fit it, so that the page, which stretches the
+ * charts to its column width, shows all their text at one size (13 px here, about the body text).
+ */
+export const CHART_WIDTH = 760;
 
 /** d3-format locale for what Vega formats itself (axis ticks): `40 %` in French, `40%` in English. */
 function numberLocale(language: Language, currency: Currency) {

@@ -15,6 +15,17 @@ function titleOf(spec: TopLevelSpec): string {
   return typeof text === 'string' ? text : Array.isArray(text) ? text.join(' ') : '';
 }
 
+const INNER_ARIA = /\s(?:role|aria-[a-z]+)="[^"]*"/g;
+
+/**
+ * Vega labels its marks and title for screen readers in English ("Title text '…'"). Inside a
+ * `role="img"` they are never read, and in a French page they would be wrong: they go. Only start
+ * tags are touched (text content holds data, escaped, and never a `<`).
+ */
+function withoutInnerAria(body: string): string {
+  return body.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(INNER_ARIA, ''));
+}
+
 /**
  * Vega's SVG, made an accessible, self-contained image: `role="img"`, its title as `aria-label` and
  * `<title>`, its description (a text version of the figures) as `<desc>`, a `class` for the page's CSS.
@@ -38,7 +49,7 @@ function accessible(svg: string, title: string, description: string): string {
   return (
     `<svg xmlns="${SVG_NAMESPACE}" class="chart-svg" role="img" aria-label="${name}" ` +
     `width="${attribute('width')}" height="${attribute('height')}" viewBox="${attribute('viewBox')}">` +
-    `<title>${name}</title><desc>${escapeHtml(description)}</desc>${body}`
+    `<title>${name}</title><desc>${escapeHtml(description)}</desc>${withoutInnerAria(body)}`
   );
 }
 

@@ -7,6 +7,8 @@ const HEIGHT = 260;
 const LABEL_FONT = 13;
 /** Room on the right for the target and baseline labels, written in line with their rules. */
 const REFERENCE_ROOM = 190;
+/** Room on the left for the share axis, its labels and title. */
+const AXIS_ROOM = 58;
 
 /** The target a local-share trend is read against: the first local-share target, if any. */
 export function localShareTarget(report: Report): Report['targets'][number] | undefined {
@@ -46,7 +48,7 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
           : []),
       ]
     : [];
-  const width = references.length > 0 ? CHART_WIDTH - REFERENCE_ROOM : CHART_WIDTH;
+  const width = CHART_WIDTH - AXIS_ROOM - (references.length > 0 ? REFERENCE_ROOM : 0);
   const highest = Math.max(0, ...points.map((point) => point.share), ...references.map((r) => r.value));
   const top = Math.min(1, Math.ceil((highest + 0.08) * 10) / 10);
   const y = {

@@ -31,6 +31,9 @@ const objects: ObjectStore = {
     return { body: counted(), sizeBytes: 0, metadata: new Map(), eTag: undefined, versionId: undefined };
   },
   async put() {},
+  async list() {
+    return [];
+  },
   async readText() {
     return undefined;
   },

@@ -1,0 +1,148 @@
+import type { Report } from '../../domain/report/report-schema.ts';
+import {
+  type Cell,
+  type Column,
+  paragraph,
+  renderFacts,
+  renderTable,
+  section,
+  subheading,
+} from '../html-table.ts';
+import { localitySourceLabel, supplierTypeSourceLabel } from '../labels.ts';
+import type { View } from '../report-view.ts';
+
+const SHA_SHOWN = 12;
+
+type SourceShares = Report['coverage']['locality']['bySource'];
+
+function bySource(
+  view: View,
+  caption: string,
+  rows: SourceShares,
+  label: (source: string) => string,
+): string {
+  const columns: Column[] = [
+    { label: view.L.columns.source },
+    { label: view.L.columns.amount, numeric: true },
+    { label: view.L.columns.share, numeric: true },
+  ];
+  return renderTable(
+    caption,
+    columns,
+    rows.map((row) => [
+      // The id as a tooltip, when the label hides it.
+      {
+        text: label(row.source),
+        rowHeader: true,
+        title: label(row.source) === row.source ? undefined : row.source,
+      },
+      { text: view.money(row.amount), numeric: true },
+      { text: view.share(row.share), numeric: true },
+    ]),
+    view.L.noData,
+  );
+}
+
+/** How much of the spend is located and typed, from which source; what was rejected or set aside. */
+export function renderCoverage(view: View): string {
+  const { report, lang, L } = view;
+  const { locality, supplierType } = report.coverage;
+  const quality = report.dataQuality;
+  const facts = renderFacts([
+    { term: L.coverage.knownLocality, value: L.headline.ofInfluenceable(view.share(locality.knownShare)) },
+    { term: L.coverage.ambiguousAmount, value: view.money(locality.ambiguousAmount) },
+    { term: L.coverage.knownType, value: L.headline.ofInfluenceable(view.share(supplierType.knownShare)) },
+  ]);
+  const row = (label: string, value: string): Cell[] => [
+    { text: label, rowHeader: true },
+    { text: value, numeric: true },
+  ];
+  const qualityTable = renderTable(
+    L.captions.dataQuality,
+    [{ label: L.columns.measure }, { label: L.columns.value, numeric: true }],
+    [
+      row(L.dataQuality.rejectedLines, view.int(quality.rejectedLines)),
+      row(L.dataQuality.setAsideLines, view.int(quality.setAsideLines)),
+      row(L.dataQuality.unknownLocalityAmount, view.money(quality.unknownLocalityAmount)),
+      row(L.dataQuality.ambiguousLocalityAmount, view.money(quality.ambiguousLocalityAmount)),
+      row(L.dataQuality.unknownTypeAmount, view.money(quality.unknownTypeAmount)),
+    ],
+    L.noData,
+  );
+  const largest = renderTable(
+    L.captions.largestLines,
+    [{ label: L.columns.name }, { label: L.columns.amount, numeric: true }],
+    quality.largestLines.map((line) => [
+      { text: line.name, rowHeader: true },
+      { text: view.money(line.amount), numeric: true },
+    ]),
+    L.noData,
+  );
+  return section(
+    's-coverage',
+    L.sections.coverage,
+    [
+      facts,
+      qualityTable,
+      bySource(view, L.captions.localityBySource, locality.bySource, (s) => localitySourceLabel(s, lang)),
+      bySource(view, L.captions.headOfficeBySource, locality.headOffice.bySource, (s) =>
+        localitySourceLabel(s, lang),
+      ),
+      bySource(view, L.captions.typeBySource, supplierType.bySource, (s) => supplierTypeSourceLabel(s, lang)),
+      subheading('s-largest-lines', L.sections.largestLines),
+      largest,
+    ].join('\n'),
+  );
+}
+
+/** The highest-spend suppliers nothing identifies: fixing them first improves every figure most. */
+export function renderUnmatched(view: View): string {
+  const { report, L } = view;
+  const table = renderTable(
+    L.captions.unmatched,
+    [
+      { label: L.columns.name },
+      { label: L.columns.amount, numeric: true },
+      { label: L.columns.share, numeric: true },
+      { label: L.columns.lines, numeric: true },
+    ],
+    report.unmatchedSuppliers.map((supplier) => [
+      { text: supplier.name, rowHeader: true },
+      { text: view.money(supplier.amount), numeric: true },
+      { text: view.share(supplier.share), numeric: true },
+      { text: view.int(supplier.lines), numeric: true },
+    ]),
+    L.noData,
+  );
+  return section('s-unmatched', L.sections.unmatched, `${paragraph(L.intros.unmatched, 'intro')}\n${table}`);
+}
+
+/** Every file the report used, with its fingerprint: what makes each figure traceable. */
+export function renderDatasets(view: View): string {
+  const { report, L } = view;
+  const table = renderTable(
+    L.captions.datasets,
+    [
+      { label: L.columns.file },
+      { label: L.columns.format },
+      { label: L.columns.encoding },
+      { label: L.columns.lines, numeric: true },
+      { label: L.columns.rejectedLines, numeric: true },
+      { label: L.columns.amount, numeric: true },
+      { label: L.columns.sha256 },
+    ],
+    report.datasets.map((dataset): Cell[] => [
+      { text: dataset.file, rowHeader: true },
+      { text: dataset.format ?? L.notStated },
+      { text: dataset.encoding ?? L.notStated },
+      { text: view.int(dataset.lines), numeric: true },
+      { text: view.int(dataset.rejectedLines), numeric: true },
+      { text: view.money(dataset.amount), numeric: true },
+      dataset.sha256
+        ? { text: dataset.sha256.slice(0, SHA_SHOWN), code: true, title: dataset.sha256 }
+        : { text: L.notStated },
+    ]),
+    L.noData,
+  );
+  return section('s-datasets', L.sections.datasets, table);
+}
