@@ -21,7 +21,7 @@ async function registryLoad(event: unknown) {
       ? await loadDirectory(deps, location, anchorId)
       : await loadRegistry(deps, location);
     logInfo({ key: location.key, ...outcome });
-    return { result: outcome, retry: false };
+    return { result: outcome, retry: false as const };
   });
 }
 

@@ -40,10 +40,11 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
   return {
     async claimDataset(record, now) {
       try {
-        await client.send(
+        const response = await client.send(
           new PutCommand({
             TableName: tableName,
             Item: datasetItem(record),
+            ReturnValues: 'ALL_OLD',
             // New, or an earlier attempt that failed, or one that crashed and let its lease expire.
             ConditionExpression:
               'attribute_not_exists(pk) OR #status IN (:received, :failed) OR (#status = :ingesting AND leaseUntil < :now)',
@@ -56,7 +57,8 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
             },
           }),
         );
-        return { claimed: true, record };
+        const previous = response.Attributes ? DatasetRecordSchema.parse(response.Attributes) : undefined;
+        return { claimed: true, record, ...(previous ? { previous } : {}) };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         const existing = await getDataset(record.id);

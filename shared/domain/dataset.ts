@@ -54,5 +54,11 @@ export const DatasetRecordSchema = z.object({
   anchors: z.array(z.object({ id: z.string(), name: z.string().optional() })).default([]),
   flags: z.array(z.tuple([z.string(), z.number().int()])).default([]),
   rejectsKey: z.string().optional(),
+  /**
+   * A checkpoint: lines 1…n are stored. A run that nears Lambda's time limit pauses there and the
+   * next run continues, re-reading the file (fast) but writing only the lines after n.
+   */
+  linesWritten: z.number().int().nonnegative().optional(),
+  runs: z.number().int().positive().optional(),
 });
 export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;

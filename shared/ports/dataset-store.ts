@@ -4,7 +4,8 @@ import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 
 export type ClaimOutcome =
-  | { readonly claimed: true; readonly record: DatasetRecord }
+  /** `previous`: what an earlier attempt left (a checkpoint to continue from, when it paused). */
+  | { readonly claimed: true; readonly record: DatasetRecord; readonly previous?: DatasetRecord }
   | { readonly claimed: false; readonly existing: DatasetRecord };
 
 /**

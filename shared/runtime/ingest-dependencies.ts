@@ -4,11 +4,13 @@ import { createEventBridgeDatasetEvents, EventBridgeClient } from '../adapters/e
 import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
+import { createSqsRequeue } from '../adapters/sqs-requeue.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DatasetEvents } from '../ports/dataset-events.ts';
 import type { IngestDependencies } from '../use-cases/ingest-dataset.ts';
 import { cachedByConfig } from './cached-by-config.ts';
+import type { Requeue } from './notification-batch.ts';
 import { ingestProgress } from './progress.ts';
 
 /** A crashed ingest's claim expires after this; Lambda's own limit is 15 minutes. */
@@ -16,9 +18,10 @@ const INGEST_LEASE_MS = 16 * 60 * 1000;
 
 /** The ingest function's composition root: real adapters, built once per execution environment. */
 export const ingestDependencies = cachedByConfig(
-  (config): IngestDependencies & { events: DatasetEvents | undefined } => {
+  (config): IngestDependencies & { events: DatasetEvents | undefined; requeue: Requeue } => {
     const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
     return {
+      requeue: createSqsRequeue(),
       events: config.eventBusName
         ? createEventBridgeDatasetEvents(new EventBridgeClient({}), config.eventBusName)
         : undefined,

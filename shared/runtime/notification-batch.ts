@@ -3,12 +3,25 @@ import { z } from 'zod';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import { locationsOfNotification, S3TestEventSchema } from './s3-event.ts';
 
-const SqsEventSchema = z.object({
-  Records: z.array(z.object({ messageId: z.string(), body: z.string(), eventSource: z.literal('aws:sqs') })),
+const SqsRecordSchema = z.object({
+  messageId: z.string(),
+  body: z.string(),
+  eventSource: z.literal('aws:sqs'),
+  eventSourceARN: z.string().optional(),
+  receiptHandle: z.string().optional(),
 });
+const SqsEventSchema = z.object({ Records: z.array(SqsRecordSchema) });
 
-/** What handling one object says: `retry` leaves its message on the queue to be delivered again. */
-export type Handled<T> = { readonly result: T; readonly retry: boolean };
+/**
+ * What handling one object says: `retry` leaves its message on the queue to be delivered again,
+ * `now` (work paused at a checkpoint) without waiting for the visibility timeout.
+ */
+export type Handled<T> = { readonly result: T; readonly retry: false | 'later' | 'now' };
+
+export type Requeue = (record: {
+  readonly eventSourceARN: string;
+  readonly receiptHandle: string;
+}) => Promise<void>;
 
 async function handleNotification<T>(
   body: unknown,
@@ -30,6 +43,7 @@ async function handleNotification<T>(
 export async function forEachNotification<T>(
   event: unknown,
   handle: (location: ObjectLocation) => Promise<Handled<T>>,
+  requeue?: Requeue,
 ): Promise<SQSBatchResponse | { outcomes: T[] }> {
   const sqs = SqsEventSchema.safeParse(event);
   if (!sqs.success)
@@ -39,6 +53,14 @@ export async function forEachNotification<T>(
     try {
       const handled = await handleNotification(JSON.parse(record.body), handle);
       if (handled.some((one) => one.retry)) batchItemFailures.push({ itemIdentifier: record.messageId });
+      if (
+        requeue &&
+        record.eventSourceARN &&
+        record.receiptHandle &&
+        handled.some((one) => one.retry === 'now')
+      ) {
+        await requeue({ eventSourceARN: record.eventSourceARN, receiptHandle: record.receiptHandle });
+      }
     } catch (error) {
       console.error(JSON.stringify({ level: 'ERROR', messageId: record.messageId, message: String(error) }));
       batchItemFailures.push({ itemIdentifier: record.messageId });

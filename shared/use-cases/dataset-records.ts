@@ -75,6 +75,6 @@ export function settled(
   now: Date,
   message?: string,
 ): DatasetRecord {
-  const { leaseUntil: _released, message: _previous, ...rest } = record;
+  const { leaseUntil: _released, message: _previous, linesWritten: _checkpoint, ...rest } = record;
   return { ...rest, status, updatedAt: now.toISOString(), ...(message ? { message } : {}) };
 }

@@ -29,14 +29,21 @@ export interface IngestDependencies {
     readonly holderSplit: HolderSplit;
   };
   readonly onProgress?: (progress: { bytes: number; lines: number }) => void;
+  /** Time left in this run (Lambda's clock); a run that nears its end pauses at a checkpoint. */
+  readonly remainingMs?: () => number;
 }
+
+/** Stop writing and checkpoint when less than this is left: the last batch and the record must fit. */
+export const CONTINUE_BEFORE_MS = 90_000;
 
 export type IngestOutcome =
   | { readonly outcome: 'ingested' | 'rejected' | 'failed'; readonly dataset: DatasetRecord }
   /** Already ingested, rejected or failed for good: nothing to do. */
   | { readonly outcome: 'already-done'; readonly dataset: DatasetRecord }
   /** Another attempt holds the dataset within its lease: try again later. */
-  | { readonly outcome: 'in-progress'; readonly dataset: DatasetRecord };
+  | { readonly outcome: 'in-progress'; readonly dataset: DatasetRecord }
+  /** This run neared its time limit: the dataset is checkpointed, deliver the event again to go on. */
+  | { readonly outcome: 'continued'; readonly dataset: DatasetRecord };
 
 /** Object metadata an upload may carry (`x-amz-meta-*`). */
 export const UPLOAD_METADATA = { anchor: 'anchor', kind: 'kind', mapping: 'mapping' } as const;
@@ -72,7 +79,16 @@ export async function ingestDataset(
     const outcome = claimed.existing.status === 'INGESTING' ? 'in-progress' : 'already-done';
     return { outcome, dataset: claimed.existing };
   }
-  const record = claimed.record;
+  // A run that paused left a checkpoint: continue after the lines it stored.
+  const paused = claimed.previous?.status === 'INGESTING' ? claimed.previous : undefined;
+  const record: DatasetRecord = paused
+    ? {
+        ...claimed.record,
+        receivedAt: paused.receivedAt,
+        linesWritten: paused.linesWritten ?? 0,
+        runs: (paused.runs ?? 1) + 1,
+      }
+    : claimed.record;
   if (!object)
     return finish(deps, record, 'FAILED', 'the file was deleted before it could be read; upload it again');
   try {
@@ -109,6 +125,8 @@ async function ingestObject(
     holderSplit: deps.settings.holderSplit,
   });
   const rejects = new RejectsFile();
+  const alreadyWritten = record.linesWritten ?? 0;
+  let written = alreadyWritten;
   let lines = 0;
   let failure: string | undefined;
   for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
@@ -118,9 +136,12 @@ async function ingestObject(
     }
     const accepted = source.drainLines();
     lines += accepted.length;
-    await deps.datasets.putLines(record.id, accepted);
+    const fresh = accepted.filter((line) => line.sequence > alreadyWritten);
+    await deps.datasets.putLines(record.id, fresh);
+    written = Math.max(written, accepted.at(-1)?.sequence ?? 0);
     rejects.add(source.drainRejections());
     deps.onProgress?.({ bytes: file.bytesRead(), lines });
+    if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) return pause(deps, record, written);
   }
   const summary = failure ? undefined : source.finish();
   await deps.datasets.putLines(record.id, source.drainLines());
@@ -153,6 +174,27 @@ async function ingestObject(
   }
   await deps.datasets.putRollups(record.id, source.rollups.records());
   return finish(deps, counted, 'INGESTED');
+}
+
+/**
+ * Checkpoints a run that is about to be cut off: the lines written so far are kept, the lease is
+ * released at once, and the next delivery of the same event continues from there.
+ */
+async function pause(
+  deps: IngestDependencies,
+  record: DatasetRecord,
+  linesWritten: number,
+): Promise<IngestOutcome> {
+  const now = deps.clock.now();
+  const dataset: DatasetRecord = {
+    ...record,
+    linesWritten,
+    leaseUntil: now.toISOString(),
+    updatedAt: now.toISOString(),
+    message: `paused after ${linesWritten} lines, near the time limit of one run: it goes on in the next`,
+  };
+  await deps.datasets.saveDataset(dataset);
+  return { outcome: 'continued', dataset };
 }
 
 async function finish(

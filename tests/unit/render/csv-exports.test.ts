@@ -69,10 +69,20 @@ function read(files: Map<string, string>, name: string, delimiter: string): stri
 
 const frFiles = renderCsvExports(reportFixture('fr'), suppliersFixture);
 const enFiles = renderCsvExports(reportFixture('en'), suppliersFixture);
-const NAMES = ['suppliers.csv', 'by-ring.csv', 'by-supplier-type.csv', 'datasets.csv'];
+const NAMES = [
+  'suppliers.csv',
+  'by-ring.csv',
+  'by-supplier-type.csv',
+  'datasets.csv',
+  'by-sector.csv',
+  'leakage.csv',
+  'opportunities.csv',
+  'trend.csv',
+  'anchors.csv',
+];
 
 describe('renderCsvExports', () => {
-  it('writes the four files', () => {
+  it('writes the nine files', () => {
     expect([...frFiles.keys()]).toEqual(NAMES);
     expect([...enFiles.keys()]).toEqual(NAMES);
   });
@@ -112,7 +122,7 @@ describe('renderCsvExports', () => {
       'region',
       'registry',
       'sme',
-      'sirene',
+      'registry',
     ]);
     const ring = read(frFiles, 'by-ring.csv', ';');
     expect(ring[1]).toEqual([
@@ -205,6 +215,147 @@ describe('renderCsvExports', () => {
       );
     },
   );
+
+  it('writes sectors with their local and non-local amounts', () => {
+    const fr = read(frFiles, 'by-sector.csv', ';');
+    expect(fr[0]).toEqual([
+      'Secteur',
+      'Libellé',
+      'Montant (EUR)',
+      'Part (%)',
+      'Montant local (EUR)',
+      'Part locale du secteur (%)',
+      'Montant non local ou inconnu (EUR)',
+      'Fournisseurs',
+    ]);
+    expect(fr[1]).toEqual([
+      '611',
+      '611 — Contrats de prestations de services',
+      '2400000,00',
+      '24,00',
+      '1150000,00',
+      '47,92',
+      '1250000,00',
+      '120',
+    ]);
+    expect(fr).toHaveLength(11);
+    const en = read(enFiles, 'by-sector.csv', ',');
+    expect(en[10]).toEqual([
+      'uncategorised',
+      'Uncategorised',
+      '250000.00',
+      '2.50',
+      '60000.00',
+      '24.00',
+      '190000.00',
+      '90',
+    ]);
+  });
+
+  it('writes the leaking suppliers with their area and main sector', () => {
+    const en = read(enFiles, 'leakage.csv', ',');
+    expect(en[0]).toEqual([
+      'Key',
+      'Name',
+      'Amount (EUR)',
+      'Share (%)',
+      'Area',
+      'Area label',
+      'Main sector',
+      'Sector label',
+    ]);
+    expect(en[1]).toEqual([
+      'siren:552120222',
+      'Groupe Énergies Nationales SA',
+      '820000.00',
+      '8.20',
+      'france',
+      'France',
+      '606',
+      '606 — Non-stock supplies (energy, supplies)',
+    ]);
+    expect(en[4]?.[1]).toBe('<img src=x onerror=alert(1)> Mobilier & "Cie"');
+    expect(en[8]?.slice(4, 6)).toEqual(['abroad', 'Abroad']);
+  });
+
+  it('writes the opportunities with their examples in one cell', () => {
+    const fr = read(frFiles, 'opportunities.csv', ';');
+    expect(fr[0]).toEqual([
+      'Secteur',
+      'Libellé',
+      'Montant hors territoire (EUR)',
+      'Fournisseurs locaux déjà payés',
+      'Exemples de fournisseurs locaux',
+    ]);
+    expect(fr[2]).toEqual([
+      '611',
+      '611 — Contrats de prestations de services',
+      '1100000,00',
+      '48',
+      'Transports Urbains du Rhône | <script>alert("x")</script> & Fils | Restaurant d’insertion La Passerelle',
+    ]);
+  });
+
+  it('writes the trend and the anchors compared', () => {
+    const trend = read(frFiles, 'trend.csv', ';');
+    expect(trend[0]).toEqual([
+      'Période',
+      'Dépense influençable (EUR)',
+      'Montant local (EUR)',
+      'Part locale (%)',
+    ]);
+    expect(trend[1]).toEqual(['2024-01', '620000,00', '239000,00', '38,55']);
+    expect(trend).toHaveLength(13);
+    const anchors = read(enFiles, 'anchors.csv', ',');
+    expect(anchors).toEqual([
+      [
+        'Id',
+        'Anchor',
+        'Type',
+        'Influenceable spend (EUR)',
+        'Local amount (EUR)',
+        'Local share (%)',
+        'Suppliers',
+      ],
+      ['metropole-lyon', 'Métropole de Lyon', 'epci', '5800000.00', '2650000.00', '45.69', '640'],
+      ['hcl', 'Hospices Civils de Lyon', 'hospital', '4200000.00', '1560000.00', '37.14', '510'],
+    ]);
+  });
+
+  it('writes the header alone when a table is empty', () => {
+    const report = reportFixture('en');
+    const files = renderCsvExports(
+      { ...report, anchorComparison: [], opportunities: [], trend: { granularity: 'year', points: [] } },
+      suppliersFixture,
+    );
+    for (const name of ['anchors.csv', 'opportunities.csv', 'trend.csv']) {
+      expect(read(files, name, ',')).toHaveLength(1);
+    }
+  });
+
+  it('neutralises formulas in every new file', () => {
+    const report = reportFixture('fr');
+    const evil = '=HYPERLINK("http://evil.example")';
+    const files = renderCsvExports(
+      {
+        ...report,
+        bySector: report.bySector.map((sector) => ({ ...sector, label: `+${sector.label}` })),
+        leakage: {
+          ...report.leakage,
+          topSuppliers: report.leakage.topSuppliers.map((supplier) => ({ ...supplier, name: evil })),
+        },
+        opportunities: report.opportunities.map((o) => ({ ...o, examples: [evil, 'Plain'] })),
+        trend: { ...report.trend, points: report.trend.points.map((p) => ({ ...p, period: '@2024' })) },
+        anchorComparison: report.anchorComparison.map((a) => ({ ...a, name: `-${a.name}` })),
+      },
+      suppliersFixture,
+    );
+    expect(read(files, 'by-sector.csv', ';')[1]?.[1]).toBe(`'+611 — Contrats de prestations de services`);
+    expect(read(files, 'leakage.csv', ';')[1]?.[1]).toBe(`'${evil}`);
+    expect(read(files, 'opportunities.csv', ';')[1]?.[4]).toBe(`'${evil} | Plain`);
+    expect(read(files, 'trend.csv', ';')[1]?.[0]).toBe(`'@2024`);
+    expect(read(files, 'anchors.csv', ';')[1]?.[1]).toBe(`'-Métropole de Lyon`);
+  });
 
   it('reads back tricky names exactly', () => {
     expect(

@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALITY_SOURCES } from '../../../shared/domain/locality/place.ts';
 import {
+  anchorTypeLabel,
   fallbackRingLabel,
   formatMoney,
+  formatPeriod,
+  formatPoints,
   formatShare,
   LABELS,
   localitySourceLabel,
   SUPPLIER_TYPE_IDS,
   supplierTypeLabel,
+  supplierTypeSourceLabel,
 } from '../../../shared/render/labels.ts';
+
+/** Every path to a leaf of a labels object: both languages must say everything. */
+const paths = (value: unknown, prefix = ''): string[] =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.entries(value).flatMap(([key, inner]) => paths(inner, `${prefix}.${key}`))
+    : [prefix];
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -40,6 +50,41 @@ describe('labels', () => {
     expect(supplierTypeLabel('not-a-type', 'en')).toBe('not-a-type');
     expect(LABELS.fr.kind.payments).toBe('Paiements (mandats)');
     expect(LABELS.en.kind.contracts).toBe('Contracts notified');
+  });
+});
+
+describe('labels in both languages', () => {
+  it('have the same entries', () => {
+    expect(paths(LABELS.en)).toEqual(paths(LABELS.fr));
+    expect(LABELS.en.referencePoints.items).toHaveLength(LABELS.fr.referencePoints.items.length);
+  });
+
+  it('label anchor types and supplier-type sources, passing unknown ids through', () => {
+    expect(anchorTypeLabel('hospital', 'fr')).toBe('Hôpital');
+    expect(anchorTypeLabel('epci', 'en')).toBe('Inter-municipal authority');
+    expect(anchorTypeLabel('constructor', 'en')).toBe('constructor');
+    expect(supplierTypeSourceLabel('registry', 'fr')).toBe('Répertoire SIRENE');
+    expect(supplierTypeSourceLabel('none', 'en')).toBe('No information');
+    expect(supplierTypeSourceLabel('__proto__', 'en')).toBe('__proto__');
+  });
+});
+
+describe('formatPoints', () => {
+  it('writes a difference of shares in percentage points', () => {
+    expect(formatPoints(0.029, 'fr')).toBe(`2,9${NBSP}points`);
+    expect(formatPoints(0.015, 'fr')).toBe(`1,5${NBSP}point`);
+    expect(formatPoints(0.029, 'en')).toBe('2.9 percentage points');
+    expect(formatPoints(0.01, 'en')).toBe('1.0 percentage point');
+    expect(formatPoints(-0.000001, 'en')).toBe('0.0 percentage points');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('writes a month the way a reader says it and leaves a year alone', () => {
+    expect(formatPeriod('2024-01', 'fr')).toBe('janv. 2024');
+    expect(formatPeriod('2024-12', 'en')).toBe('Dec 2024');
+    expect(formatPeriod('2024', 'fr')).toBe('2024');
+    expect(formatPeriod('2024-13', 'en')).toBe('2024-13');
   });
 });
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { reportFixture } from './report-fixture.ts';
 
+const sum = <T>(xs: readonly T[], amount: (x: T) => number): number =>
+  Math.round(xs.reduce((total, x) => total + amount(x), 0) * 100) / 100;
+
 describe('report fixture', () => {
   it.each(['fr', 'en'] as const)('is a valid report (%s)', (lang) => {
     const report = reportFixture(lang);
@@ -10,13 +13,40 @@ describe('report fixture', () => {
 
   it('adds up', () => {
     const report = reportFixture();
-    const sum = (xs: readonly { amount: number }[]) => xs.reduce((total, x) => total + x.amount, 0);
-    expect(sum(report.byRing)).toBe(report.totals.influenceable);
-    expect(sum(report.bySupplierType)).toBe(report.totals.influenceable);
-    expect(sum(report.exclusionRules)).toBe(report.totals.excluded);
-    expect(sum(report.datasets)).toBe(report.totals.gross);
+    const byAmount = (x: { amount: number }) => x.amount;
+    expect(sum(report.byRing, byAmount)).toBe(report.totals.influenceable);
+    expect(sum(report.byRingHeadOffice, byAmount)).toBe(report.totals.influenceable);
+    expect(sum(report.bySupplierType, byAmount)).toBe(report.totals.influenceable);
+    expect(sum(report.exclusionRules, byAmount)).toBe(report.totals.excluded);
+    expect(sum(report.datasets, byAmount)).toBe(report.totals.gross);
     expect(report.totals.gross - report.totals.excluded - report.totals.grants).toBe(
       report.totals.influenceable,
     );
+    const cooperative = report.bySupplierType.find((type) => type.type === 'cooperative');
+    expect(sum(report.cooperatives, byAmount)).toBe(cooperative?.amount);
+  });
+
+  it('adds up in the new breakdowns', () => {
+    const report = reportFixture();
+    const { headline, totals } = report;
+    expect(sum(report.bySector, (s) => s.amount)).toBe(totals.influenceable);
+    expect(sum(report.bySector, (s) => s.localAmount)).toBe(headline.localAmount);
+    expect(sum(report.trend.points, (p) => p.influenceable)).toBe(totals.influenceable);
+    expect(sum(report.trend.points, (p) => p.localAmount)).toBe(headline.localAmount);
+    expect(sum(report.anchorComparison, (a) => a.influenceable)).toBe(totals.influenceable);
+    expect(sum(report.anchorComparison, (a) => a.localAmount)).toBe(headline.localAmount);
+    const leaking = report.byRing.filter((ring) => !['metropole', 'unknown'].includes(ring.ring));
+    expect(sum(leaking, (r) => r.amount)).toBe(report.leakage.nonLocalAmount);
+    expect(sum(report.leakage.topSectors, (s) => s.nonLocalAmount)).toBe(report.leakage.nonLocalAmount);
+    expect(sum(report.leakage.topSectors, (s) => s.shareOfLeakage)).toBeCloseTo(1, 3);
+    for (const supplier of report.leakage.topSuppliers) {
+      expect(supplier.ring).not.toBe('metropole');
+      expect(report.bySector.some((sector) => sector.sector === supplier.sector)).toBe(true);
+    }
+    const local = report.targets.find((target) => target.metric === 'local-share');
+    expect(local?.current).toBe(headline.localShare);
+    expect(local && local.target - local.current).toBeCloseTo(local?.gap ?? Number.NaN, 6);
+    expect(report.dataQuality.unknownLocalityAmount).toBe(headline.unknownAmount);
+    expect(report.dataQuality.rejectedLines).toBe(totals.rejectedLines);
   });
 });

@@ -53,9 +53,92 @@ const TYPE_LABELS = {
  * A consortium report for the Lyon metropolis: two anchors, 10 M€ influenceable, 42,1 % local.
  * Figures add up (rings and types sum to the influenceable total, excluded to the rules).
  */
+/** A non-local supplier whose name is markup: it lands in the leakage chart's SVG text. */
+export const HOSTILE_LEAK_NAME = '<img src=x onerror=alert(1)> Mobilier & "Cie"';
+
+/** M57 accounts as the domain labels them: `611 — Contrats de prestations de services`. */
+const SECTOR_LABELS = {
+  fr: {
+    '611': '611 — Contrats de prestations de services',
+    '615': '615 — Entretien et réparations',
+    '606': '606 — Achats non stockés de matières et fournitures (énergie, fournitures)',
+    '231': '231 — Immobilisations corporelles en cours',
+    '604': '604 — Achats d’études et prestations de services',
+    '218': '218 — Autres immobilisations corporelles (mobilier, véhicules, informatique)',
+    '628': '628 — Divers (cotisations, nettoyage, gardiennage)',
+    '205': '205 — Logiciels, concessions et droits',
+    '623': '623 — Publicité, publications, relations publiques',
+    uncategorised: 'Sans catégorie',
+  },
+  en: {
+    '611': '611 — Service contracts',
+    '615': '615 — Maintenance and repairs',
+    '606': '606 — Non-stock supplies (energy, supplies)',
+    '231': '231 — Works in progress',
+    '604': '604 — Purchased studies and services',
+    '218': '218 — Other tangible assets (furniture, vehicles, IT)',
+    '628': '628 — Other (subscriptions, cleaning, security)',
+    '205': '205 — Software, licences and rights',
+    '623': '623 — Advertising, publications, public relations',
+    uncategorised: 'Uncategorised',
+  },
+} as const;
+type Sector = keyof (typeof SECTOR_LABELS)['fr'];
+
+/** amount, local, leaking (outside the local rings), suppliers — unknown locality is the rest. */
+const SECTORS: readonly (readonly [Sector, number, number, number, number])[] = [
+  ['611', 2_400_000, 1_150_000, 1_100_000, 120],
+  ['615', 1_600_000, 1_020_000, 480_000, 180],
+  ['606', 1_500_000, 240_000, 1_200_000, 95],
+  ['231', 1_300_000, 760_000, 470_000, 60],
+  ['604', 900_000, 310_000, 540_000, 85],
+  ['218', 800_000, 180_000, 580_000, 70],
+  ['628', 600_000, 330_000, 230_000, 64],
+  ['205', 350_000, 40_000, 300_000, 22],
+  ['623', 300_000, 120_000, 160_000, 48],
+  ['uncategorised', 250_000, 60_000, 130_000, 90],
+];
+const LEAKING = 5_190_000;
+const INFLUENCEABLE = 10_000_000;
+
+const round4 = (n: number): number => Math.round(n * 10_000) / 10_000;
+
+const leak = (key: string, name: string, amount: number, ring: string, sector: Sector) => ({
+  key,
+  name,
+  amount,
+  share: round4(amount / INFLUENCEABLE),
+  ring,
+  sector,
+});
+
+/** Monthly influenceable and local spend over 2024: they sum to the year's totals. */
+const MONTHS: readonly (readonly [number, number])[] = [
+  [620_000, 239_000],
+  [710_000, 278_000],
+  [830_000, 332_000],
+  [790_000, 320_000],
+  [850_000, 348_000],
+  [880_000, 368_000],
+  [760_000, 321_000],
+  [540_000, 221_000],
+  [900_000, 387_000],
+  [940_000, 410_000],
+  [1_010_000, 447_000],
+  [1_170_000, 539_000],
+];
+
+/**
+ * A consortium report for the Lyon metropolis: two anchors, 10 M€ influenceable, 42,1 % local
+ * (21 % by head office), 5,19 M€ leaking, a 45 % target for 2026. Figures add up: rings, types and
+ * sectors sum to the influenceable total, months to the year, anchors to the consortium, leakage to
+ * the non-local rings, excluded to the rules.
+ */
 export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
   const ring = RING_LABELS[language];
   const type = TYPE_LABELS[language];
+  const sector = SECTOR_LABELS[language];
+  const fr = language === 'fr';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     methodVersion: METHOD_VERSION,
@@ -65,7 +148,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     language,
     territory: {
       id: 'lyon',
-      name: language === 'fr' ? 'Métropole de Lyon' : 'Lyon Metropolis',
+      name: fr ? 'Métropole de Lyon' : 'Lyon Metropolis',
       localRing: 'metropole',
     },
     scope: { type: 'consortium' },
@@ -99,7 +182,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     ],
     totals: {
       gross: 10_850_000,
-      influenceable: 10_000_000,
+      influenceable: INFLUENCEABLE,
       excluded: 600_000,
       grants: 250_000,
       lines: 12_300,
@@ -171,46 +254,46 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       {
         ring: 'metropole',
         label: ring.metropole,
-        amount: 4_210_000,
-        share: 0.421,
-        cumulativeShare: 0.421,
-        suppliers: 412,
-        ambiguousAmount: 35_000,
+        amount: 2_100_000,
+        share: 0.21,
+        cumulativeShare: 0.21,
+        suppliers: 260,
+        ambiguousAmount: 0,
       },
       {
         ring: 'region',
         label: ring.region,
-        amount: 2_150_000,
-        share: 0.215,
-        cumulativeShare: 0.636,
-        suppliers: 230,
+        amount: 1_900_000,
+        share: 0.19,
+        cumulativeShare: 0.4,
+        suppliers: 190,
         ambiguousAmount: 0,
       },
       {
         ring: 'france',
         label: ring.france,
-        amount: 2_890_000,
-        share: 0.289,
-        cumulativeShare: 0.925,
-        suppliers: 301,
+        amount: 2_750_000,
+        share: 0.275,
+        cumulativeShare: 0.675,
+        suppliers: 330,
         ambiguousAmount: 0,
       },
       {
         ring: 'abroad',
         label: ring.abroad,
-        amount: 150_000,
-        share: 0.015,
-        cumulativeShare: 0.94,
-        suppliers: 12,
+        amount: 250_000,
+        share: 0.025,
+        cumulativeShare: 0.7,
+        suppliers: 15,
         ambiguousAmount: 0,
       },
       {
         ring: 'unknown',
         label: ring.unknown,
-        amount: 600_000,
-        share: 0.06,
+        amount: 3_000_000,
+        share: 0.3,
         cumulativeShare: 1,
-        suppliers: 45,
+        suppliers: 205,
         ambiguousAmount: 0,
       },
     ],
@@ -232,8 +315,28 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.12,
         lines: 48,
         ring: 'metropole',
-        headOfficeRing: 'unknown',
+        headOfficeRing: 'france',
         type: 'large',
+      },
+      {
+        key: 'siren:552120222',
+        name: 'Groupe Énergies Nationales SA',
+        amount: 820_000,
+        share: 0.082,
+        lines: 24,
+        ring: 'france',
+        headOfficeRing: 'france',
+        type: 'large',
+      },
+      {
+        key: 'siren:403052111',
+        name: 'Conseil & Stratégie Publique SAS',
+        amount: 410_000,
+        share: 0.041,
+        lines: 9,
+        ring: 'france',
+        headOfficeRing: 'france',
+        type: 'mid-size',
       },
       {
         key: 'siren:732829320',
@@ -242,8 +345,38 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.038,
         lines: 12,
         ring: 'metropole',
-        headOfficeRing: 'unknown',
+        headOfficeRing: 'metropole',
         type: 'sme',
+      },
+      {
+        key: 'siren:380129866',
+        name: 'Ascenseurs Rhône-Alpes Maintenance',
+        amount: 360_000,
+        share: 0.036,
+        lines: 36,
+        ring: 'region',
+        headOfficeRing: 'france',
+        type: 'sme',
+      },
+      {
+        key: 'siren:444555666',
+        name: HOSTILE_LEAK_NAME,
+        amount: 300_000,
+        share: 0.03,
+        lines: 7,
+        ring: 'region',
+        headOfficeRing: 'region',
+        type: 'sme',
+      },
+      {
+        key: 'siren:512345678',
+        name: 'Logiciels Publics Édition SA',
+        amount: 280_000,
+        share: 0.028,
+        lines: 5,
+        ring: 'france',
+        headOfficeRing: 'france',
+        type: 'mid-size',
       },
       {
         key: 'siren:418125365',
@@ -252,28 +385,28 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         share: 0.025,
         lines: 30,
         ring: 'metropole',
-        headOfficeRing: 'unknown',
+        headOfficeRing: 'metropole',
         type: 'cooperative',
       },
       {
-        key: 'vat:DE123456789',
-        name: 'Fournitures du Monde GmbH',
-        amount: 120_000,
-        share: 0.012,
-        lines: 6,
-        ring: 'abroad',
-        headOfficeRing: 'unknown',
-        type: 'large',
+        key: 'siren:327654321',
+        name: 'Travaux Publics du Dauphiné',
+        amount: 250_000,
+        share: 0.025,
+        lines: 11,
+        ring: 'region',
+        headOfficeRing: 'region',
+        type: 'sme',
       },
       {
-        key: 'name:entreprise-sans-adresse',
-        name: 'Entreprise sans adresse',
-        amount: 90_000,
-        share: 0.009,
-        lines: 4,
-        ring: 'unknown',
-        headOfficeRing: 'unknown',
-        type: 'unknown',
+        key: 'siren:301234567',
+        name: 'Restauration Collective Nationale',
+        amount: 230_000,
+        share: 0.023,
+        lines: 52,
+        ring: 'france',
+        headOfficeRing: 'france',
+        type: 'large',
       },
     ],
     coverage: {
@@ -299,8 +432,8 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       supplierType: {
         knownShare: 0.94,
         bySource: [
-          { source: 'sirene', amount: 8_900_000, share: 0.89 },
-          { source: 'name-pattern', amount: 500_000, share: 0.05 },
+          { source: 'registry', amount: 8_900_000, share: 0.89 },
+          { source: 'name', amount: 500_000, share: 0.05 },
           { source: 'none', amount: 600_000, share: 0.06 },
         ],
       },
@@ -311,17 +444,177 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     ],
     cooperatives: [
       {
+        key: 'siren:418125365',
+        name: 'Scop Bâtir Ensemble',
+        amount: 250_000,
+        share: 0.025,
+        detail: 'scop',
+        ring: 'metropole',
+      },
+      {
         key: 'siret:78929051700018',
         name: 'Imprimerie Alpine SCOP',
-        amount: 450_000,
-        share: 0.045,
+        amount: 120_000,
+        share: 0.012,
         detail: 'scop',
+        ring: 'region',
+      },
+      {
+        key: 'siren:821456789',
+        name: 'Énergies Citoyennes Rhodaniennes SCIC',
+        amount: 80_000,
+        share: 0.008,
+        detail: 'scic',
         ring: 'metropole',
       },
     ],
     unmatchedSuppliers: [
       { key: 'name:atelier x@69003', name: 'Atelier X', amount: 90_000, share: 0.009, lines: 4 },
+      { key: 'name:sarl dupont', name: 'SARL Dupont', amount: 42_000, share: 0.0042, lines: 3 },
     ],
+    sectorScheme: 'nature-chapter',
+    bySector: SECTORS.map(([id, amount, local, , suppliers]) => ({
+      sector: id,
+      label: sector[id],
+      amount,
+      share: round4(amount / INFLUENCEABLE),
+      localAmount: local,
+      localShare: round4(local / amount),
+      suppliers,
+    })),
+    leakage: {
+      nonLocalAmount: LEAKING,
+      topSuppliers: [
+        leak('siren:552120222', 'Groupe Énergies Nationales SA', 820_000, 'france', '606'),
+        leak('siren:403052111', 'Conseil & Stratégie Publique SAS', 410_000, 'france', '604'),
+        leak('siren:380129866', 'Ascenseurs Rhône-Alpes Maintenance', 360_000, 'region', '615'),
+        leak('siren:444555666', HOSTILE_LEAK_NAME, 300_000, 'region', '218'),
+        leak('siren:512345678', 'Logiciels Publics Édition SA', 280_000, 'france', '205'),
+        leak('siren:327654321', 'Travaux Publics du Dauphiné', 250_000, 'region', '231'),
+        leak('siren:301234567', 'Restauration Collective Nationale', 230_000, 'france', '611'),
+        leak('vat:DE123456789', 'Fournitures du Monde GmbH', 120_000, 'abroad', '606'),
+      ],
+      topSectors: [...SECTORS]
+        .sort((a, b) => b[3] - a[3])
+        .map(([id, , , leaking]) => ({
+          sector: id,
+          label: sector[id],
+          nonLocalAmount: leaking,
+          shareOfLeakage: round4(leaking / LEAKING),
+        })),
+    },
+    opportunities: [
+      {
+        sector: '606',
+        label: sector['606'],
+        nonLocalAmount: 1_200_000,
+        localSuppliersPaid: 14,
+        examples: ['Énergies Citoyennes Rhodaniennes SCIC', 'Fournitures Bureau Croix-Rousse'],
+      },
+      {
+        sector: '611',
+        label: sector['611'],
+        nonLocalAmount: 1_100_000,
+        localSuppliersPaid: 48,
+        examples: [
+          'Transports Urbains du Rhône',
+          HOSTILE_SUPPLIER_NAME,
+          'Restaurant d’insertion La Passerelle',
+        ],
+      },
+      {
+        sector: '218',
+        label: sector['218'],
+        nonLocalAmount: 580_000,
+        localSuppliersPaid: 9,
+        examples: ['Atelier Bois Villeurbanne', 'Recyclerie Informatique Lyonnaise'],
+      },
+      {
+        sector: '604',
+        label: sector['604'],
+        nonLocalAmount: 540_000,
+        localSuppliersPaid: 21,
+        examples: ['Bureau d’études Saône', 'Coopérative Conseil Lyon'],
+      },
+      {
+        sector: '615',
+        label: sector['615'],
+        nonLocalAmount: 480_000,
+        localSuppliersPaid: 63,
+        examples: ['Scop Bâtir Ensemble', 'Plomberie Gerland'],
+      },
+      {
+        sector: '231',
+        label: sector['231'],
+        nonLocalAmount: 470_000,
+        localSuppliersPaid: 17,
+        examples: ['Scop Bâtir Ensemble'],
+      },
+    ],
+    concentration: { top10Share: 0.448, hhi: 305.2 },
+    trend: {
+      granularity: 'month',
+      points: MONTHS.map(([influenceable, localAmount], i) => ({
+        period: `2024-${String(i + 1).padStart(2, '0')}`,
+        influenceable,
+        localAmount,
+        localShare: round4(localAmount / influenceable),
+      })),
+    },
+    targets: [
+      {
+        id: 'local-share-2026',
+        label: fr ? 'Part locale de la dépense influençable' : 'Local share of influenceable spend',
+        metric: 'local-share',
+        target: 0.45,
+        year: 2026,
+        baseline: { value: 0.38, year: 2022 },
+        current: 0.421,
+        gap: 0.029,
+      },
+      {
+        id: 'social-economy-2026',
+        label: fr ? 'Part de l’économie sociale et solidaire' : 'Share of the social economy',
+        metric: 'supplier-type-share',
+        target: 0.12,
+        year: 2026,
+        baseline: { value: 0.065, year: 2022 },
+        current: 0.08,
+        gap: 0.04,
+      },
+    ],
+    anchorComparison: [
+      {
+        id: 'metropole-lyon',
+        name: 'Métropole de Lyon',
+        type: 'epci',
+        influenceable: 5_800_000,
+        localAmount: 2_650_000,
+        localShare: 0.4569,
+        suppliers: 640,
+      },
+      {
+        id: 'hcl',
+        name: 'Hospices Civils de Lyon',
+        type: 'hospital',
+        influenceable: 4_200_000,
+        localAmount: 1_560_000,
+        localShare: 0.3714,
+        suppliers: 510,
+      },
+    ],
+    dataQuality: {
+      rejectedLines: 17,
+      setAsideLines: 412,
+      unknownLocalityAmount: 600_000,
+      ambiguousLocalityAmount: 35_000,
+      unknownTypeAmount: 600_000,
+      largestLines: [
+        { key: 'siren:552081317', name: 'Transports Urbains du Rhône', amount: 310_000 },
+        { key: 'siren:552120222', name: 'Groupe Énergies Nationales SA', amount: 185_000 },
+        { key: 'siren:732829320', name: HOSTILE_SUPPLIER_NAME, amount: 96_000 },
+      ],
+    },
     concessions: { amount: 0, lines: 0, concessionaires: 0 },
   };
 }
@@ -342,7 +635,7 @@ export function supplierFixture(overrides: Partial<ClassifiedSupplier> = {}): Cl
     headOfficeRing: 'region',
     headOfficeSource: 'registry',
     type: 'sme',
-    typeSource: 'sirene',
+    typeSource: 'registry',
     typeDetail: undefined,
     matched: true,
     ...overrides,
@@ -364,7 +657,7 @@ export const suppliersFixture: readonly ClassifiedSupplier[] = [
     ringSource: 'foreign-identifier',
     ambiguous: false,
     type: 'large',
-    typeSource: 'name-pattern',
+    typeSource: 'name',
   }),
   supplierFixture({
     key: 'name:entreprise-sans-adresse',

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpendLine } from '../../shared/domain/spend-line.ts';
+import { ingestDependencies } from '../../shared/runtime/ingest-dependencies.ts';
+import { CONTINUE_BEFORE_MS, datasetIdOf, ingestDataset } from '../../shared/use-cases/ingest-dataset.ts';
+import { dataset, type Harness, SYNTHETIC_PAYMENTS, startHarness } from './helpers.ts';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness.stop();
+});
+
+describe('a file too long for one run', () => {
+  it('pauses at a checkpoint near the time limit, then the next delivery writes only the rest', async () => {
+    const location = await harness.pipeline.upload({ path: SYNTHETIC_PAYMENTS, anchorId: 'long-file' });
+    const base = ingestDependencies();
+    const written: number[] = [];
+    const counting = {
+      ...base.datasets,
+      putLines: async (datasetId: string, lines: readonly SpendLine[]) => {
+        written.push(...lines.map((line) => line.sequence));
+        await base.datasets.putLines(datasetId, lines);
+      },
+    };
+    // First run: time runs short after the first batch of 1 000 records.
+    const first = await ingestDataset(
+      { ...base, datasets: counting, remainingMs: () => CONTINUE_BEFORE_MS - 1 },
+      location,
+    );
+    expect(first.outcome).toBe('continued');
+    expect(first.dataset).toMatchObject({ status: 'INGESTING' });
+    const checkpoint = first.dataset.linesWritten ?? 0;
+    expect(checkpoint).toBeGreaterThan(0);
+    expect(checkpoint).toBeLessThan(2_400);
+    expect(written).toHaveLength(checkpoint);
+
+    // The message comes back at once (the lease was released): the next run goes on.
+    written.length = 0;
+    const second = await ingestDataset({ ...base, datasets: counting, remainingMs: () => 600_000 }, location);
+    expect(second.outcome).toBe('ingested');
+    expect(second.dataset).toMatchObject({ status: 'INGESTED', lines: 2_400, rejectedLines: 2, runs: 2 });
+    expect(second.dataset.linesWritten).toBeUndefined();
+    expect(Math.min(...written)).toBe(checkpoint + 1);
+    expect(written).toHaveLength(2_400 - checkpoint);
+
+    const stored = await dataset(harness, datasetIdOf(location));
+    expect(stored.status).toBe('INGESTED');
+  });
+});
