@@ -3,7 +3,7 @@ import { renderPage } from './html-page.ts';
 import { formatDate, formatDateTime, formatShare, type Labels, type Language, labelsFor } from './labels.ts';
 
 export interface ReportIndexEntry {
-  /** Where the report's files are, relative to the index: `reports/<territory>/<scope>/<kind>/<lang>/`. */
+  /** Where the report's files are, relative to the index (which sits at the root of `reports/`): `<territory>/<scope>/<kind>/<lang>/`. */
   readonly prefix: string;
   readonly territory: string;
   /** `consortium`, or the anchor the report is about. */

@@ -1,3 +1,4 @@
+import { OBJECT_PREFIXES } from '../contracts/table.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
@@ -10,6 +11,9 @@ import type { ProfileStore } from '../ports/profile-store.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { renderCsvExports } from '../render/csv-exports.ts';
 import { renderReportHtml } from '../render/report-html.ts';
+import { type ReportIndexEntry, renderReportIndex } from '../render/report-index.ts';
+
+const REPORTS_ROOT = OBJECT_PREFIXES.reports;
 
 export interface ReportDependencies {
   readonly objects: ObjectStore;
@@ -41,7 +45,7 @@ export type ReportOutcome =
 /** Where a report's files live in the reports bucket: one folder per territory, scope, kind and language. */
 export function reportPrefix(request: ReportRequest, language: string): string {
   const scope = request.anchorId ? `anchor-${request.anchorId}` : 'consortium';
-  return `reports/${request.territoryId}/${scope}/${request.kind}/${language}/`;
+  return `${REPORTS_ROOT}${request.territoryId}/${scope}/${request.kind}/${language}/`;
 }
 
 /**
@@ -102,5 +106,40 @@ export async function publishReport(
       ),
     ),
   );
+  await publishIndex(deps, language);
   return { published: true, report, prefix, files: [...files.keys()] };
+}
+
+/**
+ * Rewrites `reports/index.html`, the list of every published report, so the reports bucket is a
+ * browsable static site. Paths in the index are relative to `reports/`.
+ */
+async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Promise<void> {
+  const bucket = deps.settings.reportsBucket;
+  const keys = await deps.objects.list(bucket, REPORTS_ROOT);
+  const entries: ReportIndexEntry[] = [];
+  for (const key of keys.filter((candidate) => candidate.endsWith('/report.json'))) {
+    const text = await deps.objects.readText({ bucket, key });
+    const parsed = text ? ReportSchema.safeParse(JSON.parse(text)) : undefined;
+    if (!parsed?.success) continue;
+    const report = parsed.data;
+    entries.push({
+      prefix: key.slice(REPORTS_ROOT.length, -'report.json'.length),
+      territory: report.territory.name,
+      scope:
+        report.scope.type === 'anchor'
+          ? (report.anchors[0]?.name ?? report.scope.anchorId ?? '')
+          : 'consortium',
+      kind: report.kind,
+      language: report.language,
+      period: report.period,
+      generatedAt: report.generatedAt,
+      localShare: report.headline.localShare,
+    });
+  }
+  await deps.objects.put(
+    { bucket, key: `${REPORTS_ROOT}index.html` },
+    renderReportIndex(entries, language),
+    'text/html; charset=utf-8',
+  );
 }
