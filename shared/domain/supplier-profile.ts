@@ -15,6 +15,8 @@ export const PlaceFactSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
+  /** A UK local-authority code (E07000178…), as a council's supplier directory records it. */
+  localAuthority: z.string().optional(),
 });
 export type PlaceFact = z.infer<typeof PlaceFactSchema>;
 

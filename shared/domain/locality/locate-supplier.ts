@@ -54,7 +54,7 @@ function fromFile(identity: SupplierIdentity, geography: FrenchGeography): Locat
   }
   if (!identity.postcode || (country !== undefined && country !== 'FR' && country !== 'GB')) return undefined;
   if (/^[A-Z]/.test(identity.postcode)) {
-    return { place: { kind: 'uk-postcode', postcode: identity.postcode }, source: 'file-postcode' };
+    return { place: { kind: 'uk-place', postcode: identity.postcode }, source: 'file-postcode' };
   }
   const communes = communesOfPostcode(identity.postcode, identity.commune, geography);
   if (communes.length > 0) {

@@ -26,11 +26,13 @@ export function placeOfFact(fact: PlaceFact, geography: FrenchGeography): Place 
   if (fact.communeCode && geography.departementOfCommune(fact.communeCode)) {
     return { kind: 'communes', codes: [fact.communeCode], alternatives: false };
   }
+  if (fact.localAuthority)
+    return { kind: 'uk-place', postcode: fact.postcode, localAuthority: fact.localAuthority };
   if (fact.country && fact.country !== 'FR' && !(fact.country === 'GB' && fact.postcode)) {
     return { kind: 'country', code: fact.country };
   }
   if (fact.postcode) {
-    if (/^[A-Z]/.test(fact.postcode)) return { kind: 'uk-postcode', postcode: fact.postcode };
+    if (/^[A-Z]/.test(fact.postcode)) return { kind: 'uk-place', postcode: fact.postcode };
     const communes = geography.communesOfPostcode(fact.postcode);
     if (communes.length > 0) return { kind: 'communes', codes: communes, alternatives: true };
     const departement = geography.departementOfPostcode(fact.postcode);

@@ -6,7 +6,12 @@ export type Place =
    */
   | { readonly kind: 'communes'; readonly codes: readonly string[]; readonly alternatives: boolean }
   | { readonly kind: 'departement'; readonly code: string }
-  | { readonly kind: 'uk-postcode'; readonly postcode: string }
+  /** A UK place: a postcode, a local-authority code (from the council's supplier directory), or both. */
+  | {
+      readonly kind: 'uk-place';
+      readonly postcode?: string | undefined;
+      readonly localAuthority?: string | undefined;
+    }
   | { readonly kind: 'country'; readonly code: string };
 
 /** Which evidence located a supplier; counted in the report's coverage. */

@@ -21,12 +21,16 @@ function ringContainsDepartement(ring: Ring, departement: string, geography: Fre
   return ring.countries?.includes('FR') ?? false;
 }
 
-function ringContainsUkPostcode(ring: Ring, postcode: string): boolean {
-  const district = postcode.split(' ')[0] ?? '';
+function ringContainsUkPlace(
+  ring: Ring,
+  place: { postcode?: string | undefined; localAuthority?: string | undefined },
+): boolean {
+  if (place.localAuthority && ring.localAuthorities?.includes(place.localAuthority)) return true;
+  const district = place.postcode?.split(' ')[0] ?? '';
   const area = /^[A-Z]+/.exec(district)?.[0] ?? '';
   return (
-    (ring.postcodeDistricts?.includes(district) ?? false) ||
-    (ring.postcodeAreas?.includes(area) ?? false) ||
+    (district !== '' && (ring.postcodeDistricts?.includes(district) ?? false)) ||
+    (area !== '' && (ring.postcodeAreas?.includes(area) ?? false)) ||
     (ring.countries?.includes('GB') ?? false)
   );
 }
@@ -61,9 +65,9 @@ export function ringOfPlace(
         ring: firstRing(territory, (ring) => ringContainsDepartement(ring, place.code, geography)) ?? ABROAD,
         ambiguous: false,
       };
-    case 'uk-postcode':
+    case 'uk-place':
       return {
-        ring: firstRing(territory, (ring) => ringContainsUkPostcode(ring, place.postcode)) ?? ABROAD,
+        ring: firstRing(territory, (ring) => ringContainsUkPlace(ring, place)) ?? ABROAD,
         ambiguous: false,
       };
     case 'country':

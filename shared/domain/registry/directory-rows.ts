@@ -96,8 +96,14 @@ export function directoryFactsOf(
     kind: 'directory',
     anchorId,
     name,
-    ...(postcode || country
-      ? { place: { ...(postcode ? { postcode } : {}), ...(country ? { country } : {}) } }
+    ...(postcode || country || get('localAuthority')
+      ? {
+          place: {
+            ...(postcode ? { postcode } : {}),
+            ...(country ? { country } : {}),
+            ...(get('localAuthority') ? { localAuthority: get('localAuthority') } : {}),
+          },
+        }
       : {}),
     ...(id?.scheme === 'siret' ? { siret: id.value } : {}),
     ...(id?.scheme === 'siren' ? { siren: id.value } : {}),

@@ -148,4 +148,38 @@ describe('the locality chain, step by step', () => {
     );
     expect(result.establishment).toEqual({ ring: 'city', ambiguous: false, source: 'directory' });
   });
+
+  it('a local-authority code from the council’s directory places a supplier in a ring of local authorities', () => {
+    const byAuthority: Territory = {
+      ...oxford,
+      rings: [
+        { id: 'city', label: { fr: 'Oxford', en: 'Oxford' }, localAuthorities: ['E07000178'] },
+        ...oxford.rings.slice(1),
+      ],
+    };
+    const inCity = rings(
+      {},
+      {
+        establishment: {
+          value: { localAuthority: 'E07000178', postcode: 'OX12 9AB' },
+          source: 'directory',
+          asOf,
+        },
+      },
+      byAuthority,
+    );
+    expect(inCity.establishment).toEqual({ ring: 'city', ambiguous: false, source: 'directory' });
+    const elsewhere = rings(
+      {},
+      {
+        establishment: {
+          value: { localAuthority: 'E07000179', postcode: 'OX12 9AB' },
+          source: 'directory',
+          asOf,
+        },
+      },
+      byAuthority,
+    );
+    expect(elsewhere.establishment.ring).toBe('oxfordshire');
+  });
 });
