@@ -29,11 +29,15 @@ async function report(event: unknown): Promise<ReportOutcome> {
   const ingested = DatasetIngestedSchema.safeParse(event);
   if (ingested.success) {
     const { kind, anchorId } = ingested.data.detail;
-    await publishReport(deps, { kind, anchorId, territoryId: deps.territoryId });
-    return publishReport(deps, { kind, territoryId: deps.territoryId });
+    await publishReport(deps, { kind, anchorId, territoryId: deps.territoryId, language: deps.language });
+    return publishReport(deps, { kind, territoryId: deps.territoryId, language: deps.language });
   }
   const request = ReportRequestSchema.parse(event);
-  return publishReport(deps, { ...request, territoryId: request.territoryId ?? deps.territoryId });
+  return publishReport(deps, {
+    ...request,
+    territoryId: request.territoryId ?? deps.territoryId,
+    language: request.language ?? deps.language,
+  });
 }
 
 export const handler = middy(report).use(logErrors('report'));

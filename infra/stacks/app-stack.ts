@@ -60,6 +60,7 @@ export class AppStack extends Stack {
       [ENV.territoryId]: config.territory.id,
       [ENV.maxRejectedRatio]: '0.5',
       [ENV.holderSplit]: config.holderSplit,
+      ...(config.language ? { [ENV.reportLanguage]: config.language } : {}),
       [ENV.eventBusName]: bus.eventBusName,
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
     };

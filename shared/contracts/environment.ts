@@ -15,4 +15,5 @@ export const ENV = {
   holderSplit: 'HOLDER_SPLIT',
   eventBusName: 'EVENT_BUS_NAME',
   maxUploadMb: 'MAX_UPLOAD_MB',
+  reportLanguage: 'REPORT_LANGUAGE',
 } as const;

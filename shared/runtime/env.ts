@@ -21,6 +21,7 @@ const RuntimeConfigSchema = z.object({
   [ENV.geographyDirectory]: z.string().min(1).optional(),
   [ENV.holderSplit]: z.enum(['equal', 'first-holder']),
   [ENV.eventBusName]: z.string().min(1).optional(),
+  [ENV.reportLanguage]: z.enum(['fr', 'en']).optional(),
   [ENV.maxUploadMb]: z
     .string()
     .regex(/^\d{1,4}$/)
@@ -46,6 +47,8 @@ export interface RuntimeConfig {
   readonly eventBusName: string | undefined;
   /** Largest upload a presigned form accepts. */
   readonly maxUploadMb: number;
+  /** The deployment's report language; the territory's when unset. */
+  readonly reportLanguage: 'fr' | 'en' | undefined;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -70,5 +73,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     holderSplit: config[ENV.holderSplit],
     eventBusName: config[ENV.eventBusName],
     maxUploadMb: config[ENV.maxUploadMb] ?? DEFAULT_MAX_UPLOAD_MB,
+    reportLanguage: config[ENV.reportLanguage],
   };
 }

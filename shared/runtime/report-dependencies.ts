@@ -10,18 +10,26 @@ import type { ReportDependencies } from '../use-cases/publish-report.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 
 /** The report function's composition root. */
-export const reportDependencies = cachedByConfig((config): ReportDependencies & { territoryId: string } => {
-  const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
-  const documents = createDocumentClient(config.dynamoDbEndpoint);
-  return {
-    territoryId: config.territoryId,
-    objects,
-    datasets: createDynamoDbDatasetStore(documents, config.tableName),
-    territories: createS3TerritoryCatalog(objects, config.referenceBucket),
-    profiles: createDynamoDbProfileStore(documents, config.tableName),
-    geography: loadFrenchGeography(config.geographyDirectory),
-    exclusionRules: DEFAULT_EXCLUSION_RULES,
-    clock: systemClock,
-    settings: { reportsBucket: config.reportsBucket },
-  };
-});
+export const reportDependencies = cachedByConfig(
+  (
+    config,
+  ): ReportDependencies & {
+    territoryId: string;
+    language: 'fr' | 'en' | undefined;
+  } => {
+    const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
+    const documents = createDocumentClient(config.dynamoDbEndpoint);
+    return {
+      territoryId: config.territoryId,
+      language: config.reportLanguage,
+      objects,
+      datasets: createDynamoDbDatasetStore(documents, config.tableName),
+      territories: createS3TerritoryCatalog(objects, config.referenceBucket),
+      profiles: createDynamoDbProfileStore(documents, config.tableName),
+      geography: loadFrenchGeography(config.geographyDirectory),
+      exclusionRules: DEFAULT_EXCLUSION_RULES,
+      clock: systemClock,
+      settings: { reportsBucket: config.reportsBucket },
+    };
+  },
+);
