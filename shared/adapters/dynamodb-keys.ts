@@ -10,6 +10,7 @@ export const ENTITY = {
   rollup: 'SupplierRollup',
   contentClaim: 'ContentClaim',
   facts: 'SupplierFacts',
+  localActivity: 'LocalActivity',
 } as const;
 
 const LINE_NUMBER_WIDTH = 10;
@@ -35,6 +36,12 @@ export const keys = {
   }),
   rollupPrefix: 'ROLLUP#',
   contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
+  /** Establishment counts per NAF division of one commune, one item per registry file. */
+  localActivity: (communeCode: string, source: string) => ({
+    pk: `LOCAL_ACTIVITY#${communeCode}`,
+    sk: `SOURCE#${source}`,
+  }),
+  localActivityOf: (communeCode: string) => `LOCAL_ACTIVITY#${communeCode}`,
   /** Each source's facts about a supplier, apart: `SUPPLIER#<key>` / UNIT | ESTABLISHMENT | … */
   facts: {
     unit: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'UNIT' }),

@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { FactsOfSupplier } from '../domain/registry/merge-profile.ts';
 import { mergeProfile } from '../domain/registry/merge-profile.ts';
 import {
@@ -13,6 +20,8 @@ import { backoffDelay, putAll } from './batch-write.ts';
 import { ENTITY, keys } from './dynamodb-keys.ts';
 
 const GET_BATCH = 100;
+
+const LocalActivitySchema = z.object({ divisions: z.array(z.tuple([z.string(), z.number().int()])) });
 const MAX_ATTEMPTS = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -135,6 +144,43 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
         new GetCommand({ TableName: tableName, Key: keys.facts.override(supplierKey), ConsistentRead: true }),
       );
       return response.Item ? OverrideFactsSchema.parse(response.Item) : undefined;
+    },
+
+    async putLocalActivity(source, counts) {
+      await putAll(
+        client,
+        tableName,
+        [...counts].map(([commune, divisions]) => ({
+          ...keys.localActivity(commune, source),
+          entityType: ENTITY.localActivity,
+          divisions: [...divisions],
+        })),
+      );
+    },
+
+    async countEstablishments(communes) {
+      const totals = new Map<string, number>();
+      const queue = [...new Set(communes)];
+      const worker = async () => {
+        for (let commune = queue.shift(); commune !== undefined; commune = queue.shift()) {
+          for await (const page of paginateQuery(
+            { client },
+            {
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.localActivityOf(commune) },
+            },
+          )) {
+            for (const item of page.Items ?? []) {
+              for (const [division, count] of LocalActivitySchema.parse(item).divisions) {
+                totals.set(division, (totals.get(division) ?? 0) + count);
+              }
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      return totals;
     },
 
     async putOverride(override, expectedChanges) {

@@ -14,4 +14,11 @@ export interface ProfileStore {
    * read), so two officers correcting the same supplier cannot lose each other's change.
    */
   putOverride(override: OverrideFacts, expectedChanges: number): Promise<boolean>;
+  /**
+   * Active establishments per commune and NAF division, as one registry file counted them (a reload
+   * of that file replaces its counts).
+   */
+  putLocalActivity(source: string, counts: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<void>;
+  /** Active establishments per NAF division over these communes, every registry file summed. */
+  countEstablishments(communes: readonly string[]): Promise<Map<string, number>>;
 }

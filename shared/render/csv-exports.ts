@@ -153,6 +153,7 @@ export function renderCsvExports(
     opportunity.label,
     fromUnits(opportunity.nonLocalAmount, style),
     String(opportunity.localSuppliersPaid),
+    opportunity.localEstablishments === null ? '' : String(opportunity.localEstablishments),
     opportunity.examples.join(LIST_SEPARATOR),
   ]);
 

@@ -181,6 +181,7 @@ export interface Labels {
     readonly nonLocalAmount: string;
     readonly shareOfLeakage: string;
     readonly localSuppliersPaid: string;
+    readonly localEstablishments: string;
     readonly examples: string;
     readonly period: string;
     readonly influenceable: string;

@@ -4,6 +4,7 @@ import { fileNameOfKey } from '../domain/dataset-identity.ts';
 import { directoryFactsOf, recogniseDirectoryHeader } from '../domain/registry/directory-rows.ts';
 import { establishmentFactsOf, recogniseSireneHeader, unitFactsOf } from '../domain/registry/sirene-rows.ts';
 import type { SupplierFacts } from '../domain/registry/supplier-facts.ts';
+import { nafDivisionOf } from '../domain/report/sector-metrics.ts';
 import type { Result } from '../domain/result.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FileReader } from '../ports/file-reader.ts';
@@ -97,19 +98,41 @@ async function loadFacts(
   return { loaded: true, file: kind.label, rows, facts, rejectedRows: rejects.count, rejectsKey };
 }
 
-/** A SIRENE stock file (StockUniteLegale or StockEtablissement, whole or extract, plain or gzipped). */
-export function loadRegistry(deps: FactsDependencies, location: ObjectLocation): Promise<FactsOutcome> {
+/**
+ * A SIRENE stock file (StockUniteLegale or StockEtablissement, whole or extract, plain or gzipped).
+ * An establishment file also yields, per commune, its active establishments by NAF division: where
+ * local suppliers exist for the work the anchors buy from afar.
+ */
+export async function loadRegistry(deps: FactsDependencies, location: ObjectLocation): Promise<FactsOutcome> {
   const loadDate = deps.clock.now().toISOString().slice(0, 10);
-  return loadFacts(deps, location, {
+  const activity = new Map<string, Map<string, number>>();
+  const count = (fact: SupplierFacts) => {
+    if (fact.kind !== 'establishment' || fact.closed || !fact.place.communeCode) return;
+    const division = nafDivisionOf(fact.activity);
+    if (!division) return;
+    const divisions = activity.get(fact.place.communeCode) ?? new Map<string, number>();
+    divisions.set(division, (divisions.get(division) ?? 0) + 1);
+    activity.set(fact.place.communeCode, divisions);
+  };
+  const outcome = await loadFacts(deps, location, {
     label: 'SIRENE stock file',
     delimiter: ',',
     readHeader(cells) {
       const header = recogniseSireneHeader(cells);
       if (!header.ok) return header;
       const read = header.value.file === 'etablissement' ? establishmentFactsOf : unitFactsOf;
-      return { ok: true, value: (row) => read(row, header.value, loadDate) };
+      return {
+        ok: true,
+        value: (row) => {
+          const fact = read(row, header.value, loadDate);
+          if (fact.ok) count(fact.value);
+          return fact;
+        },
+      };
     },
   });
+  if (outcome.loaded && activity.size > 0) await deps.profiles.putLocalActivity(location.key, activity);
+  return outcome;
 }
 
 /** An anchor's own supplier directory: names or ids → identifiers, postcodes, countries, types. */

@@ -4,6 +4,7 @@ import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
 import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
 import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
+import type { Territory } from '../domain/territory/territory.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
@@ -78,6 +79,7 @@ export async function publishReport(
   ]);
   const built = buildReport({
     profiles,
+    localEstablishments: await localEstablishmentsOf(deps, territory),
     territory,
     kind: request.kind,
     language,
@@ -142,4 +144,18 @@ async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Pr
     renderReportIndex(entries, language),
     'text/html; charset=utf-8',
   );
+}
+
+/**
+ * Active establishments by NAF division in the territory's local rings, from the loaded registry
+ * files; undefined when the local rings are not lists of communes, or no registry counted them.
+ */
+async function localEstablishmentsOf(deps: ReportDependencies, territory: Territory) {
+  const local = territory.rings.slice(
+    0,
+    territory.rings.findIndex((ring) => ring.id === territory.localRing) + 1,
+  );
+  if (local.some((ring) => !ring.communes)) return undefined;
+  const counts = await deps.profiles.countEstablishments(local.flatMap((ring) => ring.communes ?? []));
+  return counts.size > 0 ? counts : undefined;
 }

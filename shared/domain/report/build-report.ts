@@ -16,7 +16,7 @@ import { mergeRollups } from './merge-rollups.ts';
 import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
-import { sectorMetrics } from './sector-metrics.ts';
+import { nafDivisionOf, sectorMetrics } from './sector-metrics.ts';
 import { sectorSchemeOf } from './sectors.ts';
 import { addCents, amountAndShare, shareOf } from './share.ts';
 
@@ -33,6 +33,8 @@ export interface ReportInput {
   readonly geography: FrenchGeography;
   readonly exclusionRules: readonly ExclusionRule[];
   readonly generatedAt: Date;
+  /** Active establishments per NAF division in the local rings' communes, when a registry is loaded. */
+  readonly localEstablishments?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface BuiltReport {
@@ -116,7 +118,16 @@ export function buildReport(input: ReportInput): BuiltReport {
   const knownShare = (unknownCents: number) => shareOf(influenceableCents - unknownCents, influenceableCents);
 
   const local = localRings(territory);
-  const sectors = sectorMetrics({ suppliers, merged, local, scheme, language, influenceableCents });
+  const sectors = sectorMetrics({
+    suppliers,
+    merged,
+    local,
+    scheme,
+    language,
+    influenceableCents,
+    activityOf: (key) => nafDivisionOf(input.profiles.get(key)?.activity?.value),
+    localEstablishments: input.localEstablishments,
+  });
   const anchors = [...anchorTotals]
     .sort(([, a], [, b]) => b.cents - a.cents)
     .map(([id, entry]) => ({

@@ -172,6 +172,8 @@ export const ReportSchema = z.object({
       label: z.string(),
       nonLocalAmount: Amount,
       localSuppliersPaid: z.number().int(),
+      /** Active establishments of the same activity (NAF division) in the local rings, per the registry; null without one. */
+      localEstablishments: z.number().int().nullable(),
       examples: z.array(z.string()),
     }),
   ),

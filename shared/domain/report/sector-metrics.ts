@@ -15,8 +15,14 @@ interface SectorTally {
   leakingCents: number;
   suppliers: Set<string>;
   localSuppliers: Map<string, { name: string; cents: number }>;
+  /** NAF divisions of the suppliers money leaks to in this sector (from their registry activity). */
+  leakingActivities: Set<string>;
   fileLabel: string | undefined;
 }
+
+/** The NAF division (two digits) of an activity code such as "43.21A". */
+export const nafDivisionOf = (activity: string | undefined) =>
+  activity && /^\d{2}/.test(activity) ? activity.slice(0, 2) : undefined;
 
 /**
  * Sectors, leakage and opportunities, from each supplier's influenceable spend by sector: where the
@@ -29,6 +35,10 @@ export function sectorMetrics(input: {
   scheme: SectorScheme;
   language: 'fr' | 'en';
   influenceableCents: number;
+  /** A supplier's NAF division, when a registry knows it. */
+  activityOf: (supplierKey: string) => string | undefined;
+  /** Active local establishments per NAF division, from the registry; undefined without a registry. */
+  localEstablishments: ReadonlyMap<string, number> | undefined;
 }) {
   const { suppliers, merged, local, scheme, language, influenceableCents } = input;
   const sectors = new Map<string, SectorTally>();
@@ -48,6 +58,7 @@ export function sectorMetrics(input: {
         leakingCents: 0,
         suppliers: new Set<string>(),
         localSuppliers: new Map(),
+        leakingActivities: new Set<string>(),
         fileLabel: breakdown.sectorLabels.get(sector),
       };
       tally.cents += cents;
@@ -58,7 +69,11 @@ export function sectorMetrics(input: {
           tally.localSuppliers.set(supplier.key, { name: supplier.name, cents });
         }
       }
-      if (leaking) tally.leakingCents += cents;
+      if (leaking) {
+        tally.leakingCents += cents;
+        const activity = input.activityOf(supplier.key);
+        if (activity) tally.leakingActivities.add(activity);
+      }
       sectors.set(sector, tally);
       if (cents > mainCents) {
         mainCents = cents;
@@ -70,6 +85,12 @@ export function sectorMetrics(input: {
       if (supplier.key !== UNDISCLOSED_SUPPLIER_KEY) leakingSuppliers.push({ supplier, sector: mainSector });
     }
   }
+  const localEstablishmentsFor = (tally: SectorTally): number | null => {
+    if (!input.localEstablishments) return null;
+    let count = 0;
+    for (const activity of tally.leakingActivities) count += input.localEstablishments.get(activity) ?? 0;
+    return count;
+  };
   const label = (sector: string) => sectorLabel(sector, scheme, language, sectors.get(sector)?.fileLabel);
   const ordered = [...sectors].sort(([, a], [, b]) => b.cents - a.cents);
   return {
@@ -104,16 +125,22 @@ export function sectorMetrics(input: {
           shareOfLeakage: shareOf(tally.leakingCents, leakingCents),
         })),
     },
-    // Where money leaves although the anchors already pay local suppliers for the same kind of work.
+    // Where money leaves although local suppliers exist: the anchors already pay some for the same
+    // kind of work, or the registry lists local establishments doing what the distant suppliers do.
     opportunities: [...sectors]
-      .filter(([, tally]) => tally.leakingCents > 0 && tally.localSuppliers.size > 0)
+      .map(([sector, tally]) => [sector, tally, localEstablishmentsFor(tally)] as const)
+      .filter(
+        ([, tally, establishments]) =>
+          tally.leakingCents > 0 && (tally.localSuppliers.size > 0 || (establishments ?? 0) > 0),
+      )
       .sort(([, a], [, b]) => b.leakingCents - a.leakingCents)
       .slice(0, TOP)
-      .map(([sector, tally]) => ({
+      .map(([sector, tally, establishments]) => ({
         sector,
         label: label(sector),
         nonLocalAmount: formatCentsAsUnits(tally.leakingCents),
         localSuppliersPaid: tally.localSuppliers.size,
+        localEstablishments: establishments,
         examples: [...tally.localSuppliers.values()]
           .sort((a, b) => b.cents - a.cents)
           .slice(0, EXAMPLES)

@@ -83,12 +83,18 @@ export function renderLeakage(view: View, chart: string | undefined): string {
       { label: L.columns.sector },
       { label: L.columns.nonLocalAmount, numeric: true },
       { label: L.columns.localSuppliersPaid, numeric: true },
+      { label: L.columns.localEstablishments, numeric: true },
       { label: L.columns.examples },
     ],
     opportunities.map((opportunity) => [
       { text: opportunity.label || opportunity.sector, rowHeader: true },
       { text: view.money(opportunity.nonLocalAmount), numeric: true },
       { text: view.int(opportunity.localSuppliersPaid), numeric: true },
+      {
+        text:
+          opportunity.localEstablishments === null ? L.notStated : view.int(opportunity.localEstablishments),
+        numeric: true,
+      },
       opportunity.examples.length > 0 ? { text: '', lines: opportunity.examples } : { text: L.notStated },
     ]),
     L.noData,

@@ -285,6 +285,7 @@ describe('renderCsvExports', () => {
       'Libellé',
       'Montant hors territoire (EUR)',
       'Fournisseurs locaux déjà payés',
+      'Établissements locaux de la même activité (SIRENE)',
       'Exemples de fournisseurs locaux',
     ]);
     expect(fr[2]).toEqual([
@@ -292,6 +293,7 @@ describe('renderCsvExports', () => {
       '611 — Contrats de prestations de services',
       '1100000,00',
       '48',
+      '',
       'Transports Urbains du Rhône | <script>alert("x")</script> & Fils | Restaurant d’insertion La Passerelle',
     ]);
   });
@@ -352,7 +354,7 @@ describe('renderCsvExports', () => {
     );
     expect(read(files, 'by-sector.csv', ';')[1]?.[1]).toBe(`'+611 — Contrats de prestations de services`);
     expect(read(files, 'leakage.csv', ';')[1]?.[1]).toBe(`'${evil}`);
-    expect(read(files, 'opportunities.csv', ';')[1]?.[4]).toBe(`'${evil} | Plain`);
+    expect(read(files, 'opportunities.csv', ';')[1]?.[5]).toBe(`'${evil} | Plain`);
     expect(read(files, 'trend.csv', ';')[1]?.[0]).toBe(`'@2024`);
     expect(read(files, 'anchors.csv', ';')[1]?.[1]).toBe(`'-Métropole de Lyon`);
   });

@@ -509,6 +509,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['606'],
         nonLocalAmount: 1_200_000,
         localSuppliersPaid: 14,
+        localEstablishments: 12,
         examples: ['Énergies Citoyennes Rhodaniennes SCIC', 'Fournitures Bureau Croix-Rousse'],
       },
       {
@@ -516,6 +517,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['611'],
         nonLocalAmount: 1_100_000,
         localSuppliersPaid: 48,
+        localEstablishments: null,
         examples: [
           'Transports Urbains du Rhône',
           HOSTILE_SUPPLIER_NAME,
@@ -527,6 +529,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['218'],
         nonLocalAmount: 580_000,
         localSuppliersPaid: 9,
+        localEstablishments: 4,
         examples: ['Atelier Bois Villeurbanne', 'Recyclerie Informatique Lyonnaise'],
       },
       {
@@ -534,6 +537,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['604'],
         nonLocalAmount: 540_000,
         localSuppliersPaid: 21,
+        localEstablishments: 0,
         examples: ['Bureau d’études Saône', 'Coopérative Conseil Lyon'],
       },
       {
@@ -541,6 +545,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['615'],
         nonLocalAmount: 480_000,
         localSuppliersPaid: 63,
+        localEstablishments: 7,
         examples: ['Scop Bâtir Ensemble', 'Plomberie Gerland'],
       },
       {
@@ -548,6 +553,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         label: sector['231'],
         nonLocalAmount: 470_000,
         localSuppliersPaid: 17,
+        localEstablishments: null,
         examples: ['Scop Bâtir Ensemble'],
       },
     ],

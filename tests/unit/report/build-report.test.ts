@@ -301,8 +301,46 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
         label: withLocalPeer.bySector.find((s) => s.sector === '218')?.label,
         nonLocalAmount: 300,
         localSuppliersPaid: 1,
+        localEstablishments: null,
         examples: ['NAME:D@38100'],
       },
+    ]);
+  });
+
+  it('counts local establishments of the same activity as the distant suppliers, from the registry', () => {
+    const withRegistry = buildReport({
+      territory,
+      kind: 'payments',
+      language: 'fr',
+      scope: { type: 'consortium' },
+      datasets: [dataset('a'.repeat(24), 190_000)],
+      rollups,
+      profiles: new Map([
+        [
+          'name:c@75015',
+          {
+            key: 'name:c@75015',
+            activity: { value: '46.51Z', source: 'registry' as const, asOf: '2026-01-01' },
+          },
+        ],
+      ]),
+      localEstablishments: new Map([
+        ['46', 7],
+        ['62', 40],
+      ]),
+      geography: frenchGeography,
+      exclusionRules: DEFAULT_EXCLUSION_RULES,
+      generatedAt: new Date('2026-11-28T12:00:00Z'),
+    }).report;
+    // Nobody local is paid in 218, but the registry lists 7 local wholesalers of IT equipment (NAF 46).
+    expect(withRegistry.opportunities).toEqual([
+      expect.objectContaining({
+        sector: '218',
+        nonLocalAmount: 300,
+        localSuppliersPaid: 0,
+        localEstablishments: 7,
+        examples: [],
+      }),
     ]);
   });
 });
