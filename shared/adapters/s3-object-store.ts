@@ -7,8 +7,10 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ObjectStore } from '../ports/object-store.ts';
 
+/** The object, or the version the event named, is gone: deleted after its event was sent. */
 const isMissing = (error: unknown) =>
-  error instanceof NoSuchKey || (error instanceof Error && error.name === 'NoSuchKey');
+  error instanceof NoSuchKey ||
+  (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NoSuchVersion'));
 
 export function createS3ObjectStore(client: S3Client): ObjectStore {
   return {

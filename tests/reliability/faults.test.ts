@@ -375,12 +375,7 @@ describe('S3 faults', () => {
     expect((await counted(location)).meta.message).toMatch(/upload it again/);
   });
 
-  // BUG: with versioning on the uploads bucket (DESIGN §10) the event names a version; once that
-  // version is gone S3 answers `NoSuchVersion`, which `isMissing` in
-  // shared/adapters/s3-object-store.ts does not treat as missing. The ingest throws, the dataset
-  // says "it will be retried", and every retry fails the same way until the DLQ. Fix: treat
-  // `NoSuchVersion` (404) like `NoSuchKey` in `isMissing`.
-  it.fails('NoSuchVersion (the uploaded version deleted): FAILED with a readable message, not retried', async () => {
+  it('NoSuchVersion (the uploaded version deleted): FAILED with a readable message, not retried', async () => {
     const location = { ...(await uploadSlice(940, 10)), versionId: 'v-deleted' };
     const { stub } = mockS3();
     stub.on(GetObjectCommand, { Key: location.key }).rejects(
