@@ -231,6 +231,8 @@ export const en: Labels = {
     unknownLocalityAmount: 'Amount with an unknown location',
     ambiguousLocalityAmount: 'Amount with an ambiguous location',
     unknownTypeAmount: 'Amount with an unknown supplier type',
+    overlapAmount: (pairs) =>
+      `Amount possibly counted twice (the same payments in ${pairs} pair${pairs === 1 ? '' : 's'} of files)`,
   },
   referencePoints: {
     intro:

@@ -236,6 +236,8 @@ export const fr: Labels = {
     unknownLocalityAmount: 'Montant à localisation inconnue',
     ambiguousLocalityAmount: 'Montant à localisation ambiguë',
     unknownTypeAmount: 'Montant à type de fournisseur inconnu',
+    overlapAmount: (pairs) =>
+      `Montant peut-être compté deux fois (les mêmes paiements dans ${pairs} paire${pairs > 1 ? 's' : ''} de fichiers)`,
   },
   referencePoints: {
     intro:

@@ -220,6 +220,7 @@ export interface Labels {
     readonly unknownLocalityAmount: string;
     readonly ambiguousLocalityAmount: string;
     readonly unknownTypeAmount: string;
+    readonly overlapAmount: (pairs: number) => string;
   };
   /** Published figures from other places, with the caveat that definitions of "local" differ. */
   readonly referencePoints: { readonly intro: string; readonly items: readonly string[] };

@@ -70,15 +70,19 @@ export async function publishReport(
       reason: `the datasets are in several currencies (${[...currencies].join(', ')})`,
     };
   }
-  const rollups = (
-    await Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id)))
-  ).flat();
+  const rollupsByDataset = new Map(
+    await Promise.all(
+      datasets.map(async (dataset) => [dataset.id, await deps.datasets.readRollups(dataset.id)] as const),
+    ),
+  );
+  const rollups = [...rollupsByDataset.values()].flat();
   const profiles = await deps.profiles.getProfiles([
     ...rollups.map((rollup) => rollup.supplier.key),
     ...new Set(rollups.map((rollup) => anchorProfileKey(rollup.anchorId))),
   ]);
   const built = buildReport({
     profiles,
+    rollupsByDataset,
     localEstablishments: await localEstablishmentsOf(deps, territory),
     territory,
     kind: request.kind,

@@ -13,6 +13,7 @@ import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
 import { localRings } from './local-rings.ts';
 import { mergeRollups } from './merge-rollups.ts';
+import { overlappingDatasets } from './overlaps.ts';
 import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
@@ -33,6 +34,8 @@ export interface ReportInput {
   readonly geography: FrenchGeography;
   readonly exclusionRules: readonly ExclusionRule[];
   readonly generatedAt: Date;
+  /** Each dataset's rollups, to find datasets that count the same spend twice. */
+  readonly rollupsByDataset?: ReadonlyMap<string, readonly SupplierRollup[]> | undefined;
   /** Active establishments per NAF division in the local rings' communes, when a registry is loaded. */
   readonly localEstablishments?: ReadonlyMap<string, number> | undefined;
 }
@@ -268,6 +271,7 @@ export function buildReport(input: ReportInput): BuiltReport {
           name: supplier.identity.name,
           amount: formatCentsAsUnits(supplier.largestLineCents),
         })),
+      overlaps: overlappingDatasets(input.rollupsByDataset ?? new Map()),
     },
     concessions: {
       amount: formatCentsAsUnits(sum(concessions.map((rollup) => rollup.amountCents))),

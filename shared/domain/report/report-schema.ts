@@ -221,6 +221,17 @@ export const ReportSchema = z.object({
     unknownTypeAmount: Amount,
     /** The largest single payments or contracts, to check by eye. */
     largestLines: z.array(z.object({ key: z.string(), name: z.string(), amount: Amount })),
+    /**
+     * Pairs of datasets where the same anchor pays the same supplier the same amount in the same
+     * month: spend that may be counted twice (overlapping exports, one file uploaded in two formats).
+     */
+    overlaps: z.array(
+      z.object({
+        datasets: z.tuple([z.string(), z.string()]),
+        matchingCells: z.number().int(),
+        amount: Amount,
+      }),
+    ),
   }),
   /** DECP concession contracts (valeur globale): reported apart, never summed with purchases. */
   concessions: z.object({ amount: Amount, lines: z.number().int(), concessionaires: z.number().int() }),

@@ -66,6 +66,10 @@ export function renderCoverage(view: View): string {
       row(L.dataQuality.unknownLocalityAmount, view.money(quality.unknownLocalityAmount)),
       row(L.dataQuality.ambiguousLocalityAmount, view.money(quality.ambiguousLocalityAmount)),
       row(L.dataQuality.unknownTypeAmount, view.money(quality.unknownTypeAmount)),
+      row(
+        L.dataQuality.overlapAmount(quality.overlaps.length),
+        view.money(quality.overlaps.reduce((sum, overlap) => sum + overlap.amount, 0)),
+      ),
     ],
     L.noData,
   );

@@ -408,7 +408,8 @@ describe('IngestCore: undisclosed suppliers', () => {
       supplier: { key: 'undisclosed', name: '' },
     });
     const byMonth = new Map<string, number>();
-    for (const [month, , cents] of undisclosed[0]?.byMonthCategory ?? []) byMonth.set(month, (byMonth.get(month) ?? 0) + cents);
+    for (const [month, , cents] of undisclosed[0]?.byMonthCategory ?? [])
+      byMonth.set(month, (byMonth.get(month) ?? 0) + cents);
     expect([...byMonth]).toEqual([
       ['2018-01', 1 + 150000 + 25050],
       ['2018-02', 10000],

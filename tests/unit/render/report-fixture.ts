@@ -620,6 +620,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         { key: 'siren:552120222', name: 'Groupe Énergies Nationales SA', amount: 185_000 },
         { key: 'siren:732829320', name: HOSTILE_SUPPLIER_NAME, amount: 96_000 },
       ],
+      overlaps: [{ datasets: ['a'.repeat(24), 'b'.repeat(24)], matchingCells: 3, amount: 12_500 }],
     },
     concessions: { amount: 0, lines: 0, concessionaires: 0 },
   };
