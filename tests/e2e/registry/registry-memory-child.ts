@@ -54,6 +54,10 @@ const profiles: ProfileStore = {
   async putOverride() {
     return false;
   },
+  async putLocalActivity() {},
+  async countEstablishments() {
+    return new Map();
+  },
 };
 
 let sampledPeak = 0;
