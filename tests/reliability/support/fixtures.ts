@@ -31,17 +31,7 @@ export async function putUploadAs(
   return { ...location, sequencer: upload.sequencer };
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same order, on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../../../scripts/synthetic-random.ts';
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
