@@ -1,0 +1,332 @@
+/**
+ * Writes SYNTHETIC SIRENE stock extracts with INSEE's exact headers (comma, UTF-8, LF, as INSEE
+ * publishes them): a StockEtablissement whose first rows are the bench suppliers' establishments
+ * (and their head offices), then made-up establishments up to the size asked for, 1 in 200 of them
+ * with a SIRET failing its checksum; and a StockUniteLegale of the suppliers' legal units.
+ *
+ * Run alone: `npx tsx bench/generate-registry.ts [--rows N]`.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
+import { benchOut, isMain } from './bench-paths.ts';
+import { pick, seededRandom } from './seeded-random.ts';
+import { breakLuhn, fillerSiren, siretOf } from './synthetic-ids.ts';
+import { type SyntheticSupplier, syntheticSuppliers } from './synthetic-suppliers.ts';
+import { createTextFileWriter } from './text-file-writer.ts';
+
+/** StockEtablissement, in INSEE's order (54 columns). */
+const ETABLISSEMENT_COLUMNS = [
+  'siren',
+  'nic',
+  'siret',
+  'statutDiffusionEtablissement',
+  'dateCreationEtablissement',
+  'trancheEffectifsEtablissement',
+  'anneeEffectifsEtablissement',
+  'activitePrincipaleRegistreMetiersEtablissement',
+  'dateDernierTraitementEtablissement',
+  'etablissementSiege',
+  'nombrePeriodesEtablissement',
+  'complementAdresseEtablissement',
+  'numeroVoieEtablissement',
+  'indiceRepetitionEtablissement',
+  'dernierNumeroVoieEtablissement',
+  'indiceRepetitionDernierNumeroVoieEtablissement',
+  'typeVoieEtablissement',
+  'libelleVoieEtablissement',
+  'codePostalEtablissement',
+  'libelleCommuneEtablissement',
+  'libelleCommuneEtrangerEtablissement',
+  'distributionSpecialeEtablissement',
+  'codeCommuneEtablissement',
+  'codeCedexEtablissement',
+  'libelleCedexEtablissement',
+  'codePaysEtrangerEtablissement',
+  'libellePaysEtrangerEtablissement',
+  'identifiantAdresseEtablissement',
+  'coordonneeLambertAbscisseEtablissement',
+  'coordonneeLambertOrdonneeEtablissement',
+  'complementAdresse2Etablissement',
+  'numeroVoie2Etablissement',
+  'indiceRepetition2Etablissement',
+  'typeVoie2Etablissement',
+  'libelleVoie2Etablissement',
+  'codePostal2Etablissement',
+  'libelleCommune2Etablissement',
+  'libelleCommuneEtranger2Etablissement',
+  'distributionSpeciale2Etablissement',
+  'codeCommune2Etablissement',
+  'codeCedex2Etablissement',
+  'libelleCedex2Etablissement',
+  'codePaysEtranger2Etablissement',
+  'libellePaysEtranger2Etablissement',
+  'dateDebut',
+  'etatAdministratifEtablissement',
+  'enseigne1Etablissement',
+  'enseigne2Etablissement',
+  'enseigne3Etablissement',
+  'denominationUsuelleEtablissement',
+  'activitePrincipaleEtablissement',
+  'nomenclatureActivitePrincipaleEtablissement',
+  'caractereEmployeurEtablissement',
+  'activitePrincipaleNAF25Etablissement',
+] as const;
+
+/** StockUniteLegale, in INSEE's order (35 columns). */
+const UNITE_LEGALE_COLUMNS = [
+  'siren',
+  'statutDiffusionUniteLegale',
+  'unitePurgeeUniteLegale',
+  'dateCreationUniteLegale',
+  'sigleUniteLegale',
+  'sexeUniteLegale',
+  'prenom1UniteLegale',
+  'prenom2UniteLegale',
+  'prenom3UniteLegale',
+  'prenom4UniteLegale',
+  'prenomUsuelUniteLegale',
+  'pseudonymeUniteLegale',
+  'identifiantAssociationUniteLegale',
+  'trancheEffectifsUniteLegale',
+  'anneeEffectifsUniteLegale',
+  'dateDernierTraitementUniteLegale',
+  'nombrePeriodesUniteLegale',
+  'categorieEntreprise',
+  'anneeCategorieEntreprise',
+  'dateDebut',
+  'etatAdministratifUniteLegale',
+  'nomUniteLegale',
+  'nomUsageUniteLegale',
+  'denominationUniteLegale',
+  'denominationUsuelle1UniteLegale',
+  'denominationUsuelle2UniteLegale',
+  'denominationUsuelle3UniteLegale',
+  'categorieJuridiqueUniteLegale',
+  'activitePrincipaleUniteLegale',
+  'nomenclatureActivitePrincipaleUniteLegale',
+  'nicSiegeUniteLegale',
+  'economieSocialeSolidaireUniteLegale',
+  'societeMissionUniteLegale',
+  'caractereEmployeurUniteLegale',
+  'activitePrincipaleNAF25UniteLegale',
+] as const;
+
+type EtablissementColumn = (typeof ETABLISSEMENT_COLUMNS)[number];
+type UniteLegaleColumn = (typeof UNITE_LEGALE_COLUMNS)[number];
+
+const TREATED = '2025-01-15T03:21:09.000';
+const BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41'];
+const ACTIVITIES = ['43.32A', '43.21A', '56.10A', '62.02A', '81.21Z', '47.11B', '70.22Z', '49.41A', '86.21Z'];
+/** Head offices of branch suppliers sit in one of these (Paris, Lyon, Rennes). */
+const HEAD_OFFICE_PLACES: readonly (readonly [string, string, string])[] = [
+  ['75115', '75015', 'PARIS 15'],
+  ['69383', '69003', 'LYON 3EME'],
+  ['35238', '35000', 'RENNES'],
+];
+/** Filler establishments are spread over these communes: [code, postcode, name]. */
+const FILLER_PLACES: readonly (readonly [string, string, string])[] = [
+  ['38185', '38000', 'GRENOBLE'],
+  ['38151', '38130', 'ECHIROLLES'],
+  ['38421', '38400', 'SAINT-MARTIN-D HERES'],
+  ['38563', '38500', 'VOIRON'],
+  ['75112', '75012', 'PARIS 12'],
+  ['69383', '69003', 'LYON 3EME'],
+  ['35238', '35000', 'RENNES'],
+  ['13201', '13001', 'MARSEILLE 1ER'],
+  ['31555', '31000', 'TOULOUSE'],
+  ['59350', '59000', 'LILLE'],
+];
+
+const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvLine = (cells: readonly string[]) => cells.map(csvField).join(',');
+
+function establishmentLine(values: Partial<Record<EtablissementColumn, string>>): string {
+  return csvLine(ETABLISSEMENT_COLUMNS.map((column) => values[column] ?? ''));
+}
+
+function establishment(
+  siret: string,
+  siege: boolean,
+  [commune, postcode, town]: readonly [string, string, string],
+  activity: string,
+  extra: Partial<Record<EtablissementColumn, string>> = {},
+): Partial<Record<EtablissementColumn, string>> {
+  return {
+    siren: siret.slice(0, 9),
+    nic: siret.slice(9),
+    siret,
+    statutDiffusionEtablissement: 'O',
+    dateCreationEtablissement: '2010-03-01',
+    dateDernierTraitementEtablissement: TREATED,
+    etablissementSiege: siege ? 'true' : 'false',
+    nombrePeriodesEtablissement: '1',
+    numeroVoieEtablissement: '12',
+    typeVoieEtablissement: 'RUE',
+    libelleVoieEtablissement: 'DES EXEMPLES',
+    codePostalEtablissement: postcode,
+    libelleCommuneEtablissement: town,
+    codeCommuneEtablissement: commune,
+    dateDebut: '2019-01-01',
+    etatAdministratifEtablissement: 'A',
+    activitePrincipaleEtablissement: activity,
+    nomenclatureActivitePrincipaleEtablissement: 'NAFRev2',
+    caractereEmployeurEtablissement: 'O',
+    ...extra,
+  };
+}
+
+export interface GeneratedRegistry {
+  readonly path: string;
+  readonly rows: number;
+  /** Rows the loader must reject (a SIRET failing its checksum). */
+  readonly badRows: number;
+  /** Rows describing the bench suppliers (their establishments and head offices). */
+  readonly supplierRows: number;
+  readonly bytes: number;
+}
+
+/** Rows describing the suppliers: each establishment paid, and the head office of each branch. */
+function supplierEstablishmentLines(suppliers: readonly SyntheticSupplier[]): string[] {
+  const lines: string[] = [];
+  for (const supplier of suppliers) {
+    if (!supplier.siret) continue;
+    const place = [supplier.communeCode, supplier.postcode, supplier.town.toUpperCase()] as const;
+    lines.push(
+      establishmentLine(establishment(supplier.siret, supplier.headOffice, place, supplier.activity)),
+    );
+    if (!supplier.headOffice) {
+      const headOffice = siretOf(supplier.siret.slice(0, 9), 1);
+      const where = HEAD_OFFICE_PLACES[supplier.siret.charCodeAt(8) % HEAD_OFFICE_PLACES.length];
+      if (where) lines.push(establishmentLine(establishment(headOffice, true, where, supplier.activity)));
+    }
+  }
+  return lines;
+}
+
+/**
+ * A StockEtablissement of the suppliers' rows then filler rows, `rows` in all (never fewer than the
+ * suppliers need). Three establishments per filler SIREN, the first the head office; 1 in 17 closed.
+ */
+export async function generateEstablishments(spec: {
+  readonly rows: number;
+  readonly suppliers: readonly SyntheticSupplier[];
+  readonly seed: number;
+  readonly path: string;
+}): Promise<GeneratedRegistry> {
+  const random = seededRandom(spec.seed + 1);
+  const writer = createTextFileWriter(spec.path, 'utf-8');
+  await writer.write(`${ETABLISSEMENT_COLUMNS.join(',')}\n`);
+  const supplierLines = supplierEstablishmentLines(spec.suppliers);
+  for (const line of supplierLines) await writer.write(`${line}\n`);
+  let badRows = 0;
+  const fillerRows = Math.max(0, spec.rows - supplierLines.length);
+  for (let index = 0; index < fillerRows; index++) {
+    const valid = siretOf(fillerSiren(Math.floor(index / 3)), (index % 3) + 1);
+    const bad = (index + 1) % 200 === 0;
+    if (bad) badRows += 1;
+    const values = establishment(
+      bad ? breakLuhn(valid) : valid,
+      index % 3 === 0,
+      pick(random, FILLER_PLACES),
+      pick(random, ACTIVITIES),
+      {
+        trancheEffectifsEtablissement: pick(random, BANDS),
+        anneeEffectifsEtablissement: '2022',
+        numeroVoieEtablissement: String((index % 180) + 1),
+        libelleVoieEtablissement: `DU SYNTHETIQUE ${index % 97}`,
+        etatAdministratifEtablissement: index % 17 === 0 ? 'F' : 'A',
+        // Some shop signs hold a comma: the field is quoted, as INSEE quotes it.
+        enseigne1Etablissement:
+          index % 5 === 0 ? `ENSEIGNE ${index}${index % 25 === 0 ? ', ANNEXE' : ''}` : '',
+      },
+    );
+    await writer.write(`${establishmentLine(values)}\n`);
+  }
+  const bytes = await writer.close();
+  return {
+    path: spec.path,
+    rows: supplierLines.length + fillerRows,
+    badRows,
+    supplierRows: supplierLines.length,
+    bytes,
+  };
+}
+
+/** Legal categories with their share of suppliers: SAS, SARL, SCOP, SCIC, associations, sole traders… */
+const LEGAL_CATEGORIES = [
+  '5710',
+  '5710',
+  '5499',
+  '5499',
+  '5499',
+  '5458',
+  '5560',
+  '9220',
+  '1000',
+  '5599',
+  '7210',
+];
+
+/** A StockUniteLegale of the suppliers' legal units (one per SIREN). */
+export async function generateUnits(spec: {
+  readonly suppliers: readonly SyntheticSupplier[];
+  readonly seed: number;
+  readonly path: string;
+}): Promise<GeneratedRegistry> {
+  const random = seededRandom(spec.seed + 2);
+  const writer = createTextFileWriter(spec.path, 'utf-8');
+  await writer.write(`${UNITE_LEGALE_COLUMNS.join(',')}\n`);
+  let rows = 0;
+  for (const supplier of spec.suppliers) {
+    if (!supplier.siret) continue;
+    const category = pick(random, LEGAL_CATEGORIES);
+    const values: Partial<Record<UniteLegaleColumn, string>> = {
+      siren: supplier.siret.slice(0, 9),
+      statutDiffusionUniteLegale: 'O',
+      dateCreationUniteLegale: '2004-06-01',
+      trancheEffectifsUniteLegale: pick(random, BANDS),
+      anneeEffectifsUniteLegale: '2022',
+      dateDernierTraitementUniteLegale: TREATED,
+      nombrePeriodesUniteLegale: '2',
+      categorieEntreprise: pick(random, ['PME', 'PME', 'PME', 'ETI', 'GE', '']),
+      anneeCategorieEntreprise: '2022',
+      dateDebut: '2019-01-01',
+      etatAdministratifUniteLegale: 'A',
+      denominationUniteLegale: supplier.name.toUpperCase(),
+      categorieJuridiqueUniteLegale: category,
+      activitePrincipaleUniteLegale: supplier.activity,
+      nomenclatureActivitePrincipaleUniteLegale: 'NAFRev2',
+      nicSiegeUniteLegale: '00017',
+      economieSocialeSolidaireUniteLegale: ['5458', '5560', '9220'].includes(category) ? 'O' : 'N',
+      caractereEmployeurUniteLegale: 'O',
+    };
+    await writer.write(`${csvLine(UNITE_LEGALE_COLUMNS.map((column) => values[column] ?? ''))}\n`);
+    rows += 1;
+  }
+  const bytes = await writer.close();
+  return { path: spec.path, rows, badRows: 0, supplierRows: rows, bytes };
+}
+
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      suppliers: { type: 'string', default: String(DEFAULT_SUPPLIERS) },
+    },
+  });
+  const suppliers = syntheticSuppliers(Number(values.suppliers), DEFAULT_SEED);
+  const rows = Number(values.rows);
+  const establishments = await generateEstablishments({
+    rows,
+    suppliers,
+    seed: DEFAULT_SEED,
+    path: join(benchOut(), `StockEtablissement-${rows}.csv`),
+  });
+  const units = await generateUnits({
+    suppliers,
+    seed: DEFAULT_SEED,
+    path: join(benchOut(), 'StockUniteLegale-suppliers.csv'),
+  });
+  console.log(JSON.stringify({ establishments, units }));
+}

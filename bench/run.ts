@@ -1,0 +1,492 @@
+/**
+ * `npm run bench [-- --rows N] [--json] [--e2e-rows N] [--repeat N] [--profile] [--out DIR]`
+ *
+ * Generates the SYNTHETIC bench files (seeded, cached in bench/out/ while the generators are
+ * unchanged), measures every stage in the same run, prints a table and, with --json, one JSON object
+ * on its last line. Progress goes to stderr. Targets: /work/shared/DESIGN.md §11, BENCHMARKS.md.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { build } from 'esbuild';
+import { LocalPipeline } from '../shared/local/local-pipeline.ts';
+import { BAD_SHARE, BOUNDED_HEAP_MB, DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
+import { benchOut, projectRoot } from './bench-paths.ts';
+import { profileEntries } from './cpu-profile-top.ts';
+import { countDynamoDbRequests } from './dynamodb-request-counter.ts';
+import { startEmulatorProcess } from './emulator-process.ts';
+import { type GeneratedPayments, generatePayments, type PaymentsEncoding } from './generate-payments.ts';
+import { type GeneratedRegistry, generateEstablishments, generateUnits } from './generate-registry.ts';
+import { measureBundles } from './measure-bundles.ts';
+import type { CoreMeasure } from './measure-core.ts';
+import { measureEndToEndIngest } from './measure-e2e.ts';
+import type { PapaparseMeasure } from './measure-papaparse.ts';
+import type { RegistryMeasure } from './measure-registry.ts';
+import { measureRegistryEndToEnd } from './measure-registry-e2e.ts';
+import { measureReport } from './measure-report.ts';
+import { syntheticSuppliers } from './synthetic-suppliers.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/**
+ * dynalite keeps the whole table in memory (~4 GB for 1 M lines and their index entries) and writes
+ * ~3 k lines/s here: end to end stops at this size unless --e2e-rows says otherwise.
+ */
+const E2E_MAX_ROWS = 200_000;
+const REPORT_SMALL_ROWS = 10_000;
+/** Records papaparse sees before the data: a title line, a blank line, the header. */
+const PREAMBLE_RECORDS = 3;
+
+const TARGETS = {
+  coreVsPapaparse: 2 / 3,
+  /** ≤ 1 write request per 25 lines, plus 1 per 25 rollups, plus a few fixed ones (claim, content claim, save). */
+  linesPerWrite: 25,
+  fixedWrites: 5,
+  peakRssMb: 256,
+  reportRatio: 2,
+  bundleKb: 1_536,
+} as const;
+
+const { values: options } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'e2e-rows': { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    /** Where files, bundles and profiles go: bench/out/ by default; must be inside the project (node_modules). */
+    out: { type: 'string' },
+  },
+});
+
+const positive = (text: string | undefined, name: string): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+};
+
+const rows = positive(options.rows, 'rows');
+const e2eRows = Math.min(
+  rows,
+  options['e2e-rows'] ? positive(options['e2e-rows'], 'e2e-rows') : E2E_MAX_ROWS,
+);
+/** The small report file: 10 k lines, or half the end-to-end file in a quick run. */
+const smallRows = Math.min(REPORT_SMALL_ROWS, Math.max(1, Math.floor(e2eRows / 2)));
+/** Every supplier is paid within the first lines of each file, so both report files share them all. */
+const supplierCount = Math.min(DEFAULT_SUPPLIERS, Math.max(1, Math.floor(smallRows / 2)));
+const repeat = positive(options.repeat, 'repeat');
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------------
+// Files
+
+/** The generators' own source: a cached file is reused only if they have not changed since. */
+const generatorsHash = createHash('sha256')
+  .update(
+    [
+      'generate-payments.ts',
+      'generate-registry.ts',
+      'synthetic-suppliers.ts',
+      'synthetic-ids.ts',
+      'seeded-random.ts',
+      'text-file-writer.ts',
+      'bench-constants.ts',
+    ]
+      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf-8'))
+      .join('\u0000'),
+  )
+  .digest('hex');
+
+async function cached<T extends { readonly bytes: number }>(
+  path: string,
+  key: object,
+  make: () => Promise<T>,
+): Promise<T> {
+  const sidecar = `${path}.json`;
+  const keyText = JSON.stringify({ ...key, generatorsHash });
+  try {
+    const stored = JSON.parse(readFileSync(sidecar, 'utf-8')) as { key: string; result: T };
+    if (stored.key === keyText && statSync(path).size === stored.result.bytes) {
+      log(`reusing ${path}`);
+      return stored.result;
+    }
+  } catch {
+    // Not generated yet, or by other generators: generate it.
+  }
+  log(`generating ${path}`);
+  const result = await make();
+  writeFileSync(sidecar, JSON.stringify({ key: keyText, result }));
+  return result;
+}
+
+const out = options.out ? resolve(projectRoot, options.out) : benchOut();
+mkdirSync(out, { recursive: true });
+const suppliers = syntheticSuppliers(supplierCount, DEFAULT_SEED);
+
+const payments = (count: number, encoding: PaymentsEncoding): Promise<GeneratedPayments> => {
+  const path = join(out, `payments-${count}-${supplierCount}s-${encoding}.csv`);
+  return cached(path, { count, encoding, supplierCount, seed: DEFAULT_SEED, BAD_SHARE }, () =>
+    generatePayments({ rows: count, encoding, suppliers, seed: DEFAULT_SEED, badShare: BAD_SHARE, path }),
+  );
+};
+
+/** `count` rows in all, or only the suppliers' rows for 0. */
+const establishments = (count: number): Promise<GeneratedRegistry> => {
+  const path = join(out, `StockEtablissement-${count || 'suppliers'}-${supplierCount}s.csv`);
+  return cached(path, { count, supplierCount, seed: DEFAULT_SEED }, () =>
+    generateEstablishments({ rows: count, suppliers, seed: DEFAULT_SEED, path }),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Stages in child processes
+
+const stagesBundle = join(out, 'stages.mjs');
+
+async function bundleStages(): Promise<void> {
+  await build({
+    entryPoints: [new URL('stage-child.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    outfile: stagesBundle,
+    logLevel: 'warning',
+  });
+}
+
+const execFileAsync = promisify(execFile);
+
+async function runStage<T>(
+  stage: string,
+  args: object,
+  flags: readonly string[] = [],
+): Promise<T & { peakRssMb: number; cpuMs: number }> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [...flags, stagesBundle, stage, JSON.stringify(args)],
+    {
+      cwd: projectRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as T & { peakRssMb: number; cpuMs: number };
+}
+
+const bounded = [`--max-old-space-size=${BOUNDED_HEAP_MB}`];
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`bench consistency check failed: ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Run
+
+const loadAverageStart = loadavg()[0] ?? 0;
+log(
+  `rows ${rows}, end to end ${e2eRows}${e2eRows < rows ? ' (capped)' : ''}, small report ${smallRows}, suppliers ${supplierCount}`,
+);
+const mainFile = await payments(rows, 'windows-1252');
+const utf8File = await payments(rows, 'utf-8');
+const e2eFile = e2eRows === rows ? mainFile : await payments(e2eRows, 'windows-1252');
+const smallFile = await payments(smallRows, 'windows-1252');
+const registryFile = await establishments(rows);
+const supplierEstablishments = await establishments(0);
+const unitsPath = join(out, `StockUniteLegale-${supplierCount}s.csv`);
+const units = await cached(unitsPath, { supplierCount, seed: DEFAULT_SEED }, () =>
+  generateUnits({ suppliers, seed: DEFAULT_SEED, path: unitsPath }),
+);
+
+await bundleStages();
+const baseline = await runStage<object>('baseline', {}, bounded);
+
+type Measured<T> = T & { readonly peakRssMb: number; readonly cpuMs: number };
+let papaparse: Measured<PapaparseMeasure> | undefined;
+let core: Measured<CoreMeasure> | undefined;
+for (let round = 1; round <= repeat; round++) {
+  log(`papaparse alone over ${rows} lines (round ${round}/${repeat})`);
+  const parsed = await runStage<PapaparseMeasure>('papaparse', {
+    path: mainFile.path,
+    encoding: mainFile.encoding,
+    mode: 'chunk',
+  });
+  if (!papaparse || parsed.ms < papaparse.ms) papaparse = parsed;
+  log(`ingest core over ${rows} lines (round ${round}/${repeat})`);
+  const measured = await runStage<CoreMeasure>('core', { path: mainFile.path });
+  if (!core || measured.ms < core.ms) core = measured;
+}
+if (!papaparse || !core) throw new Error('no round ran');
+log('papaparse duplex stream (the mode the ingest adapter uses)');
+const duplex = await runStage<PapaparseMeasure>('papaparse', {
+  path: mainFile.path,
+  encoding: mainFile.encoding,
+  mode: 'duplex',
+});
+log('ingest core over the UTF-8 variant');
+const coreUtf8 = await runStage<CoreMeasure>('core', { path: utf8File.path });
+log(`ingest core, heap bounded to ${BOUNDED_HEAP_MB} MB`);
+const coreBounded = await runStage<CoreMeasure>('core', { path: mainFile.path }, bounded);
+log(`registry load of ${registryFile.rows} establishment rows, heap bounded to ${BOUNDED_HEAP_MB} MB`);
+const registry = await runStage<RegistryMeasure>('registry', { path: registryFile.path }, bounded);
+
+let profileTop: { name: string; selfPercent: number; totalPercent: number }[] = [];
+if (options.profile) {
+  const directory = join(out, 'profiles');
+  mkdirSync(directory, { recursive: true });
+  for (const file of readdirSync(directory)) rmSync(join(directory, file));
+  log('ingest core under --cpu-prof');
+  await runStage<CoreMeasure>('core', { path: mainFile.path }, ['--cpu-prof', `--cpu-prof-dir=${directory}`]);
+  const [profile] = readdirSync(directory).filter((file) => file.endsWith('.cpuprofile'));
+  if (profile) {
+    profileTop = profileEntries(join(directory, profile))
+      .slice(0, 20)
+      .map((entry) => ({
+        name: entry.name,
+        selfPercent: Math.round(entry.selfShare * 1000) / 10,
+        totalPercent: Math.round(entry.totalShare * 1000) / 10,
+      }));
+  }
+}
+
+check(papaparse.records === rows + PREAMBLE_RECORDS, `papaparse read ${papaparse.records} records`);
+for (const measured of [core, coreUtf8, coreBounded]) {
+  check(
+    measured.accepted + measured.rejected === rows,
+    `the core counted ${measured.accepted}+${measured.rejected}`,
+  );
+  check(
+    measured.rejected === mainFile.badLines,
+    `the core rejected ${measured.rejected} of ${mainFile.badLines}`,
+  );
+  check(measured.summaryLines === measured.accepted, 'the summary and the drained lines disagree');
+}
+check(registry.rejectedRows === registryFile.badRows, `the registry rejected ${registry.rejectedRows} rows`);
+
+/** One embedded stack: the suppliers' registry facts loaded, one payments file ingested, its report built twice. */
+async function stackRun(file: GeneratedPayments) {
+  const stack = await startEmulatorProcess();
+  const pipeline = new LocalPipeline(stack);
+  const counter = countDynamoDbRequests();
+  try {
+    log(`end to end: registry facts of the ${supplierCount} suppliers through the registry-load handler`);
+    const facts = await measureRegistryEndToEnd(pipeline, counter, [units.path, supplierEstablishments.path]);
+    log(`end to end: ${file.rows} payment lines through the ingest handler`);
+    const ingest = await measureEndToEndIngest(pipeline, counter, file.path, () => stack.cpuMs());
+    log(`report over ${file.rows} lines`);
+    const report = await measureReport(pipeline, counter);
+    return { facts, ingest, report, emulatorPeakRssMb: stack.peakRssMb() ?? 0 };
+  } finally {
+    counter.stop();
+    pipeline.close();
+    await stack.stop();
+  }
+}
+
+const large = await stackRun(e2eFile);
+const small = await stackRun(smallFile);
+check(
+  large.ingest.dataset.lines + large.ingest.dataset.rejectedLines === e2eFile.rows,
+  `end to end counted ${large.ingest.dataset.lines}+${large.ingest.dataset.rejectedLines} of ${e2eFile.rows}`,
+);
+check(large.ingest.dataset.rejectedLines === e2eFile.badLines, 'end to end rejected another count of lines');
+check(
+  large.facts.rows === units.rows + supplierEstablishments.rows,
+  `the registry-load handler read ${large.facts.rows} rows`,
+);
+check(large.report.suppliers === small.report.suppliers, 'the two reports are not over the same suppliers');
+
+log('bundles and cold init');
+// Five cold starts each (median) in a full run; two in a quick one, where only the plumbing is checked.
+const bundles = await measureBundles(join(out, 'bundles'), rows >= 100_000 ? 5 : 2);
+
+// ---------------------------------------------------------------------------------------------------
+// Figures
+
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+const loadAverageEnd = loadavg()[0] ?? 0;
+const papaparseRowsPerSec = perSecond(rows, papaparse.ms);
+const ingestCoreRowsPerSec = perSecond(rows, core.ms);
+const coreVsPapaparse = round3(ingestCoreRowsPerSec / papaparseRowsPerSec);
+const e2eDataset = large.ingest.dataset;
+const writes = large.ingest.requests.writes;
+const writeBudget =
+  Math.ceil(e2eDataset.lines / TARGETS.linesPerWrite) +
+  Math.ceil(e2eDataset.suppliers / TARGETS.linesPerWrite) +
+  TARGETS.fixedWrites;
+const reportRatio = round3(large.report.ms / small.report.ms);
+const bundleKb = Object.fromEntries(bundles.map((bundle) => [bundle.name, round1(bundle.bytes / 1024)]));
+const coldInitMs = Object.fromEntries(bundles.map((bundle) => [bundle.name, Math.round(bundle.coldInitMs)]));
+
+const targets = {
+  coreVsPapaparse: coreVsPapaparse >= TARGETS.coreVsPapaparse,
+  peakRss: coreBounded.peakRssMb < TARGETS.peakRssMb,
+  ddbWrites: writes <= writeBudget,
+  reportReadsBySuppliers: large.report.requests.reads <= small.report.requests.reads * 1.1 + 5,
+  reportRatio: reportRatio <= TARGETS.reportRatio,
+  bundles: bundles.every((bundle) => bundle.bytes / 1024 < TARGETS.bundleKb),
+};
+
+const result = {
+  machine: `${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}, ${process.platform}`,
+  loadAverageStart: round1(loadAverageStart),
+  loadAverageEnd: round1(loadAverageEnd),
+  rows,
+  fileMb: round1(mainFile.bytes / 1024 / 1024),
+  badLines: mainFile.badLines,
+  acceptedLines: core.accepted,
+  rejectedLines: core.rejected,
+  suppliers: core.suppliers,
+  papaparseRowsPerSec,
+  papaparseDuplexRowsPerSec: perSecond(rows, duplex.ms),
+  ingestCoreRowsPerSec,
+  ingestCoreUtf8RowsPerSec: perSecond(rows, coreUtf8.ms),
+  coreVsPapaparse,
+  coreVsPapaparseDuplex: round3(ingestCoreRowsPerSec / perSecond(rows, duplex.ms)),
+  /** The same ratio in CPU time, less sensitive to busy neighbours than the wall clock. */
+  coreVsPapaparseCpu: round3(papaparse.cpuMs / core.cpuMs),
+  peakRssMb: round1(coreBounded.peakRssMb),
+  peakRssUnboundedMb: round1(core.peakRssMb),
+  baselineRssMb: round1(baseline.peakRssMb),
+  e2eRows,
+  e2eMs: Math.round(large.ingest.ms),
+  e2eLinesPerSec: perSecond(e2eRows, large.ingest.ms),
+  e2eHandlerCpuMs: Math.round(large.ingest.handlerCpuMs),
+  e2eEmulatorCpuMs: Math.round(large.ingest.emulatorCpuMs),
+  e2eEmulatorPeakRssMb: round1(large.emulatorPeakRssMb),
+  ddbRequests: large.ingest.requests.total,
+  ddbWriteRequests: writes,
+  ddbWriteBudget: writeBudget,
+  ddbRequestsPer1000Lines: round3((large.ingest.requests.total / e2eRows) * 1000),
+  ddbRequestsByOperation: large.ingest.requests.byOperation,
+  reportRowsSmall: smallRows,
+  reportRowsLarge: e2eRows,
+  reportSuppliers: large.report.suppliers,
+  reportMs10k: Math.round(small.report.ms),
+  reportMs1M: Math.round(large.report.ms),
+  reportFirstMs10k: Math.round(small.report.firstMs),
+  reportFirstMs1M: Math.round(large.report.firstMs),
+  reportRatio,
+  reportCpuMs10k: Math.round(small.report.cpuMs),
+  reportCpuMs1M: Math.round(large.report.cpuMs),
+  reportReads10k: small.report.requests.reads,
+  reportReads1M: large.report.requests.reads,
+  registryRows: registry.rows,
+  registryRowsPerSec: perSecond(registry.rows, registry.ms),
+  registryPeakRssMb: round1(registry.peakRssMb),
+  registryWriteRequests: registry.writeRequests,
+  registryE2eRows: large.facts.rows,
+  registryE2eRowsPerSec: perSecond(large.facts.rows, large.facts.ms),
+  registryE2eWriteRequests: large.facts.requests.writes,
+  bundleKb,
+  coldInitMs,
+  targets,
+  ...(profileTop.length > 0 ? { profile: profileTop } : {}),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Table
+
+const number = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
+const verdict = (held: boolean) => (held ? 'met' : 'MISSED');
+const table: (readonly [string, string, string, string])[] = [
+  ['stage', 'figure', 'target', ''],
+  [
+    'machine',
+    `${result.machine}; load average ${result.loadAverageStart} → ${result.loadAverageEnd}`,
+    '',
+    '',
+  ],
+  [
+    'files',
+    `${number(rows)} lines, ${result.fileMb} MB (Windows-1252), ${number(result.badLines)} bad, ${number(result.suppliers)} suppliers`,
+    '',
+    '',
+  ],
+  [
+    'papaparse alone',
+    `${number(papaparseRowsPerSec)} rows/s (chunk); ${number(result.papaparseDuplexRowsPerSec)} rows/s (duplex stream)`,
+    'ceiling',
+    '',
+  ],
+  [
+    'ingest core',
+    `${number(ingestCoreRowsPerSec)} rows/s (Windows-1252); ${number(result.ingestCoreUtf8RowsPerSec)} rows/s (UTF-8)`,
+    '',
+    '',
+  ],
+  [
+    'core / papaparse',
+    `${coreVsPapaparse} (in CPU time: ${result.coreVsPapaparseCpu}; vs duplex: ${result.coreVsPapaparseDuplex})`,
+    '≥ 0.667',
+    verdict(targets.coreVsPapaparse),
+  ],
+  [
+    'ingest peak RSS',
+    `${result.peakRssMb} MB with --max-old-space-size=${BOUNDED_HEAP_MB} (${result.peakRssUnboundedMb} MB unbounded; bare node ${result.baselineRssMb} MB)`,
+    '< 256 MB',
+    verdict(targets.peakRss),
+  ],
+  [
+    'end to end ingest',
+    `${number(result.e2eLinesPerSec)} lines/s over ${number(e2eRows)} lines${e2eRows < rows ? ' (capped: dynalite)' : ''}; CPU handler ${number(result.e2eHandlerCpuMs)} ms, emulators ${number(result.e2eEmulatorCpuMs)} ms`,
+    '',
+    '',
+  ],
+  [
+    'DynamoDB writes',
+    `${number(writes)} requests (${result.ddbRequestsPer1000Lines} per 1 000 lines, all requests); budget ${number(writeBudget)}`,
+    'lines/25 + suppliers/25',
+    verdict(targets.ddbWrites),
+  ],
+  [
+    'report build',
+    `${number(result.reportMs10k)} ms at ${number(smallRows)} lines, ${number(result.reportMs1M)} ms at ${number(e2eRows)} lines: ×${reportRatio} (handler CPU ${number(result.reportCpuMs10k)} / ${number(result.reportCpuMs1M)} ms)`,
+    '≤ ×2',
+    verdict(targets.reportRatio),
+  ],
+  [
+    'report reads',
+    `${number(result.reportReads10k)} vs ${number(result.reportReads1M)} requests for ${number(result.reportSuppliers)} suppliers`,
+    'O(suppliers)',
+    verdict(targets.reportReadsBySuppliers),
+  ],
+  [
+    'registry load',
+    `${number(result.registryRowsPerSec)} rows/s over ${number(registry.rows)} rows, peak RSS ${result.registryPeakRssMb} MB, ${number(registry.writeRequests)} writes; end to end ${number(result.registryE2eRowsPerSec)} rows/s`,
+    '< 256 MB',
+    verdict(registry.peakRssMb < TARGETS.peakRssMb),
+  ],
+  ...bundles.map(
+    (bundle) =>
+      [
+        `bundle ${bundle.name}`,
+        `${result.bundleKb[bundle.name]} KB, cold init ${number(bundle.coldInitMs)} ms; largest: ${bundle.largest.map((part) => `${part.source} ${number(part.bytes / 1024)} KB`).join(', ')}`,
+        '< 1 536 KB',
+        verdict(bundle.bytes / 1024 < TARGETS.bundleKb),
+      ] as const,
+  ),
+];
+const widths = [0, 1, 2].map((column) => Math.max(...table.map((row) => row[column]?.length ?? 0)));
+for (const row of table) {
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+if (profileTop.length > 0) {
+  console.log('\ningest core profile (self %, total %):');
+  for (const entry of profileTop)
+    console.log(`  ${entry.selfPercent}%  ${entry.totalPercent}%  ${entry.name}`);
+}
+if (options.json) console.log(JSON.stringify(result));
