@@ -3,6 +3,9 @@ import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 
+/** DynamoDB writes 25 items per request: lines are best sent in multiples of it. */
+export const LINES_PER_WRITE_REQUEST = 25;
+
 export type ClaimOutcome =
   /** `previous`: what an earlier attempt left (a checkpoint to continue from, when it paused). */
   | { readonly claimed: true; readonly record: DatasetRecord; readonly previous?: DatasetRecord }

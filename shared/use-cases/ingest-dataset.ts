@@ -5,8 +5,9 @@ import type { FormatProfile } from '../domain/formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { HolderSplit } from '../domain/holder-split.ts';
+import type { SpendLine } from '../domain/spend-line.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { DatasetStore } from '../ports/dataset-store.ts';
+import { type DatasetStore, LINES_PER_WRITE_REQUEST } from '../ports/dataset-store.ts';
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
@@ -126,9 +127,15 @@ async function ingestObject(
   });
   const rejects = new RejectsFile();
   const alreadyWritten = record.linesWritten ?? 0;
-  let written = alreadyWritten;
+  // Lines wait here until they fill whole write requests: a batch of records rarely ends on one.
+  const pending: SpendLine[] = [];
   let lines = 0;
+  let lastSequence = 0;
   let failure: string | undefined;
+  const write = async (all: boolean) => {
+    const count = all ? pending.length : pending.length - (pending.length % LINES_PER_WRITE_REQUEST);
+    if (count > 0) await deps.datasets.putLines(record.id, pending.splice(0, count));
+  };
   for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
     if (!pushed.ok) {
       failure = pushed.reason;
@@ -136,15 +143,19 @@ async function ingestObject(
     }
     const accepted = source.drainLines();
     lines += accepted.length;
-    const fresh = accepted.filter((line) => line.sequence > alreadyWritten);
-    await deps.datasets.putLines(record.id, fresh);
-    written = Math.max(written, accepted.at(-1)?.sequence ?? 0);
+    lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
+    pending.push(...accepted.filter((line) => line.sequence > alreadyWritten));
+    await write(false);
     rejects.add(source.drainRejections());
     deps.onProgress?.({ bytes: file.bytesRead(), lines });
-    if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) return pause(deps, record, written);
+    if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
+      await write(true);
+      return pause(deps, record, Math.max(alreadyWritten, lastSequence));
+    }
   }
   const summary = failure ? undefined : source.finish();
-  await deps.datasets.putLines(record.id, source.drainLines());
+  pending.push(...source.drainLines().filter((line) => line.sequence > alreadyWritten));
+  await write(true);
   rejects.add(source.drainRejections());
   const rejectsKey = `rejects/${record.id}.csv`;
   await deps.objects.put(
