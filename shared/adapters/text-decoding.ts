@@ -37,17 +37,11 @@ const WINDOWS_1252_HIGH =
   '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 8_192) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, start + 8_192);
-    for (let index = start; index < end; index++) {
-      const byte = bytes[index] ?? 0;
-      codes.push(byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte);
-    }
-    text += String.fromCharCode(...codes);
-  }
-  return text;
+  // Latin-1 maps every byte to the same code point; only 0x80–0x9F differ in Windows-1252.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /[\x80-\x9f]/.test(latin1)
+    ? latin1.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH.charAt(char.charCodeAt(0) - 0x80))
+    : latin1;
 }
 
 /** UTF-16 BE as LE: swap each byte pair, carrying an odd byte over to the next chunk. */

@@ -1,5 +1,13 @@
 /** Folds a label for matching: NFC, accents and case removed, punctuation collapsed to single spaces. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function foldForMatch(value: string): string {
+  // Most values are plain ASCII: accents and Unicode classes need not be considered then.
+  if (PRINTABLE_ASCII.test(value))
+    return value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return value
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')

@@ -6,6 +6,7 @@ import type { HolderSplit } from '../holder-split.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
+import { foldForMatch } from '../text.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { LineCollector } from './line-collector.ts';
@@ -37,7 +38,13 @@ export interface IngestCoreOptions {
 export class IngestCore {
   private readonly collected: LineCollector;
   private readonly pendingHeaderRows: RawRow[] = [];
-  private header: (LocatedHeader & { validate: RowValidator; grouping?: ContractGrouping }) | undefined;
+  private header:
+    | (LocatedHeader & {
+        validate: RowValidator;
+        grouping?: ContractGrouping;
+        foldedHeader: readonly string[];
+      })
+    | undefined;
   private failure: string | undefined;
 
   constructor(private readonly options: IngestCoreOptions) {
@@ -121,6 +128,7 @@ export class IngestCore {
     this.header = {
       ...located.value,
       validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
+      foldedHeader: located.value.headerCells.map(foldForMatch),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
     this.collected.countPreamble(located.value.rowIndex);
@@ -139,24 +147,25 @@ export class IngestCore {
       this.failure = `line ${row.lineNumber} opens a quote (") that is never closed: the rest of the file would be read as one value`;
       return;
     }
-    const raw = toCsvRecord(row.cells, this.options.delimiter);
+    // The raw text is kept for rejected and grouped lines only: most lines never need it.
+    const raw = () => toCsvRecord(row.cells, this.options.delimiter);
     const reason = this.readDataRow(row, header, raw);
-    if (reason) this.collected.reject({ lineNumber: row.lineNumber, reason, raw });
+    if (reason) this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw() });
   }
 
   /** Counts the row's lines, or says why it cannot be counted. */
   private readDataRow(
     row: RawRow,
     header: NonNullable<IngestCore['header']>,
-    raw: string,
+    raw: () => string,
   ): string | undefined {
-    if (isRepeatedHeader(row.cells, header))
+    if (isRepeatedHeader(row.cells, header.foldedHeader))
       return 'the header line again (a page break in the export), not data';
     const record = checkRecord(row.cells, header);
     if (!record.ok) return record.reason;
     const canonical = toCanonicalRow(row.cells, header.columns);
     if (isOlderVersion(canonical)) {
-      this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw });
+      this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw: raw() });
       return undefined;
     }
     // A row naming several titulaires is counted whole or not at all.
@@ -167,7 +176,7 @@ export class IngestCore {
     if (problem && !problem.ok) return problem.reason;
     for (const line of validated) {
       if (!line.ok) continue;
-      if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw));
+      if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw()));
       else this.collected.accept(line.value);
     }
     return undefined;

@@ -25,7 +25,8 @@ export class LineCollector {
   /** Numbers the line in file order: the number is its storage key, the same on every retry. */
   accept(line: DraftLine): void {
     this.sequence += 1;
-    const numbered = { ...line, sequence: this.sequence };
+    // Validation made the line for this file alone: numbering it in place saves a copy per line.
+    const numbered: SpendLine = Object.assign(line, { sequence: this.sequence });
     this.lines.push(numbered);
     this.rollups.add(numbered);
     this.tally.countLine(numbered);

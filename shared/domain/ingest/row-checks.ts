@@ -16,11 +16,10 @@ export function isBlank(cells: readonly string[]): boolean {
 }
 
 /** The header again among the data: exports repeat it after each page break. */
-export function isRepeatedHeader(cells: readonly string[], header: LocatedHeader): boolean {
-  return (
-    cells.length >= header.headerCells.length &&
-    header.headerCells.every((name, index) => foldForMatch(name) === foldForMatch(cells[index] ?? ''))
-  );
+export function isRepeatedHeader(cells: readonly string[], foldedHeader: readonly string[]): boolean {
+  // The first cell settles almost every row without folding the others.
+  if (cells.length < foldedHeader.length || foldForMatch(cells[0] ?? '') !== foldedHeader[0]) return false;
+  return foldedHeader.every((name, index) => name === foldForMatch(cells[index] ?? ''));
 }
 
 export function hasUnclosedQuote(cells: readonly string[]): boolean {
