@@ -8,6 +8,13 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  csvLine,
+  ETABLISSEMENT_COLUMNS,
+  type EtablissementColumn,
+  UNITE_LEGALE_COLUMNS,
+  type UniteLegaleColumn,
+} from '../tests/fixtures/built/sirene.ts';
 import { DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
 import { benchOut, isMain } from './bench-paths.ts';
 import { pick, seededRandom } from './seeded-random.ts';
@@ -15,106 +22,7 @@ import { breakLuhn, fillerSiren, siretOf } from './synthetic-ids.ts';
 import { type SyntheticSupplier, syntheticSuppliers } from './synthetic-suppliers.ts';
 import { createTextFileWriter } from './text-file-writer.ts';
 
-/** StockEtablissement, in INSEE's order (54 columns). */
-const ETABLISSEMENT_COLUMNS = [
-  'siren',
-  'nic',
-  'siret',
-  'statutDiffusionEtablissement',
-  'dateCreationEtablissement',
-  'trancheEffectifsEtablissement',
-  'anneeEffectifsEtablissement',
-  'activitePrincipaleRegistreMetiersEtablissement',
-  'dateDernierTraitementEtablissement',
-  'etablissementSiege',
-  'nombrePeriodesEtablissement',
-  'complementAdresseEtablissement',
-  'numeroVoieEtablissement',
-  'indiceRepetitionEtablissement',
-  'dernierNumeroVoieEtablissement',
-  'indiceRepetitionDernierNumeroVoieEtablissement',
-  'typeVoieEtablissement',
-  'libelleVoieEtablissement',
-  'codePostalEtablissement',
-  'libelleCommuneEtablissement',
-  'libelleCommuneEtrangerEtablissement',
-  'distributionSpecialeEtablissement',
-  'codeCommuneEtablissement',
-  'codeCedexEtablissement',
-  'libelleCedexEtablissement',
-  'codePaysEtrangerEtablissement',
-  'libellePaysEtrangerEtablissement',
-  'identifiantAdresseEtablissement',
-  'coordonneeLambertAbscisseEtablissement',
-  'coordonneeLambertOrdonneeEtablissement',
-  'complementAdresse2Etablissement',
-  'numeroVoie2Etablissement',
-  'indiceRepetition2Etablissement',
-  'typeVoie2Etablissement',
-  'libelleVoie2Etablissement',
-  'codePostal2Etablissement',
-  'libelleCommune2Etablissement',
-  'libelleCommuneEtranger2Etablissement',
-  'distributionSpeciale2Etablissement',
-  'codeCommune2Etablissement',
-  'codeCedex2Etablissement',
-  'libelleCedex2Etablissement',
-  'codePaysEtranger2Etablissement',
-  'libellePaysEtranger2Etablissement',
-  'dateDebut',
-  'etatAdministratifEtablissement',
-  'enseigne1Etablissement',
-  'enseigne2Etablissement',
-  'enseigne3Etablissement',
-  'denominationUsuelleEtablissement',
-  'activitePrincipaleEtablissement',
-  'nomenclatureActivitePrincipaleEtablissement',
-  'caractereEmployeurEtablissement',
-  'activitePrincipaleNAF25Etablissement',
-] as const;
-
-/** StockUniteLegale, in INSEE's order (35 columns). */
-const UNITE_LEGALE_COLUMNS = [
-  'siren',
-  'statutDiffusionUniteLegale',
-  'unitePurgeeUniteLegale',
-  'dateCreationUniteLegale',
-  'sigleUniteLegale',
-  'sexeUniteLegale',
-  'prenom1UniteLegale',
-  'prenom2UniteLegale',
-  'prenom3UniteLegale',
-  'prenom4UniteLegale',
-  'prenomUsuelUniteLegale',
-  'pseudonymeUniteLegale',
-  'identifiantAssociationUniteLegale',
-  'trancheEffectifsUniteLegale',
-  'anneeEffectifsUniteLegale',
-  'dateDernierTraitementUniteLegale',
-  'nombrePeriodesUniteLegale',
-  'categorieEntreprise',
-  'anneeCategorieEntreprise',
-  'dateDebut',
-  'etatAdministratifUniteLegale',
-  'nomUniteLegale',
-  'nomUsageUniteLegale',
-  'denominationUniteLegale',
-  'denominationUsuelle1UniteLegale',
-  'denominationUsuelle2UniteLegale',
-  'denominationUsuelle3UniteLegale',
-  'categorieJuridiqueUniteLegale',
-  'activitePrincipaleUniteLegale',
-  'nomenclatureActivitePrincipaleUniteLegale',
-  'nicSiegeUniteLegale',
-  'economieSocialeSolidaireUniteLegale',
-  'societeMissionUniteLegale',
-  'caractereEmployeurUniteLegale',
-  'activitePrincipaleNAF25UniteLegale',
-] as const;
-
-type EtablissementColumn = (typeof ETABLISSEMENT_COLUMNS)[number];
-type UniteLegaleColumn = (typeof UNITE_LEGALE_COLUMNS)[number];
-
+// The exact INSEE headers are kept once, with the test fixtures that check them.
 const TREATED = '2025-01-15T03:21:09.000';
 const BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41'];
 const ACTIVITIES = ['43.32A', '43.21A', '56.10A', '62.02A', '81.21Z', '47.11B', '70.22Z', '49.41A', '86.21Z'];
@@ -137,9 +45,6 @@ const FILLER_PLACES: readonly (readonly [string, string, string])[] = [
   ['31555', '31000', 'TOULOUSE'],
   ['59350', '59000', 'LILLE'],
 ];
-
-const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const csvLine = (cells: readonly string[]) => cells.map(csvField).join(',');
 
 function establishmentLine(values: Partial<Record<EtablissementColumn, string>>): string {
   return csvLine(ETABLISSEMENT_COLUMNS.map((column) => values[column] ?? ''));
