@@ -5,6 +5,7 @@ import {
   PutCommand,
   paginateQuery,
   type QueryCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
 import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup.ts';
@@ -131,6 +132,30 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
+      }
+    },
+
+    async supersede(datasetId, by, now) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.dataset(datasetId),
+            UpdateExpression:
+              'SET #status = :superseded, supersededBy = :by, message = :message, updatedAt = :now',
+            ConditionExpression: '#status = :ingested',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':superseded': 'SUPERSEDED',
+              ':ingested': 'INGESTED',
+              ':by': by,
+              ':message': `replaced by dataset ${by}, a newer upload of the same file: no longer counted`,
+              ':now': now.toISOString(),
+            },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
     },
 

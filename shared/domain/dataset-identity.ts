@@ -19,3 +19,20 @@ export function datasetIdentityText(location: ObjectLocation): string {
   const upload = location.versionId ?? location.sequencer ?? location.eTag ?? '';
   return [location.bucket, location.key, upload].join('\u0000');
 }
+
+/**
+ * The order of two uploads of the same key: S3's event sequencer grows with each upload of a key
+ * (hex, compared at equal length); without one, the time the dataset was received.
+ */
+export function uploadOrder(
+  a: { source: ObjectLocation; receivedAt: string },
+  b: { source: ObjectLocation; receivedAt: string },
+): number {
+  const sa = a.source.sequencer;
+  const sb = b.source.sequencer;
+  if (sa && sb) {
+    const width = Math.max(sa.length, sb.length);
+    return sa.padStart(width, '0').localeCompare(sb.padStart(width, '0'));
+  }
+  return a.receivedAt.localeCompare(b.receivedAt);
+}

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from './dataset-kind.ts';
 
-export const DatasetStatusSchema = z.enum(['RECEIVED', 'INGESTING', 'INGESTED', 'REJECTED', 'FAILED']);
+/** SUPERSEDED: a corrected re-upload of the same file replaced it; it is no longer counted. */
+export const DatasetStatusSchema = z.enum([
+  'RECEIVED',
+  'INGESTING',
+  'INGESTED',
+  'REJECTED',
+  'FAILED',
+  'SUPERSEDED',
+]);
 export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
 
 export const ObjectLocationSchema = z.object({
@@ -39,6 +47,7 @@ export const DatasetRecordSchema = z.object({
     .regex(/^[a-f0-9]{64}$/)
     .optional(),
   duplicateOf: z.string().optional(),
+  supersededBy: z.string().optional(),
   headerLine: z.number().int().nonnegative().optional(),
   lines: z.number().int().nonnegative().default(0),
   rejectedLines: z.number().int().nonnegative().default(0),

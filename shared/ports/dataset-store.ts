@@ -28,6 +28,8 @@ export interface DatasetStore {
   /** Moves a content claim from one dataset to another, only if `from` still holds it. */
   transferContent(contentSha256: string, from: string, to: string): Promise<boolean>;
   saveDataset(record: DatasetRecord): Promise<void>;
+  /** Marks an INGESTED dataset as replaced by a newer upload of the same file (no-op otherwise). */
+  supersede(datasetId: string, by: string, now: Date): Promise<void>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
   readRollups(datasetId: string): Promise<SupplierRollup[]>;

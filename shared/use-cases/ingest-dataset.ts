@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
-import { datasetIdentityText } from '../domain/dataset-identity.ts';
+import { datasetIdentityText, uploadOrder } from '../domain/dataset-identity.ts';
 import type { FormatProfile } from '../domain/formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
@@ -184,7 +184,31 @@ async function ingestObject(
     return finish(deps, { ...counted, duplicateOf }, 'REJECTED', message);
   }
   await deps.datasets.putRollups(record.id, source.rollups.records());
-  return finish(deps, counted, 'INGESTED');
+  const outcome = await finish(deps, counted, 'INGESTED');
+  await keepNewestUpload(deps, outcome.dataset);
+  return outcome;
+}
+
+/**
+ * A corrected re-upload of a file (same bucket and key) replaces the earlier one: of the INGESTED
+ * uploads of a key, only the newest counts, the others become SUPERSEDED, whatever the order in
+ * which their events arrive.
+ */
+async function keepNewestUpload(deps: IngestDependencies, dataset: DatasetRecord): Promise<void> {
+  const sameFile = (other: DatasetRecord) =>
+    other.source.bucket === dataset.source.bucket && other.source.key === dataset.source.key;
+  const uploads = [
+    dataset,
+    ...(await deps.datasets.listDatasets({ anchorId: dataset.anchorId })).filter(
+      (other) => other.id !== dataset.id && other.status === 'INGESTED' && sameFile(other),
+    ),
+  ];
+  if (uploads.length < 2) return;
+  const newest = uploads.reduce((latest, other) => (uploadOrder(other, latest) > 0 ? other : latest));
+  const now = deps.clock.now();
+  for (const other of uploads) {
+    if (other.id !== newest.id) await deps.datasets.supersede(other.id, newest.id, now);
+  }
 }
 
 /**
