@@ -32,7 +32,11 @@ export function uploadOrder(
   const sb = b.source.sequencer;
   if (sa && sb) {
     const width = Math.max(sa.length, sb.length);
-    return sa.padStart(width, '0').localeCompare(sb.padStart(width, '0'));
+    return ordinal(sa.padStart(width, '0').toUpperCase(), sb.padStart(width, '0').toUpperCase());
   }
-  return a.receivedAt.localeCompare(b.receivedAt);
+  return ordinal(a.receivedAt, b.receivedAt);
+}
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
