@@ -77,8 +77,10 @@ export async function ingestDataset(
     now,
   );
   if (!claimed.claimed) {
-    const outcome = claimed.existing.status === 'INGESTING' ? 'in-progress' : 'already-done';
-    return { outcome, dataset: claimed.existing };
+    const { existing } = claimed;
+    // A redelivery finishes what a crash after INGESTED may have left undone.
+    if (existing.status === 'INGESTED') await keepNewestUpload(deps, existing);
+    return { outcome: existing.status === 'INGESTING' ? 'in-progress' : 'already-done', dataset: existing };
   }
   // A run that paused left a checkpoint: continue after the lines it stored.
   const paused = claimed.previous?.status === 'INGESTING' ? claimed.previous : undefined;
@@ -92,6 +94,7 @@ export async function ingestDataset(
     : claimed.record;
   if (!object)
     return finish(deps, record, 'FAILED', 'the file was deleted before it could be read; upload it again');
+  let outcome: IngestOutcome;
   try {
     const profileId = object.metadata.get(UPLOAD_METADATA.mapping);
     const profile = profileId ? await deps.mappings.get(record.anchorId, profileId) : undefined;
@@ -103,12 +106,15 @@ export async function ingestDataset(
         `the mapping profile "${profileId}" does not exist for anchor ${record.anchorId}`,
       );
     }
-    return await ingestObject(deps, record, object.body, profile);
+    outcome = await ingestObject(deps, record, object.body, profile);
   } catch (error) {
     if (error instanceof UnreadableFileError) return finish(deps, record, 'REJECTED', error.message);
     await finish(deps, record, 'FAILED', 'ingest failed on a technical error; it will be retried');
     throw error;
   }
+  // Outside the try: the dataset is INGESTED whatever happens next; a failure here is retried.
+  if (outcome.outcome === 'ingested') await keepNewestUpload(deps, outcome.dataset);
+  return outcome;
 }
 
 async function ingestObject(
@@ -184,9 +190,7 @@ async function ingestObject(
     return finish(deps, { ...counted, duplicateOf }, 'REJECTED', message);
   }
   await deps.datasets.putRollups(record.id, source.rollups.records());
-  const outcome = await finish(deps, counted, 'INGESTED');
-  await keepNewestUpload(deps, outcome.dataset);
-  return outcome;
+  return finish(deps, counted, 'INGESTED');
 }
 
 /**
