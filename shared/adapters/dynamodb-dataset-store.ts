@@ -5,7 +5,6 @@ import {
   PutCommand,
   paginateQuery,
   type QueryCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
 import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup.ts';
@@ -135,26 +134,30 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       }
     },
 
+    // A conditional put of the whole record, not an UpdateItem: the functions' IAM grants writes as
+    // PutItem and BatchWriteItem only (infra/access.ts).
     async supersede(datasetId, by, now) {
+      const current = await getDataset(datasetId);
+      if (current?.status !== 'INGESTED') return;
+      const superseded: DatasetRecord = {
+        ...current,
+        status: 'SUPERSEDED',
+        supersededBy: by,
+        message: `replaced by dataset ${by}, a newer upload of the same file: no longer counted`,
+        updatedAt: now.toISOString(),
+      };
       try {
         await client.send(
-          new UpdateCommand({
+          new PutCommand({
             TableName: tableName,
-            Key: keys.dataset(datasetId),
-            UpdateExpression:
-              'SET #status = :superseded, supersededBy = :by, message = :message, updatedAt = :now',
-            ConditionExpression: '#status = :ingested',
+            Item: datasetItem(DatasetRecordSchema.parse(superseded)),
+            ConditionExpression: '#status = :ingested AND updatedAt = :seen',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':superseded': 'SUPERSEDED',
-              ':ingested': 'INGESTED',
-              ':by': by,
-              ':message': `replaced by dataset ${by}, a newer upload of the same file: no longer counted`,
-              ':now': now.toISOString(),
-            },
+            ExpressionAttributeValues: { ':ingested': 'INGESTED', ':seen': current.updatedAt },
           }),
         );
       } catch (error) {
+        // Changed since it was read: superseded by a concurrent run already, which is the outcome.
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
     },
