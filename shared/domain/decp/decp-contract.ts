@@ -2,14 +2,18 @@ import { z } from 'zod';
 
 /**
  * DECP contract objects as published, read leniently: only the fields Ancrage uses are checked, and
- * amounts may arrive as JSON numbers kept as their source text (so `42980.1` is exact in cents).
+ * identifiers and amounts may arrive as JSON numbers kept as their source text (so `42980.1` is
+ * exact in cents).
  */
-const Amount = z.union([z.string(), z.number()]).transform(String);
+const AsText = z.union([z.string(), z.number()]).transform(String);
+const Amount = AsText;
+const Identifier = AsText;
 const Text = z.string().optional();
+const Party = z.object({ id: Identifier, nom: Text });
 
 const HolderV1 = z.object({
   typeIdentifiant: Text,
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: Identifier,
   denominationSociale: Text,
 });
 const HolderV2 = z.object({ titulaire: HolderV1 }).transform((holder) => holder.titulaire);
@@ -42,8 +46,8 @@ const ModificationV2 = z
 
 export const MarcheV1Schema = z.object({
   _type: Text,
-  id: z.union([z.string(), z.number()]).transform(String),
-  acheteur: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  id: Identifier,
+  acheteur: Party,
   objet: Text,
   codeCPV: Text,
   montant: Amount,
@@ -54,8 +58,8 @@ export const MarcheV1Schema = z.object({
 
 export const ConcessionV1Schema = z.object({
   _type: z.literal('Contrat de concession'),
-  id: z.union([z.string(), z.number()]).transform(String),
-  autoriteConcedante: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  id: Identifier,
+  autoriteConcedante: Party,
   objet: Text,
   valeurGlobale: Amount,
   dateSignature: z.string(),
@@ -64,8 +68,8 @@ export const ConcessionV1Schema = z.object({
 });
 
 export const MarcheV2Schema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  acheteur: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  id: Identifier,
+  acheteur: Party,
   objet: Text,
   codeCPV: Text,
   montant: Amount,
@@ -75,8 +79,8 @@ export const MarcheV2Schema = z.object({
 });
 
 export const ConcessionV2Schema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  autoriteConcedante: z.object({ id: z.union([z.string(), z.number()]).transform(String), nom: Text }),
+  id: Identifier,
+  autoriteConcedante: Party,
   objet: Text,
   valeurGlobale: Amount,
   dateSignature: z.string(),
