@@ -10,6 +10,7 @@ import {
 } from '../html-table.ts';
 import { localitySourceLabel, supplierTypeSourceLabel } from '../labels.ts';
 import type { View } from '../report-view.ts';
+import { renderMeasureTable } from './measure-table.ts';
 
 const SHA_SHOWN = 12;
 
@@ -53,26 +54,17 @@ export function renderCoverage(view: View): string {
     { term: L.coverage.ambiguousAmount, value: view.money(locality.ambiguousAmount) },
     { term: L.coverage.knownType, value: L.headline.ofInfluenceable(view.share(supplierType.knownShare)) },
   ]);
-  const row = (label: string, value: string): Cell[] => [
-    { text: label, rowHeader: true },
-    { text: value, numeric: true },
-  ];
-  const qualityTable = renderTable(
-    L.captions.dataQuality,
-    [{ label: L.columns.measure }, { label: L.columns.value, numeric: true }],
+  const qualityTable = renderMeasureTable(view, L.captions.dataQuality, [
+    [L.dataQuality.rejectedLines, view.int(quality.rejectedLines)],
+    [L.dataQuality.setAsideLines, view.int(quality.setAsideLines)],
+    [L.dataQuality.unknownLocalityAmount, view.money(quality.unknownLocalityAmount)],
+    [L.dataQuality.ambiguousLocalityAmount, view.money(quality.ambiguousLocalityAmount)],
+    [L.dataQuality.unknownTypeAmount, view.money(quality.unknownTypeAmount)],
     [
-      row(L.dataQuality.rejectedLines, view.int(quality.rejectedLines)),
-      row(L.dataQuality.setAsideLines, view.int(quality.setAsideLines)),
-      row(L.dataQuality.unknownLocalityAmount, view.money(quality.unknownLocalityAmount)),
-      row(L.dataQuality.ambiguousLocalityAmount, view.money(quality.ambiguousLocalityAmount)),
-      row(L.dataQuality.unknownTypeAmount, view.money(quality.unknownTypeAmount)),
-      row(
-        L.dataQuality.overlapAmount(quality.overlaps.length),
-        view.money(quality.overlaps.reduce((sum, overlap) => sum + overlap.amount, 0)),
-      ),
+      L.dataQuality.overlapAmount(quality.overlaps.length),
+      view.money(quality.overlaps.reduce((sum, overlap) => sum + overlap.amount, 0)),
     ],
-    L.noData,
-  );
+  ]);
   const largest = renderTable(
     L.captions.largestLines,
     [{ label: L.columns.name }, { label: L.columns.amount, numeric: true }],

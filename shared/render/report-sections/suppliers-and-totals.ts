@@ -1,6 +1,7 @@
 import { escapeHtml } from '../html-escape.ts';
-import { type Cell, paragraph, renderFacts, renderTable, section, subheading } from '../html-table.ts';
+import { paragraph, renderFacts, renderTable, section, subheading } from '../html-table.ts';
 import type { View } from '../report-view.ts';
+import { renderMeasureTable } from './measure-table.ts';
 
 /** The largest suppliers, then how concentrated spend is (top-10 share, HHI). */
 export function renderTopSuppliers(view: View): string {
@@ -46,27 +47,18 @@ export function renderTopSuppliers(view: View): string {
 export function renderTotals(view: View): string {
   const { report, L } = view;
   const { totals } = report;
-  const row = (label: string, value: string): Cell[] => [
-    { text: label, rowHeader: true },
-    { text: value, numeric: true },
-  ];
-  const table = renderTable(
-    L.captions.totals,
-    [{ label: L.columns.measure }, { label: L.columns.value, numeric: true }],
-    [
-      row(L.totals.gross, view.money(totals.gross)),
-      row(L.totals.excluded, view.money(totals.excluded)),
-      row(L.totals.grants, view.money(totals.grants)),
-      row(L.totals.influenceable, view.money(totals.influenceable)),
-      row(L.totals.linesAccepted, view.int(totals.lines)),
-      row(L.totals.linesRejected, view.int(totals.rejectedLines)),
-      row(L.totals.suppliers, view.int(totals.suppliers)),
-      ...(report.concessions.lines > 0
-        ? [row(L.totals.concessions, view.money(report.concessions.amount))]
-        : []),
-    ],
-    L.noData,
-  );
+  const table = renderMeasureTable(view, L.captions.totals, [
+    [L.totals.gross, view.money(totals.gross)],
+    [L.totals.excluded, view.money(totals.excluded)],
+    [L.totals.grants, view.money(totals.grants)],
+    [L.totals.influenceable, view.money(totals.influenceable)],
+    [L.totals.linesAccepted, view.int(totals.lines)],
+    [L.totals.linesRejected, view.int(totals.rejectedLines)],
+    [L.totals.suppliers, view.int(totals.suppliers)],
+    ...(report.concessions.lines > 0
+      ? ([[L.totals.concessions, view.money(report.concessions.amount)]] as const)
+      : []),
+  ]);
   const rules =
     report.exclusionRules.length === 0
       ? paragraph(L.exclusionsNone)
