@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY, keys } from '../../shared/adapters/dynamodb-keys.ts';
 import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
+import { newDatasetRecord } from '../../shared/use-cases/dataset-records.ts';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
 import {
   allDatasets,
@@ -64,28 +65,16 @@ const MINUTE_MS = 60_000;
 
 /** The META item an ingest leaves when its Lambda dies mid-way: INGESTING, with a lease. */
 function crashedRecord(location: ObjectLocation, leaseUntil: Date): DatasetRecord {
-  const startedAt = new Date(leaseUntil.getTime() - 16 * MINUTE_MS).toISOString();
-  return {
+  const leaseMs = 16 * MINUTE_MS;
+  return newDatasetRecord({
     id: datasetIdOf(location),
-    source: location,
-    fileName: location.key.slice(location.key.lastIndexOf('/') + 1),
+    location,
+    now: new Date(leaseUntil.getTime() - leaseMs),
+    leaseMs,
     anchorId: 'anchor-1',
-    status: 'INGESTING',
-    receivedAt: startedAt,
-    updatedAt: startedAt,
-    leaseUntil: leaseUntil.toISOString(),
-    attempts: 1,
-    lines: 0,
-    rejectedLines: 0,
-    blankLines: 0,
-    preambleLines: 0,
-    setAsideLines: 0,
-    amountCents: 0,
-    concessionCents: 0,
-    suppliers: 0,
-    anchors: [],
-    flags: [],
-  };
+    requestedKind: undefined,
+    sizeBytes: undefined,
+  });
 }
 
 describe('the same file twice', () => {
