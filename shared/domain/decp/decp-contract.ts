@@ -44,49 +44,42 @@ const ModificationV2 = z
   })
   .transform((wrapper) => wrapper.modification);
 
-export const MarcheV1Schema = z.object({
-  _type: Text,
-  id: Identifier,
-  acheteur: Party,
-  objet: Text,
-  codeCPV: Text,
-  montant: Amount,
-  dateNotification: z.string(),
-  titulaires: z.array(HolderV1),
-  modifications: z.array(ModificationV1).default([]),
-});
+/** A marché and a concession have the same shape in both versions; holders and modifications differ. */
+const marche = <Holder extends z.ZodType, Modification extends z.ZodType>(
+  holder: Holder,
+  modification: Modification,
+) =>
+  z.object({
+    id: Identifier,
+    acheteur: Party,
+    objet: Text,
+    codeCPV: Text,
+    montant: Amount,
+    dateNotification: z.string(),
+    titulaires: z.array(holder),
+    modifications: z.array(modification).default([]),
+  });
 
-export const ConcessionV1Schema = z.object({
+const concession = <Holder extends z.ZodType, Modification extends z.ZodType>(
+  holder: Holder,
+  modification: Modification,
+) =>
+  z.object({
+    id: Identifier,
+    autoriteConcedante: Party,
+    objet: Text,
+    valeurGlobale: Amount,
+    dateSignature: z.string(),
+    concessionnaires: z.array(holder),
+    modifications: z.array(modification).default([]),
+  });
+
+export const MarcheV1Schema = marche(HolderV1, ModificationV1).extend({ _type: Text });
+export const ConcessionV1Schema = concession(HolderV1, ModificationV1).extend({
   _type: z.literal('Contrat de concession'),
-  id: Identifier,
-  autoriteConcedante: Party,
-  objet: Text,
-  valeurGlobale: Amount,
-  dateSignature: z.string(),
-  concessionnaires: z.array(HolderV1),
-  modifications: z.array(ModificationV1).default([]),
 });
-
-export const MarcheV2Schema = z.object({
-  id: Identifier,
-  acheteur: Party,
-  objet: Text,
-  codeCPV: Text,
-  montant: Amount,
-  dateNotification: z.string(),
-  titulaires: z.array(HolderV2),
-  modifications: z.array(ModificationV2).default([]),
-});
-
-export const ConcessionV2Schema = z.object({
-  id: Identifier,
-  autoriteConcedante: Party,
-  objet: Text,
-  valeurGlobale: Amount,
-  dateSignature: z.string(),
-  concessionnaires: z.array(ConcessionHolderV2),
-  modifications: z.array(ModificationV2).default([]),
-});
+export const MarcheV2Schema = marche(HolderV2, ModificationV2);
+export const ConcessionV2Schema = concession(ConcessionHolderV2, ModificationV2);
 
 export interface DecpHolder {
   readonly typeIdentifiant?: string | undefined;
