@@ -16,22 +16,47 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.floor(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
 }
 
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
 async function writeBatch(
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: readonly Item[],
+  requests: readonly WriteRequest[],
 ): Promise<void> {
-  let pending = items.map((item) => ({ PutRequest: { Item: item } }));
+  let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= MAX_ATTEMPTS) {
       throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
     }
     if (attempt > 0) await sleep(backoffDelay(attempt));
-    const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-    pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-      request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
+    const response = await client.send(
+      new BatchWriteCommand({ RequestItems: { [tableName]: [...pending] } }),
     );
+    pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request): WriteRequest[] => {
+      if (request.PutRequest?.Item) return [{ PutRequest: { Item: request.PutRequest.Item } }];
+      if (request.DeleteRequest?.Key) return [{ DeleteRequest: { Key: request.DeleteRequest.Key } }];
+      return [];
+    });
   }
+}
+
+/** Sends requests 25 at a time, a few batches in flight; one batch may not name a key twice. */
+async function writeAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  requests: readonly WriteRequest[],
+): Promise<void> {
+  const batches: WriteRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_SIZE)
+    batches.push(requests.slice(start, start + BATCH_SIZE));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      if (batch) await writeBatch(client, tableName, batch);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, batches.length) }, worker));
 }
 
 /**
@@ -47,15 +72,22 @@ export async function putAll(
   const unique = [
     ...new Map(items.map((item) => [`${String(item.pk)}\u0000${String(item.sk)}`, item])).values(),
   ];
-  const batches: Item[][] = [];
-  for (let start = 0; start < unique.length; start += BATCH_SIZE)
-    batches.push(unique.slice(start, start + BATCH_SIZE));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++];
-      if (batch) await writeBatch(client, tableName, batch);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, batches.length) }, worker));
+  await writeAll(
+    client,
+    tableName,
+    unique.map((item) => ({ PutRequest: { Item: item } })),
+  );
+}
+
+/** Deletes items by key (`pk`, `sk`), with the same batching and retries as `putAll`. */
+export async function deleteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly { pk: string; sk: string }[],
+): Promise<void> {
+  await writeAll(
+    client,
+    tableName,
+    keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+  );
 }

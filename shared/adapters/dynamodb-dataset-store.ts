@@ -10,7 +10,7 @@ import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
 import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup.ts';
 import { SpendLineSchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
-import { putAll } from './batch-write.ts';
+import { deleteAll, putAll } from './batch-write.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
 
 const datasetItem = (record: DatasetRecord) => ({
@@ -36,6 +36,16 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     );
     return response.Item ? DatasetRecordSchema.parse(response.Item) : undefined;
   };
+
+  /** A dataset's rollup items, read consistently: they were just written by the same ingest. */
+  const rollupItems = (datasetId: string, projection?: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rollup)',
+      ExpressionAttributeValues: { ':pk': keys.dataset(datasetId).pk, ':rollup': keys.rollupPrefix },
+      ...(projection ? { ProjectionExpression: projection } : {}),
+      ConsistentRead: true,
+    });
 
   return {
     async claimDataset(record, now) {
@@ -136,29 +146,24 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
 
     // A conditional put of the whole record, not an UpdateItem: the functions' IAM grants writes as
     // PutItem and BatchWriteItem only (infra/access.ts).
-    async supersede(datasetId, by, now) {
+    async retire(datasetId, retirement, now) {
       const current = await getDataset(datasetId);
-      if (current?.status !== 'INGESTED') return;
-      const superseded: DatasetRecord = {
-        ...current,
-        status: 'SUPERSEDED',
-        supersededBy: by,
-        message: `replaced by dataset ${by}, a newer upload of the same file: no longer counted`,
-        updatedAt: now.toISOString(),
-      };
+      if (current?.status !== 'INGESTED') return false;
+      const retired: DatasetRecord = { ...current, ...retirement, updatedAt: now.toISOString() };
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: datasetItem(DatasetRecordSchema.parse(superseded)),
+            Item: datasetItem(DatasetRecordSchema.parse(retired)),
             ConditionExpression: '#status = :ingested AND updatedAt = :seen',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':ingested': 'INGESTED', ':seen': current.updatedAt },
           }),
         );
+        return true;
       } catch (error) {
-        // Changed since it was read: superseded by a concurrent run already, which is the outcome.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
     },
 
@@ -187,13 +192,17 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         .filter((record) => !filter.kind || record.kind === filter.kind);
     },
 
+    async deleteRollups(datasetId) {
+      const items = await rollupItems(datasetId, 'pk, sk');
+      await deleteAll(
+        client,
+        tableName,
+        items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) })),
+      );
+    },
+
     async readRollups(datasetId): Promise<SupplierRollup[]> {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rollup)',
-        ExpressionAttributeValues: { ':pk': keys.dataset(datasetId).pk, ':rollup': keys.rollupPrefix },
-        ConsistentRead: true,
-      });
+      const items = await rollupItems(datasetId);
       return items.map((item) => SupplierRollupSchema.parse(item));
     },
   };

@@ -33,6 +33,7 @@ export function createS3ObjectStore(client: S3Client): ObjectStore {
           ),
           eTag: response.ETag,
           versionId: response.VersionId,
+          lastModified: response.LastModified?.toISOString(),
         };
       } catch (error) {
         if (isMissing(error)) return undefined;

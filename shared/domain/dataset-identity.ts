@@ -40,3 +40,18 @@ export function uploadOrder(
 function ordinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Which of two datasets with the same content came first, the one that counts it: the earlier
+ * upload (S3's LastModified, to the second), then the key, then the upload order of that key. None of
+ * these depends on the order in which their events are delivered; the time received is used only for
+ * records that have no upload time.
+ */
+export function contentOrder(
+  a: { id: string; source: ObjectLocation; receivedAt: string; uploadedAt?: string | undefined },
+  b: { id: string; source: ObjectLocation; receivedAt: string; uploadedAt?: string | undefined },
+): number {
+  const byTime =
+    a.uploadedAt && b.uploadedAt ? ordinal(a.uploadedAt, b.uploadedAt) : ordinal(a.receivedAt, b.receivedAt);
+  return byTime || ordinal(a.source.key, b.source.key) || uploadOrder(a, b) || ordinal(a.id, b.id);
+}

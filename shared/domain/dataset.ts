@@ -32,6 +32,8 @@ export const DatasetRecordSchema = z.object({
   status: DatasetStatusSchema,
   message: z.string().optional(),
   receivedAt: z.iso.datetime(),
+  /** When S3 stored the upload: orders copies of the same content whatever order their events come in. */
+  uploadedAt: z.iso.datetime().optional(),
   updatedAt: z.iso.datetime(),
   /** Until then the INGESTING claim protects a running ingest; after it a retry may take over. */
   leaseUntil: z.iso.datetime().optional(),

@@ -11,6 +11,13 @@ export type ClaimOutcome =
   | { readonly claimed: true; readonly record: DatasetRecord; readonly previous?: DatasetRecord }
   | { readonly claimed: false; readonly existing: DatasetRecord };
 
+/** Why a counted dataset stops counting: another dataset holds its spend. */
+export type Retirement =
+  /** A newer upload of the same file, or a file that holds all its lines. */
+  | { readonly status: 'SUPERSEDED'; readonly supersededBy: string; readonly message: string }
+  /** The same bytes, uploaded earlier under another dataset. */
+  | { readonly status: 'REJECTED'; readonly duplicateOf: string; readonly message: string };
+
 /**
  * Where datasets, their lines and their per-supplier rollups live. Every write is keyed
  * deterministically, so a retried ingest overwrites what a crashed one wrote instead of adding to it.
@@ -28,9 +35,14 @@ export interface DatasetStore {
   /** Moves a content claim from one dataset to another, only if `from` still holds it. */
   transferContent(contentSha256: string, from: string, to: string): Promise<boolean>;
   saveDataset(record: DatasetRecord): Promise<void>;
-  /** Marks an INGESTED dataset as replaced by a newer upload of the same file (no-op otherwise). */
-  supersede(datasetId: string, by: string, now: Date): Promise<void>;
+  /**
+   * Takes an INGESTED dataset out of the count, by a write conditional on it being unchanged since it
+   * was read. False when it is not INGESTED, or changed meanwhile (read it again to know why).
+   */
+  retire(datasetId: string, retirement: Retirement, now: Date): Promise<boolean>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
   readRollups(datasetId: string): Promise<SupplierRollup[]>;
+  /** Removes the rollups of a dataset that no longer counts, so it does not look as if it did. */
+  deleteRollups(datasetId: string): Promise<void>;
 }

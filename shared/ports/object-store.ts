@@ -7,6 +7,8 @@ export interface StoredObject {
   readonly metadata: ReadonlyMap<string, string>;
   readonly eTag: string | undefined;
   readonly versionId: string | undefined;
+  /** When S3 stored this upload (ISO, to the second): the same whichever event is delivered first. */
+  readonly lastModified?: string | undefined;
 }
 
 /** Reads objects as streams (never whole) and writes small ones: rejects, reports, exports. */

@@ -1,8 +1,9 @@
 import type { DatasetRecord } from '../domain/dataset.ts';
+import { contentOrder } from '../domain/dataset-identity.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 
 /** Whether a dataset still stands for its content: counted, or being ingested within its lease. */
-function holdsContent(owner: DatasetRecord | undefined, now: Date): boolean {
+function holdsContent(owner: DatasetRecord | undefined, now: Date): owner is DatasetRecord {
   if (!owner) return false;
   if (owner.status === 'INGESTED') return true;
   return (
@@ -10,25 +11,58 @@ function holdsContent(owner: DatasetRecord | undefined, now: Date): boolean {
   );
 }
 
+/** The message of a dataset not counted because an earlier upload holds the same bytes. */
+export function duplicateMessage(ownerId: string): string {
+  return `this file has exactly the same content as dataset ${ownerId}, already counted: it is not counted twice`;
+}
+
+/**
+ * A later copy of the same content is still being ingested: the earlier copy waits for it to finish
+ * (a retry), then takes its place, so which copy counts does not depend on who started first.
+ */
+export class ContentBusyError extends Error {
+  constructor(readonly ownerId: string) {
+    super(
+      `a later copy of the same content (dataset ${ownerId}) is being ingested: this one is retried after it`,
+    );
+  }
+}
+
 const MAX_TAKEOVERS = 3;
 
 /**
- * Claims a file's content for a dataset. Returns the id of another dataset that already counts the
- * same bytes (a duplicate), or undefined when this dataset may count them. A claim left by a dataset
- * that never finished (failed, or crashed past its lease) is taken over, so a file that failed once
- * can still be counted.
+ * Claims a file's content for a dataset. Returns the id of another dataset that counts the same bytes
+ * and was uploaded first (this one is then a duplicate), or undefined when this dataset counts them.
+ * The earliest upload owns the content whatever order the events come in: a later copy that got there
+ * first is turned into the duplicate, its rollups removed, and the claim moves. A claim left by a
+ * dataset that never finished (failed, or crashed past its lease) is taken over, so a file that failed
+ * once can still be counted.
  */
 export async function claimContent(
   datasets: DatasetStore,
   contentSha256: string,
-  datasetId: string,
+  claimant: DatasetRecord,
   now: Date,
 ): Promise<string | undefined> {
   for (let attempt = 0; attempt < MAX_TAKEOVERS; attempt++) {
-    const owner = await datasets.claimContent(contentSha256, datasetId);
-    if (owner === datasetId) return undefined;
-    if (holdsContent(await datasets.getDataset(owner), now)) return owner;
-    if (await datasets.transferContent(contentSha256, owner, datasetId)) return undefined;
+    const ownerId = await datasets.claimContent(contentSha256, claimant.id);
+    if (ownerId === claimant.id) return undefined;
+    const owner = await datasets.getDataset(ownerId);
+    if (holdsContent(owner, now)) {
+      if (contentOrder(owner, claimant) < 0) return ownerId;
+      if (owner.status === 'INGESTING') throw new ContentBusyError(ownerId);
+      const retirement = {
+        status: 'REJECTED' as const,
+        duplicateOf: claimant.id,
+        message: duplicateMessage(claimant.id),
+      };
+      // Not retired: it changed since it was read; look at the claim again.
+      if (!(await datasets.retire(ownerId, retirement, now))) continue;
+    }
+    // The former owner counts nothing now: what it rolled up goes, before the claim moves (a crash in
+    // between leaves the claim with it, and the retry comes back here).
+    if (owner) await datasets.deleteRollups(ownerId);
+    if (await datasets.transferContent(contentSha256, ownerId, claimant.id)) return undefined;
   }
   throw new Error(`the content claim of ${contentSha256} kept changing hands`);
 }

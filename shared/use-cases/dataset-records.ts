@@ -12,6 +12,7 @@ export function newDatasetRecord(input: {
   anchorId: string | undefined;
   requestedKind: string | undefined;
   sizeBytes: number | undefined;
+  uploadedAt?: string | undefined;
 }): DatasetRecord {
   const now = input.now.toISOString();
   const requestedKind: DatasetKind | undefined =
@@ -26,6 +27,7 @@ export function newDatasetRecord(input: {
     ...(requestedKind ? { requestedKind } : {}),
     status: 'INGESTING',
     receivedAt: now,
+    ...(input.uploadedAt ? { uploadedAt: input.uploadedAt } : {}),
     updatedAt: now,
     leaseUntil: new Date(input.now.getTime() + input.leaseMs).toISOString(),
     attempts: 1,

@@ -11,7 +11,7 @@ import { type DatasetStore, LINES_PER_WRITE_REQUEST } from '../ports/dataset-sto
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
-import { claimContent } from './content-claim.ts';
+import { ContentBusyError, claimContent, duplicateMessage } from './content-claim.ts';
 import { newDatasetRecord, settled, withSummary } from './dataset-records.ts';
 import { lineSourceOf } from './line-source.ts';
 import { RejectsFile } from './rejects-file.ts';
@@ -73,6 +73,7 @@ export async function ingestDataset(
       anchorId: object?.metadata.get(UPLOAD_METADATA.anchor),
       requestedKind: object?.metadata.get(UPLOAD_METADATA.kind),
       sizeBytes: object?.sizeBytes,
+      uploadedAt: object?.lastModified,
     }),
     now,
   );
@@ -109,7 +110,11 @@ export async function ingestDataset(
     outcome = await ingestObject(deps, record, object.body, profile);
   } catch (error) {
     if (error instanceof UnreadableFileError) return finish(deps, record, 'REJECTED', error.message);
-    await finish(deps, record, 'FAILED', 'ingest failed on a technical error; it will be retried');
+    const message =
+      error instanceof ContentBusyError
+        ? error.message
+        : 'ingest failed on a technical error; it will be retried';
+    await finish(deps, record, 'FAILED', message);
     throw error;
   }
   // Outside the try: the dataset is INGESTED whatever happens next; a failure here is retried.
@@ -184,11 +189,9 @@ async function ingestObject(
     const message = `the file was uploaded as ${counted.requestedKind} but it is a ${counted.kind} file: upload it as ${counted.kind}`;
     return finish(deps, counted, 'REJECTED', message);
   }
-  const duplicateOf = await claimContent(deps.datasets, file.contentSha256(), record.id, deps.clock.now());
-  if (duplicateOf) {
-    const message = `this file has exactly the same content as dataset ${duplicateOf}, already counted: it is not counted twice`;
-    return finish(deps, { ...counted, duplicateOf }, 'REJECTED', message);
-  }
+  const duplicateOf = await claimContent(deps.datasets, file.contentSha256(), counted, deps.clock.now());
+  if (duplicateOf)
+    return finish(deps, { ...counted, duplicateOf }, 'REJECTED', duplicateMessage(duplicateOf));
   await deps.datasets.putRollups(record.id, source.rollups.records());
   return finish(deps, counted, 'INGESTED');
 }
@@ -211,7 +214,17 @@ async function keepNewestUpload(deps: IngestDependencies, dataset: DatasetRecord
   const newest = uploads.reduce((latest, other) => (uploadOrder(other, latest) > 0 ? other : latest));
   const now = deps.clock.now();
   for (const other of uploads) {
-    if (other.id !== newest.id) await deps.datasets.supersede(other.id, newest.id, now);
+    if (other.id === newest.id) continue;
+    // False: changed since read, superseded by a concurrent run already, which is the outcome.
+    await deps.datasets.retire(
+      other.id,
+      {
+        status: 'SUPERSEDED',
+        supersededBy: newest.id,
+        message: `replaced by dataset ${newest.id}, a newer upload of the same file: no longer counted`,
+      },
+      now,
+    );
   }
 }
 

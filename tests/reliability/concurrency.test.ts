@@ -7,6 +7,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.ts';
 import type { ObjectLocation } from '../../shared/domain/dataset.ts';
+import { contentOrder } from '../../shared/domain/dataset-identity.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { datasetIdOf, ingestDataset } from '../../shared/use-cases/ingest-dataset.ts';
 import { publishReport } from '../../shared/use-cases/publish-report.ts';
@@ -100,6 +101,22 @@ function holdDocumentWrites(matches: (command: unknown) => boolean, nth: number)
   };
 }
 
+/** Delivers one event (straight from S3, or as an SQS message) again until it is processed; the retries. */
+async function deliverUntilDone(event: object, index: number): Promise<number> {
+  for (let retries = 0; retries < 3; retries++) {
+    try {
+      const response =
+        index % 2 === 0
+          ? await invokeIngest(event)
+          : await invokeIngest(sqsEvent([{ messageId: `m-${index}`, body: JSON.stringify(event) }]));
+      if (!('batchItemFailures' in response) || response.batchItemFailures.length === 0) return retries;
+    } catch {
+      // Lambda retries a failed asynchronous invocation.
+    }
+  }
+  throw new Error(`event ${index} still failed after 3 deliveries`);
+}
+
 describe('several files of one anchor ingested at once', () => {
   it('counts each once, and a copy racing its original once in all', async () => {
     const files = await Promise.all([
@@ -117,18 +134,11 @@ describe('several files of one anchor ingested at once', () => {
       objectCreatedEvent(location),
     );
 
-    // Half straight from S3, half as SQS messages, every delivery at the same time.
-    const responses = await Promise.all(
-      events.map((event, index) =>
-        index % 2 === 0
-          ? invokeIngest(event)
-          : invokeIngest(sqsEvent([{ messageId: `m-${index}`, body: JSON.stringify(event) }])),
-      ),
-    );
+    // Half straight from S3, half as SQS messages, every delivery at the same time. A copy that finds
+    // a later copy of its bytes mid-ingest fails and is delivered again, as Lambda and SQS retry.
+    const retries = await Promise.all(events.map((event, index) => deliverUntilDone(event, index)));
+    expect(retries.reduce((total, count) => total + count, 0)).toBeLessThanOrEqual(1);
 
-    for (const response of responses) {
-      if ('batchItemFailures' in response) expect(response.batchItemFailures).toEqual([]);
-    }
     const datasets = await allDatasets(harness);
     expect(datasets).toHaveLength(6);
     expect(datasets.filter((dataset) => dataset.status === 'INGESTED')).toHaveLength(5);
@@ -141,6 +151,9 @@ describe('several files of one anchor ingested at once', () => {
       (dataset) => sameContent.includes(dataset.id) && dataset.status === 'INGESTED',
     );
     expect(counted?.amountCents).toBe(mai.cents);
+    // The earlier upload counts, whichever delivery got there first.
+    const [earlier] = datasets.filter((dataset) => sameContent.includes(dataset.id)).sort(contentOrder);
+    expect(counted?.id).toBe(earlier?.id);
 
     const { report } = await publishedReport({ kind: 'payments' });
     const expected = files.reduce((total, file) => total + file.cents, 0);

@@ -9,7 +9,7 @@ import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb
 export type Item = Record<string, unknown>;
 
 /** Fields that record a moment, not a fact: two correct runs differ there and nowhere else. */
-const TIMESTAMP_FIELDS = new Set(['receivedAt', 'updatedAt', 'at']);
+const TIMESTAMP_FIELDS = new Set(['receivedAt', 'uploadedAt', 'updatedAt', 'at']);
 
 /** Drops the timestamp fields (and any other named) at any depth (override history entries carry an `at`). */
 export function withoutTimestamps(value: unknown, ignored: ReadonlySet<string> = TIMESTAMP_FIELDS): unknown {
