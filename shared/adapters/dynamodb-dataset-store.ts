@@ -47,6 +47,30 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       ConsistentRead: true,
     });
 
+  /**
+   * Rewrites an INGESTED dataset, on condition that nothing changed it since it was read; false when
+   * it is not INGESTED or changed meanwhile (a concurrent run got there first).
+   */
+  const amendCounted = async (datasetId: string, amend: (current: DatasetRecord) => DatasetRecord) => {
+    const current = await getDataset(datasetId);
+    if (current?.status !== 'INGESTED') return false;
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: datasetItem(DatasetRecordSchema.parse(amend(current))),
+          ConditionExpression: '#status = :ingested AND updatedAt = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':ingested': 'INGESTED', ':seen': current.updatedAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  };
+
   return {
     async claimDataset(record, now) {
       try {
@@ -147,24 +171,20 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     // A conditional put of the whole record, not an UpdateItem: the functions' IAM grants writes as
     // PutItem and BatchWriteItem only (infra/access.ts).
     async retire(datasetId, retirement, now) {
-      const current = await getDataset(datasetId);
-      if (current?.status !== 'INGESTED') return false;
-      const retired: DatasetRecord = { ...current, ...retirement, updatedAt: now.toISOString() };
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: datasetItem(DatasetRecordSchema.parse(retired)),
-            ConditionExpression: '#status = :ingested AND updatedAt = :seen',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':ingested': 'INGESTED', ':seen': current.updatedAt },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return amendCounted(datasetId, (current) => ({
+        ...current,
+        ...retirement,
+        updatedAt: now.toISOString(),
+      }));
+    },
+
+    async noteOverlaps(datasetId, overlaps, now) {
+      return amendCounted(datasetId, (current) => {
+        const noted = new Map((current.overlaps ?? []).map((overlap) => [overlap.datasetId, overlap]));
+        for (const overlap of overlaps) noted.set(overlap.datasetId, overlap);
+        const sorted = [...noted.values()].sort((a, b) => (a.datasetId < b.datasetId ? -1 : 1));
+        return { ...current, overlaps: sorted, updatedAt: now.toISOString() };
+      });
     },
 
     async saveDataset(record) {

@@ -22,6 +22,14 @@ export const ObjectLocationSchema = z.object({
 });
 export type ObjectLocation = z.infer<typeof ObjectLocationSchema>;
 
+export const DatasetOverlapSchema = z.object({
+  datasetId: z.string(),
+  /** Supplier-months with the same amount in both. */
+  cells: z.number().int().positive(),
+  cents: z.number().int(),
+});
+export type DatasetOverlap = z.infer<typeof DatasetOverlapSchema>;
+
 /** One uploaded file and what ingest made of it. Only INGESTED datasets are counted in reports. */
 export const DatasetRecordSchema = z.object({
   id: z.string().regex(/^[a-f0-9]{24}$/),
@@ -50,6 +58,11 @@ export const DatasetRecordSchema = z.object({
     .optional(),
   duplicateOf: z.string().optional(),
   supersededBy: z.string().optional(),
+  /**
+   * Other counted datasets of the anchor with some of the same spend (supplier, month and amount to
+   * the cent): both stay counted, and the officer is told to check them.
+   */
+  overlaps: z.array(DatasetOverlapSchema).optional(),
   headerLine: z.number().int().nonnegative().optional(),
   lines: z.number().int().nonnegative().default(0),
   rejectedLines: z.number().int().nonnegative().default(0),

@@ -1,4 +1,4 @@
-import type { DatasetRecord } from '../domain/dataset.ts';
+import type { DatasetOverlap, DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
@@ -40,6 +40,8 @@ export interface DatasetStore {
    * was read. False when it is not INGESTED, or changed meanwhile (read it again to know why).
    */
   retire(datasetId: string, retirement: Retirement, now: Date): Promise<boolean>;
+  /** Records on an INGESTED dataset the spend it shares with others (replacing what it said of them). */
+  noteOverlaps(datasetId: string, overlaps: readonly DatasetOverlap[], now: Date): Promise<boolean>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
   readRollups(datasetId: string): Promise<SupplierRollup[]>;

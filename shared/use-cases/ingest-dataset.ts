@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
-import { datasetIdentityText, uploadOrder } from '../domain/dataset-identity.ts';
+import { datasetIdentityText } from '../domain/dataset-identity.ts';
 import type { FormatProfile } from '../domain/formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
@@ -15,6 +15,7 @@ import { ContentBusyError, claimContent, duplicateMessage } from './content-clai
 import { newDatasetRecord, settled, withSummary } from './dataset-records.ts';
 import { lineSourceOf } from './line-source.ts';
 import { RejectsFile } from './rejects-file.ts';
+import { settleOverlaps } from './settle-overlaps.ts';
 
 export interface IngestDependencies {
   readonly objects: ObjectStore;
@@ -80,7 +81,7 @@ export async function ingestDataset(
   if (!claimed.claimed) {
     const { existing } = claimed;
     // A redelivery finishes what a crash after INGESTED may have left undone.
-    if (existing.status === 'INGESTED') await keepNewestUpload(deps, existing);
+    if (existing.status === 'INGESTED') await settleOverlaps(deps.datasets, existing, now);
     return { outcome: existing.status === 'INGESTING' ? 'in-progress' : 'already-done', dataset: existing };
   }
   // A run that paused left a checkpoint: continue after the lines it stored.
@@ -118,7 +119,7 @@ export async function ingestDataset(
     throw error;
   }
   // Outside the try: the dataset is INGESTED whatever happens next; a failure here is retried.
-  if (outcome.outcome === 'ingested') await keepNewestUpload(deps, outcome.dataset);
+  if (outcome.outcome === 'ingested') await settleOverlaps(deps.datasets, outcome.dataset, deps.clock.now());
   return outcome;
 }
 
@@ -194,38 +195,6 @@ async function ingestObject(
     return finish(deps, { ...counted, duplicateOf }, 'REJECTED', duplicateMessage(duplicateOf));
   await deps.datasets.putRollups(record.id, source.rollups.records());
   return finish(deps, counted, 'INGESTED');
-}
-
-/**
- * A corrected re-upload of a file (same bucket and key) replaces the earlier one: of the INGESTED
- * uploads of a key, only the newest counts, the others become SUPERSEDED, whatever the order in
- * which their events arrive.
- */
-async function keepNewestUpload(deps: IngestDependencies, dataset: DatasetRecord): Promise<void> {
-  const sameFile = (other: DatasetRecord) =>
-    other.source.bucket === dataset.source.bucket && other.source.key === dataset.source.key;
-  const uploads = [
-    dataset,
-    ...(await deps.datasets.listDatasets({ anchorId: dataset.anchorId })).filter(
-      (other) => other.id !== dataset.id && other.status === 'INGESTED' && sameFile(other),
-    ),
-  ];
-  if (uploads.length < 2) return;
-  const newest = uploads.reduce((latest, other) => (uploadOrder(other, latest) > 0 ? other : latest));
-  const now = deps.clock.now();
-  for (const other of uploads) {
-    if (other.id === newest.id) continue;
-    // False: changed since read, superseded by a concurrent run already, which is the outcome.
-    await deps.datasets.retire(
-      other.id,
-      {
-        status: 'SUPERSEDED',
-        supersededBy: newest.id,
-        message: `replaced by dataset ${newest.id}, a newer upload of the same file: no longer counted`,
-      },
-      now,
-    );
-  }
 }
 
 /**

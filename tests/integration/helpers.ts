@@ -228,12 +228,29 @@ const syntheticText = () => readFileSync(SYNTHETIC_PAYMENTS, 'utf-8').replace(/^
  * Returns the text and the cents it should count.
  */
 export function paymentsExcerpt(tag: string, rows: number, from = 0): { text: string; cents: number } {
-  const lines = syntheticText().split(/\r\n/);
-  const header = lines[2];
-  if (!header?.startsWith('N° mandat')) throw new Error('unexpected synthetic sample layout');
-  const data = lines.slice(3).filter((line) => /^2025-\d{5};/.test(line));
-  const picked = data.slice(from, from + rows);
+  const picked = syntheticDataLines().slice(from, from + rows);
   if (picked.length !== rows) throw new Error(`the sample has fewer than ${from + rows} good lines`);
+  return excerptOf(tag, picked);
+}
+
+/** The synthetic sample's lines paid in the months given (`mm`, 2025): a finance system's monthly export. */
+export function paymentsOfMonths(tag: string, months: readonly string[]): { text: string; cents: number } {
+  const picked = syntheticDataLines().filter((line) =>
+    months.includes(line.split(';')[1]?.slice(3, 5) ?? ''),
+  );
+  return excerptOf(tag, picked);
+}
+
+function syntheticDataLines(): string[] {
+  return syntheticText()
+    .split(/\r\n/)
+    .slice(3)
+    .filter((line) => /^2025-\d{5};/.test(line));
+}
+
+function excerptOf(tag: string, picked: readonly string[]): { text: string; cents: number } {
+  const header = syntheticText().split(/\r\n/)[2];
+  if (!header?.startsWith('N° mandat')) throw new Error('unexpected synthetic sample layout');
   const cents = picked.map((line) => centsOf(line.split(';').at(-1) ?? '')).reduce((a, b) => a + b, 0);
   return { text: `Extraction ${tag}\r\n${header}\r\n${picked.join('\r\n')}\r\n`, cents };
 }

@@ -1,5 +1,6 @@
 import type { SupplierRollup } from '../ingest/supplier-rollup.ts';
 import { formatCentsAsUnits } from '../money.ts';
+import { compareCells, type SpendCells, spendCells } from '../spend-cells.ts';
 
 /**
  * Datasets that look like they count the same spend twice: the same anchor paying the same supplier
@@ -7,36 +8,21 @@ import { formatCentsAsUnits } from '../money.ts';
  * a file uploaded as JSON and as CSV). Computed from rollups, so it costs O(suppliers × months).
  */
 export function overlappingDatasets(rollupsByDataset: ReadonlyMap<string, readonly SupplierRollup[]>) {
-  const cells = new Map<string, Map<string, number>>();
-  for (const [datasetId, rollups] of rollupsByDataset) {
-    const own = new Map<string, number>();
-    for (const rollup of rollups) {
-      for (const [month, , cents] of rollup.byMonthCategory) {
-        const cell = `${rollup.anchorId}\u0000${rollup.supplier.key}\u0000${month}`;
-        own.set(cell, (own.get(cell) ?? 0) + cents);
-      }
-    }
-    cells.set(datasetId, own);
-  }
+  const cells = new Map<string, SpendCells>();
+  for (const [datasetId, rollups] of rollupsByDataset) cells.set(datasetId, spendCells(rollups));
   const ids = [...cells.keys()].sort();
   const overlaps: { datasets: [string, string]; matchingCells: number; amount: number }[] = [];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const a = cells.get(ids[i] ?? '') ?? new Map<string, number>();
-      const b = cells.get(ids[j] ?? '') ?? new Map<string, number>();
-      let matching = 0;
-      let cents = 0;
-      for (const [cell, amount] of a) {
-        if (amount !== 0 && b.get(cell) === amount) {
-          matching += 1;
-          cents += amount;
-        }
-      }
-      if (matching > 0) {
+      const { matchingCells, matchingCents } = compareCells(
+        cells.get(ids[i] ?? '') ?? new Map(),
+        cells.get(ids[j] ?? '') ?? new Map(),
+      );
+      if (matchingCells > 0) {
         overlaps.push({
           datasets: [ids[i] ?? '', ids[j] ?? ''],
-          matchingCells: matching,
-          amount: formatCentsAsUnits(cents),
+          matchingCells,
+          amount: formatCentsAsUnits(matchingCents),
         });
       }
     }

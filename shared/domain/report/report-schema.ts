@@ -4,7 +4,7 @@ import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 /** Bumped when the shape of report.json changes; other tools read these names. */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.3.0';
+export const METHOD_VERSION = '0.4.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');

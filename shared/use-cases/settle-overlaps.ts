@@ -1,0 +1,110 @@
+import type { DatasetOverlap, DatasetRecord } from '../domain/dataset.ts';
+import { contentOrder, uploadOrder } from '../domain/dataset-identity.ts';
+import { type CellOverlap, compareCells, spendCells } from '../domain/spend-cells.ts';
+import type { DatasetStore } from '../ports/dataset-store.ts';
+
+/**
+ * Settles a newly counted dataset against the anchor's other counted datasets, so that the same
+ * spend is counted once whatever order the files come in:
+ * - a newer upload of the same file (bucket and key) replaces the older ones;
+ * - a dataset whose every supplier-month is in another one, to the cent (January's export, then the
+ *   quarter's), is superseded by it; two with the very same cells (the same contracts as DECP JSON
+ *   and as CSV) keep the earlier upload;
+ * - datasets sharing only part of their spend both stay counted, each noting the other.
+ * It runs once the dataset is recorded INGESTED, and again when its event is delivered again, so a
+ * crash in between is completed by the retry; two files settling at once both see each other, since
+ * each records itself before it looks.
+ */
+export async function settleOverlaps(
+  datasets: DatasetStore,
+  dataset: DatasetRecord,
+  now: Date,
+): Promise<void> {
+  const counted = (await datasets.listDatasets({ anchorId: dataset.anchorId })).filter(
+    (other) => other.id !== dataset.id && other.status === 'INGESTED',
+  );
+  const replaced = await keepNewestUpload(datasets, dataset, counted, now);
+  if (replaced.has(dataset.id)) return;
+  const candidates = counted.filter(
+    (other) => !replaced.has(other.id) && other.kind === dataset.kind && periodsMeet(other, dataset),
+  );
+  if (candidates.length === 0) return;
+
+  const own = spendCells(await datasets.readRollups(dataset.id));
+  const shared: DatasetOverlap[] = [];
+  for (const other of candidates) {
+    const overlap = compareCells(own, spendCells(await datasets.readRollups(other.id)));
+    if (overlap.matchingCells === 0) continue;
+    const contained = containedIn(dataset, other, overlap);
+    if (contained) {
+      await datasets.retire(
+        contained.dataset.id,
+        {
+          status: 'SUPERSEDED',
+          supersededBy: contained.by.id,
+          message: `all its spend (every supplier and month, to the cent) is also in dataset ${contained.by.id} (${contained.by.fileName}), which is counted instead`,
+        },
+        now,
+      );
+      if (contained.dataset.id === dataset.id) return;
+    } else {
+      const cells = overlap.matchingCells;
+      const cents = overlap.matchingCents;
+      shared.push({ datasetId: other.id, cells, cents });
+      await datasets.noteOverlaps(other.id, [{ datasetId: dataset.id, cells, cents }], now);
+    }
+  }
+  if (shared.length > 0) await datasets.noteOverlaps(dataset.id, shared, now);
+}
+
+/** Of the INGESTED uploads of one bucket and key, the newest counts; returns the ids it replaced. */
+async function keepNewestUpload(
+  datasets: DatasetStore,
+  dataset: DatasetRecord,
+  counted: readonly DatasetRecord[],
+  now: Date,
+): Promise<Set<string>> {
+  const uploads = [
+    dataset,
+    ...counted.filter(
+      (other) => other.source.bucket === dataset.source.bucket && other.source.key === dataset.source.key,
+    ),
+  ];
+  const newest = uploads.reduce((latest, other) => (uploadOrder(other, latest) > 0 ? other : latest));
+  const replaced = new Set<string>();
+  for (const other of uploads) {
+    if (other.id === newest.id) continue;
+    replaced.add(other.id);
+    // False: changed since read, superseded by a concurrent run already, which is the outcome.
+    await datasets.retire(
+      other.id,
+      {
+        status: 'SUPERSEDED',
+        supersededBy: newest.id,
+        message: `replaced by dataset ${newest.id}, a newer upload of the same file: no longer counted`,
+      },
+      now,
+    );
+  }
+  return replaced;
+}
+
+/** Which of two datasets holds the other's whole spend; for the very same cells, the later upload. */
+function containedIn(
+  dataset: DatasetRecord,
+  other: DatasetRecord,
+  overlap: CellOverlap,
+): { dataset: DatasetRecord; by: DatasetRecord } | undefined {
+  if (overlap.firstWithinSecond && overlap.secondWithinFirst) {
+    return contentOrder(dataset, other) < 0 ? { dataset: other, by: dataset } : { dataset, by: other };
+  }
+  if (overlap.secondWithinFirst) return { dataset: other, by: dataset };
+  if (overlap.firstWithinSecond) return { dataset, by: other };
+  return undefined;
+}
+
+/** Whether two datasets' periods share a day; without a period, they might. */
+function periodsMeet(a: DatasetRecord, b: DatasetRecord): boolean {
+  if (!a.periodFrom || !a.periodTo || !b.periodFrom || !b.periodTo) return true;
+  return a.periodFrom <= b.periodTo && b.periodFrom <= a.periodTo;
+}

@@ -1,0 +1,119 @@
+/**
+ * DESIGN §8 and §12: the same spend in two files of one anchor is counted once whatever order they
+ * come in, when one file holds all of the other (monthly exports, then the quarter's); when they only
+ * share part of it, both are counted and the overlap is reported on both datasets and in the report.
+ * Euro payments (the labelled synthetic sample, whose lines span the twelve months of 2025) on a
+ * stack of their own, so the report is in one currency.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.ts';
+import {
+  dataset,
+  type Harness,
+  ingestOne,
+  paymentsOfMonths,
+  publishedReport,
+  putUpload,
+  startHarness,
+} from '../integration/helpers.ts';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const upload = (key: string, body: string, anchor: string) => putUpload(harness, key, body, { anchor });
+
+async function ingested(location: ObjectLocation): Promise<DatasetRecord> {
+  return (await ingestOne(location)).dataset;
+}
+
+async function reportOf() {
+  const { report } = await publishedReport({ kind: 'payments' });
+  return { grossCents: Math.round(report.totals.gross * 100), lines: report.totals.lines };
+}
+
+describe('spend found in two files of one anchor', () => {
+  it('supersedes monthly exports by the quarter that holds them, whichever comes first', async () => {
+    // January to March as three monthly exports, then the quarter's export of the same payments.
+    const months = [];
+    for (const month of ['01', '02', '03']) {
+      const text = paymentsOfMonths(`mois ${month}`, [month]).text;
+      months.push(await ingested(await upload(`uploads/anchor-q/mois-${month}.csv`, text, 'anchor-q')));
+    }
+    const before = await reportOf();
+    const quarter = await ingested(
+      await upload(
+        'uploads/anchor-q/trimestre-1.csv',
+        paymentsOfMonths('T1', ['01', '02', '03']).text,
+        'anchor-q',
+      ),
+    );
+    expect(quarter.status).toBe('INGESTED');
+    for (const month of months) {
+      const now = await dataset(harness, month.id);
+      expect(now).toMatchObject({ status: 'SUPERSEDED', supersededBy: quarter.id });
+      expect(now.message).toContain('trimestre-1.csv');
+    }
+    expect(quarter.amountCents).toBe(months.reduce((sum, month) => sum + month.amountCents, 0));
+    const after = await reportOf();
+    expect(after.grossCents).toBe(before.grossCents);
+    expect(after.lines).toBe(before.lines);
+
+    // The other way round: April to June, the quarter first; each month is superseded as it comes.
+    const beforeSecond = await reportOf();
+    const second = await ingested(
+      await upload(
+        'uploads/anchor-q/trimestre-2.csv',
+        paymentsOfMonths('T2', ['04', '05', '06']).text,
+        'anchor-q',
+      ),
+    );
+    for (const month of ['04', '05', '06']) {
+      const text = paymentsOfMonths(`mois ${month}`, [month]).text;
+      const late = await ingested(await upload(`uploads/anchor-q/mois-${month}.csv`, text, 'anchor-q'));
+      expect(await dataset(harness, late.id)).toMatchObject({
+        status: 'SUPERSEDED',
+        supersededBy: second.id,
+      });
+    }
+    expect((await reportOf()).grossCents).toBe(beforeSecond.grossCents + second.amountCents);
+  });
+
+  it('reports spend two files share in part on both datasets and in the report, and counts both', async () => {
+    const julyAugust = await ingested(
+      await upload(
+        'uploads/anchor-p/juillet-aout.csv',
+        paymentsOfMonths('7-8', ['07', '08']).text,
+        'anchor-p',
+      ),
+    );
+    const augustSeptember = await ingested(
+      await upload('uploads/anchor-p/aout-sept.csv', paymentsOfMonths('8-9', ['08', '09']).text, 'anchor-p'),
+    );
+    expect([julyAugust.status, augustSeptember.status]).toEqual(['INGESTED', 'INGESTED']);
+    const august = await ingested(
+      await upload('uploads/anchor-p-seul/aout.csv', paymentsOfMonths('8', ['08']).text, 'anchor-p-seul'),
+    );
+
+    const first = await dataset(harness, julyAugust.id);
+    const second = await dataset(harness, augustSeptember.id);
+    expect(first.overlaps).toEqual([
+      { datasetId: second.id, cells: expect.any(Number), cents: august.amountCents },
+    ]);
+    expect(second.overlaps).toEqual([
+      { datasetId: first.id, cells: first.overlaps?.[0]?.cells, cents: august.amountCents },
+    ]);
+    const { report } = await publishedReport({ kind: 'payments' });
+    const pair = [first.id, second.id].sort();
+    expect(report.dataQuality.overlaps).toContainEqual(
+      expect.objectContaining({ datasets: pair, amount: august.amountCents / 100 }),
+    );
+    expect(report.datasets.map((entry) => entry.id)).toEqual(expect.arrayContaining(pair));
+  });
+});
