@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
-import { PORTAL_CSP, REPORTS_CSP } from '../contracts/content-security.ts';
+import { portalCsp, REPORTS_CSP } from '../contracts/content-security.ts';
 import type { LocalAnchors } from '../contracts/portal-api.ts';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import { bridgeToApi } from './api-bridge.ts';
@@ -132,7 +132,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       return sendProblem(response, 405, `${request.method} is not allowed here`);
     }
     if (path.startsWith('/reports/')) return report(response, path);
-    response.setHeader('content-security-policy', PORTAL_CSP);
+    response.setHeader('content-security-policy', portalCsp());
     const file = options.staticDir ? await resolveStaticFile(options.staticDir, path) : undefined;
     if (file) return sendFile(response, file, { 'cache-control': 'no-cache' });
     if (options.staticDir && /\.[a-z0-9]+$/i.test(path)) return sendProblem(response, 404, 'No such file');
