@@ -130,6 +130,32 @@ describe('ancrage serve (npm start -- serve)', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
+  it('refuses an upload forged into another institution’s folder, and a state change from another site', async () => {
+    const cookie = await signIn(OWN);
+    const signed = await api(cookie, '/uploads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'forged.csv' }),
+    });
+    const form = (await signed.json()) as { url: string; fields: Record<string, string> };
+    const body = new FormData();
+    for (const [name, value] of Object.entries(form.fields)) {
+      body.append(name, name === 'key' ? `uploads/${FOREIGN}/forged.csv` : value);
+    }
+    body.append('file', new Blob(['a;b\n1;2\n']), 'forged.csv');
+    const posted = await fetch(new URL(form.url, base), { method: 'POST', body, headers: { cookie } });
+    expect(posted.status).toBe(403);
+    const foreign = await signIn(FOREIGN);
+    const theirs = (await (await api(foreign, '/datasets')).json()) as { datasets: Dataset[] };
+    expect(theirs.datasets.map((each) => each.fileName)).not.toContain('forged.csv');
+
+    const crossSite = await api(cookie, '/reports/rebuild', {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example' },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
   it('serves a page with a strict content-security policy, and nothing outside it', async () => {
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);

@@ -11,8 +11,6 @@ import { listReportsRoute, rebuildRoute } from './report-routes.ts';
 import type { ApiDependencies, ApiRequest, ApiResponse, RouteHandler } from './request.ts';
 import { overrideRoute, searchSuppliersRoute, supplierRoute } from './supplier-routes.ts';
 
-export type { ApiDependencies, ApiRequest } from './request.ts';
-
 /** Every route of the contract has its handler: the type fails to compile when one is missing. */
 const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
   'GET /me': meRoute,
