@@ -1,0 +1,342 @@
+/**
+ * The portal's HTTP API, as the browser sees it: the routes (one list, shared by the CDK HTTP API and
+ * the local server of `ancrage serve`, so they cannot drift) and the shape of every answer. Types only
+ * and plain data: the front end, the runtime and infra all import it. Request bodies are validated by
+ * zod schemas in `shared/runtime/api/bodies.ts`; their TypeScript shapes are repeated here for clients.
+ *
+ * Every route is scoped to the caller's anchor (the institution bound to the signed-in user): another
+ * anchor's dataset, supplier or mapping profile answers 404, as if it did not exist.
+ * Errors are RFC 9457 problem JSON (`application/problem+json`): {@link Problem}.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+export interface PortalRoute {
+  readonly method: HttpMethod;
+  /** API Gateway's path template: `{name}` is one path segment. */
+  readonly path: string;
+}
+
+/** Every route of the portal API. The local server and the CDK HTTP API both read this list. */
+export const PORTAL_API_ROUTES = [
+  { method: 'GET', path: '/me' },
+  { method: 'POST', path: '/uploads' },
+  { method: 'GET', path: '/datasets' },
+  { method: 'GET', path: '/datasets/{id}' },
+  { method: 'GET', path: '/datasets/{id}/rejects' },
+  { method: 'GET', path: '/datasets/{id}/unmatched-suppliers' },
+  { method: 'GET', path: '/suppliers' },
+  { method: 'GET', path: '/suppliers/{key}' },
+  { method: 'PUT', path: '/suppliers/{key}/override' },
+  { method: 'GET', path: '/mapping-profiles' },
+  { method: 'PUT', path: '/mapping-profiles/{id}' },
+  { method: 'GET', path: '/reports' },
+  { method: 'POST', path: '/reports/rebuild' },
+] as const satisfies readonly PortalRoute[];
+
+type KeyOf<R> = R extends PortalRoute ? `${R['method']} ${R['path']}` : never;
+/** `GET /datasets/{id}`: API Gateway's `routeKey`, the handler's switch (one per route, not a product). */
+export type PortalRouteKey = KeyOf<(typeof PORTAL_API_ROUTES)[number]>;
+
+export const routeKeyOf = (route: PortalRoute): string => `${route.method} ${route.path}`;
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+
+/** RFC 9457: `title` says what went wrong, `detail` what to do about it; never internals. */
+export interface Problem {
+  readonly type: 'about:blank';
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+}
+
+export type DatasetKind = 'payments' | 'contracts';
+export type Language = 'fr' | 'en';
+export type FactSource = 'override' | 'registry' | 'directory' | 'file' | 'name';
+
+/** A fact about a supplier and where it comes from. */
+export interface SourcedFact<T> {
+  readonly value: T;
+  readonly source: FactSource;
+  /** ISO date the fact was learnt. */
+  readonly asOf: string;
+}
+
+/** A place as a registry, a file or a person states it. */
+export interface PlaceFact {
+  readonly communeCode?: string;
+  readonly postcode?: string;
+  /** ISO 3166 alpha-2. */
+  readonly country?: string;
+  /** UK local-authority code. */
+  readonly localAuthority?: string;
+}
+
+/** A page of a bounded list: pass `nextCursor` back as `?cursor=` for the next page. */
+export interface Page {
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /me
+
+export interface MeResponse {
+  readonly name: string;
+  readonly anchorId: string;
+  /** From the territory configuration or the anchor's own files; null when unknown. */
+  readonly anchorName: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// POST /uploads   body: UploadRequest   → 201 UploadForm
+
+export interface UploadRequest {
+  /** Letters, digits, spaces and `. _ ( ) -`, no folder, at most 200 characters. */
+  readonly fileName: string;
+  readonly kind?: DatasetKind;
+  /** A saved mapping profile of the caller's anchor, for a layout Ancrage does not recognise. */
+  readonly mappingProfileId?: string;
+}
+
+/**
+ * A presigned POST: send a `multipart/form-data` POST to `url` with every field of `fields` first,
+ * then the file as the last field, named `file`. Valid until `expiresAt` (15 minutes at most).
+ */
+export interface UploadForm {
+  readonly url: string;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Where the file lands: `uploads/<anchorId>/<fileName>`. */
+  readonly key: string;
+  readonly expiresAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /datasets → DatasetList;  GET /datasets/{id} → DatasetDetail
+
+export type DatasetStatus = 'RECEIVED' | 'INGESTING' | 'INGESTED' | 'REJECTED' | 'FAILED' | 'SUPERSEDED';
+
+/** One uploaded file and what ingest made of it. Only INGESTED datasets count in reports. */
+export interface DatasetSummary {
+  readonly id: string;
+  readonly fileName: string;
+  readonly status: DatasetStatus;
+  /** Why a file was rejected or failed, or what replaced it: written for the officer. */
+  readonly message: string | null;
+  readonly kind: DatasetKind | null;
+  readonly currency: string | null;
+  /** The recognised layout: `fr-payments-csv`, `decp-flat-csv`, `mapping:<profile id>`… */
+  readonly format: string | null;
+  readonly encoding: string | null;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  /** Lines accepted (counted). */
+  readonly acceptedLines: number;
+  /** Lines rejected, each in the rejects file with its line number and reason. */
+  readonly rejectedLines: number;
+  readonly amountCents: number;
+  readonly suppliers: number;
+  readonly periodFrom: string | null;
+  readonly periodTo: string | null;
+  /** True when a rejects file exists: `GET /datasets/{id}/rejects`. */
+  readonly hasRejects: boolean;
+}
+
+export interface DatasetList {
+  /** Newest first. */
+  readonly datasets: readonly DatasetSummary[];
+}
+
+export interface DatasetDetail {
+  readonly dataset: DatasetSummary;
+  /** A presigned link to the rejects CSV, valid 5 minutes, good for a plain link; null without rejects. */
+  readonly rejectsUrl: string | null;
+  /**
+   * The same file through the API, relative to the API's base: `/datasets/{id}/rejects`; null
+   * without rejects. In AWS fetch it with the user's token (a plain link carries none).
+   */
+  readonly rejectsPath: string | null;
+}
+
+// GET /datasets/{id}/rejects → 200 text/csv (UTF-8 with BOM, `;`): line number, reason, raw line.
+
+// ---------------------------------------------------------------------------------------------
+// GET /datasets/{id}/unmatched-suppliers → UnmatchedSuppliers
+
+/** A supplier as the files name it, with the spend of the dataset (or of the anchor). */
+export interface SupplierSpend {
+  /** The identity key: `siret:…`, `siren:…`, `vat:…`, or `name:<normalised name>@<postcode>`. */
+  readonly key: string;
+  readonly name: string;
+  /** SIRET, SIREN, VAT or company number as the file wrote it. */
+  readonly identifier: { readonly scheme: string; readonly value: string } | null;
+  readonly postcode: string | null;
+  readonly commune: string | null;
+  readonly amountCents: number;
+  readonly lines: number;
+}
+
+export interface UnmatchedSuppliers {
+  readonly datasetId: string;
+  /** Suppliers with no registry or directory facts, largest spend first (at most 500). */
+  readonly suppliers: readonly SupplierSpend[];
+  /** All of them, even past the 500 listed. */
+  readonly count: number;
+  readonly amountCents: number;
+  /** The dataset's whole spend, to put `amountCents` in proportion. */
+  readonly datasetAmountCents: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /suppliers?q=&cursor=&limit= → SupplierSearch
+
+/** One supplier the caller's anchor pays, its spend summed over the anchor's ingested datasets. */
+export interface SupplierSearchHit extends SupplierSpend {
+  /** Payments and contracts are never added: the spend of each kind, apart. */
+  readonly byKind: Readonly<Partial<Record<DatasetKind, number>>>;
+  readonly corrected: boolean;
+}
+
+export interface SupplierSearch extends Page {
+  /** Largest spend first. `amountCents` is the payments spend, else the contracts spend. */
+  readonly suppliers: readonly SupplierSearchHit[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /suppliers/{key} → SupplierDetail;  PUT /suppliers/{key}/override body: OverrideRequest
+
+/** What is known about a supplier beyond the files, each fact with its source and date. */
+export interface SupplierProfile {
+  readonly key: string;
+  readonly name?: SourcedFact<string>;
+  readonly establishment?: SourcedFact<PlaceFact>;
+  readonly headOffice?: SourcedFact<PlaceFact>;
+  readonly legalCategory?: SourcedFact<string>;
+  readonly ess?: SourcedFact<boolean>;
+  readonly sizeCategory?: SourcedFact<'PME' | 'ETI' | 'GE'>;
+  readonly headcountBand?: SourcedFact<string>;
+  readonly activity?: SourcedFact<string>;
+  readonly supplierType?: SourcedFact<string>;
+  readonly establishmentClosed?: boolean;
+  readonly unitCeased?: boolean;
+}
+
+export interface OverrideChange {
+  readonly supplierType?: string;
+  readonly place?: PlaceFact;
+  readonly headOffice?: PlaceFact;
+}
+
+/** One correction, kept for audit: who, when, why, and what it replaced. */
+export interface Correction {
+  readonly change: OverrideChange;
+  readonly previous: OverrideChange;
+  readonly by: string;
+  readonly at: string;
+  readonly reason: string;
+}
+
+export interface SupplierDetail {
+  readonly key: string;
+  /** What the anchor's own files say (source `file`): name, identifier, postcode, spend. */
+  readonly asInFiles: SupplierSearchHit;
+  /** Merged facts, each with its source; null when nothing beyond the files is known. */
+  readonly profile: SupplierProfile | null;
+  /** The correction in force (merged into `profile` with source `override`). */
+  readonly override: OverrideChange | null;
+  /** Oldest first. */
+  readonly corrections: readonly Correction[];
+  /** The supplier types a correction may set. */
+  readonly supplierTypes: readonly string[];
+}
+
+export interface OverrideRequest extends OverrideChange {
+  /** Why: required, at most 500 characters. */
+  readonly reason: string;
+}
+
+/** PUT /suppliers/{key}/override → 200 */
+export interface OverrideSaved {
+  readonly key: string;
+  readonly override: OverrideChange;
+  readonly corrections: readonly Correction[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /mapping-profiles → MappingProfileList;  PUT /mapping-profiles/{id} body: MappingProfile → 200
+
+export type CanonicalColumns = Readonly<Record<string, string>>;
+
+/** `shared/domain/formats/mapping-profile.ts` is the authority; docs/formats.md explains each field. */
+export interface MappingProfile {
+  readonly version: 1;
+  /** Lower-case letters, digits and `-`; the same as the `{id}` of the path. */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: DatasetKind;
+  readonly currency: 'EUR' | 'GBP';
+  readonly decimal: ',' | '.';
+  readonly dateFormat: 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'mm/dd/yyyy';
+  readonly encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  readonly delimiter?: ';' | ',' | '\t' | '|';
+  readonly headerLine?: number;
+  /** Canonical field → the file's column name; needs amount, date and supplierName or supplierIdentifier. */
+  readonly columns: CanonicalColumns;
+}
+
+export interface MappingProfileList {
+  readonly profiles: readonly MappingProfile[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /reports → ReportList;  POST /reports/rebuild body: RebuildRequest → 202 RebuildAccepted
+
+export type ReportScope =
+  | { readonly type: 'consortium' }
+  | { readonly type: 'anchor'; readonly anchorId: string; readonly anchorName: string | null };
+
+export interface ReportEntry {
+  /** The report's folder in the reports bucket: `<territory>/<scope>/<kind>/<lang>/`. */
+  readonly id: string;
+  readonly territoryId: string;
+  readonly territoryName: string;
+  readonly scope: ReportScope;
+  readonly kind: DatasetKind;
+  readonly language: Language;
+  readonly period: { readonly from: string | null; readonly to: string | null };
+  readonly publishedAt: string;
+  /** Headline local share of influenceable spend, 0…1. */
+  readonly localShare: number;
+  /** Opens the HTML report (absolute in the cloud, same-origin path under `ancrage serve`). */
+  readonly url: string;
+}
+
+export interface ReportList {
+  /** The consortium's reports and the caller's anchor's own; never another anchor's. */
+  readonly reports: readonly ReportEntry[];
+}
+
+export interface RebuildRequest {
+  /** Both kinds when absent. */
+  readonly kind?: DatasetKind;
+}
+
+export interface RebuildAccepted {
+  /** What will be rebuilt; reports appear in `GET /reports` once built (seconds). */
+  readonly requested: readonly { readonly kind: DatasetKind; readonly scope: 'consortium' | 'anchor' }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only under `ancrage serve` (never deployed): a local sign-in instead of Cognito.
+
+/** GET /api/local/anchors → the anchors one may sign in as locally. */
+export interface LocalAnchors {
+  readonly anchors: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** POST /api/local/session body → 204 with an HttpOnly session cookie; DELETE signs out. */
+export interface LocalSessionRequest {
+  readonly name: string;
+  readonly anchorId: string;
+}
