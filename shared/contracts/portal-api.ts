@@ -141,6 +141,17 @@ export interface DatasetSummary {
   readonly periodTo: string | null;
   /** True when a rejects file exists: `GET /datasets/{id}/rejects`. */
   readonly hasRejects: boolean;
+  /** The dataset that counts this one's spend instead (a duplicate or a superseded file), if any. */
+  readonly countedIn: string | null;
+  /** Other counted datasets with part of the same spend (supplier, month and amount): both count. */
+  readonly overlaps: readonly DatasetOverlapSummary[];
+}
+
+export interface DatasetOverlapSummary {
+  readonly datasetId: string;
+  /** Supplier-months with the very same amount in both. */
+  readonly supplierMonths: number;
+  readonly amountCents: number;
 }
 
 export interface DatasetList {

@@ -30,6 +30,12 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
     periodFrom: record.periodFrom ?? null,
     periodTo: record.periodTo ?? null,
     hasRejects: record.rejectsKey !== undefined,
+    countedIn: record.duplicateOf ?? record.supersededBy ?? null,
+    overlaps: (record.overlaps ?? []).map((overlap) => ({
+      datasetId: overlap.datasetId,
+      supplierMonths: overlap.cells,
+      amountCents: overlap.cents,
+    })),
   };
 }
 

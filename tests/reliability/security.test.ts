@@ -173,12 +173,8 @@ describe('the checks themselves', () => {
   });
 });
 
-describe('uploads (API level: belongs to the infrastructure issue)', () => {
-  // Needs the API (presigned POST with size limit and short expiry) that the app stack will add;
-  // s3rver does not enforce POST policies, so this must run against the deployed stack or a policy check.
-  it.todo('a presigned POST refuses a file over the size limit and expires within minutes');
-  it.todo('an authenticated user cannot upload into another anchor’s prefix (uploads/<other anchor>/…)');
-  it.todo(
-    'reports are public read-only through CloudFront: the reports bucket refuses direct reads and writes',
-  );
-});
+// Uploads and reports access, tested where the pieces live: the presigned POST's size limit, short
+// expiry and pinned key and anchor on the generated policy (the emulator does not enforce policies)
+// in tests/integration/api/api-account.test.ts; a form forged into another anchor's folder refused
+// in tests/e2e/serve.test.ts; reports public read-only through CloudFront, buckets blocking public
+// access, in tests/infra/stacks.test.ts.

@@ -35,6 +35,8 @@ describe('GET /datasets', () => {
       rejectedLines: 2,
       hasRejects: true,
       format: 'fr-payments-csv',
+      countedIn: null,
+      overlaps: [],
     });
     expect(answer.body.datasets[0].id).not.toBe(ids.foreign);
   });
