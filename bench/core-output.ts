@@ -7,23 +7,14 @@
  * diffed when they are not. A change that only makes the core faster must not move a single byte.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFileReader } from '../shared/adapters/file-reader.ts';
-import { KNOWN_FORMATS } from '../shared/domain/formats/known-formats.ts';
-import { lineSourceOf } from '../shared/use-cases/line-source.ts';
-import { BENCH_ANCHOR_ID, MAX_REJECTED_RATIO } from './bench-constants.ts';
+import { openIngestCore } from './measure-core.ts';
 
 /** The core's whole output for one file, one JSON value per line. */
 export async function coreOutputOf(path: string): Promise<string[]> {
-  const file = await createFileReader(KNOWN_FORMATS).open(createReadStream(path));
-  const source = lineSourceOf(file, {
-    formats: KNOWN_FORMATS,
-    defaultAnchorId: BENCH_ANCHOR_ID,
-    maxRejectedRatio: MAX_REJECTED_RATIO,
-    holderSplit: 'equal',
-  });
+  const { file, source } = await openIngestCore(path);
   const out: string[] = [];
   const drain = () => {
     for (const line of source.drainLines()) out.push(JSON.stringify(['line', line]));
