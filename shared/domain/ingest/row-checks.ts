@@ -1,6 +1,6 @@
 import type { LocatedHeader } from '../formats/header-match.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { foldForMatch } from '../text.ts';
+import { foldsTo } from '../text.ts';
 
 /** A record longer than this is not a spending line: it is rejected rather than stored. */
 export const MAX_LINE_LENGTH = 65_536;
@@ -18,8 +18,8 @@ export function isBlank(cells: readonly string[]): boolean {
 /** The header again among the data: exports repeat it after each page break. */
 export function isRepeatedHeader(cells: readonly string[], foldedHeader: readonly string[]): boolean {
   // The first cell settles almost every row without folding the others.
-  if (cells.length < foldedHeader.length || foldForMatch(cells[0] ?? '') !== foldedHeader[0]) return false;
-  return foldedHeader.every((name, index) => name === foldForMatch(cells[index] ?? ''));
+  if (cells.length < foldedHeader.length || !foldsTo(cells[0] ?? '', foldedHeader[0] ?? '')) return false;
+  return foldedHeader.every((name, index) => foldsTo(cells[index] ?? '', name));
 }
 
 export function hasUnclosedQuote(cells: readonly string[]): boolean {

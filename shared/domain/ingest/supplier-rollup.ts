@@ -29,6 +29,9 @@ export type SupplierRollup = z.infer<typeof SupplierRollupSchema>;
 /** Category bucket of lines without a code: they stay influenceable. */
 export const UNCATEGORISED = '';
 
+/** One (month, category) bucket of a rollup: [month, category, cents]. */
+type MonthCategoryCents = [string, string, number];
+
 interface RollupAccumulator {
   readonly anchorId: string;
   anchorName: string | undefined;
@@ -38,21 +41,60 @@ interface RollupAccumulator {
   lines: number;
   firstDate: string;
   lastDate: string;
-  readonly byMonthCategory: Map<string, number>;
+  /** The buckets in the order first seen, found by month then category. */
+  readonly byMonthCategory: MonthCategoryCents[];
+  readonly bucketsByMonth: Map<number | string, Map<string, MonthCategoryCents>>;
   largestLineCents: number;
   readonly categoryLabels: Map<string, string>;
+}
+
+/** Rollups of one anchor, purchases and concessions apart, by supplier key. */
+interface AnchorRollups {
+  readonly purchases: Map<string, RollupAccumulator>;
+  readonly concessions: Map<string, RollupAccumulator>;
 }
 
 const addTo = (map: Map<string, number>, key: string, cents: number) =>
   map.set(key, (map.get(key) ?? 0) + cents);
 
-/** Accumulates rollups per (anchor, supplier). Keys are data, so everything is kept in Maps. */
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * The month of an ISO date as the number yyyymm, read from its characters: a Map finds a number
+ * without hashing a string made for the purpose. Anything else is keyed by its `monthOf` string,
+ * which no number equals.
+ */
+function monthKey(date: string): number | string {
+  const code = (index: number) => date.charCodeAt(index) - 0x30;
+  return date.length >= 7 &&
+    isDigit(date.charCodeAt(0)) &&
+    isDigit(date.charCodeAt(1)) &&
+    isDigit(date.charCodeAt(2)) &&
+    isDigit(date.charCodeAt(3)) &&
+    date.charCodeAt(4) === 0x2d &&
+    isDigit(date.charCodeAt(5)) &&
+    isDigit(date.charCodeAt(6))
+    ? code(0) * 100_000 + code(1) * 10_000 + code(2) * 1_000 + code(3) * 100 + code(5) * 10 + code(6)
+    : monthOf(date);
+}
+
+/**
+ * Accumulates rollups per (anchor, supplier, segment). Keys are data, so everything is kept in Maps,
+ * nested rather than keyed by a string composed for every line; the rollups and their buckets keep
+ * the order they were first seen in.
+ */
 export class SupplierRollups {
-  private readonly byKey = new Map<string, RollupAccumulator>();
+  private readonly byAnchor = new Map<string, AnchorRollups>();
+  private readonly ordered: RollupAccumulator[] = [];
 
   add(line: SpendLine): void {
-    const key = `${line.anchorId}\u0000${line.supplier.key}\u0000${line.segment ?? ''}`;
-    let rollup = this.byKey.get(key);
+    let anchor = this.byAnchor.get(line.anchorId);
+    if (!anchor) {
+      anchor = { purchases: new Map(), concessions: new Map() };
+      this.byAnchor.set(line.anchorId, anchor);
+    }
+    const bySupplier = line.segment === 'concession' ? anchor.concessions : anchor.purchases;
+    let rollup = bySupplier.get(line.supplier.key);
     if (!rollup) {
       rollup = {
         anchorId: line.anchorId,
@@ -63,11 +105,13 @@ export class SupplierRollups {
         lines: 0,
         firstDate: line.date,
         lastDate: line.date,
-        byMonthCategory: new Map(),
+        byMonthCategory: [],
+        bucketsByMonth: new Map(),
         largestLineCents: line.amountCents,
         categoryLabels: new Map(),
       };
-      this.byKey.set(key, rollup);
+      bySupplier.set(line.supplier.key, rollup);
+      this.ordered.push(rollup);
     }
     rollup.amountCents += line.amountCents;
     rollup.lines += 1;
@@ -76,19 +120,19 @@ export class SupplierRollups {
     if (line.date > rollup.lastDate) rollup.lastDate = line.date;
     if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
     const category = line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
-    addTo(rollup.byMonthCategory, `${monthOf(line.date)}\u0000${category}`, line.amountCents);
+    addToBucket(rollup, line.date, category, line.amountCents);
     if (line.categoryLabel && !rollup.categoryLabels.has(category)) {
       rollup.categoryLabels.set(category, line.categoryLabel);
     }
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.ordered.length;
   }
 
   /** Plain records for storage; data-keyed maps become arrays of pairs. */
   *records(): Generator<SupplierRollup> {
-    for (const rollup of this.byKey.values()) {
+    for (const rollup of this.ordered) {
       yield {
         anchorId: rollup.anchorId,
         ...(rollup.anchorName ? { anchorName: rollup.anchorName } : {}),
@@ -98,15 +142,29 @@ export class SupplierRollups {
         lines: rollup.lines,
         firstDate: rollup.firstDate,
         lastDate: rollup.lastDate,
-        byMonthCategory: [...rollup.byMonthCategory].map(([key, cents]) => {
-          const [month = '', category = ''] = key.split('\u0000');
-          return [month, category, cents] as [string, string, number];
-        }),
+        byMonthCategory: rollup.byMonthCategory.map(([month, category, cents]) => [month, category, cents]),
         largestLineCents: rollup.largestLineCents,
         categoryLabels: [...rollup.categoryLabels],
       };
     }
   }
+}
+
+function addToBucket(rollup: RollupAccumulator, date: string, category: string, cents: number): void {
+  const month = monthKey(date);
+  let byCategory = rollup.bucketsByMonth.get(month);
+  if (!byCategory) {
+    byCategory = new Map();
+    rollup.bucketsByMonth.set(month, byCategory);
+  }
+  const bucket = byCategory.get(category);
+  if (bucket) {
+    bucket[2] += cents;
+    return;
+  }
+  const created: MonthCategoryCents = [monthOf(date), category, cents];
+  byCategory.set(category, created);
+  rollup.byMonthCategory.push(created);
 }
 
 /** Cents per category, whatever the month. */
