@@ -41,9 +41,9 @@ interface RollupAccumulator {
   lines: number;
   firstDate: string;
   lastDate: string;
-  /** The buckets in the order first seen, found by month then category. */
+  /** The buckets in the order first seen, and found by `bucketKey`. */
   readonly byMonthCategory: MonthCategoryCents[];
-  readonly bucketsByMonth: Map<number | string, Map<string, MonthCategoryCents>>;
+  readonly buckets: Map<number | string, MonthCategoryCents>;
   largestLineCents: number;
   readonly categoryLabels: Map<string, string>;
 }
@@ -58,24 +58,30 @@ const addTo = (map: Map<string, number>, key: string, cents: number) =>
   map.set(key, (map.get(key) ?? 0) + cents);
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const digitAt = (date: string, index: number) => date.charCodeAt(index) - 0x30;
+
+/** Months counted from year 0 fit in 17 bits (years up to 9999), leaving 13 for the category's number. */
+const MONTH_BITS = 17;
+const CATEGORY_NUMBERS = 1 << (30 - MONTH_BITS);
 
 /**
- * The month of an ISO date as the number yyyymm, read from its characters: a Map finds a number
- * without hashing a string made for the purpose. Anything else is keyed by its `monthOf` string,
- * which no number equals.
+ * The months since year 0 of an ISO date (`yyyy-mm…`), read from its characters; -1 when the date is
+ * not written so.
  */
-function monthKey(date: string): number | string {
-  const code = (index: number) => date.charCodeAt(index) - 0x30;
-  return date.length >= 7 &&
-    isDigit(date.charCodeAt(0)) &&
-    isDigit(date.charCodeAt(1)) &&
-    isDigit(date.charCodeAt(2)) &&
-    isDigit(date.charCodeAt(3)) &&
-    date.charCodeAt(4) === 0x2d &&
-    isDigit(date.charCodeAt(5)) &&
-    isDigit(date.charCodeAt(6))
-    ? code(0) * 100_000 + code(1) * 10_000 + code(2) * 1_000 + code(3) * 100 + code(5) * 10 + code(6)
-    : monthOf(date);
+function monthNumber(date: string): number {
+  if (
+    date.length < 7 ||
+    date.charCodeAt(4) !== 0x2d ||
+    !isDigit(date.charCodeAt(0)) ||
+    !isDigit(date.charCodeAt(1)) ||
+    !isDigit(date.charCodeAt(2)) ||
+    !isDigit(date.charCodeAt(3)) ||
+    !isDigit(date.charCodeAt(5)) ||
+    !isDigit(date.charCodeAt(6))
+  )
+    return -1;
+  const year = digitAt(date, 0) * 1_000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
+  return year * 12 + digitAt(date, 5) * 10 + digitAt(date, 6);
 }
 
 /**
@@ -86,6 +92,8 @@ function monthKey(date: string): number | string {
 export class SupplierRollups {
   private readonly byAnchor = new Map<string, AnchorRollups>();
   private readonly ordered: RollupAccumulator[] = [];
+  /** A small number per category seen in the file, so that month and category make one number. */
+  private readonly categoryNumbers = new Map<string, number>();
 
   add(line: SpendLine): void {
     let anchor = this.byAnchor.get(line.anchorId);
@@ -106,7 +114,7 @@ export class SupplierRollups {
         firstDate: line.date,
         lastDate: line.date,
         byMonthCategory: [],
-        bucketsByMonth: new Map(),
+        buckets: new Map(),
         largestLineCents: line.amountCents,
         categoryLabels: new Map(),
       };
@@ -120,7 +128,7 @@ export class SupplierRollups {
     if (line.date > rollup.lastDate) rollup.lastDate = line.date;
     if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
     const category = line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
-    addToBucket(rollup, line.date, category, line.amountCents);
+    this.addToBucket(rollup, line.date, category, line.amountCents);
     if (line.categoryLabel && !rollup.categoryLabels.has(category)) {
       rollup.categoryLabels.set(category, line.categoryLabel);
     }
@@ -128,6 +136,36 @@ export class SupplierRollups {
 
   get size(): number {
     return this.ordered.length;
+  }
+
+  private addToBucket(rollup: RollupAccumulator, date: string, category: string, cents: number): void {
+    const key = this.bucketKey(date, category);
+    const bucket = rollup.buckets.get(key);
+    if (bucket) {
+      bucket[2] += cents;
+      return;
+    }
+    const created: MonthCategoryCents = [monthOf(date), category, cents];
+    rollup.buckets.set(key, created);
+    rollup.byMonthCategory.push(created);
+  }
+
+  /**
+   * One key per (month, category) found without composing a string per line: the month and a number
+   * for the category packed into one small integer, two pairs never sharing one. A date not written
+   * `yyyy-mm…`, or a file with thousands of categories, falls back to the composed string, which no
+   * number equals.
+   */
+  private bucketKey(date: string, category: string): number | string {
+    let categoryNumber = this.categoryNumbers.get(category);
+    if (categoryNumber === undefined) {
+      categoryNumber = this.categoryNumbers.size;
+      this.categoryNumbers.set(category, categoryNumber);
+    }
+    const month = monthNumber(date);
+    return month >= 0 && categoryNumber < CATEGORY_NUMBERS
+      ? categoryNumber * (1 << MONTH_BITS) + month
+      : `${monthOf(date)}\u0000${category}`;
   }
 
   /** Plain records for storage; data-keyed maps become arrays of pairs. */
@@ -148,23 +186,6 @@ export class SupplierRollups {
       };
     }
   }
-}
-
-function addToBucket(rollup: RollupAccumulator, date: string, category: string, cents: number): void {
-  const month = monthKey(date);
-  let byCategory = rollup.bucketsByMonth.get(month);
-  if (!byCategory) {
-    byCategory = new Map();
-    rollup.bucketsByMonth.set(month, byCategory);
-  }
-  const bucket = byCategory.get(category);
-  if (bucket) {
-    bucket[2] += cents;
-    return;
-  }
-  const created: MonthCategoryCents = [monthOf(date), category, cents];
-  byCategory.set(category, created);
-  rollup.byMonthCategory.push(created);
 }
 
 /** Cents per category, whatever the month. */
