@@ -14,7 +14,6 @@ export async function* papaparseRows(
   delimiter: string,
 ): AsyncGenerator<readonly RawRow[]> {
   const splitter = new RecordSplitter(delimiter);
-  let quotes = 0;
   let batch: RawRow[] = [];
   const full: RawRow[][] = [];
   let last: RawRow | undefined;
@@ -27,7 +26,6 @@ export async function* papaparseRows(
     }
   };
   for await (const chunk of text) {
-    for (let index = chunk.indexOf('"'); index !== -1; index = chunk.indexOf('"', index + 1)) quotes++;
     splitter.write(chunk, take);
     yield* full.splice(0);
   }
@@ -35,7 +33,7 @@ export async function* papaparseRows(
   yield* full.splice(0);
   // An opening quote never closed swallows the rest of the file into the last value: papaparse says
   // nothing, but the quotes do not pair up and that value runs over line ends.
-  if (last && quotes % 2 === 1 && countNewlines(last.cells) > 0) {
+  if (last && splitter.quotes % 2 === 1 && countNewlines(last.cells) > 0) {
     throw new UnreadableFileError(
       `line ${last.lineNumber} opens a quote (") that is never closed: the rest of the file would be read as one value`,
     );

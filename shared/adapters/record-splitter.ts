@@ -24,6 +24,7 @@ export class RecordSplitter {
   /** The start of a record not finished by the chunks seen so far. */
   private rest = '';
   private lineNumber = 1;
+  private quoteCount = 0;
 
   constructor(delimiter: string) {
     // papaparse falls back to "," for a delimiter it cannot use; so must the fast path.
@@ -37,26 +38,47 @@ export class RecordSplitter {
     });
   }
 
+  /** Quote characters read so far: all of them are in records papaparse read. */
+  get quotes(): number {
+    return this.quoteCount;
+  }
+
   /** Emits the records the chunk completes. */
   write(chunk: string, emit: (row: RawRow) => void): void {
-    this.rest = this.split(this.rest + chunk, false, emit);
+    let from = 0;
+    if (this.rest !== '') {
+      // The record left over is finished with the chunk's first line, rather than the two joined
+      // whole (which copies the chunk), unless a quoted value runs on past that line.
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.rest += chunk;
+        return;
+      }
+      const left = this.split(this.rest + chunk.slice(0, newline + 1), 0, false, emit);
+      if (left !== '') {
+        this.rest = this.split(left + chunk.slice(newline + 1), 0, false, emit);
+        return;
+      }
+      from = newline + 1;
+    }
+    this.rest = this.split(chunk, from, false, emit);
   }
 
   /** Emits the last record, which needs no newline after it. */
   end(emit: (row: RawRow) => void): void {
     // papaparse's streamer parses nothing once the text left is empty: a final newline adds no record.
-    if (this.rest !== '') this.split(this.rest, true, emit);
+    if (this.rest !== '') this.split(this.rest, 0, true, emit);
     this.rest = '';
   }
 
   /** Splits `text` from a record's start; returns the unfinished record left at its end. */
-  private split(text: string, final: boolean, emit: (row: RawRow) => void): string {
+  private split(text: string, from: number, final: boolean, emit: (row: RawRow) => void): string {
     const { delimiter } = this;
-    let start = 0;
+    let start = from;
     // The next quote and delimiter at or after `start`, each found once and reused until passed:
     // a line is never scanned twice, whatever it holds.
-    let quote = text.indexOf(QUOTE);
-    let delimiterAt = text.indexOf(delimiter);
+    let quote = text.indexOf(QUOTE, start);
+    let delimiterAt = text.indexOf(delimiter, start);
     while (start < text.length) {
       if (quote !== -1 && quote < start) quote = text.indexOf(QUOTE, start);
       const newline = text.indexOf(NEWLINE, start);
@@ -66,6 +88,10 @@ export class RecordSplitter {
         if (record === undefined) break;
         emit({ lineNumber: this.lineNumber, cells: record.cells });
         this.lineNumber += 1 + countNewlines(record.cells);
+        while (quote !== -1 && quote < record.next) {
+          this.quoteCount++;
+          quote = text.indexOf(QUOTE, quote + 1);
+        }
         start = record.next;
         continue;
       }
