@@ -41,9 +41,11 @@ interface RollupAccumulator {
   lines: number;
   firstDate: string;
   lastDate: string;
-  /** The buckets in the order first seen, and found by `bucketKey`. */
+  /** The buckets in the order first seen, and their `bucketKey`s in the same order. */
   readonly byMonthCategory: MonthCategoryCents[];
-  readonly buckets: Map<number | string, MonthCategoryCents>;
+  readonly bucketKeys: (number | string)[];
+  /** The buckets by key, once there are too many to look through (most rollups never have it). */
+  bucketIndex: Map<number | string, MonthCategoryCents> | undefined;
   largestLineCents: number;
   readonly categoryLabels: Map<string, string>;
 }
@@ -62,6 +64,11 @@ const digitAt = (date: string, index: number) => date.charCodeAt(index) - 0x30;
 
 /** Months counted from year 0 fit in 17 bits (years up to 9999), leaving 13 for the category's number. */
 const MONTH_BITS = 17;
+/**
+ * A rollup's buckets (a year of months times a few categories) are found by looking through one
+ * small array of numbers, which touches less memory than a Map per rollup; past this many, a Map.
+ */
+const SCANNED_BUCKETS = 32;
 const CATEGORY_NUMBERS = 1 << (30 - MONTH_BITS);
 
 /**
@@ -114,7 +121,8 @@ export class SupplierRollups {
         firstDate: line.date,
         lastDate: line.date,
         byMonthCategory: [],
-        buckets: new Map(),
+        bucketKeys: [],
+        bucketIndex: undefined,
         largestLineCents: line.amountCents,
         categoryLabels: new Map(),
       };
@@ -140,14 +148,28 @@ export class SupplierRollups {
 
   private addToBucket(rollup: RollupAccumulator, date: string, category: string, cents: number): void {
     const key = this.bucketKey(date, category);
-    const bucket = rollup.buckets.get(key);
+    let bucket: MonthCategoryCents | undefined;
+    if (rollup.bucketIndex) bucket = rollup.bucketIndex.get(key);
+    else {
+      const at = rollup.bucketKeys.indexOf(key);
+      if (at !== -1) bucket = rollup.byMonthCategory[at];
+    }
     if (bucket) {
       bucket[2] += cents;
       return;
     }
     const created: MonthCategoryCents = [monthOf(date), category, cents];
-    rollup.buckets.set(key, created);
     rollup.byMonthCategory.push(created);
+    rollup.bucketKeys.push(key);
+    rollup.bucketIndex?.set(key, created);
+    if (!rollup.bucketIndex && rollup.bucketKeys.length > SCANNED_BUCKETS) {
+      const index = new Map<number | string, MonthCategoryCents>();
+      rollup.bucketKeys.forEach((known, at) => {
+        const existing = rollup.byMonthCategory[at];
+        if (existing) index.set(known, existing);
+      });
+      rollup.bucketIndex = index;
+    }
   }
 
   /**
