@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createFileReader } from '../shared/adapters/file-reader.ts';
 import { KNOWN_FORMATS } from '../shared/domain/formats/known-formats.ts';
-import { lineSourceOf } from '../shared/use-cases/line-source.ts';
+import type { OpenedFile } from '../shared/ports/file-reader.ts';
+import { type LineSource, lineSourceOf } from '../shared/use-cases/line-source.ts';
 import { BENCH_ANCHOR_ID, MAX_REJECTED_RATIO } from './bench-constants.ts';
 
 export interface CoreMeasure {
@@ -17,6 +18,18 @@ export interface CoreMeasure {
   readonly ms: number;
 }
 
+/** A file opened by the file reader and the line source over it, as the ingest use case builds them. */
+export async function openIngestCore(path: string): Promise<{ file: OpenedFile; source: LineSource }> {
+  const file = await createFileReader(KNOWN_FORMATS).open(createReadStream(path));
+  const source = lineSourceOf(file, {
+    formats: KNOWN_FORMATS,
+    defaultAnchorId: BENCH_ANCHOR_ID,
+    maxRejectedRatio: MAX_REJECTED_RATIO,
+    holderSplit: 'equal',
+  });
+  return { file, source };
+}
+
 /**
  * The ingest core exactly as the ingest use case drives it, storage aside: the file reader (hash,
  * encoding detection, decoding, newlines, delimiter, papaparse) then header → canonical fields → zod
@@ -25,13 +38,7 @@ export interface CoreMeasure {
  */
 export async function measureIngestCore(path: string): Promise<CoreMeasure> {
   const started = performance.now();
-  const file = await createFileReader(KNOWN_FORMATS).open(createReadStream(path));
-  const source = lineSourceOf(file, {
-    formats: KNOWN_FORMATS,
-    defaultAnchorId: BENCH_ANCHOR_ID,
-    maxRejectedRatio: MAX_REJECTED_RATIO,
-    holderSplit: 'equal',
-  });
+  const { file, source } = await openIngestCore(path);
   let accepted = 0;
   let rejected = 0;
   for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {

@@ -1,65 +1,42 @@
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import type { RawRow } from '../domain/ingest/ingest-core.ts';
 import { UnreadableFileError } from '../ports/file-reader.ts';
+import { countNewlines, RecordSplitter } from './record-splitter.ts';
 
 const ROWS_PER_BATCH = 1_000;
 
 /**
- * Parses normalised text (LF newlines) with papaparse, the delimiter given explicitly, and numbers
- * each record with the physical line it starts on.
+ * Parses normalised text (LF newlines) as papaparse would, the delimiter given explicitly, and numbers
+ * each record with the physical line it starts on. Each chunk is split synchronously as it comes: no
+ * stream machinery, no asynchronous step per record.
  */
 export async function* papaparseRows(
   text: AsyncIterable<string>,
   delimiter: string,
 ): AsyncGenerator<readonly RawRow[]> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter,
-    newline: '\n',
-    header: false,
-    quoteChar: '"',
-  });
-  let quotes = 0;
-  const counted = (async function* () {
-    for await (const chunk of text) {
-      for (let index = chunk.indexOf('"'); index !== -1; index = chunk.indexOf('"', index + 1)) quotes++;
-      yield chunk;
-    }
-  })();
-  const source = Readable.from(counted);
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  let lineNumber = 1;
+  const splitter = new RecordSplitter(delimiter);
   let batch: RawRow[] = [];
+  const full: RawRow[][] = [];
   let last: RawRow | undefined;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    last = { lineNumber, cells };
-    batch.push(last);
-    lineNumber += 1 + countEmbeddedNewlines(cells);
+  const take = (row: RawRow) => {
+    last = row;
+    batch.push(row);
     if (batch.length >= ROWS_PER_BATCH) {
-      yield batch;
+      full.push(batch);
       batch = [];
     }
+  };
+  for await (const chunk of text) {
+    splitter.write(chunk, take);
+    yield* full.splice(0);
   }
+  splitter.end(take);
+  yield* full.splice(0);
   // An opening quote never closed swallows the rest of the file into the last value: papaparse says
-  // nothing in stream mode, but the quotes do not pair up and that value runs over line ends.
-  if (last && quotes % 2 === 1 && countEmbeddedNewlines(last.cells) > 0) {
+  // nothing, but the quotes do not pair up and that value runs over line ends.
+  if (last && splitter.quotes % 2 === 1 && countNewlines(last.cells) > 0) {
     throw new UnreadableFileError(
       `line ${last.lineNumber} opens a quote (") that is never closed: the rest of the file would be read as one value`,
     );
   }
   if (batch.length > 0) yield batch;
-}
-
-/** A quoted cell may span lines; the next record starts that many lines further down. */
-function countEmbeddedNewlines(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) {
-    let index = cell.indexOf('\n');
-    while (index !== -1) {
-      count++;
-      index = cell.indexOf('\n', index + 1);
-    }
-  }
-  return count;
 }

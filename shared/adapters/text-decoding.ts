@@ -36,12 +36,21 @@ const WINDOWS_1252_HIGH =
   '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD' +
   '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
 
+const LATIN1_ONLY = /[\x80-\x9f]/g;
+
 function decodeWindows1252(bytes: Uint8Array): string {
-  // Latin-1 maps every byte to the same code point; only 0x80–0x9F differ in Windows-1252.
+  // Latin-1 maps every byte to the same code point; only 0x80–0x9F differ in Windows-1252. The few
+  // such characters of a chunk (€, ’) are spliced in between slices: a replace calling back for each
+  // costs three times as much.
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return /[\x80-\x9f]/.test(latin1)
-    ? latin1.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH.charAt(char.charCodeAt(0) - 0x80))
-    : latin1;
+  let decoded = '';
+  let from = 0;
+  for (const match of latin1.matchAll(LATIN1_ONLY)) {
+    decoded +=
+      latin1.slice(from, match.index) + WINDOWS_1252_HIGH.charAt(latin1.charCodeAt(match.index) - 0x80);
+    from = match.index + 1;
+  }
+  return from === 0 ? latin1 : decoded + latin1.slice(from);
 }
 
 /** UTF-16 BE as LE: swap each byte pair, carrying an odd byte over to the next chunk. */

@@ -1,7 +1,8 @@
-import { foldForMatch } from './text.ts';
+import { foldForMatch, isAsciiDigits, memoised } from './text.ts';
 
 /** A French postcode as 5 digits: spreadsheets drop the leading zero of Ain, Aisne… ("1000" → "01000"). */
 export function normaliseFrenchPostcode(raw: string): string | undefined {
+  if (raw.length === 5 && isAsciiDigits(raw)) return raw;
   const compact = raw.replace(/\s/g, '');
   if (/^\d{5}$/.test(compact)) return compact;
   if (/^\d{4}$/.test(compact)) return `0${compact}`;
@@ -48,8 +49,13 @@ const COUNTRY_NAMES = new Map<string, string>([
   ['usa', 'US'],
 ]);
 
-/** An ISO 3166 alpha-2 code from a country column ("France", "FR", "Allemagne"), or undefined. */
-export function normaliseCountry(raw: string): string | undefined {
+/**
+ * An ISO 3166 alpha-2 code from a country column ("France", "FR", "Allemagne"), or undefined.
+ * Remembered: a file names a handful of countries, on every line.
+ */
+export const normaliseCountry = memoised(countryCodeOf, 1_000);
+
+function countryCodeOf(raw: string): string | undefined {
   const folded = foldForMatch(raw);
   if (folded === '') return undefined;
   const known = COUNTRY_NAMES.get(folded);

@@ -13,6 +13,12 @@ const MONTH_NAME = /^(\d{1,2})([- /.])([a-z]{3})\2(\d{2}|\d{4})$/i;
 
 /** Parses a date as found in procurement exports into ISO `yyyy-mm-dd`. Default order is day-first. */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): Result<string> {
+  const numeric = numericDate(raw, order);
+  return numeric === undefined ? parseAnyDate(raw, order) : ok(numeric);
+}
+
+/** The general reading of `parseDate`, whatever the date looks like. */
+export function parseAnyDate(raw: string, order: DateOrder = 'dmy'): Result<string> {
   const s = raw.trim();
   if (s === '') return fail('date is empty');
 
@@ -27,6 +33,38 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): Result<string>
     return fail(`date "${s}" does not exist`);
   }
   return ok(`${year}-${pad2(month)}-${pad2(day)}`);
+}
+
+const digitAt = (text: string, index: number) => {
+  const digit = text.charCodeAt(index) - 0x30;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+};
+const twoDigits = (text: string, at: number) => digitAt(text, at) * 10 + digitAt(text, at + 1);
+const isSeparator = (code: number) => code === 0x2f || code === 0x2d || code === 0x2e;
+
+/**
+ * The ISO date of a valid `dd/mm/yyyy` (or `mm/dd/yyyy`) or `yyyy-mm-dd` of exactly ten characters,
+ * either separator repeated, or undefined for anything else, which `parseAnyDate` reads its general
+ * way. These shapes are the year-last and year-first patterns of the general reading with two-digit
+ * days and months and no time: read from the character codes, they give the same date and no other
+ * outcome; `tests/unit/domain/dates.test.ts` checks that they agree.
+ */
+export function numericDate(text: string, order: DateOrder): string | undefined {
+  if (text.length !== 10) return undefined;
+  const yearFirst = isSeparator(text.charCodeAt(4));
+  const separator = text.charCodeAt(yearFirst ? 4 : 2);
+  if (!isSeparator(separator) || text.charCodeAt(yearFirst ? 7 : 5) !== separator) return undefined;
+  const yearAt = yearFirst ? 0 : 6;
+  const monthAt = yearFirst ? 5 : order === 'mdy' ? 0 : 3;
+  const dayAt = yearFirst ? 8 : order === 'mdy' ? 3 : 0;
+  const year = twoDigits(text, yearAt) * 100 + twoDigits(text, yearAt + 2);
+  const month = twoDigits(text, monthAt);
+  const day = twoDigits(text, dayAt);
+  // NaN (a character that is not a digit) fails every comparison.
+  if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  if (yearFirst && separator === 0x2d) return text;
+  return `${text.slice(yearAt, yearAt + 4)}-${text.slice(monthAt, monthAt + 2)}-${text.slice(dayAt, dayAt + 2)}`;
 }
 
 type DateParts = { year: number; month: number; day: number };

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from './result.ts';
+import { isAsciiDigits } from './text.ts';
 
 export type SupplierIdentifier =
   | { scheme: 'siret'; value: string }
@@ -42,6 +43,32 @@ const isValidSiret = (v: string): boolean => /^[0-9]{14}$/.test(v) && (isLuhnVal
  * `declaredType` is the DECP `typeIdentifiant` column when the source has one.
  */
 export function parseSupplierIdentifier(
+  raw: string,
+  declaredType?: string,
+): Result<SupplierIdentifier | undefined> {
+  return plainIdentifier(raw, declaredType) ?? parseAnyIdentifier(raw, declaredType);
+}
+
+/**
+ * The common cases of `parseSupplierIdentifier` without its regular expressions: no identifier at
+ * all, or fourteen digits passing the Luhn check, under no declared type (or "SIRET", which declares
+ * nothing the general reading acts on). Undefined for anything else, which the general reading takes;
+ * `tests/unit/domain/identifiers.test.ts` checks that they agree.
+ */
+export function plainIdentifier(
+  raw: string,
+  declaredType: string | undefined,
+): Result<SupplierIdentifier | undefined> | undefined {
+  if (declaredType !== undefined && declaredType !== 'SIRET') return undefined;
+  if (raw === '') return ok(undefined);
+  // Fourteen zeros pass the Luhn check but are a placeholder: the general reading says so.
+  if (raw.length !== 14 || raw === '00000000000000' || !isAsciiDigits(raw) || !isLuhnValid(raw))
+    return undefined;
+  return ok({ scheme: 'siret', value: raw });
+}
+
+/** The general reading of `parseSupplierIdentifier`, whatever the identifier looks like. */
+export function parseAnyIdentifier(
   raw: string,
   declaredType?: string,
 ): Result<SupplierIdentifier | undefined> {

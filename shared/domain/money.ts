@@ -1,3 +1,4 @@
+import { plainAmountCents } from './plain-amount.ts';
 import { fail, ok, type Result } from './result.ts';
 
 export type DecimalSeparator = ',' | '.';
@@ -17,6 +18,12 @@ const stripCurrency = (s: string): string =>
  * a lone `,` or `.` followed by exactly three digits is refused as ambiguous.
  */
 export function parseAmountToCents(raw: string, decimal?: DecimalSeparator): Result<number> {
+  const plain = plainAmountCents(raw.trim(), decimal);
+  return plain === undefined ? parseAnyAmountToCents(raw, decimal) : ok(plain);
+}
+
+/** The general reading of `parseAmountToCents`, whatever the amount looks like. */
+export function parseAnyAmountToCents(raw: string, decimal?: DecimalSeparator): Result<number> {
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).trim();
   if (s === '') return fail('amount is empty');

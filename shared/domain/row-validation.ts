@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from './address.ts';
 import { parseDate } from './dates.ts';
 import type { CanonicalRow } from './formats/canonical-fields.ts';
@@ -6,6 +5,7 @@ import type { FormatProfile } from './formats/format-profile.ts';
 import { parseSupplierIdentifier } from './identifiers.ts';
 import { parseAmountToCents } from './money.ts';
 import { fail, ok, type Result } from './result.ts';
+import { type RowText, readRowText } from './row-text.ts';
 import type { DraftLine } from './spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from './supplier-key.ts';
 import { isUndisclosedName } from './supplier-name.ts';
@@ -16,100 +16,57 @@ export interface RowContext {
   readonly defaultAnchorId: string;
 }
 
-const MAX_FIELD_LENGTH = 4_000;
-
-const optionalText = z
-  .string()
-  .max(MAX_FIELD_LENGTH, 'a value is longer than 4 000 characters')
-  .optional()
-  .transform((value) => {
-    const trimmed = value?.trim();
-    return trimmed === '' ? undefined : trimmed;
-  });
-
 /**
- * The zod schema of a canonical row for one format: every value is checked and normalised in one
- * pass (amount to cents, date to ISO, identifier to a checked string), and every problem is reported.
+ * Checks and normalises one row's values in one pass (amount to cents, date to ISO, identifier to a
+ * checked string), reporting every problem of the amount, date and identifier together.
  */
-function canonicalRowSchema(context: RowContext) {
+function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Result<DraftLine> {
   const { format } = context;
-  return z
-    .object({
-      amount: z.string().optional(),
-      date: z.string().optional(),
-      supplierName: optionalText,
-      supplierLocalId: optionalText,
-      supplierIdentifier: optionalText,
-      supplierIdentifierType: optionalText,
-      supplierPostcode: optionalText,
-      supplierCommune: optionalText,
-      supplierCommuneCode: optionalText,
-      supplierCountry: optionalText,
-      anchorId: optionalText,
-      anchorName: optionalText,
-      categoryCode: optionalText,
-      categoryLabel: optionalText,
-      serviceArea: optionalText,
-      reference: optionalText,
-      description: optionalText,
-      contractUid: optionalText,
-      currentVersion: optionalText,
-      supplierIdentifier2: optionalText,
-      supplierIdentifierType2: optionalText,
-      supplierIdentifier3: optionalText,
-      supplierIdentifierType3: optionalText,
-    })
-    .transform((row, ctx) => {
-      const issue = (message: string) => {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      };
-      const amount = parseAmountToCents(row.amount ?? '', format.decimal);
-      const date = parseDate(row.date ?? '', format.dateOrder);
-      const identifier = parseSupplierIdentifier(
-        row.supplierIdentifier ?? '',
-        row.supplierIdentifierType ?? format.defaultIdentifierType,
-      );
-      const problems = [amount, date, identifier].filter((result) => !result.ok);
-      if (problems.length > 0 || !amount.ok || !date.ok || !identifier.ok) {
-        return issue(problems.map((problem) => (problem.ok ? '' : problem.reason)).join('; '));
-      }
-      const flags: string[] = [];
-      const name = row.supplierName ?? '';
-      const undisclosed = !identifier.value && isUndisclosedName(name);
-      if (undisclosed) flags.push('supplier-undisclosed');
-      if (row.supplierIdentifier && !identifier.value) flags.push('identifier-placeholder');
-      const postcode = normalisePostcode(row.supplierPostcode, format.currency === 'GBP');
-      if (row.supplierPostcode && !postcode) flags.push('postcode-unreadable');
-      const country = row.supplierCountry ? normaliseCountry(row.supplierCountry) : undefined;
-      const line: Omit<DraftLine, 'lineNumber'> = {
-        anchorId: row.anchorId ?? context.defaultAnchorId,
-        anchorName: row.anchorName,
-        date: date.value,
-        amountCents: amount.value,
-        currency: format.currency,
-        supplier: {
-          key: undisclosed
-            ? UNDISCLOSED_SUPPLIER_KEY
-            : supplierKeyOf({ identifier: identifier.value, name, postcode }),
-          name: undisclosed ? '' : name,
-          identifier: identifier.value,
-          localId: row.supplierLocalId,
-          postcode,
-          commune: row.supplierCommune,
-          communeCode: row.supplierCommuneCode,
-          country,
-        },
-        categoryCode: row.categoryCode,
-        categoryLabel: row.categoryLabel,
-        serviceArea: row.serviceArea,
-        reference: row.reference,
-        description: row.description,
-        contractUid: row.contractUid,
-        flags,
-      };
-      return line;
-    });
+  const amount = parseAmountToCents(row.amount ?? '', format.decimal);
+  const date = parseDate(row.date ?? '', format.dateOrder);
+  const identifier = parseSupplierIdentifier(
+    row.supplierIdentifier ?? '',
+    row.supplierIdentifierType ?? format.defaultIdentifierType,
+  );
+  if (!amount.ok || !date.ok || !identifier.ok) {
+    const problems = [amount, date, identifier].filter((result) => !result.ok);
+    return fail(problems.map((problem) => (problem.ok ? '' : problem.reason)).join('; '));
+  }
+  const flags: string[] = [];
+  const name = row.supplierName ?? '';
+  const undisclosed = !identifier.value && isUndisclosedName(name);
+  if (undisclosed) flags.push('supplier-undisclosed');
+  if (row.supplierIdentifier && !identifier.value) flags.push('identifier-placeholder');
+  const postcode = normalisePostcode(row.supplierPostcode, format.currency === 'GBP');
+  if (row.supplierPostcode && !postcode) flags.push('postcode-unreadable');
+  const country = row.supplierCountry ? normaliseCountry(row.supplierCountry) : undefined;
+  return ok({
+    anchorId: row.anchorId ?? context.defaultAnchorId,
+    anchorName: row.anchorName,
+    date: date.value,
+    amountCents: amount.value,
+    currency: format.currency,
+    supplier: {
+      key: undisclosed
+        ? UNDISCLOSED_SUPPLIER_KEY
+        : supplierKeyOf({ identifier: identifier.value, name, postcode }),
+      name: undisclosed ? '' : name,
+      identifier: identifier.value,
+      localId: row.supplierLocalId,
+      postcode,
+      commune: row.supplierCommune,
+      communeCode: row.supplierCommuneCode,
+      country,
+    },
+    categoryCode: row.categoryCode,
+    categoryLabel: row.categoryLabel,
+    serviceArea: row.serviceArea,
+    reference: row.reference,
+    description: row.description,
+    contractUid: row.contractUid,
+    flags,
+    lineNumber,
+  });
 }
 
 function normalisePostcode(raw: string | undefined, british: boolean): string | undefined {
@@ -119,12 +76,16 @@ function normalisePostcode(raw: string | undefined, british: boolean): string | 
 
 export type RowValidator = (row: CanonicalRow, lineNumber: number) => Result<DraftLine>;
 
-/** Builds the validator of one file's rows once, so each row costs one schema pass. */
+/** The validator of one file's rows. */
 export function createRowValidator(context: RowContext): RowValidator {
-  const schema = canonicalRowSchema(context);
-  return (row, lineNumber) => {
-    const parsed = schema.safeParse(row);
-    if (!parsed.success) return fail(parsed.error.issues.map((issue) => issue.message).join('; '));
-    return ok({ ...parsed.data, lineNumber });
-  };
+  return (row, lineNumber) => validateRowText(readRowText(row), lineNumber, context);
+}
+
+/** Validation once the row's values are read: what a schema reading the same values would feed it. */
+export function validateRowText(
+  row: RowText | string,
+  lineNumber: number,
+  context: RowContext,
+): Result<DraftLine> {
+  return typeof row === 'string' ? fail(row) : draftLineOf(row, lineNumber, context);
 }

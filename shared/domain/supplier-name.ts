@@ -1,4 +1,4 @@
-import { foldForMatch } from './text.ts';
+import { foldForMatch, memoised } from './text.ts';
 
 /** Legal-form words that say how a firm is incorporated, not who it is. */
 const LEGAL_FORM_WORDS = new Set([
@@ -45,15 +45,20 @@ const UNDISCLOSED_NAMES = [
   /^anonymise/,
 ];
 
-/** Folded name without legal-form words: "SARL Dupont & Fils" and "DUPONT ET FILS" meet. */
-export function normaliseSupplierName(name: string): string {
+/**
+ * Folded name without legal-form words: "SARL Dupont & Fils" and "DUPONT ET FILS" meet. Remembered:
+ * a file pays the same suppliers line after line.
+ */
+export const normaliseSupplierName = memoised(withoutLegalForm, 10_000);
+
+function withoutLegalForm(name: string): string {
   return foldForMatch(name.replace(/&/g, ' et '))
     .split(' ')
     .filter((word) => word !== '' && !LEGAL_FORM_WORDS.has(word))
     .join(' ');
 }
 
-export function isUndisclosedName(name: string): boolean {
+export const isUndisclosedName = memoised((name: string): boolean => {
   const folded = foldForMatch(name);
   return UNDISCLOSED_NAMES.some((pattern) => pattern.test(folded));
-}
+}, 10_000);

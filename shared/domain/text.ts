@@ -16,5 +16,60 @@ export function foldForMatch(value: string): string {
     .trim();
 }
 
+const isAsciiAlphanumeric = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+
+/**
+ * `foldForMatch(value) === folded`, without building the folded string when `value` is printable
+ * ASCII: the ASCII fold is the value's runs of letters and digits, lower-cased, joined by one space,
+ * so they are compared one character at a time. Any other character (whose fold NFD and the Unicode
+ * classes decide, and which changes how the ASCII around it folds: `^` is a diacritic there) sends
+ * the value to `foldForMatch`. Runs for every data line, against the header's first cell.
+ */
+export function foldsTo(value: string, folded: string): boolean {
+  let matched = 0;
+  let mismatch = false;
+  let gap = false;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return foldForMatch(value) === folded;
+    if (mismatch) continue;
+    const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    if (!isAsciiAlphanumeric(lower)) {
+      gap = true;
+      continue;
+    }
+    if (gap && matched > 0 && folded.charCodeAt(matched++) !== 0x20) mismatch = true;
+    if (folded.charCodeAt(matched++) !== lower) mismatch = true;
+    gap = false;
+  }
+  return !mismatch && matched === folded.length;
+}
+
+/** `/^[0-9]*$/.test(value)`, without a regular expression: for the hot paths. */
+export function isAsciiDigits(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * A pure function of a string, remembered for the values a file repeats (countries, supplier
+ * names). Forgets everything when full, so memory stays bounded whatever the file holds.
+ */
+export function memoised<T>(compute: (value: string) => T, capacity: number): (value: string) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    const hit = known.get(value);
+    if (hit !== undefined || known.has(value)) return hit as T;
+    const computed = compute(value);
+    if (known.size >= capacity) known.clear();
+    known.set(value, computed);
+    return computed;
+  };
+}
+
 /** Keys that would reach Object.prototype if a data value were ever used as a plain-object key. */
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,5 +1,5 @@
 import { toCsvRecord } from '../csv-record.ts';
-import type { CanonicalField, CanonicalRow } from '../formats/canonical-fields.ts';
+import type { CanonicalRow } from '../formats/canonical-fields.ts';
 import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
 import type { HolderSplit } from '../holder-split.ts';
@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
 import { foldForMatch } from '../text.ts';
+import { type ColumnIndexes, columnIndexesOf, toCanonicalRow } from './canonical-row.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { LineCollector } from './line-collector.ts';
@@ -41,6 +42,7 @@ export class IngestCore {
   private header:
     | (LocatedHeader & {
         validate: RowValidator;
+        columnIndexes: ColumnIndexes;
         grouping?: ContractGrouping;
         foldedHeader: readonly string[];
       })
@@ -128,6 +130,7 @@ export class IngestCore {
     this.header = {
       ...located.value,
       validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
+      columnIndexes: columnIndexesOf(located.value.columns),
       foldedHeader: located.value.headerCells.map(foldForMatch),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
@@ -163,7 +166,7 @@ export class IngestCore {
       return 'the header line again (a page break in the export), not data';
     const record = checkRecord(row.cells, header);
     if (!record.ok) return record.reason;
-    const canonical = toCanonicalRow(row.cells, header.columns);
+    const canonical = toCanonicalRow(row.cells, header.columnIndexes);
     if (isOlderVersion(canonical)) {
       this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw: raw() });
       return undefined;
@@ -197,13 +200,4 @@ const OLDER_VERSION_REASON =
 function isOlderVersion(row: CanonicalRow): boolean {
   const flag = row.currentVersion?.trim().toLowerCase();
   return flag === 'non' || flag === 'false' || flag === '0';
-}
-
-function toCanonicalRow(
-  cells: readonly string[],
-  columns: ReadonlyMap<CanonicalField, number>,
-): CanonicalRow {
-  const row: CanonicalRow = {};
-  for (const [field, index] of columns) row[field] = cells[index];
-  return row;
 }

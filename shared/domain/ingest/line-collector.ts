@@ -26,7 +26,8 @@ export class LineCollector {
   accept(line: DraftLine): void {
     this.sequence += 1;
     // Validation made the line for this file alone: numbering it in place saves a copy per line.
-    const numbered: SpendLine = Object.assign(line, { sequence: this.sequence });
+    const numbered = line as SpendLine;
+    numbered.sequence = this.sequence;
     this.lines.push(numbered);
     this.rollups.add(numbered);
     this.tally.countLine(numbered);

@@ -1,6 +1,6 @@
 import type { LocatedHeader } from '../formats/header-match.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { foldForMatch } from '../text.ts';
+import { foldsTo } from '../text.ts';
 
 /** A record longer than this is not a spending line: it is rejected rather than stored. */
 export const MAX_LINE_LENGTH = 65_536;
@@ -12,19 +12,22 @@ const UNCLOSED_QUOTE_LINES = 200;
 const UNCLOSED_QUOTE_LENGTH = 1_000_000;
 
 export function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /** The header again among the data: exports repeat it after each page break. */
 export function isRepeatedHeader(cells: readonly string[], foldedHeader: readonly string[]): boolean {
   // The first cell settles almost every row without folding the others.
-  if (cells.length < foldedHeader.length || foldForMatch(cells[0] ?? '') !== foldedHeader[0]) return false;
-  return foldedHeader.every((name, index) => name === foldForMatch(cells[index] ?? ''));
+  if (cells.length < foldedHeader.length || !foldsTo(cells[0] ?? '', foldedHeader[0] ?? '')) return false;
+  return foldedHeader.every((name, index) => foldsTo(cells[index] ?? '', name));
 }
 
 export function hasUnclosedQuote(cells: readonly string[]): boolean {
   return cells.some((cell) => {
     if (cell.length > UNCLOSED_QUOTE_LENGTH) return true;
+    // Fewer characters than the newlines looked for: nothing to count (almost every cell).
+    if (cell.length < UNCLOSED_QUOTE_LINES) return false;
     let lines = 0;
     for (let index = cell.indexOf('\n'); index !== -1; index = cell.indexOf('\n', index + 1)) {
       if (++lines >= UNCLOSED_QUOTE_LINES) return true;
@@ -38,8 +41,10 @@ export function checkRecord(cells: readonly string[], header: LocatedHeader): Re
   let length = 0;
   for (const cell of cells) length += cell.length + 1;
   if (length > MAX_LINE_LENGTH) return fail(`the line is longer than ${MAX_LINE_LENGTH} characters`);
-  if (cells.some((cell) => cell.includes('\uFFFD'))) {
-    return fail('the line contains characters that could not be decoded: the file mixes encodings');
+  for (const cell of cells) {
+    if (cell.includes('\uFFFD')) {
+      return fail('the line contains characters that could not be decoded: the file mixes encodings');
+    }
   }
   return checkShape(cells, header);
 }

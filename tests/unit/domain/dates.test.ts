@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DateOrder, monthOf, parseDate } from '../../../shared/domain/dates.ts';
+import {
+  type DateOrder,
+  monthOf,
+  numericDate,
+  parseAnyDate,
+  parseDate,
+} from '../../../shared/domain/dates.ts';
 
 const unreadable = (raw: string): string =>
   `date "${raw}" is not a date we can read (expected dd/mm/yyyy or yyyy-mm-dd)`;
@@ -80,6 +86,47 @@ describe('parseDate', () => {
         expect(parseDate(`${m}/${d}/${y}`, 'mdy')).toEqual({ ok: true, value: iso });
       }),
     );
+  });
+});
+
+describe('numericDate, the fast path of parseDate', () => {
+  const twoDigit = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, '0'));
+  const year = fc.constantFrom('2025', '2024', '1900', '2100', '1899', '2101', '2000', '1999', '0202');
+  const separator = fc.constantFrom('/', '-', '.', ' ', ':');
+  /** Ten-character dates, valid or nearly, both ways round, and now and then a stray character. */
+  const dateText = fc.oneof(
+    fc.tuple(twoDigit, separator, twoDigit, separator, year).map((parts) => parts.join('')),
+    fc.tuple(year, separator, twoDigit, separator, twoDigit).map((parts) => parts.join('')),
+    fc.string({
+      unit: fc.constantFrom('0', '1', '2', '9', '/', '-', '.', 'x', ' '),
+      minLength: 9,
+      maxLength: 11,
+    }),
+  );
+
+  it('reads a numeric date exactly as the general reading does, and leaves it every other one', () => {
+    fc.assert(
+      fc.property(dateText, fc.constantFrom<DateOrder>('dmy', 'mdy', 'ymd'), (text, order) => {
+        const iso = numericDate(text, order);
+        if (iso !== undefined) expect(parseAnyDate(text, order)).toEqual({ ok: true, value: iso });
+        expect(parseDate(text, order)).toEqual(parseAnyDate(text, order));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each<[string, DateOrder, string | undefined]>([
+    ['10/01/2025', 'dmy', '2025-01-10'],
+    ['10/01/2025', 'mdy', '2025-10-01'],
+    ['10.01.2025', 'ymd', '2025-01-10'],
+    ['2025-01-10', 'dmy', '2025-01-10'],
+    ['2025/01/10', 'mdy', '2025-01-10'],
+    ['29/02/2024', 'dmy', '2024-02-29'],
+    ['29/02/2025', 'dmy', undefined],
+    ['10/01-2025', 'dmy', undefined],
+    [' 1/01/2025', 'dmy', undefined],
+  ])('%j (%s) is %j', (text, order, iso) => {
+    expect(numericDate(text, order)).toBe(iso);
   });
 });
 

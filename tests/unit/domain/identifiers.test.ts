@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isLuhnValid,
+  parseAnyIdentifier,
   parseSupplierIdentifier,
+  plainIdentifier,
   type SupplierIdentifier,
   sirenOf,
 } from '../../../shared/domain/identifiers.ts';
@@ -101,6 +103,42 @@ describe('parseSupplierIdentifier', () => {
         expect(parseSupplierIdentifier('0'.repeat(n))).toEqual({ ok: true, value: undefined });
       }),
     );
+  });
+});
+
+describe('plainIdentifier, the fast path of parseSupplierIdentifier', () => {
+  /** Fourteen digits made Luhn-valid by their last digit, or left as they come. */
+  const luhnCompleted = (digits: string) =>
+    [...'0123456789'].map((last) => digits + last).find(isLuhnValid) ?? `${digits}0`;
+  const identifierText = fc.oneof(
+    fc
+      .string({ unit: fc.constantFrom('0', '3', '5', '6', '9'), minLength: 13, maxLength: 13 })
+      .map(luhnCompleted),
+    fc.string({ unit: fc.constantFrom('0', '1', '8', ' ', 'A'), minLength: 13, maxLength: 15 }),
+    fc.constantFrom('', '00000000000000', '35600000000048', ' 32537347000039', 'NC'),
+  );
+  const declared = fc.constantFrom(undefined, 'SIRET', 'TVA', 'HORS-UE', 'COMPANY-NUMBER', 'siret');
+
+  it('reads a plain SIRET or an empty value exactly as the general reading does, and leaves the rest', () => {
+    fc.assert(
+      fc.property(identifierText, declared, (raw, type) => {
+        const plain = plainIdentifier(raw, type);
+        if (plain !== undefined) expect(parseAnyIdentifier(raw, type)).toEqual(plain);
+        expect(parseSupplierIdentifier(raw, type)).toEqual(parseAnyIdentifier(raw, type));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('takes only what it can settle alone', () => {
+    expect(plainIdentifier('32537347000039', undefined)).toEqual({
+      ok: true,
+      value: { scheme: 'siret', value: '32537347000039' },
+    });
+    expect(plainIdentifier('', 'SIRET')).toEqual({ ok: true, value: undefined });
+    expect(plainIdentifier('32537347000039', 'TVA')).toBeUndefined();
+    expect(plainIdentifier('32537347000038', undefined)).toBeUndefined();
+    expect(plainIdentifier('00000000000000', undefined)).toBeUndefined();
   });
 });
 

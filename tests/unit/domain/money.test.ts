@@ -4,8 +4,10 @@ import {
   type DecimalSeparator,
   formatCentsAsUnits,
   parseAmountToCents,
+  parseAnyAmountToCents,
   splitCentsEqually,
 } from '../../../shared/domain/money.ts';
+import { plainAmountCents } from '../../../shared/domain/plain-amount.ts';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -140,6 +142,57 @@ describe('parseAmountToCents round-trips formatted amounts', () => {
         },
       ),
     );
+  });
+});
+
+describe('plainAmountCents, the fast path of parseAmountToCents', () => {
+  /** Amount-like text: mostly the plain shapes, often one character off them. */
+  const amountText = fc.oneof(
+    fc.string({ unit: fc.constantFrom('1', '2', '0', '9', ' ', NBSP, NNBSP, ',', '.', '-'), maxLength: 14 }),
+    fc
+      .tuple(
+        fc.constantFrom('', '-', '+', ' ', '--'),
+        fc.bigInt({ min: 0n, max: 10n ** 17n }),
+        fc.constantFrom('', ' ', NBSP, NNBSP, '  ', "'"),
+        fc.constantFrom('', ',', '.', ',,'),
+        fc.constantFrom('', '0', '5', '05', '50', '500', '5x', '€'),
+      )
+      .map(([sign, units, separator, point, decimals]) => {
+        const grouped = units.toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+        return `${sign}${grouped}${point}${decimals}`;
+      }),
+  );
+
+  it('reads a plain amount exactly as the general reading does, and leaves it every other one', () => {
+    fc.assert(
+      fc.property(
+        amountText,
+        fc.constantFrom<DecimalSeparator | undefined>(',', '.', undefined),
+        (text, decimal) => {
+          const plain = plainAmountCents(text, decimal);
+          if (plain !== undefined)
+            expect(parseAnyAmountToCents(text, decimal)).toEqual({ ok: true, value: plain });
+          expect(parseAmountToCents(text, decimal)).toEqual(parseAnyAmountToCents(text, decimal));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each<[string, DecimalSeparator | undefined, number | undefined]>([
+    ['1 171,58', ',', 117158],
+    [`21${NBSP}876,06`, ',', 2187606],
+    ['-0,00', ',', 0],
+    ['-12,5', ',', -1250],
+    ['11578,83', '.', undefined],
+    ['1 2345,00', ',', undefined],
+    ['1 234', undefined, 123400],
+    ['1234,5', undefined, undefined],
+    ['12345678901234', ',', undefined],
+    ['1 234,56 €', ',', undefined],
+    ['', ',', undefined],
+  ])('%j with %j is %j', (text, decimal, cents) => {
+    expect(plainAmountCents(text, decimal)).toBe(cents);
   });
 });
 

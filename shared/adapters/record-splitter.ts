@@ -1,0 +1,147 @@
+import Papa from 'papaparse';
+import type { RawRow } from '../domain/ingest/ingest-core.ts';
+
+const QUOTE = '"';
+const NEWLINE = '\n';
+
+/**
+ * Splits decoded text (LF newlines), fed chunk by chunk, into records numbered with the physical line
+ * each starts on — exactly the records papaparse's streaming parser gives for the same chunks, with
+ * most of the work done without it.
+ *
+ * Why the fast path agrees with papaparse: its parser only treats a quote specially when the quote
+ * opens a field; a record with no quote before its newline is cut at each delimiter and ends at the
+ * newline, which is `line.split(delimiter)`. So a line with no quote character is split here with
+ * `indexOf`; a line holding one anywhere is handed to papaparse's own `Parser`, starting at that record
+ * and reading on over the rest of the text as far as the record goes (a quoted value may run over
+ * lines, or not be closed at all). Like papaparse's streamer, an unfinished last record waits for the
+ * next chunk, and the text left when the stream ends is parsed as the final record.
+ * `tests/unit/adapters/record-splitter.test.ts` checks the two agree on generated text.
+ */
+export class RecordSplitter {
+  private readonly delimiter: string;
+  private readonly quotedRecord: Papa.Parser;
+  /** The start of a record not finished by the chunks seen so far. */
+  private rest = '';
+  private lineNumber = 1;
+  private quoteCount = 0;
+
+  constructor(delimiter: string) {
+    // papaparse falls back to "," for a delimiter it cannot use; so must the fast path.
+    this.delimiter = delimiter === '' || Papa.BAD_DELIMITERS.includes(delimiter) ? ',' : delimiter;
+    this.quotedRecord = new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: NEWLINE,
+      quoteChar: QUOTE,
+      preview: 1,
+      fastMode: false,
+    });
+  }
+
+  /** Quote characters read so far: all of them are in records papaparse read. */
+  get quotes(): number {
+    return this.quoteCount;
+  }
+
+  /** Emits the records the chunk completes. */
+  write(chunk: string, emit: (row: RawRow) => void): void {
+    let from = 0;
+    if (this.rest !== '') {
+      // The record left over is finished with the chunk's first line, rather than the two joined
+      // whole (which copies the chunk), unless a quoted value runs on past that line.
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.rest += chunk;
+        return;
+      }
+      const left = this.split(this.rest + chunk.slice(0, newline + 1), 0, false, emit);
+      if (left !== '') {
+        this.rest = this.split(left + chunk.slice(newline + 1), 0, false, emit);
+        return;
+      }
+      from = newline + 1;
+    }
+    this.rest = this.split(chunk, from, false, emit);
+  }
+
+  /** Emits the last record, which needs no newline after it. */
+  end(emit: (row: RawRow) => void): void {
+    // papaparse's streamer parses nothing once the text left is empty: a final newline adds no record.
+    if (this.rest !== '') this.split(this.rest, 0, true, emit);
+    this.rest = '';
+  }
+
+  /** Splits `text` from a record's start; returns the unfinished record left at its end. */
+  private split(text: string, from: number, final: boolean, emit: (row: RawRow) => void): string {
+    const { delimiter } = this;
+    let start = from;
+    // The next quote and delimiter at or after `start`, each found once and reused until passed:
+    // a line is never scanned twice, whatever it holds.
+    let quote = text.indexOf(QUOTE, start);
+    let delimiterAt = text.indexOf(delimiter, start);
+    while (start < text.length) {
+      if (quote !== -1 && quote < start) quote = text.indexOf(QUOTE, start);
+      const newline = text.indexOf(NEWLINE, start);
+      const end = newline === -1 ? text.length : newline;
+      if (quote !== -1 && quote < end) {
+        const record = this.quoted(text, start, end, final);
+        if (record === undefined) break;
+        emit({ lineNumber: this.lineNumber, cells: record.cells });
+        this.lineNumber += 1 + countNewlines(record.cells);
+        while (quote !== -1 && quote < record.next) {
+          this.quoteCount++;
+          quote = text.indexOf(QUOTE, quote + 1);
+        }
+        start = record.next;
+        continue;
+      }
+      if (newline === -1 && !final) break;
+      const cells: string[] = [];
+      if (delimiterAt !== -1 && delimiterAt < start) delimiterAt = text.indexOf(delimiter, start);
+      while (delimiterAt !== -1 && delimiterAt < end) {
+        cells.push(text.slice(start, delimiterAt));
+        start = delimiterAt + delimiter.length;
+        delimiterAt = text.indexOf(delimiter, start);
+      }
+      cells.push(text.slice(start, end));
+      emit({ lineNumber: this.lineNumber, cells });
+      this.lineNumber += 1;
+      start = end + 1;
+    }
+    return start === 0 ? text : text.slice(start);
+  }
+
+  /**
+   * The record starting at `start` read by papaparse, or undefined until more text comes. papaparse
+   * is shown a window of whole lines, doubled until the record ends inside it: a record ends at a
+   * newline, and nothing after that newline changes how papaparse reads the record, so the window
+   * gives what the whole text would without rescanning the rest of the chunk for every record.
+   */
+  private quoted(
+    text: string,
+    start: number,
+    lineEnd: number,
+    final: boolean,
+  ): { cells: string[]; next: number } | undefined {
+    let limit = lineEnd + 1;
+    for (;;) {
+      const whole = limit >= text.length;
+      const window = whole ? (start === 0 ? text : text.slice(start)) : text.slice(start, limit);
+      const parsed = this.quotedRecord.parse(window, 0, whole ? !final : true);
+      const cells = parsed.data[0] as string[] | undefined;
+      if (cells !== undefined) return { cells, next: start + (parsed.meta.cursor as number) };
+      if (whole) return undefined;
+      const further = text.indexOf(NEWLINE, start + 2 * (limit - start));
+      limit = further === -1 ? text.length : further + 1;
+    }
+  }
+}
+
+/** A quoted value may span lines; the next record starts that many lines further down. */
+export function countNewlines(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    for (let at = cell.indexOf(NEWLINE); at !== -1; at = cell.indexOf(NEWLINE, at + 1)) count++;
+  }
+  return count;
+}

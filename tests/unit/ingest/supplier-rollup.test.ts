@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type SupplierRollup, SupplierRollups } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import type { SpendLine } from '../../../shared/domain/spend-line.ts';
+
+/**
+ * The rollups written the plain way — one Map keyed by a string composed for each line, buckets keyed
+ * by "month NUL category" — as the reference the faster bookkeeping must give exactly.
+ */
+function referenceRollups(lines: readonly SpendLine[]): SupplierRollup[] {
+  const byKey = new Map<string, SupplierRollup & { buckets: Map<string, [string, string, number]> }>();
+  for (const line of lines) {
+    const key = `${line.anchorId}\u0000${line.supplier.key}\u0000${line.segment ?? ''}`;
+    let rollup = byKey.get(key);
+    if (!rollup) {
+      rollup = {
+        anchorId: line.anchorId,
+        ...(line.anchorName ? { anchorName: line.anchorName } : {}),
+        supplier: line.supplier,
+        ...(line.segment ? { segment: line.segment } : {}),
+        amountCents: 0,
+        lines: 0,
+        firstDate: line.date,
+        lastDate: line.date,
+        byMonthCategory: [],
+        largestLineCents: line.amountCents,
+        categoryLabels: [],
+        buckets: new Map(),
+      };
+      byKey.set(key, rollup);
+    }
+    rollup.amountCents += line.amountCents;
+    rollup.lines += 1;
+    if (!rollup.anchorName && line.anchorName) rollup.anchorName = line.anchorName;
+    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
+    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
+    rollup.largestLineCents = Math.max(rollup.largestLineCents, line.amountCents);
+    const category = line.categoryCode ?? line.categoryLabel ?? '';
+    const month = line.date.slice(0, 7);
+    const bucket = rollup.buckets.get(`${month}\u0000${category}`);
+    if (bucket) bucket[2] += line.amountCents;
+    else rollup.buckets.set(`${month}\u0000${category}`, [month, category, line.amountCents]);
+    if (line.categoryLabel && !rollup.categoryLabels.some(([code]) => code === category)) {
+      rollup.categoryLabels.push([category, line.categoryLabel]);
+    }
+  }
+  return [...byKey.values()].map(({ buckets, ...rollup }) => ({
+    ...rollup,
+    byMonthCategory: [...buckets.values()].map(([month, category, cents]) => [month, category, cents]),
+  }));
+}
+
+const line = fc
+  .record({
+    anchorId: fc.constantFrom('21380185500015', '20004697700019'),
+    anchorName: fc.option(fc.constantFrom('Ville', 'Métropole'), { nil: undefined }),
+    supplierKey: fc.constantFrom('siret:89000923600013', 'name:dupont@38000', 'undisclosed'),
+    concession: fc.boolean(),
+    // Three years of days: up to 36 months, enough for a rollup to outgrow its scanned buckets.
+    day: fc.integer({ min: 0, max: 3 * 365 }),
+    amountCents: fc.integer({ min: -50_000, max: 5_000_000 }),
+    categoryCode: fc.option(fc.constantFrom('611', '6184', '60622', 'a\u0000b'), { nil: undefined }),
+    categoryLabel: fc.option(fc.constantFrom('Contrats', 'Études'), { nil: undefined }),
+  })
+  .map(
+    (drawn): SpendLine => ({
+      sequence: 1,
+      lineNumber: 2,
+      anchorId: drawn.anchorId,
+      anchorName: drawn.anchorName,
+      date: new Date(Date.UTC(2023, 0, 1 + drawn.day)).toISOString().slice(0, 10),
+      amountCents: drawn.amountCents,
+      currency: 'EUR',
+      supplier: { key: drawn.supplierKey, name: drawn.supplierKey },
+      categoryCode: drawn.categoryCode,
+      categoryLabel: drawn.categoryLabel,
+      ...(drawn.concession ? { segment: 'concession' as const } : {}),
+      flags: [],
+    }),
+  );
+
+describe('SupplierRollups', () => {
+  it('sums, dates and buckets every line as the plain composed-key bookkeeping, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 300 }), (lines) => {
+        const rollups = new SupplierRollups();
+        for (const spend of lines) rollups.add(spend);
+        expect([...rollups.records()]).toEqual(referenceRollups(lines));
+        expect(rollups.size).toBe(referenceRollups(lines).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps doing so once one rollup has more buckets than it looks through', () => {
+    const oneSupplier = line.map((spend) => ({ ...spend, anchorId: 'a', segment: undefined }));
+    fc.assert(
+      fc.property(fc.array(oneSupplier, { minLength: 100, maxLength: 250 }), (lines) => {
+        const rollups = new SupplierRollups();
+        for (const spend of lines) rollups.add(spend);
+        expect([...rollups.records()]).toEqual(referenceRollups(lines));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
