@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const PORTAL_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** `config.json` for `ancrage serve`: the API on the same origin, the local sign-in. */
+export const LOCAL_PORTAL_CONFIG = { apiUrl: '/api', auth: { mode: 'local' } } as const;
+
+/**
+ * Builds the portal into `outDir` with Vite's JS API (a few seconds) and writes its `config.json`.
+ * Relative asset paths, so the same files work at `/` under `ancrage serve` and at `/portal/` behind
+ * CloudFront; nothing inlined as a data URI and no inline script, so a strict CSP holds.
+ */
+export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL_CONFIG): Promise<void> {
+  await build({
+    root: PORTAL_ROOT,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+    },
+  });
+  await writeFile(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+// `npx tsx portal/build.ts <outDir> [config.json]`: the CDK asset bundling and a manual build.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [outDir = 'out/portal'] = process.argv.slice(2);
+  await buildPortal(outDir);
+}

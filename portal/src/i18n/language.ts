@@ -1,0 +1,41 @@
+import type { Language } from '../../../shared/contracts/portal-api.ts';
+import type { Messages } from './messages.ts';
+import { en } from './messages-en.ts';
+import { fr } from './messages-fr.ts';
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, en };
+
+const STORAGE_KEY = 'ancrage.language';
+
+/** French unless the user chose English before; anything else stored is ignored. */
+export function initialLanguage(stored: string | null): Language {
+  return stored === 'en' ? 'en' : 'fr';
+}
+
+/** The chosen language, persisted in the browser, with listeners that re-render on a switch. */
+export class LanguageState {
+  private current: Language;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'>) {
+    this.current = initialLanguage(storage.getItem(STORAGE_KEY));
+  }
+
+  get language(): Language {
+    return this.current;
+  }
+
+  get messages(): Messages {
+    return MESSAGES[this.current];
+  }
+
+  set(language: Language): void {
+    this.current = language;
+    this.storage.setItem(STORAGE_KEY, language);
+    for (const listener of this.listeners) listener();
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+}
