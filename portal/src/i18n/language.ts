@@ -7,6 +7,12 @@ export const MESSAGES: Readonly<Record<Language, Messages>> = { fr, en };
 
 const STORAGE_KEY = 'ancrage.language';
 
+/** The part of `localStorage` used (typed here, so the module compiles without the DOM library too). */
+export interface LanguageStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** French unless the user chose English before; anything else stored is ignored. */
 export function initialLanguage(stored: string | null): Language {
   return stored === 'en' ? 'en' : 'fr';
@@ -17,7 +23,7 @@ export class LanguageState {
   private current: Language;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'>) {
+  constructor(private readonly storage: LanguageStorage) {
     this.current = initialLanguage(storage.getItem(STORAGE_KEY));
   }
 
