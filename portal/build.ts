@@ -14,6 +14,7 @@ export const LOCAL_PORTAL_CONFIG = { apiUrl: '/api', auth: { mode: 'local' } } a
  * CloudFront; nothing inlined as a data URI and no inline script, so a strict CSP holds.
  */
 export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL_CONFIG): Promise<void> {
+  // `null`: the deployment writes its own config.json (the cloud's API and sign-in).
   await build({
     root: PORTAL_ROOT,
     base: './',
@@ -28,11 +29,11 @@ export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL
       reportCompressedSize: false,
     },
   });
-  await writeFile(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  if (config !== null) await writeFile(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 }
 
-// `npx tsx portal/build.ts <outDir> [config.json]`: the CDK asset bundling and a manual build.
+// `npx tsx portal/build.ts <outDir> [--without-config]`: a manual build, and the CDK asset bundling.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [outDir = 'out/portal'] = process.argv.slice(2);
-  await buildPortal(outDir);
+  const [outDir = 'out/portal', flag] = process.argv.slice(2);
+  await buildPortal(outDir, flag === '--without-config' ? null : LOCAL_PORTAL_CONFIG);
 }
