@@ -14,11 +14,21 @@ export interface AccessMap {
 
 export const FUNCTION_ACCESS = {
   api: {
+    // Writes: supplier corrections, a conditional PutItem (set-override); nothing else.
     table: { read: true, write: true },
-    // Signing an upload or a download needs the right the signed request will use.
-    read: [['uploads', OBJECT_PREFIXES.rejects]],
-    write: [['uploads', OBJECT_PREFIXES.uploads]],
-    list: ['reports'],
+    // Signing an upload or a download needs the right the signed request will use. The report list
+    // reads each report.json; `GET /me` the territory; mapping profiles are read, listed and saved.
+    read: [
+      ['uploads', OBJECT_PREFIXES.rejects],
+      ['reports', OBJECT_PREFIXES.reports],
+      ['reference', OBJECT_PREFIXES.territories],
+      ['reference', OBJECT_PREFIXES.mappings],
+    ],
+    write: [
+      ['uploads', OBJECT_PREFIXES.uploads],
+      ['reference', OBJECT_PREFIXES.mappings],
+    ],
+    list: ['reports', 'reference'],
   },
   ingest: {
     table: { read: true, write: true },

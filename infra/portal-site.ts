@@ -17,6 +17,7 @@ import type { CfnUserPoolClient, UserPool, UserPoolClient, UserPoolDomain } from
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { portalCsp } from '../shared/contracts/content-security.ts';
 import { securityHeaders } from './constructs/security-headers.ts';
 import { nagNames } from './naming.ts';
 
@@ -147,20 +148,7 @@ export class PortalSite extends Construct {
 
   /** The page loads only its own files and talks only to the API, the sign-in and the uploads bucket. */
   private headers(connectTo: readonly string[]): ResponseHeadersPolicy {
-    return securityHeaders(
-      this,
-      'Headers',
-      [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        `connect-src 'self' ${connectTo.join(' ')}`,
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-      ].join('; '),
-    );
+    return securityHeaders(this, 'Headers', portalCsp(connectTo));
   }
 
   /**

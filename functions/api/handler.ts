@@ -10,6 +10,7 @@ import { logErrors } from '../../shared/runtime/log-errors.ts';
 const HttpEventSchema = z.object({
   routeKey: z.string(),
   pathParameters: z.record(z.string(), z.string()).optional(),
+  queryStringParameters: z.record(z.string(), z.string()).optional(),
   body: z.string().optional(),
   isBase64Encoded: z.boolean().optional(),
 });
@@ -33,6 +34,7 @@ async function api(event: unknown): Promise<APIGatewayProxyStructuredResultV2> {
     return await route(apiDependencies(), {
       routeKey: http.data.routeKey,
       pathParameters: http.data.pathParameters ?? {},
+      queryStringParameters: http.data.queryStringParameters ?? {},
       body,
       caller,
     });

@@ -12,16 +12,14 @@ import {
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PORTAL_API_ROUTES, type PortalRoute } from '../../shared/contracts/portal-api.ts';
 
-/** The routes of functions/api, each behind the user pool's JWT authorizer. */
-export const API_ROUTES: readonly (readonly [HttpMethod, string])[] = [
-  [HttpMethod.POST, '/uploads'],
-  [HttpMethod.GET, '/datasets'],
-  [HttpMethod.GET, '/datasets/{id}'],
-  [HttpMethod.GET, '/suppliers/{key}'],
-  [HttpMethod.PUT, '/suppliers/{key}/override'],
-  [HttpMethod.GET, '/reports'],
-];
+/** The contract's methods, as CDK names them. */
+const METHODS: Readonly<Record<PortalRoute['method'], HttpMethod>> = {
+  GET: HttpMethod.GET,
+  POST: HttpMethod.POST,
+  PUT: HttpMethod.PUT,
+};
 
 /**
  * The portal's API: an HTTP API whose every route requires a user of the pool; a user carries the
@@ -89,7 +87,10 @@ export class PortalApi extends Construct {
       defaultAuthorizer: authorizer,
     });
     const integration = new HttpLambdaIntegration('Handler', props.handler);
-    for (const [method, path] of API_ROUTES) this.api.addRoutes({ path, methods: [method], integration });
+    // The route list the handler and the local server of `ancrage serve` read too: they cannot drift.
+    for (const { method, path } of PORTAL_API_ROUTES) {
+      this.api.addRoutes({ path, methods: [METHODS[method]], integration });
+    }
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,

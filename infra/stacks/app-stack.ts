@@ -3,7 +3,7 @@ import { Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -13,9 +13,11 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { REPORTS_CSP } from '../../shared/contracts/content-security.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
+import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
 import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
@@ -116,6 +118,8 @@ export class AppStack extends Stack {
       );
     }
     bus.grantPutEventsTo(ingest);
+    // `POST /reports/rebuild` asks for a rebuild with an event; the report function does the work.
+    bus.grantPutEventsTo(apiHandler);
 
     this.queueFor(ingest, 'Ingest', uploads, [OBJECT_PREFIXES.uploads], alarms);
     this.queueFor(
@@ -139,6 +143,18 @@ export class AppStack extends Stack {
       eventPattern: { source: [DATASET_INGESTED.source], detailType: [DATASET_INGESTED.detailType] },
       targets: [new LambdaFunction(report, { retryAttempts: 3, deadLetterQueue: reportDlq })],
     });
+    // The rule hands the detail (`{kind, anchorId?}`) to the report function as an on-demand request.
+    new Rule(this, 'RebuildOnRequest', {
+      eventBus: bus,
+      eventPattern: { source: [REBUILD_REQUESTED.source], detailType: [REBUILD_REQUESTED.detailType] },
+      targets: [
+        new LambdaFunction(report, {
+          event: RuleTargetInput.fromEventPath('$.detail'),
+          retryAttempts: 3,
+          deadLetterQueue: reportDlq,
+        }),
+      ],
+    });
     this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
     for (const [name, fn] of [
       ['Api', apiHandler],
@@ -150,6 +166,8 @@ export class AppStack extends Stack {
     }
 
     this.distribution = this.reportsSite(names.reports);
+    // The report list links each report to the site that serves it.
+    apiHandler.addEnvironment(ENV.reportsBaseUrl, `https://${this.distribution.distributionDomainName}/`);
     new CfnOutput(this, 'ReportsUrl', { value: `https://${this.distribution.distributionDomainName}/` });
     const site = new PortalSite(this, 'PortalSite', {
       stage: config.stage,
@@ -230,11 +248,7 @@ export class AppStack extends Stack {
 
   /** The public reports, read-only through CloudFront; the bucket itself stays private (OAC). */
   private reportsSite(reportsBucketName: string): Distribution {
-    const headers = securityHeaders(
-      this,
-      'SecurityHeaders',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-    );
+    const headers = securityHeaders(this, 'SecurityHeaders', REPORTS_CSP);
     // Imported, so the origin does not rewrite the storage stack's bucket policy (which already lets
     // CloudFront read reports/): the dependency stays one-way, app → storage.
     const site = Bucket.fromBucketAttributes(this, 'ReportsBucket', {

@@ -1,7 +1,13 @@
 import { RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../../shared/contracts/table.ts';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
@@ -41,6 +47,18 @@ export class StorageStack extends Stack {
       versioned: true,
       eventBridgeEnabled: true,
       accessLogs,
+      // The portal's page posts the presigned form from the browser. CORS only lets a page read the
+      // answer; what may be uploaded is decided by the signed policy (key, anchor, size, expiry), so
+      // any origin may post — the portal's own origin lives in the app stack, which this one must not name.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
     });
     this.reference = new PrivateBucket(this, 'Reference', {
       bucketName: names.reference,

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -26,4 +27,10 @@ export function createDocumentClient(endpoint: string | undefined): DynamoDBDocu
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+}
+
+/** Events go to AWS, or to the local server of `ancrage serve`, which routes them as the rules do. */
+export function createEventBridgeClient(endpoint: string | undefined): EventBridgeClient {
+  if (!endpoint) return new EventBridgeClient({});
+  return new EventBridgeClient({ endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
 }

@@ -1,4 +1,4 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DATASET_INGESTED, type DatasetEvents } from '../ports/dataset-events.ts';
 
 /** Publishes "dataset ingested" on an EventBridge bus; a rule there starts the report rebuild. */
@@ -32,5 +32,3 @@ export function createEventBridgeDatasetEvents(
     },
   };
 }
-
-export { EventBridgeClient };

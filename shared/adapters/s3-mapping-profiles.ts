@@ -2,19 +2,19 @@ import { MappingProfileSchema } from '../domain/formats/mapping-profile.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 
+const MAPPINGS = 'mappings/';
+
 export const mappingProfileKey = (anchorId: string, profileId: string) =>
-  `mappings/${anchorId}/${profileId}.json`;
+  `${MAPPINGS}${anchorId}/${profileId}.json`;
 
 /** Profiles live in the reference bucket under the anchor they belong to. */
 export function createS3MappingProfiles(objects: ObjectStore, referenceBucket: string): MappingProfiles {
+  const read = async (key: string) => {
+    const text = await objects.readText({ bucket: referenceBucket, key });
+    return text === undefined ? undefined : MappingProfileSchema.parse(JSON.parse(text));
+  };
   return {
-    async get(anchorId, profileId) {
-      const text = await objects.readText({
-        bucket: referenceBucket,
-        key: mappingProfileKey(anchorId, profileId),
-      });
-      return text === undefined ? undefined : MappingProfileSchema.parse(JSON.parse(text));
-    },
+    get: (anchorId, profileId) => read(mappingProfileKey(anchorId, profileId)),
     async put(anchorId, profile) {
       const key = mappingProfileKey(anchorId, profile.id);
       await objects.put(
@@ -22,6 +22,16 @@ export function createS3MappingProfiles(objects: ObjectStore, referenceBucket: s
         JSON.stringify(profile, null, 2),
         'application/json',
       );
+    },
+    async list(anchorId) {
+      const keys = await objects.list(referenceBucket, `${MAPPINGS}${anchorId}/`);
+      const profiles = [];
+      for (const key of keys.filter((candidate) => candidate.endsWith('.json')).sort()) {
+        // A hand-edited file that no longer validates must not hide the others.
+        const profile = await read(key).catch(() => undefined);
+        if (profile) profiles.push(profile);
+      }
+      return profiles;
     },
   };
 }

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BUNDLED_TERRITORIES, DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts';
+import { SAMPLE_DATASETS } from '../local/samples.ts';
 import { type AnalyzeResult, analyze } from './analyze.ts';
-
-const samples = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 
 /**
  * The bundled sample data end to end: a synthetic payment extract of a fictional Grenoble anchor
@@ -19,19 +17,18 @@ export async function demo(outDir: string): Promise<AnalyzeResult[]> {
     language: undefined,
     mapping: undefined,
   } as const;
-  const payments = await analyze({
-    ...common,
-    files: [join(samples, 'SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv')],
-    outDir,
-    kind: 'payments',
-    anchorId: 'SYNTHETIC-regie-eaux-grenoble',
-  });
-  const contracts = await analyze({
-    ...common,
-    files: [join(samples, 'decp-isere-2019-flattened.csv')],
-    outDir: join(outDir, 'contracts'),
-    kind: 'contracts',
-    anchorId: 'decp-isere',
-  });
-  return [payments, contracts];
+  const results: AnalyzeResult[] = [];
+  for (const sample of SAMPLE_DATASETS) {
+    results.push(
+      await analyze({
+        ...common,
+        files: [sample.path],
+        // The payments report is the main one, at the top of the folder.
+        outDir: sample.kind === 'payments' ? outDir : join(outDir, sample.kind),
+        kind: sample.kind,
+        anchorId: sample.anchorId,
+      }),
+    );
+  }
+  return results;
 }

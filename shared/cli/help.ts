@@ -18,6 +18,10 @@ Usage
   ancrage supplier show <key> --state <dir>
                                         a supplier's profile, the source of each fact, its corrections
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)
+  ancrage serve [--port 8080] [--state <dir>] [--static <dir>] [--territory <id>]
+                                        the web portal on http://127.0.0.1:<port> over the sample
+                                        data (\`npm start -- serve\` too); --port 0 picks a free port,
+                                        --static serves a built front end; Ctrl-C stops it
   ancrage --help                        this help
 
 Every command runs the same ingest and report functions that run in AWS Lambda, against an embedded

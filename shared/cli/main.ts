@@ -6,6 +6,7 @@ import { demo } from './demo.ts';
 import { HELP } from './help.ts';
 import { inspect } from './inspect.ts';
 import { registryCommand } from './registry-command.ts';
+import { serve } from './serve.ts';
 import { summarise } from './summary.ts';
 import { supplierCommand } from './supplier-command.ts';
 import { territoryCommand } from './territory-command.ts';
@@ -37,7 +38,11 @@ async function run(argv: readonly string[]): Promise<void> {
     case 'territory':
       process.stdout.write(territoryCommand(rest));
       return;
+    case 'serve':
+      return serve(rest);
     case 'demo': {
+      // `npm start -- serve`: npm start runs `demo`, so `demo serve` is the portal on the samples.
+      if (rest[0] === 'serve') return serve(rest.slice(1));
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string', default: 'out' } } });
       const results = await demo(values.out);
       process.stdout.write(results.map(summarise).join('\n'));

@@ -16,4 +16,8 @@ export const ENV = {
   eventBusName: 'EVENT_BUS_NAME',
   maxUploadMb: 'MAX_UPLOAD_MB',
   reportLanguage: 'REPORT_LANGUAGE',
+  /** Local only: where `ancrage serve` receives events (EventBridge's PutEvents). */
+  eventsEndpoint: 'ANCRAGE_EVENTS_ENDPOINT',
+  /** Where the published HTML reports are opened from: the reports site, or `/reports/` locally. */
+  reportsBaseUrl: 'REPORTS_BASE_URL',
 } as const;

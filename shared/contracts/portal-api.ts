@@ -34,9 +34,9 @@ export const PORTAL_API_ROUTES = [
   { method: 'POST', path: '/reports/rebuild' },
 ] as const satisfies readonly PortalRoute[];
 
-type Route = (typeof PORTAL_API_ROUTES)[number];
-/** `GET /datasets/{id}`: API Gateway's `routeKey`, the handler's switch. */
-export type PortalRouteKey = `${Route['method']} ${Route['path']}`;
+type KeyOf<R> = R extends PortalRoute ? `${R['method']} ${R['path']}` : never;
+/** `GET /datasets/{id}`: API Gateway's `routeKey`, the handler's switch (one per route, not a product). */
+export type PortalRouteKey = KeyOf<(typeof PORTAL_API_ROUTES)[number]>;
 
 export const routeKeyOf = (route: PortalRoute): string => `${route.method} ${route.path}`;
 

@@ -82,6 +82,8 @@ export async function startEmbeddedStack(
       [ENV.holderSplit]: 'equal',
       [ENV.s3Endpoint]: s3Endpoint,
       [ENV.dynamoDbEndpoint]: dynamoDbEndpoint,
+      // Where `ancrage serve` publishes the reports bucket's HTML reports.
+      [ENV.reportsBaseUrl]: '/reports/',
     },
     buckets,
     tableName,

@@ -4,4 +4,6 @@ import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 export interface MappingProfiles {
   get(anchorId: string, profileId: string): Promise<MappingProfile | undefined>;
   put(anchorId: string, profile: MappingProfile): Promise<void>;
+  /** Every profile of one anchor, by id; a stored file that is no longer valid is left out. */
+  list(anchorId: string): Promise<MappingProfile[]>;
 }

@@ -1,10 +1,13 @@
-import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
+import { createDocumentClient, createEventBridgeClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
+import { createEventBridgeReportRebuilds } from '../adapters/eventbridge-report-rebuilds.ts';
+import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
+import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { createS3UploadSigner } from '../adapters/s3-upload-signer.ts';
 import { systemClock } from '../ports/clock.ts';
-import type { ApiDependencies } from './api/routes.ts';
+import type { ApiDependencies } from './api/request.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 
 /** Presigned forms live 15 minutes at most. */
@@ -14,15 +17,26 @@ const UPLOAD_EXPIRY_SECONDS = 15 * 60;
 export const apiDependencies = cachedByConfig((config): ApiDependencies => {
   const s3 = createS3Client(config.s3Endpoint);
   const documents = createDocumentClient(config.dynamoDbEndpoint);
+  const objects = createS3ObjectStore(s3);
+  if (!config.reportsBaseUrl) {
+    throw new Error('invalid function configuration: REPORTS_BASE_URL is needed to link to the reports');
+  }
   return {
     datasets: createDynamoDbDatasetStore(documents, config.tableName),
-    objects: createS3ObjectStore(s3),
+    objects,
     profiles: createDynamoDbProfileStore(documents, config.tableName),
+    mappings: createS3MappingProfiles(objects, config.referenceBucket),
+    territories: createS3TerritoryCatalog(objects, config.referenceBucket),
     signer: createS3UploadSigner(s3),
+    rebuilds: config.eventBusName
+      ? createEventBridgeReportRebuilds(createEventBridgeClient(config.eventsEndpoint), config.eventBusName)
+      : undefined,
     clock: systemClock,
     settings: {
       uploadsBucket: config.uploadsBucket,
       reportsBucket: config.reportsBucket,
+      territoryId: config.territoryId,
+      reportsBaseUrl: config.reportsBaseUrl,
       maxUploadBytes: config.maxUploadMb * 1024 * 1024,
       uploadExpirySeconds: UPLOAD_EXPIRY_SECONDS,
     },

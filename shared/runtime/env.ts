@@ -21,6 +21,11 @@ const RuntimeConfigSchema = z.object({
   [ENV.geographyDirectory]: z.string().min(1).optional(),
   [ENV.holderSplit]: z.enum(['equal', 'first-holder']),
   [ENV.eventBusName]: z.string().min(1).optional(),
+  [ENV.eventsEndpoint]: z.url().optional(),
+  [ENV.reportsBaseUrl]: z
+    .string()
+    .regex(/^(https?:\/\/[^/]+)?\/([^?#]*\/)?$/, 'a URL or an absolute path ending with "/"')
+    .optional(),
   [ENV.reportLanguage]: z.enum(['fr', 'en']).optional(),
   [ENV.maxUploadMb]: z
     .string()
@@ -45,6 +50,10 @@ export interface RuntimeConfig {
   readonly holderSplit: 'equal' | 'first-holder';
   /** Where "dataset ingested" events go. Unset locally: the CLI builds the report itself. */
   readonly eventBusName: string | undefined;
+  /** Set only by `ancrage serve`, whose local server stands in for EventBridge. */
+  readonly eventsEndpoint: string | undefined;
+  /** The reports site (HTML reports open from there); unset in functions that do not link to reports. */
+  readonly reportsBaseUrl: string | undefined;
   /** Largest upload a presigned form accepts. */
   readonly maxUploadMb: number;
   /** The deployment's report language; the territory's when unset. */
@@ -72,6 +81,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     geographyDirectory: config[ENV.geographyDirectory],
     holderSplit: config[ENV.holderSplit],
     eventBusName: config[ENV.eventBusName],
+    eventsEndpoint: config[ENV.eventsEndpoint],
+    reportsBaseUrl: config[ENV.reportsBaseUrl],
     maxUploadMb: config[ENV.maxUploadMb] ?? DEFAULT_MAX_UPLOAD_MB,
     reportLanguage: config[ENV.reportLanguage],
   };

@@ -1,6 +1,6 @@
-import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
+import { createDocumentClient, createEventBridgeClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
-import { createEventBridgeDatasetEvents, EventBridgeClient } from '../adapters/eventbridge-dataset-events.ts';
+import { createEventBridgeDatasetEvents } from '../adapters/eventbridge-dataset-events.ts';
 import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
@@ -23,7 +23,7 @@ export const ingestDependencies = cachedByConfig(
     return {
       requeue: createSqsRequeue(),
       events: config.eventBusName
-        ? createEventBridgeDatasetEvents(new EventBridgeClient({}), config.eventBusName)
+        ? createEventBridgeDatasetEvents(createEventBridgeClient(config.eventsEndpoint), config.eventBusName)
         : undefined,
       objects,
       datasets: createDynamoDbDatasetStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),

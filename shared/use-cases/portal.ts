@@ -1,20 +1,32 @@
-import type { DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
+import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import type { ProfileStore } from '../ports/profile-store.ts';
+import type { ReportRebuilds } from '../ports/report-rebuilds.ts';
+import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import type { PresignedUpload, UploadSigner } from '../ports/upload-signer.ts';
 import { UPLOAD_METADATA } from './ingest-dataset.ts';
 
+/** Everything the portal's use cases reach: each one takes only the part it needs. */
 export interface PortalDependencies {
   readonly datasets: DatasetStore;
   readonly objects: ObjectStore;
+  readonly profiles: ProfileStore;
+  readonly mappings: MappingProfiles;
+  readonly territories: TerritoryCatalog;
   readonly signer: UploadSigner;
+  /** Undefined where nothing listens for rebuild requests (a bare local stack). */
+  readonly rebuilds: ReportRebuilds | undefined;
   readonly clock: Clock;
   readonly settings: {
     readonly uploadsBucket: string;
     readonly reportsBucket: string;
+    readonly territoryId: string;
+    /** Where HTML reports open from: the reports site in AWS, `/reports/` under `ancrage serve`. */
+    readonly reportsBaseUrl: string;
     readonly maxUploadBytes: number;
     /** At most 15 minutes: a leaked form is useless soon after. */
     readonly uploadExpirySeconds: number;
@@ -31,7 +43,7 @@ const SAFE_FILE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,199}$/u;
 
 /** A signed form to upload one file into the caller's own anchor folder, nowhere else. */
 export async function presignUpload(
-  deps: PortalDependencies,
+  deps: Pick<PortalDependencies, 'signer' | 'mappings' | 'settings'>,
   caller: Caller,
   request: {
     readonly fileName: string;
@@ -41,6 +53,10 @@ export async function presignUpload(
 ): Promise<Result<PresignedUpload>> {
   if (!SAFE_FILE_NAME.test(request.fileName)) {
     return fail('the file name may hold letters, digits, spaces and . _ ( ) - only, and no folder');
+  }
+  // Checked now rather than at ingest: the officer hears of a wrong profile before uploading.
+  if (request.mappingProfileId && !(await deps.mappings.get(caller.anchorId, request.mappingProfileId))) {
+    return fail(`your institution has no mapping profile "${request.mappingProfileId}"`);
   }
   return ok(
     await deps.signer.presignPost({
@@ -57,26 +73,17 @@ export async function presignUpload(
   );
 }
 
-export function listOwnDatasets(deps: PortalDependencies, caller: Caller): Promise<DatasetRecord[]> {
-  return deps.datasets.listDatasets({ anchorId: caller.anchorId });
-}
-
-/** One of the caller's datasets with a short-lived link to its rejects; another anchor's is not found. */
-export async function datasetStatus(
-  deps: PortalDependencies,
+/** The caller, with their institution's name when the territory or their own files give it. */
+export async function describeCaller(
+  deps: Pick<PortalDependencies, 'territories' | 'datasets' | 'settings'>,
   caller: Caller,
-  datasetId: string,
-): Promise<{ dataset: DatasetRecord; rejectsUrl: string | undefined } | undefined> {
-  const dataset = await deps.datasets.getDataset(datasetId);
-  if (!dataset || dataset.anchorId !== caller.anchorId) return undefined;
-  const rejectsUrl = dataset.rejectsKey
-    ? await deps.signer.presignGet(deps.settings.uploadsBucket, dataset.rejectsKey, 300)
-    : undefined;
-  return { dataset, rejectsUrl };
-}
-
-/** The published reports: one folder per territory, scope, kind and language. */
-export async function listReports(deps: PortalDependencies): Promise<string[]> {
-  const keys = await deps.objects.list(deps.settings.reportsBucket, 'reports/');
-  return keys.filter((key) => key.endsWith('/report.json')).map((key) => key.slice(0, -'report.json'.length));
+): Promise<{ name: string; anchorId: string; anchorName: string | null }> {
+  const territory = await deps.territories.get(deps.settings.territoryId);
+  const configured = territory?.anchors.find((anchor) => anchor.id === caller.anchorId)?.name;
+  const fromFiles = configured
+    ? undefined
+    : (await deps.datasets.listDatasets({ anchorId: caller.anchorId }))
+        .flatMap((dataset) => dataset.anchors)
+        .find((anchor) => anchor.id === caller.anchorId && anchor.name)?.name;
+  return { name: caller.name, anchorId: caller.anchorId, anchorName: configured ?? fromFiles ?? null };
 }

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_API_ROUTES, routeKeyOf } from '../../shared/contracts/portal-api.ts';
 import { synthesise } from './synth.ts';
 
 type Templates = ReturnType<typeof synthesise>;
@@ -28,6 +29,17 @@ describe('the storage stack', () => {
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
     }
+  });
+
+  it('lets a browser post a presigned form to the uploads bucket (CORS for POST only)', () => {
+    const withCors = Object.values(t.storage.findResources('AWS::S3::Bucket')).filter(
+      (bucket) => bucket.Properties.CorsConfiguration,
+    );
+    expect(withCors).toHaveLength(1);
+    expect(JSON.stringify(withCors[0]?.Properties.BucketName)).toContain('ancrage-dev-uploads-');
+    expect(withCors[0]?.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['POST'] }),
+    ]);
   });
 
   it('versions the uploads and sends their events to EventBridge', () => {
@@ -145,19 +157,40 @@ describe('the app stack', () => {
     });
     expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(7);
   });
+
+  it('rebuilds reports on a portal request, handing the report function the event detail only', () => {
+    t.app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['ancrage.portal'], 'detail-type': ['ReportRebuildRequested'] },
+      Targets: [Match.objectLike({ InputPath: '$.detail', DeadLetterConfig: Match.anyValue() })],
+    });
+  });
+
+  it('lets the API function put events, read report.json and the mapping profiles, and link to the site', () => {
+    const apiFunction = Object.values(t.app.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.MAX_UPLOAD_MB !== undefined,
+    );
+    expect(apiFunction?.Properties.Environment.Variables.REPORTS_BASE_URL).toBeDefined();
+    const statements = Object.values(t.app.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
+    const text = JSON.stringify(statements);
+    expect(text).toContain('events:PutEvents');
+    const writesMappings = statements.filter(
+      (statement) =>
+        statement.Action === 's3:PutObject' && JSON.stringify(statement.Resource).includes('/mappings/*'),
+    );
+    expect(JSON.stringify(writesMappings)).toContain('ancrage-dev-reference-');
+    // Table writes stay PutItem and BatchWriteItem: no UpdateItem, no DeleteItem, anywhere.
+    expect(text).not.toMatch(/dynamodb:(UpdateItem|DeleteItem|\*)/);
+  });
 });
 
 describe('the portal API', () => {
   it('puts every route behind the user pool JWT authorizer, with access logs', () => {
     const routes = Object.values(t.app.findResources('AWS::ApiGatewayV2::Route'));
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([
-      'GET /datasets',
-      'GET /datasets/{id}',
-      'GET /reports',
-      'GET /suppliers/{key}',
-      'POST /uploads',
-      'PUT /suppliers/{key}/override',
-    ]);
+    // The contract's route list, every one of them and nothing else.
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(PORTAL_API_ROUTES.map(routeKeyOf).sort());
+    expect(routes.map((r) => r.Properties.RouteKey)).toContain('GET /datasets/{id}/unmatched-suppliers');
     for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
     t.app.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.anyValue() });
   });

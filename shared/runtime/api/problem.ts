@@ -12,3 +12,21 @@ export function problem(status: number, title: string, detail?: string): APIGate
 export function json(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return { statusCode: status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
+
+/** A file to download, named for the person saving it. */
+export function download(
+  fileName: string,
+  contentType: string,
+  body: string,
+): APIGatewayProxyStructuredResultV2 {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'no-store',
+    },
+    body,
+  };
+}

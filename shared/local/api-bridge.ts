@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handler } from '../../functions/api/handler.ts';
+import { matchRoute, pathExists } from './api-route-table.ts';
+import { httpApiEvent, type LocalUser } from './http-api-event.ts';
+import { BodyTooLarge, flatHeaders, isSameOrigin, readBody, sendProblem } from './http-helpers.ts';
+import { localLambdaContext } from './lambda-context.ts';
+
+/** JSON bodies of the API are small; API Gateway itself stops at 10 MB. */
+const MAX_API_BODY_BYTES = 1024 * 1024;
+
+export interface ApiBridgeOptions {
+  /** The emulator's endpoint, which presigned forms point to. */
+  readonly s3Endpoint: string;
+}
+
+/**
+ * `/api/<route>` → an API Gateway HTTP API v2 event → the API Lambda handler → the HTTP answer.
+ * The only change to an answer: a presigned form's URL points at the local same-origin proxy
+ * `/s3/<bucket>`, since the page may not reach the emulator's port (CSP `connect-src 'self'`).
+ */
+export async function bridgeToApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  rawQueryString: string,
+  user: LocalUser,
+  options: ApiBridgeOptions,
+): Promise<void> {
+  const method = request.method ?? 'GET';
+  const route = matchRoute(method, path);
+  if (!route) {
+    if (pathExists(path)) return sendProblem(response, 405, `${method} is not allowed here`);
+    return sendProblem(response, 404, 'No such route');
+  }
+  if (method !== 'GET' && !isSameOrigin(request)) {
+    return sendProblem(response, 403, 'This request did not come from the portal');
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(request, MAX_API_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendProblem(response, 413, 'The request is too large');
+    throw error;
+  }
+  const event = httpApiEvent(
+    { method, path, rawQueryString, headers: flatHeaders(request), body },
+    route,
+    user,
+  );
+  const answer = await handler(event, localLambdaContext('api'));
+  let answerBody = answer.body ?? '';
+  if (route.routeKey === 'POST /uploads' && answer.statusCode === 201) {
+    const form = JSON.parse(answerBody) as { url: string };
+    const emulator = `${options.s3Endpoint}/`;
+    if (form.url.startsWith(emulator)) form.url = `/s3/${form.url.slice(emulator.length)}`;
+    answerBody = JSON.stringify(form);
+  }
+  const headers = Object.fromEntries(
+    Object.entries(answer.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  response.writeHead(answer.statusCode ?? 200, { 'cache-control': 'no-store', ...headers });
+  response.end(answer.isBase64Encoded ? Buffer.from(answerBody, 'base64') : answerBody);
+}

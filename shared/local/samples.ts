@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { DatasetKind } from '../domain/dataset-kind.ts';
+
+const samples = (name: string) => fileURLToPath(new URL(`../../data/samples/${name}`, import.meta.url));
+
+export interface SampleDataset {
+  readonly path: string;
+  readonly kind: DatasetKind;
+  readonly anchorId: string;
+  /** How the anchor is shown at the local sign-in. */
+  readonly anchorName: string;
+}
+
+/**
+ * The bundled sample data: a synthetic payment extract of a fictional Grenoble anchor and the real
+ * DECP contracts of Isère buyers (never added to payments: each kind has its own report).
+ */
+export const SAMPLE_DATASETS: readonly SampleDataset[] = [
+  {
+    path: samples('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv'),
+    kind: 'payments',
+    anchorId: 'SYNTHETIC-regie-eaux-grenoble',
+    anchorName: 'Régie fictive des eaux de Grenoble (données synthétiques)',
+  },
+  {
+    path: samples('decp-isere-2019-flattened.csv'),
+    kind: 'contracts',
+    anchorId: 'decp-isere',
+    anchorName: 'Acheteurs publics de l’Isère (DECP 2019)',
+  },
+];

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DatasetKindSchema } from '../../domain/dataset-kind.ts';
+import { MappingProfileSchema } from '../../domain/formats/mapping-profile.ts';
+import { PlaceFactSchema } from '../../domain/supplier-profile.ts';
+import { EncodedSegmentSchema } from './request.ts';
+
+/** The zod side of the request shapes in shared/contracts/portal-api.ts: every input is checked here. */
+
+const ProfileIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-"');
+
+export const UploadBodySchema = z.strictObject({
+  fileName: z.string().min(1).max(200),
+  kind: DatasetKindSchema.optional(),
+  mappingProfileId: ProfileIdSchema.optional(),
+});
+
+export const OverrideBodySchema = z.strictObject({
+  supplierType: z.string().min(1).max(64).optional(),
+  place: PlaceFactSchema.strict().optional(),
+  headOffice: PlaceFactSchema.strict().optional(),
+  reason: z.string().trim().min(1, 'say why: a correction needs a reason').max(500),
+});
+
+export const RebuildBodySchema = z.strictObject({ kind: DatasetKindSchema.optional() }).optional();
+
+export const MappingProfileBodySchema = MappingProfileSchema;
+
+export const DatasetPathSchema = z.object({
+  id: z.string().regex(/^[a-f0-9]{24}$/, 'a dataset id is 24 hexadecimal characters'),
+});
+
+export const SupplierPathSchema = z.object({ key: EncodedSegmentSchema.pipe(z.string().min(1).max(300)) });
+
+export const ProfilePathSchema = z.object({ id: ProfileIdSchema });
+
+export const SupplierQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, 'the cursor of a previous page')
+    .transform(Number)
+    .default(0),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100))
+    .default(25),
+});

@@ -1,0 +1,124 @@
+import type { DatasetDetail, DatasetSummary, UnmatchedSuppliers } from '../contracts/portal-api.ts';
+import type { DatasetRecord } from '../domain/dataset.ts';
+import { fail, ok, type Result } from '../domain/result.ts';
+import type { Caller, PortalDependencies } from './portal.ts';
+import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
+
+/** The rejects of one file come through the API up to this size; beyond, through the signed link. */
+export const MAX_REJECTS_BYTES = 5 * 1024 * 1024;
+/** Links to a rejects file live 5 minutes: long enough to click, too short to share. */
+const REJECTS_LINK_SECONDS = 300;
+/** A page lists this many unmatched suppliers at most; the totals still count them all. */
+export const MAX_UNMATCHED_LISTED = 500;
+
+export function datasetSummary(record: DatasetRecord): DatasetSummary {
+  return {
+    id: record.id,
+    fileName: record.fileName,
+    status: record.status,
+    message: record.message ?? null,
+    kind: record.kind ?? record.requestedKind ?? null,
+    currency: record.currency ?? null,
+    format: record.format ?? null,
+    encoding: record.encoding ?? null,
+    receivedAt: record.receivedAt,
+    updatedAt: record.updatedAt,
+    acceptedLines: record.lines,
+    rejectedLines: record.rejectedLines,
+    amountCents: record.amountCents,
+    suppliers: record.suppliers,
+    periodFrom: record.periodFrom ?? null,
+    periodTo: record.periodTo ?? null,
+    hasRejects: record.rejectsKey !== undefined,
+  };
+}
+
+/** The caller's datasets, newest first. */
+export async function listOwnDatasets(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+): Promise<DatasetSummary[]> {
+  const records = await deps.datasets.listDatasets({ anchorId: caller.anchorId });
+  return records
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id))
+    .map(datasetSummary);
+}
+
+/** One of the caller's datasets; another anchor's is undefined, exactly like one that does not exist. */
+export async function ownDataset(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+  datasetId: string,
+): Promise<DatasetRecord | undefined> {
+  const dataset = await deps.datasets.getDataset(datasetId);
+  return dataset?.anchorId === caller.anchorId ? dataset : undefined;
+}
+
+export async function datasetDetail(
+  deps: Pick<PortalDependencies, 'datasets' | 'signer' | 'settings'>,
+  caller: Caller,
+  datasetId: string,
+): Promise<DatasetDetail | undefined> {
+  const dataset = await ownDataset(deps, caller, datasetId);
+  if (!dataset) return undefined;
+  const rejectsUrl = dataset.rejectsKey
+    ? await deps.signer.presignGet(deps.settings.uploadsBucket, dataset.rejectsKey, REJECTS_LINK_SECONDS)
+    : null;
+  return {
+    dataset: datasetSummary(dataset),
+    rejectsUrl,
+    rejectsPath: dataset.rejectsKey ? `/datasets/${dataset.id}/rejects` : null,
+  };
+}
+
+export type RejectsDownload =
+  | { readonly found: false }
+  | { readonly found: true; readonly fileName: string; readonly csv: string }
+  | { readonly found: true; readonly tooLarge: true; readonly url: string };
+
+/** The rejects CSV of one of the caller's datasets, for a same-origin download. */
+export async function datasetRejects(
+  deps: Pick<PortalDependencies, 'datasets' | 'objects' | 'signer' | 'settings'>,
+  caller: Caller,
+  datasetId: string,
+): Promise<RejectsDownload> {
+  const dataset = await ownDataset(deps, caller, datasetId);
+  if (!dataset?.rejectsKey) return { found: false };
+  const location = { bucket: deps.settings.uploadsBucket, key: dataset.rejectsKey };
+  const object = await deps.objects.open(location);
+  if (!object) return { found: false };
+  if (object.sizeBytes > MAX_REJECTS_BYTES) {
+    for await (const _ of object.body) break; // release the connection without reading the file
+    const url = await deps.signer.presignGet(location.bucket, location.key, REJECTS_LINK_SECONDS);
+    return { found: true, tooLarge: true, url };
+  }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of object.body) chunks.push(chunk);
+  return {
+    found: true,
+    fileName: `${dataset.fileName}.rejects.csv`,
+    csv: Buffer.concat(chunks).toString('utf8'),
+  };
+}
+
+/** Suppliers of one of the caller's datasets that no registry or directory describes, largest spend first. */
+export async function unmatchedSuppliers(
+  deps: Pick<PortalDependencies, 'datasets' | 'profiles'>,
+  caller: Caller,
+  datasetId: string,
+): Promise<Result<UnmatchedSuppliers>> {
+  const dataset = await ownDataset(deps, caller, datasetId);
+  if (!dataset) return fail('not found');
+  const spend = supplierSpendOf([{ dataset, rollups: await deps.datasets.readRollups(dataset.id) }]);
+  const profiles = await deps.profiles.getProfiles([...spend.keys()]);
+  const unmatched = [...spend.values()]
+    .filter((supplier) => !isMatched(profiles.get(supplier.key)))
+    .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
+  return ok({
+    datasetId: dataset.id,
+    suppliers: unmatched.slice(0, MAX_UNMATCHED_LISTED).map(({ byKind: _, ...rest }) => rest),
+    count: unmatched.length,
+    amountCents: unmatched.reduce((sum, supplier) => sum + supplier.amountCents, 0),
+    datasetAmountCents: dataset.amountCents,
+  });
+}

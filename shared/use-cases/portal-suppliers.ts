@@ -1,0 +1,128 @@
+import type {
+  OverrideChange,
+  OverrideSaved,
+  SupplierDetail,
+  SupplierSearch,
+  SupplierSearchHit,
+} from '../contracts/portal-api.ts';
+import type { Result } from '../domain/result.ts';
+import type { SupplierProfile } from '../domain/supplier-profile.ts';
+import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
+import { foldForMatch } from '../domain/text.ts';
+import type { Caller, PortalDependencies } from './portal.ts';
+import { type SupplierSpendTotal, supplierSpendOf } from './portal-supplier-spend.ts';
+import { setOverride } from './set-override.ts';
+
+type Deps = Pick<PortalDependencies, 'datasets' | 'profiles' | 'clock'>;
+
+export interface SupplierQuery {
+  readonly q: string | undefined;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/**
+ * The suppliers the caller's anchor pays: those of its ingested datasets. This is the fence: a
+ * supplier no file of the anchor names is not visible to it, nor correctable by it.
+ */
+async function anchorSuppliers(deps: Deps, caller: Caller): Promise<Map<string, SupplierSpendTotal>> {
+  const datasets = (await deps.datasets.listDatasets({ anchorId: caller.anchorId })).filter(
+    (dataset) => dataset.status === 'INGESTED',
+  );
+  const sources = await Promise.all(
+    datasets.map(async (dataset) => ({ dataset, rollups: await deps.datasets.readRollups(dataset.id) })),
+  );
+  return supplierSpendOf(sources);
+}
+
+const corrected = (profile: SupplierProfile | undefined) =>
+  profile?.supplierType?.source === 'override' ||
+  profile?.establishment?.source === 'override' ||
+  profile?.headOffice?.source === 'override';
+
+function matches(supplier: SupplierSpendTotal, folded: string, digits: string): boolean {
+  if (foldForMatch(supplier.name).includes(folded)) return true;
+  if (supplier.key.toLowerCase().includes(folded.replaceAll(' ', ''))) return true;
+  return digits.length >= 3 && (supplier.identifier?.value.replaceAll(' ', '').includes(digits) ?? false);
+}
+
+/** Search by name (accents and case ignored), SIRET/SIREN or key; largest spend first, one page. */
+export async function searchSuppliers(
+  deps: Deps,
+  caller: Caller,
+  query: SupplierQuery,
+): Promise<SupplierSearch> {
+  const all = [...(await anchorSuppliers(deps, caller)).values()];
+  const folded = foldForMatch(query.q ?? '');
+  const digits = (query.q ?? '').replace(/\s+/g, '');
+  const found = folded
+    ? all.filter((supplier) => matches(supplier, folded, /^\d+$/.test(digits) ? digits : ''))
+    : all;
+  found.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
+  const page = found.slice(query.offset, query.offset + query.limit);
+  const profiles = await deps.profiles.getProfiles(page.map((supplier) => supplier.key));
+  const next = query.offset + page.length;
+  return {
+    suppliers: page.map((supplier) => ({ ...supplier, corrected: corrected(profiles.get(supplier.key)) })),
+    total: found.length,
+    nextCursor: next < found.length ? String(next) : null,
+  };
+}
+
+async function ownSupplier(deps: Deps, caller: Caller, key: string): Promise<SupplierSearchHit | undefined> {
+  const supplier = (await anchorSuppliers(deps, caller)).get(key);
+  if (!supplier) return undefined;
+  const profile = (await deps.profiles.getProfiles([key])).get(key);
+  return { ...supplier, corrected: corrected(profile) };
+}
+
+/** A supplier the anchor pays: what its files say, the profile with each fact's source, the corrections. */
+export async function supplierDetail(
+  deps: Deps,
+  caller: Caller,
+  key: string,
+): Promise<SupplierDetail | undefined> {
+  const asInFiles = await ownSupplier(deps, caller, key);
+  if (!asInFiles) return undefined;
+  const [profiles, override] = await Promise.all([
+    deps.profiles.getProfiles([key]),
+    deps.profiles.getOverride(key),
+  ]);
+  return {
+    key,
+    asInFiles,
+    profile: profiles.get(key) ?? null,
+    override: override?.current ?? null,
+    corrections: override?.history ?? [],
+    supplierTypes: SUPPLIER_TYPE_IDS,
+  };
+}
+
+export type CorrectionOutcome =
+  | { readonly found: false }
+  | { readonly found: true; readonly saved: Result<OverrideSaved> };
+
+/**
+ * Corrects a supplier the anchor pays. The correction is a fact about the supplier, so every
+ * report that pays it uses it; the audit keeps who made it, for which reason.
+ */
+export async function correctSupplier(
+  deps: Deps,
+  caller: Caller,
+  key: string,
+  request: { readonly change: OverrideChange; readonly reason: string },
+): Promise<CorrectionOutcome> {
+  if (!(await anchorSuppliers(deps, caller)).has(key)) return { found: false };
+  const saved = await setOverride(deps, {
+    supplierKey: key,
+    change: request.change,
+    by: caller.name,
+    reason: request.reason,
+  });
+  return {
+    found: true,
+    saved: saved.ok
+      ? { ok: true, value: { key, override: saved.value.current, corrections: saved.value.history } }
+      : saved,
+  };
+}

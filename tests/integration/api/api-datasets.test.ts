@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
+import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, startApiWorld } from './support.ts';
+
+let world: ApiWorld;
+let ids: { own: string; foreign: string };
+
+beforeAll(async () => {
+  world = await startApiWorld();
+  ids = await datasetIds();
+});
+
+afterAll(async () => {
+  await world.stop();
+});
+
+const BAD_IDS = [
+  ['not hex', 'zzzzzzzzzzzzzzzzzzzzzzzz'],
+  ['too short', 'abc'],
+  ['a path', '..%2Fx'],
+  ['empty', ''],
+];
+const UNKNOWN_ID = 'f'.repeat(24);
+
+describe('GET /datasets', () => {
+  it('lists the caller’s datasets only, as summaries of the contract', async () => {
+    const answer = await call('GET /datasets');
+    expect(answer.status).toBe(200);
+    expect(answer.body.datasets).toHaveLength(1);
+    expect(answer.body.datasets[0]).toMatchObject({
+      id: ids.own,
+      status: 'INGESTED',
+      kind: 'payments',
+      acceptedLines: 2400,
+      rejectedLines: 2,
+      hasRejects: true,
+      format: 'fr-payments-csv',
+    });
+    expect(answer.body.datasets[0].id).not.toBe(ids.foreign);
+  });
+
+  it('refuses a user bound to no institution', async () => {
+    expectProblem(await call('GET /datasets', { anchor: null }), 403);
+  });
+});
+
+describe('GET /datasets/{id}', () => {
+  it('gives the status, the counts and both ways to the rejects', async () => {
+    const answer = await call('GET /datasets/{id}', { path: { id: ids.own } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.dataset).toMatchObject({ status: 'INGESTED', acceptedLines: 2400, rejectedLines: 2 });
+    expect(answer.body.rejectsUrl).toContain('X-Amz-Signature');
+    expect(answer.body.rejectsPath).toBe(`/datasets/${ids.own}/rejects`);
+  });
+
+  it('answers 404 for another anchor’s dataset, exactly as for one that does not exist', async () => {
+    const foreign = await call('GET /datasets/{id}', { path: { id: ids.foreign } });
+    const unknown = await call('GET /datasets/{id}', { path: { id: UNKNOWN_ID } });
+    expectProblem(foreign, 404);
+    expect(foreign.body).toEqual(unknown.body);
+  });
+
+  it.each(BAD_IDS)('refuses an id that is %s with a 400', async (_label, id) => {
+    expectProblem(await call('GET /datasets/{id}', { path: { id } }), 400);
+  });
+});
+
+describe('GET /datasets/{id}/rejects', () => {
+  it('downloads the rejects CSV: each line number with its reason', async () => {
+    const answer = await call('GET /datasets/{id}/rejects', { path: { id: ids.own } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(answer.headers['content-disposition']).toContain('.rejects.csv');
+    const rows = answer.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    expect(rows[0]).toBe('line;reason;content');
+    expect(rows.slice(1).map((row) => row.split(';')[0])).toEqual(['704', '1504']);
+  });
+
+  it('refuses another anchor’s rejects, and bad ids', async () => {
+    expectProblem(await call('GET /datasets/{id}/rejects', { path: { id: ids.foreign } }), 404);
+    expectProblem(await call('GET /datasets/{id}/rejects', { path: { id: 'nope' } }), 400);
+  });
+});
+
+describe('GET /datasets/{id}/unmatched-suppliers', () => {
+  it('lists the suppliers no registry describes, with their spend, and leaves out the matched ones', async () => {
+    const before = await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own } });
+    expect(before.status).toBe(200);
+    const { body } = before;
+    const dataset = (await call('GET /datasets/{id}', { path: { id: ids.own } })).body.dataset;
+    // No registry is loaded: every supplier is unmatched, and their spend is the dataset's.
+    expect(body.count).toBe(dataset.suppliers);
+    expect(body.amountCents).toBe(dataset.amountCents);
+    expect(body.datasetAmountCents).toBe(dataset.amountCents);
+    const amounts = body.suppliers.map((supplier: { amountCents: number }) => supplier.amountCents);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    for (const amount of amounts) expect(Number.isInteger(amount)).toBe(true);
+
+    const [largest] = body.suppliers;
+    const profiles = createDynamoDbProfileStore(world.harness.documents, world.harness.stack.tableName);
+    await profiles.putFacts([
+      {
+        kind: 'directory',
+        supplierKey: largest.key,
+        anchorId: 'anchor-a',
+        name: largest.name,
+        asOf: '2025-01-01',
+      },
+    ]);
+    const after = (await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own } })).body;
+    expect(after.count).toBe(body.count - 1);
+    expect(after.amountCents).toBe(body.amountCents - largest.amountCents);
+    expect(after.suppliers.map((supplier: { key: string }) => supplier.key)).not.toContain(largest.key);
+  });
+
+  it('refuses another anchor’s dataset, and bad ids', async () => {
+    expectProblem(await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.foreign } }), 404);
+    expectProblem(
+      await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own }, anchor: FOREIGN }),
+      404,
+    );
+    expectProblem(await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: 'x' } }), 400);
+  });
+});
+
+describe('routing', () => {
+  it('answers an unknown route with a 404 problem', async () => {
+    expectProblem(await call('DELETE /everything'), 404);
+  });
+
+  it('answers a malformed event with a 400', async () => {
+    const { handler } = await import('../../../functions/api/handler.ts');
+    const { localLambdaContext } = await import('../../../shared/local/lambda-context.ts');
+    const answer = await handler({ nothing: true }, localLambdaContext('api'));
+    expect(answer.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECP_CONTRACTS } from '../helpers.ts';
+import { type ApiWorld, call, expectProblem, FOREIGN, startApiWorld } from './support.ts';
+
+let world: ApiWorld;
+
+beforeAll(async () => {
+  world = await startApiWorld();
+  // Contracts of a third anchor: suppliers anchor-a never pays.
+  await world.harness.pipeline.ingest(
+    await world.harness.pipeline.upload({ path: DECP_CONTRACTS, anchorId: 'anchor-c', kind: 'contracts' }),
+  );
+});
+
+afterAll(async () => {
+  await world.stop();
+});
+
+const BOULANGERIE = 'name:boulangerie du cours berriat@38000';
+const encoded = encodeURIComponent(BOULANGERIE);
+
+async function someContractSupplier(): Promise<string> {
+  const answer = await call('GET /suppliers', { anchor: 'anchor-c' });
+  return answer.body.suppliers[0].key;
+}
+
+describe('GET /suppliers', () => {
+  it('pages the anchor’s suppliers, largest spend first, with a cursor to the next page', async () => {
+    const first = await call('GET /suppliers', { query: { limit: '10' } });
+    expect(first.status).toBe(200);
+    expect(first.body.suppliers).toHaveLength(10);
+    expect(first.body.nextCursor).toBe('10');
+    const second = await call('GET /suppliers', { query: { limit: '10', cursor: first.body.nextCursor } });
+    const keys = [...first.body.suppliers, ...second.body.suppliers].map((s: { key: string }) => s.key);
+    expect(new Set(keys).size).toBe(20);
+    const amounts = [...first.body.suppliers, ...second.body.suppliers].map(
+      (s: { amountCents: number }) => s.amountCents,
+    );
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    const dataset = (await call('GET /datasets')).body.datasets[0];
+    expect(first.body.total).toBe(dataset.suppliers);
+  });
+
+  it('finds a supplier by its name whatever the accents and case, and by part of it', async () => {
+    const answer = await call('GET /suppliers', { query: { q: 'BOULANGERIE du Cours' } });
+    expect(answer.body.suppliers.map((s: { key: string }) => s.key)).toContain(BOULANGERIE);
+    for (const supplier of answer.body.suppliers)
+      expect(supplier.name.toLowerCase()).toContain('boulangerie');
+    expect(answer.body.suppliers[0].byKind.payments).toBe(answer.body.suppliers[0].amountCents);
+  });
+
+  it('finds nothing of another anchor’s suppliers', async () => {
+    const contractSupplier = await someContractSupplier();
+    const answer = await call('GET /suppliers', { query: { q: contractSupplier } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.suppliers.map((s: { key: string }) => s.key)).not.toContain(contractSupplier);
+  });
+
+  it.each([
+    ['a limit over 100', { limit: '500' }],
+    ['a limit of 0', { limit: '0' }],
+    ['a cursor that is not one', { cursor: 'abc' }],
+    ['a query of 101 characters', { q: 'x'.repeat(101) }],
+  ])('refuses %s', async (_label, query) => {
+    expectProblem(await call('GET /suppliers', { query }), 400);
+  });
+});
+
+describe('GET /suppliers/{key}', () => {
+  it('shows what the files say and the profile, each fact with its source', async () => {
+    const answer = await call('GET /suppliers/{key}', { path: { key: encoded } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.asInFiles).toMatchObject({ key: BOULANGERIE, postcode: '38000' });
+    expect(answer.body.asInFiles.amountCents).toBeGreaterThan(0);
+    expect(answer.body.supplierTypes).toContain('cooperative');
+  });
+
+  it('answers 404 for a supplier only another anchor pays, and for an unknown one', async () => {
+    const contractSupplier = encodeURIComponent(await someContractSupplier());
+    expectProblem(await call('GET /suppliers/{key}', { path: { key: contractSupplier } }), 404);
+    expectProblem(await call('GET /suppliers/{key}', { path: { key: 'siret%3A00000000000000' } }), 404);
+  });
+
+  it('refuses a key that is not percent-encoded properly', async () => {
+    expectProblem(await call('GET /suppliers/{key}', { path: { key: '%E0%A4%A' } }), 400);
+  });
+});
+
+describe('PUT /suppliers/{key}/override', () => {
+  it('saves a correction with who, when and why; the profile then shows the override as its source', async () => {
+    const saved = await call('PUT /suppliers/{key}/override', {
+      path: { key: encoded },
+      body: { supplierType: 'cooperative', reason: 'SCOP since 2024' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.override).toEqual({ supplierType: 'cooperative' });
+    expect(saved.body.corrections[0]).toMatchObject({ by: 'agent@ville.example', reason: 'SCOP since 2024' });
+    const shown = await call('GET /suppliers/{key}', { path: { key: encoded } });
+    expect(shown.body.corrections).toHaveLength(1);
+    expect(shown.body.profile.supplierType).toMatchObject({ value: 'cooperative', source: 'override' });
+    expect(shown.body.asInFiles.corrected).toBe(true);
+  });
+
+  it.each([
+    ['no reason', { supplierType: 'sme' }],
+    ['a blank reason', { supplierType: 'sme', reason: '   ' }],
+    ['an unknown field', { supplierType: 'sme', reason: 'x', anchorId: FOREIGN }],
+    ['a place with a wrong country', { place: { country: 'France' }, reason: 'moved' }],
+    ['a reason of 501 characters', { supplierType: 'sme', reason: 'x'.repeat(501) }],
+  ])('refuses a body with %s', async (_label, body) => {
+    expectProblem(await call('PUT /suppliers/{key}/override', { path: { key: encoded }, body }), 400);
+  });
+
+  it('refuses a body that is not JSON, and an unknown type with the list to choose from', async () => {
+    expectProblem(await call('PUT /suppliers/{key}/override', { path: { key: encoded }, rawBody: '{' }), 400);
+    const unknown = await call('PUT /suppliers/{key}/override', {
+      path: { key: encoded },
+      body: { supplierType: 'unicorn', reason: 'test' },
+    });
+    expectProblem(unknown, 409);
+    expect(unknown.body.detail).toContain('unknown supplier type');
+  });
+
+  it('refuses to correct a supplier only another anchor pays, and writes nothing', async () => {
+    const key = await someContractSupplier();
+    const refused = await call('PUT /suppliers/{key}/override', {
+      path: { key: encodeURIComponent(key) },
+      body: { supplierType: 'cooperative', reason: 'not mine' },
+    });
+    expectProblem(refused, 404);
+    const owner = await call('GET /suppliers/{key}', {
+      path: { key: encodeURIComponent(key) },
+      anchor: 'anchor-c',
+    });
+    expect(owner.body.corrections).toEqual([]);
+  });
+});
