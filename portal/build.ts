@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -13,7 +14,7 @@ export const LOCAL_PORTAL_CONFIG = { apiUrl: '/api', auth: { mode: 'local' } } a
  * Relative asset paths, so the same files work at `/` under `ancrage serve` and at `/portal/` behind
  * CloudFront; nothing inlined as a data URI and no inline script, so a strict CSP holds.
  */
-export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL_CONFIG): Promise<void> {
+export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL_CONFIG): Promise<string> {
   // `null`: the deployment writes its own config.json (the cloud's API and sign-in).
   await build({
     root: PORTAL_ROOT,
@@ -30,6 +31,12 @@ export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL
     },
   });
   if (config !== null) await writeFile(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return outDir;
+}
+
+/** A fresh build in a temporary folder: what `ancrage serve` shows unless given `--static <dir>`. */
+export async function buildPortalInTemp(): Promise<string> {
+  return buildPortal(await mkdtemp(join(tmpdir(), 'ancrage-portal-')));
 }
 
 // `npx tsx portal/build.ts <outDir> [--without-config]`: a manual build, and the CDK asset bundling.

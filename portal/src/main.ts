@@ -6,7 +6,7 @@ import { loadConfig, type PortalConfig } from './config.ts';
 import { h, replace } from './dom.ts';
 import { LanguageState } from './i18n/language.ts';
 import { signInPage } from './pages/sign-in-page.ts';
-import { Shell } from './shell.ts';
+import { languageButton, Shell } from './shell.ts';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
@@ -30,7 +30,12 @@ async function start(config: PortalConfig): Promise<void> {
     shell.start();
   } catch (error) {
     if (!(error instanceof ApiError && (error.status === 401 || error.status === 403))) throw error;
-    replace(app, h('main', { id: 'content' }, await signInPage(api, i18n, cognito, restart)));
+    i18n.onChange(restart);
+    replace(
+      app,
+      h('header', { class: 'top' }, h('p', { class: 'brand' }, i18n.messages.appName), languageButton(i18n)),
+      h('main', { id: 'content' }, await signInPage(api, i18n, cognito, restart)),
+    );
   }
 }
 

@@ -18,6 +18,24 @@ export function parseRoute(hash: string): Route {
   return { name: 'upload' };
 }
 
+/** The switch to the other language, named in that language (and marked as such for screen readers). */
+export function languageButton(i18n: LanguageState): HTMLButtonElement {
+  const other = i18n.language === 'fr' ? 'en' : 'fr';
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'language',
+      lang: other,
+      'aria-label': i18n.messages.language.switchLabel,
+      'data-testid': 'language',
+    },
+    i18n.messages.language.switchTo,
+  );
+  button.addEventListener('click', () => i18n.set(other));
+  return button;
+}
+
 /**
  * The frame around every page: skip link, header with navigation, language switch and session, the
  * main region, and one polite live region for announcements. A language switch redraws in place.
@@ -54,7 +72,8 @@ export class Shell {
   }
 
   start(): void {
-    window.addEventListener('hashchange', () => this.navigate());
+    // Properties, not listeners: a new shell after signing in again replaces the old one's.
+    window.onhashchange = () => this.navigate();
     this.i18n.onChange(() => this.redraw());
     this.navigate();
   }
@@ -122,7 +141,7 @@ export class Shell {
           'div',
           { class: 'session' },
           h('span', {}, m.session.signedInAs(this.me.name, this.me.anchorName ?? this.me.anchorId)),
-          switchButton,
+          languageButton(this.i18n),
           signOutButton,
         ),
       ),

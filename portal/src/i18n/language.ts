@@ -21,7 +21,7 @@ export function initialLanguage(stored: string | null): Language {
 /** The chosen language, persisted in the browser, with listeners that re-render on a switch. */
 export class LanguageState {
   private current: Language;
-  private readonly listeners = new Set<() => void>();
+  private listener: () => void = () => {};
 
   constructor(private readonly storage: LanguageStorage) {
     this.current = initialLanguage(storage.getItem(STORAGE_KEY));
@@ -38,10 +38,11 @@ export class LanguageState {
   set(language: Language): void {
     this.current = language;
     this.storage.setItem(STORAGE_KEY, language);
-    for (const listener of this.listeners) listener();
+    this.listener();
   }
 
+  /** One frame is on screen at a time: the new listener replaces the previous one. */
   onChange(listener: () => void): void {
-    this.listeners.add(listener);
+    this.listener = listener;
   }
 }

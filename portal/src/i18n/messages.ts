@@ -185,6 +185,7 @@ export interface Messages {
     readonly rebuild: string;
     readonly rebuilding: string;
     readonly rebuilt: string;
+    readonly unchanged: string;
     readonly none: string;
     readonly periodUnknown: string;
   };

@@ -4,7 +4,7 @@ import { h, replace, table } from '../dom.ts';
 import { formatDate, formatShare } from '../i18n/format.ts';
 
 const REBUILD_POLL_MS = 1_000;
-const REBUILD_POLLS = 60;
+const REBUILD_POLLS = 15;
 
 /** The published reports of the consortium and the anchor, each opening its HTML; a rebuild button. */
 export class ReportsPage implements Page {
@@ -34,30 +34,33 @@ export class ReportsPage implements Page {
   }
 
   /**
-   * Asks for a rebuild, then watches the list until every report has been published again: the
-   * rebuild runs in the background, and a report shows it is new by its `publishedAt`.
+   * Asks for a rebuild, then refreshes the list until it changes (a correction moves a share) or a
+   * while has passed. Reports are deterministic — rebuilt from the same data they are the same
+   * report — so an unchanged list is a rebuild that changed nothing, said as such.
    */
   private async rebuild(): Promise<void> {
     const t = this.context.i18n.messages.reports;
-    const before = new Map((this.reports ?? []).map((report) => [report.id, report.publishedAt]));
+    const signature = (reports: readonly ReportEntry[]) =>
+      JSON.stringify(
+        reports.map((report) => [report.id, report.localShare, report.publishedAt, report.period]),
+      );
+    const before = signature(this.reports ?? []);
     this.rebuilding = true;
     this.notice = t.rebuilding;
     this.context.announce(t.rebuilding);
     this.render();
     try {
       await this.context.api.rebuildReports();
-      for (let poll = 0; poll < REBUILD_POLLS; poll++) {
+      let changed = false;
+      for (let poll = 0; poll < REBUILD_POLLS && !changed; poll++) {
         await new Promise((resolve) => {
           this.timer = window.setTimeout(resolve, REBUILD_POLL_MS);
         });
-        const { reports } = await this.context.api.reports();
-        const fresh =
-          reports.length > 0 && reports.every((report) => before.get(report.id) !== report.publishedAt);
-        this.reports = reports;
-        if (fresh) break;
+        this.reports = (await this.context.api.reports()).reports;
+        changed = signature(this.reports) !== before;
       }
-      this.notice = t.rebuilt;
-      this.context.announce(t.rebuilt);
+      this.notice = changed ? t.rebuilt : t.unchanged;
+      this.context.announce(this.notice);
     } catch (error) {
       this.error = (error as Error).message;
       this.notice = undefined;

@@ -115,7 +115,7 @@ export class SupplierProfileView {
     const country = h('input', {
       name: 'country',
       type: 'text',
-      pattern: '[A-Z]{2}',
+      pattern: '[A-Za-z]{2}',
       maxlength: 2,
       autocomplete: 'off',
     });

@@ -36,6 +36,8 @@ export class DatasetStatusView {
     private readonly context: PortalContext,
     private readonly fileName: string,
     private readonly seenBefore: ReadonlySet<string>,
+    /** Called once the dataset has reached a final status (the page refreshes its list of uploads). */
+    private readonly onFinal: () => void,
   ) {}
 
   start(): void {
@@ -68,6 +70,7 @@ export class DatasetStatusView {
       if (this.dataset && FINAL.has(this.dataset.status)) {
         await this.loadOutcome(this.dataset);
         this.render();
+        this.onFinal();
         return;
       }
       this.render();

@@ -48,7 +48,8 @@ export function detectionView(detection: Detection, messages: Messages, language
         detection.columns.map((column) => [fieldName(column.field), column.column, column.index + 1]),
         new Set([2]),
       ),
-    detection.unusedColumns.length > 0 && h('p', {}, `${t.unused} : ${detection.unusedColumns.join(', ')}`),
+    detection.unusedColumns.length > 0 &&
+      h('p', {}, h('strong', {}, t.unused), ' — ', detection.unusedColumns.join(', ')),
     h('h3', {}, t.firstLines),
     h(
       'pre',

@@ -99,7 +99,7 @@ export function mappingForm(
     type: 'text',
     required: true,
     autocomplete: 'off',
-    pattern: '[a-z0-9][a-z0-9-]{0,63}',
+    pattern: '[a-z0-9][a-z0-9\\-]{0,63}',
   });
   const saveButton = h('button', { type: 'submit', class: 'primary' }, t.save);
   const form = h(

@@ -114,6 +114,7 @@ export class UploadPage implements Page {
         this.context,
         file.name,
         new Set(before.datasets.map((dataset) => dataset.id)),
+        () => void this.loadLists(),
       );
       this.render();
       this.statusView.start();
@@ -185,7 +186,7 @@ export class UploadPage implements Page {
         ),
       this.stage === 'reading' && this.file && h('p', { role: 'status' }, t.reading(this.file.name)),
       detection && detectionView(detection, messages, language),
-      detection && !detection.format && h('p', { class: 'note' }, messages.detection.notRecognised),
+      detection && !detection.format && h('p', { class: 'info' }, messages.detection.notRecognised),
       detection &&
         showMapping &&
         this.stage === 'detected' &&
