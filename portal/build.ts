@@ -1,13 +1,37 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 
 const PORTAL_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /** `config.json` for `ancrage serve`: the API on the same origin, the local sign-in. */
 export const LOCAL_PORTAL_CONFIG = { apiUrl: '/api', auth: { mode: 'local' } } as const;
+
+const NODE_MODULES = new Set(builtinModules);
+
+/**
+ * Fails the build when browser code reaches a Node built-in: Vite would only warn and ship an empty
+ * stand-in, and the page would break at run time. The shared domain code the page reuses must stay
+ * browser-safe; this makes it so.
+ */
+export function refuseNodeModules(): Plugin {
+  return {
+    name: 'ancrage:refuse-node-modules',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const bare = source.startsWith('node:') ? source.slice('node:'.length) : source;
+      if (source.startsWith('node:') || NODE_MODULES.has(bare.split('/')[0] ?? '')) {
+        this.error(
+          `the portal runs in a browser: ${importer ?? 'an entry'} imports the Node module "${source}"`,
+        );
+      }
+      return null;
+    },
+  };
+}
 
 /**
  * Builds the portal into `outDir` with Vite's JS API (a few seconds) and writes its `config.json`.
@@ -21,6 +45,7 @@ export async function buildPortal(outDir: string, config: unknown = LOCAL_PORTAL
     base: './',
     configFile: false,
     logLevel: 'warn',
+    plugins: [refuseNodeModules()],
     build: {
       outDir,
       emptyOutDir: true,
