@@ -150,9 +150,12 @@ export interface DatasetList {
 
 export interface DatasetDetail {
   readonly dataset: DatasetSummary;
-  /** A presigned link to the rejects CSV, valid 5 minutes; null without rejects. */
+  /** A presigned link to the rejects CSV, valid 5 minutes, good for a plain link; null without rejects. */
   readonly rejectsUrl: string | null;
-  /** The same file through the API, same origin: `/datasets/{id}/rejects`; null without rejects. */
+  /**
+   * The same file through the API, relative to the API's base: `/datasets/{id}/rejects`; null
+   * without rejects. In AWS fetch it with the user's token (a plain link carries none).
+   */
   readonly rejectsPath: string | null;
 }
 

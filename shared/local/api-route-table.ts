@@ -2,7 +2,7 @@ import { PORTAL_API_ROUTES, type PortalRoute, routeKeyOf } from '../contracts/po
 
 export interface MatchedRoute {
   readonly routeKey: string;
-  /** Still percent-encoded, as API Gateway passes them. */
+  /** Percent-decoded, as API Gateway HTTP APIs pass them. */
   readonly pathParameters: Readonly<Record<string, string>>;
 }
 
@@ -29,6 +29,15 @@ function compile(route: PortalRoute): CompiledRoute {
 
 const COMPILED = PORTAL_API_ROUTES.map(compile);
 
+/** A malformed escape is passed on as it came: the handler's validation answers it. */
+function decodeSegment(segment: string | undefined): string {
+  try {
+    return decodeURIComponent(segment ?? '');
+  } catch {
+    return segment ?? '';
+  }
+}
+
 /**
  * The API Gateway route a request would take, from the same route list the CDK API is built from;
  * literal paths win over templates, as in API Gateway (`/reports/rebuild` is not `/reports/{id}`).
@@ -40,7 +49,7 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
     .sort((a, b) => a.compiled.names.length - b.compiled.names.length);
   const best = candidates[0];
   if (!best?.match) return undefined;
-  const values = best.match.slice(1);
+  const values = best.match.slice(1).map(decodeSegment);
   return {
     routeKey: routeKeyOf(best.compiled.route),
     pathParameters: Object.fromEntries(best.compiled.names.map((name, index) => [name, values[index] ?? ''])),

@@ -37,7 +37,11 @@ export function parse<T extends z.ZodType>(
     : { ok: false, response: invalid(parsed.error, what) };
 }
 
-/** Path parameters arrive percent-encoded, as API Gateway passes them; a malformed escape is a 400, not a 500. */
+/**
+ * API Gateway HTTP APIs pass path parameters decoded; a client or a proxy may still hand one over
+ * encoded. Supplier keys never hold `%`, so decoding once more is harmless for a decoded key and
+ * right for an encoded one; a malformed escape is a 400, not a 500.
+ */
 export const EncodedSegmentSchema = z.string().transform((value, context) => {
   try {
     return decodeURIComponent(value);

@@ -81,6 +81,13 @@ describe('GET /suppliers/{key}', () => {
     expectProblem(await call('GET /suppliers/{key}', { path: { key: 'siret%3A00000000000000' } }), 404);
   });
 
+  it('answers the same for the key as API Gateway passes it (decoded) and as a client sends it (encoded)', async () => {
+    const decoded = await call('GET /suppliers/{key}', { path: { key: BOULANGERIE } });
+    const encodedAnswer = await call('GET /suppliers/{key}', { path: { key: encoded } });
+    expect(decoded.status).toBe(200);
+    expect(decoded.body.asInFiles).toEqual(encodedAnswer.body.asInFiles);
+  });
+
   it('refuses a key that is not percent-encoded properly', async () => {
     expectProblem(await call('GET /suppliers/{key}', { path: { key: '%E0%A4%A' } }), 400);
   });

@@ -9,8 +9,11 @@ describe('matchRoute: the API Gateway route of a local request', () => {
     ['GET', '/datasets', 'GET /datasets', {}],
     ['GET', '/datasets/abc', 'GET /datasets/{id}', { id: 'abc' }],
     ['GET', '/datasets/abc/rejects', 'GET /datasets/{id}/rejects', { id: 'abc' }],
-    ['GET', '/suppliers/name%3Ax%4038000', 'GET /suppliers/{key}', { key: 'name%3Ax%4038000' }],
-    ['PUT', '/suppliers/siret%3A1/override', 'PUT /suppliers/{key}/override', { key: 'siret%3A1' }],
+    ['GET', '/suppliers/name%3Ax%4038000', 'GET /suppliers/{key}', { key: 'name:x@38000' }],
+    ['GET', '/suppliers/name%3Ala%20cafe%2Fbar', 'GET /suppliers/{key}', { key: 'name:la cafe/bar' }],
+    ['GET', '/suppliers/100%25', 'GET /suppliers/{key}', { key: '100%' }],
+    ['GET', '/suppliers/%E0%A4%A', 'GET /suppliers/{key}', { key: '%E0%A4%A' }],
+    ['PUT', '/suppliers/siret%3A1/override', 'PUT /suppliers/{key}/override', { key: 'siret:1' }],
     ['POST', '/reports/rebuild', 'POST /reports/rebuild', {}],
     ['PUT', '/mapping-profiles/export', 'PUT /mapping-profiles/{id}', { id: 'export' }],
   ])('%s %s → %s', (method, path, routeKey, pathParameters) => {
