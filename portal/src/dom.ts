@@ -79,3 +79,30 @@ export function table(
     h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map(cell)))),
   );
 }
+
+/** How a focused element is found again after a redraw: its id, its form name, or its test id. */
+function focusKey(element: Element): string | undefined {
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  const name = element.getAttribute('name');
+  if (name) return `${element.tagName.toLowerCase()}[name="${CSS.escape(name)}"]`;
+  const testId = element.getAttribute('data-testid');
+  return testId ? `[data-testid="${CSS.escape(testId)}"]` : undefined;
+}
+
+/**
+ * Runs a redraw of `root` and gives the focus back to the same control if it had it: a redraw
+ * (data arriving, a language switch) must never throw a keyboard user back to the top of the page.
+ */
+export function preservingFocus(root: Element, redraw: () => void): void {
+  const active = document.activeElement;
+  const key = active && root.contains(active) ? focusKey(active) : undefined;
+  redraw();
+  if (
+    !key ||
+    (document.activeElement &&
+      root.contains(document.activeElement) &&
+      document.activeElement !== document.body)
+  )
+    return;
+  root.querySelector<HTMLElement>(key)?.focus();
+}

@@ -1,7 +1,7 @@
 import type { MeResponse } from '../../shared/contracts/portal-api.ts';
 import type { ApiClient } from './api/api-client.ts';
 import type { Page, PortalContext } from './context.ts';
-import { h, replace } from './dom.ts';
+import { h, preservingFocus, replace } from './dom.ts';
 import type { LanguageState } from './i18n/language.ts';
 import { ReportsPage } from './pages/reports-page.ts';
 import { SuppliersPage } from './pages/suppliers/suppliers-page.ts';
@@ -92,6 +92,10 @@ export class Shell {
   }
 
   private redraw(): void {
+    preservingFocus(this.root, () => this.draw());
+  }
+
+  private draw(): void {
     const m = this.i18n.messages;
     document.documentElement.lang = this.i18n.language;
     document.title = m.appName;

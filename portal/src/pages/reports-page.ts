@@ -1,6 +1,6 @@
 import type { ReportEntry } from '../../../shared/contracts/portal-api.ts';
 import type { Page, PortalContext } from '../context.ts';
-import { h, replace, table } from '../dom.ts';
+import { h, preservingFocus, replace, table } from '../dom.ts';
 import { formatDate, formatShare } from '../i18n/format.ts';
 
 const REBUILD_POLL_MS = 1_000;
@@ -70,6 +70,10 @@ export class ReportsPage implements Page {
   }
 
   render(): void {
+    preservingFocus(this.element, () => this.draw());
+  }
+
+  private draw(): void {
     const { messages, language } = this.context.i18n;
     const t = messages.reports;
     const button = h(

@@ -170,6 +170,8 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await report.waitForLoadState();
     expect(await report.locator('body').textContent()).toContain(String(shareAfter));
     await report.close();
+    // Back to the portal's tab: a background tab may not open a file picker.
+    await page.bringToFront();
   });
 
   it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {

@@ -8,7 +8,7 @@ import type {
 } from '../../../../shared/contracts/portal-api.ts';
 import { supplierTypeLabel } from '../../../../shared/domain/supplier-type.ts';
 import type { PortalContext } from '../../context.ts';
-import { field, h, option, replace, table } from '../../dom.ts';
+import { field, h, option, preservingFocus, replace, table } from '../../dom.ts';
 import { formatCents, formatDate, formatInstant } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -73,9 +73,9 @@ export class SupplierProfileView {
         '',
       ]);
     }
-    if (profile?.establishment)
-      add(names.establishment, profile.establishment, (place) => describePlace(place, messages));
-    else if (fromFiles.postcode || fromFiles.commune) {
+    // What the files say stays listed under a correction or the registry: every source is shown.
+    add(names.establishment, profile?.establishment, (place) => describePlace(place, messages));
+    if (fromFiles.postcode || fromFiles.commune) {
       const where = [fromFiles.postcode, fromFiles.commune].filter(Boolean).join(' ');
       rows.push([names.establishment, where, 'file', '']);
     }
@@ -166,6 +166,10 @@ export class SupplierProfileView {
   }
 
   render(): void {
+    preservingFocus(this.element, () => this.draw());
+  }
+
+  private draw(): void {
     const { messages, language } = this.context.i18n;
     const t = messages.profile;
     const detail = this.detail;

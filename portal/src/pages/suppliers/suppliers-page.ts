@@ -1,6 +1,6 @@
 import type { SupplierSearch, SupplierSearchHit } from '../../../../shared/contracts/portal-api.ts';
 import type { Page, PortalContext } from '../../context.ts';
-import { field, h, replace, table } from '../../dom.ts';
+import { field, h, preservingFocus, replace, table } from '../../dom.ts';
 import { formatCents, formatCount } from '../../i18n/format.ts';
 import { SupplierProfileView } from './supplier-profile.ts';
 
@@ -41,6 +41,10 @@ export class SuppliersPage implements Page {
   }
 
   render(): void {
+    preservingFocus(this.element, () => this.draw());
+  }
+
+  private draw(): void {
     if (this.profile) {
       this.profile.render();
       replace(this.element, this.profile.element);

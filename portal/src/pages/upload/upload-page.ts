@@ -2,7 +2,7 @@ import type { DatasetKind, DatasetSummary, MappingProfile } from '../../../../sh
 import { uploadFile } from '../../api/upload-file.ts';
 import type { Page, PortalContext } from '../../context.ts';
 import { type Detection, detectFile } from '../../detect/detect-file.ts';
-import { field, h, option, replace, table } from '../../dom.ts';
+import { field, h, option, preservingFocus, replace, table } from '../../dom.ts';
 import { formatCount, formatInstant, formatShare } from '../../i18n/format.ts';
 import { DatasetStatusView } from './dataset-status.ts';
 import { detectionView } from './detection-view.ts';
@@ -147,6 +147,10 @@ export class UploadPage implements Page {
   }
 
   render(): void {
+    preservingFocus(this.element, () => this.draw());
+  }
+
+  private draw(): void {
     const { messages, language } = this.context.i18n;
     const t = messages.upload;
     const detection = this.detection;
