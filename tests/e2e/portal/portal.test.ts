@@ -176,6 +176,9 @@ describe('the portal under ancrage serve, in Chromium', () => {
 
   it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {
     const { page } = session;
+    // Listening before anything else: Playwright turns the picker's interception on asynchronously,
+    // and a picker opened before that shows nothing and fires no event.
+    const choosing = page.waitForEvent('filechooser', { timeout: 20_000 }).catch(() => undefined);
     await page.getByRole('link', { name: 'Déposer un fichier' }).click();
     await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
     const tabTo = async (target: RegExp) => {
@@ -189,9 +192,11 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await tabTo(/^input\|file-input\|file\|/);
     // The focus shows on the drop zone around the (visually hidden) input.
     expect(await page.evaluate(DROP_ZONE_OUTLINE)).toBe('solid');
-    const choosing = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    await (await choosing).setFiles(ISERE_JSON);
+    const chooser = await choosing;
+    if (!chooser)
+      throw new Error(`Enter opened no file picker; the focus is on ${await page.evaluate(FOCUSED_ELEMENT)}`);
+    await chooser.setFiles(ISERE_JSON);
     await page.getByTestId('detection').waitFor();
     expect(await page.getByTestId('detection').locator('dl').textContent()).toContain('DECP JSON');
     await tabTo(/^button\|\|button\|Envoyer le fichier\|/);
