@@ -2,7 +2,13 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -22,6 +28,8 @@ const METHODS: Readonly<Record<PortalRoute['method'], HttpMethod>> = {
 export class PortalApi extends Construct {
   readonly api: HttpApi;
   readonly userPool: UserPool;
+  /** The app client whose tokens the authorizer accepts: the web portal signs in through it. */
+  readonly client: UserPoolClient;
 
   constructor(
     scope: Construct,
@@ -62,13 +70,13 @@ export class PortalApi extends Construct {
           'The Plus feature plan (threat protection) is a paid option left to the deploying collectivité: a few administrator-created users do not need it by default.',
       },
     );
-    const client = this.userPool.addClient('Portal', {
+    this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
     });
-    const authorizer = new HttpUserPoolAuthorizer('Users', this.userPool, { userPoolClients: [client] });
+    const authorizer = new HttpUserPoolAuthorizer('Users', this.userPool, { userPoolClients: [this.client] });
     this.api = new HttpApi(this, 'Api', {
       corsPreflight: {
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT],

@@ -1,11 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import {
-  Distribution,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
-  ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
+import { Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -28,7 +22,9 @@ import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
+import { securityHeaders } from '../constructs/security-headers.ts';
 import { nagNames, resourceNames } from '../naming.ts';
+import { PortalSite } from '../portal-site.ts';
 
 export interface AppStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -173,6 +169,16 @@ export class AppStack extends Stack {
     // The report list links each report to the site that serves it.
     apiHandler.addEnvironment(ENV.reportsBaseUrl, `https://${this.distribution.distributionDomainName}/`);
     new CfnOutput(this, 'ReportsUrl', { value: `https://${this.distribution.distributionDomainName}/` });
+    const site = new PortalSite(this, 'PortalSite', {
+      stage: config.stage,
+      distribution: this.distribution,
+      reportsBucketName: names.reports,
+      userPool: portal.userPool,
+      client: portal.client,
+      apiUrl: this.apiUrl,
+      uploadOrigins: [`https://${names.uploads}.s3.${this.region}.${this.urlSuffix}`],
+    });
+    new CfnOutput(this, 'PortalUrl', { value: site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPoolId });
     new CfnOutput(this, 'UploadsBucket', { value: names.uploads });
@@ -242,22 +248,7 @@ export class AppStack extends Stack {
 
   /** The public reports, read-only through CloudFront; the bucket itself stays private (OAC). */
   private reportsSite(reportsBucketName: string): Distribution {
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        contentSecurityPolicy: {
-          contentSecurityPolicy: REPORTS_CSP,
-          override: true,
-        },
-      },
-    });
+    const headers = securityHeaders(this, 'SecurityHeaders', REPORTS_CSP);
     // Imported, so the origin does not rewrite the storage stack's bucket policy (which already lets
     // CloudFront read reports/): the dependency stays one-way, app → storage.
     const site = Bucket.fromBucketAttributes(this, 'ReportsBucket', {

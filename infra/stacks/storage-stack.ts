@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../../shared/contracts/table.ts';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { resourceNames } from '../naming.ts';
+import { PORTAL_PREFIX } from '../portal-site.ts';
 
 /**
  * The stateful half: the buckets and the table. Deployed apart from the functions, kept on delete,
@@ -70,14 +71,17 @@ export class StorageStack extends Stack {
       versioned: true,
       accessLogs,
     });
-    // CloudFront (origin access control) reads the published reports. The grant names the account's
+    // CloudFront (origin access control) reads the published reports and the portal's files. The grant names the account's
     // distributions rather than the one distribution, which lives in the app stack: naming it here
     // would tie this stateful stack to that stateless one.
     this.reports.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
         actions: ['s3:GetObject'],
-        resources: [this.reports.arnForObjects(`${OBJECT_PREFIXES.reports}*`)],
+        resources: [
+          this.reports.arnForObjects(`${OBJECT_PREFIXES.reports}*`),
+          this.reports.arnForObjects(`${PORTAL_PREFIX}*`),
+        ],
         conditions: {
           StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
         },

@@ -24,7 +24,8 @@ export async function serve(args: readonly string[]): Promise<void> {
   const portal = await startLocalPortal({
     port: Number(values.port),
     stateDirectory: values.state,
-    staticDir: values.static,
+    // Built on start (a few seconds; Vite loaded only here), so a fresh clone needs no build step.
+    staticDir: values.static ?? (await (await import('../../portal/build.ts')).buildPortalInTemp()),
     territoryId: values.territory,
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -1,16 +1,15 @@
-import { constants } from 'node:fs';
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../../../shared/render/labels.ts';
 import { renderReportHtml } from '../../../shared/render/report-html.ts';
 import { renderReportIndex } from '../../../shared/render/report-index.ts';
+import { launchChromium, watchPage } from '../../support/chromium.ts';
 import { reportFixture } from '../../unit/render/report-fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 const LANGUAGES = ['fr', 'en'] as const;
 const prefixOf = (lang: string) => `reports/lyon/consortium/payments/${lang}/`;
@@ -33,18 +32,6 @@ interface InPage {
 let browser: Browser;
 let site: string;
 
-async function chromiumPresent(): Promise<void> {
-  try {
-    await access(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: these tests open the reports in a real browser. ` +
-        "Install Debian's chromium: apt-get update && apt-get install -y --no-install-recommends chromium " +
-        '(never `npx playwright install`: there is no download here).',
-    );
-  }
-}
-
 /** A page that records every request it makes, and every console error (CSP violations among them). */
 async function open(
   url: string,
@@ -52,19 +39,12 @@ async function open(
 ): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
   const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { requests, errors } = watchPage(page);
   await page.goto(url, { waitUntil: 'load' });
   return { page, requests, errors };
 }
 
 beforeAll(async () => {
-  await chromiumPresent();
   site = await mkdtemp(join(tmpdir(), 'ancrage-report-'));
   for (const lang of LANGUAGES) {
     const folder = join(site, prefixOf(lang));
@@ -86,18 +66,7 @@ beforeAll(async () => {
   });
   await writeFile(join(site, 'index.html'), renderReportIndex(entries, 'fr'));
   await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,0 +1,86 @@
+import type {
+  DatasetDetail,
+  DatasetList,
+  LocalAnchors,
+  LocalSessionRequest,
+  MappingProfile,
+  MappingProfileList,
+  MeResponse,
+  OverrideRequest,
+  OverrideSaved,
+  RebuildAccepted,
+  RebuildRequest,
+  ReportList,
+  SupplierDetail,
+  SupplierSearch,
+  UnmatchedSuppliers,
+  UploadForm,
+  UploadRequest,
+} from '../../../shared/contracts/portal-api.ts';
+import { ApiError } from './api-error.ts';
+
+/** The bearer token of a cloud session; undefined locally, where a same-origin cookie carries the session. */
+export type TokenSource = () => string | undefined;
+
+/** The portal API, one typed method per route of `shared/contracts/portal-api.ts`. */
+export class ApiClient {
+  /** Called when the API says the session is gone (401), so the page can ask to sign in again. */
+  onSignedOut: () => void = () => {};
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: TokenSource,
+  ) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (response.status === 401) this.onSignedOut();
+    if (!response.ok) throw await ApiError.from(response);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** A same-origin file of the API (the rejects CSV) as text, with the session's credentials. */
+  async text(path: string): Promise<string> {
+    const token = this.token();
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      credentials: 'same-origin',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw await ApiError.from(response);
+    return response.text();
+  }
+
+  me = () => this.call<MeResponse>('GET', '/me');
+  presignUpload = (request: UploadRequest) => this.call<UploadForm>('POST', '/uploads', request);
+  datasets = () => this.call<DatasetList>('GET', '/datasets');
+  dataset = (id: string) => this.call<DatasetDetail>('GET', `/datasets/${encodeURIComponent(id)}`);
+  unmatchedSuppliers = (id: string) =>
+    this.call<UnmatchedSuppliers>('GET', `/datasets/${encodeURIComponent(id)}/unmatched-suppliers`);
+  searchSuppliers = (query: string, cursor?: string) => {
+    const params = new URLSearchParams({ q: query, limit: '25', ...(cursor ? { cursor } : {}) });
+    return this.call<SupplierSearch>('GET', `/suppliers?${params}`);
+  };
+  supplier = (key: string) => this.call<SupplierDetail>('GET', `/suppliers/${encodeURIComponent(key)}`);
+  override = (key: string, request: OverrideRequest) =>
+    this.call<OverrideSaved>('PUT', `/suppliers/${encodeURIComponent(key)}/override`, request);
+  mappingProfiles = () => this.call<MappingProfileList>('GET', '/mapping-profiles');
+  saveMappingProfile = (profile: MappingProfile) =>
+    this.call<MappingProfile>('PUT', `/mapping-profiles/${encodeURIComponent(profile.id)}`, profile);
+  reports = () => this.call<ReportList>('GET', '/reports');
+  rebuildReports = (request: RebuildRequest = {}) =>
+    this.call<RebuildAccepted>('POST', '/reports/rebuild', request);
+
+  // Only under `ancrage serve`.
+  localAnchors = () => this.call<LocalAnchors>('GET', '/local/anchors');
+  localSignIn = (request: LocalSessionRequest) => this.call<void>('POST', '/local/session', request);
+  localSignOut = () => this.call<void>('DELETE', '/local/session');
+}

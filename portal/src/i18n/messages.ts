@@ -1,0 +1,192 @@
+import type { DatasetStatus, FactSource } from '../../../shared/contracts/portal-api.ts';
+import type { CanonicalField } from '../../../shared/domain/formats/canonical-fields.ts';
+
+/**
+ * Every piece of text the portal shows, per language (`messages-fr.ts`, `messages-en.ts`), in the
+ * style of the reports' labels: plain text, functions for text with values (already formatted).
+ */
+export interface Messages {
+  readonly locale: string;
+  readonly appName: string;
+  readonly skipToContent: string;
+  readonly nav: {
+    readonly label: string;
+    readonly upload: string;
+    readonly suppliers: string;
+    readonly reports: string;
+  };
+  readonly language: { readonly switchTo: string; readonly switchLabel: string };
+  readonly session: {
+    readonly signedInAs: (name: string, anchor: string) => string;
+    readonly signOut: string;
+  };
+  readonly signIn: {
+    readonly heading: string;
+    readonly localIntro: string;
+    readonly name: string;
+    readonly anchor: string;
+    readonly submit: string;
+    readonly cloudIntro: string;
+    readonly cloudSubmit: string;
+    readonly failed: (detail: string) => string;
+  };
+  readonly errors: {
+    readonly network: string;
+    readonly signedOut: string;
+    readonly problem: (title: string, detail: string | undefined) => string;
+  };
+  readonly upload: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly dropZone: string;
+    readonly dropZoneHint: string;
+    readonly chooseFile: string;
+    readonly kind: string;
+    readonly kindAuto: string;
+    readonly kinds: { readonly payments: string; readonly contracts: string };
+    readonly reading: (fileName: string) => string;
+    readonly send: string;
+    readonly progress: string;
+    readonly progressValue: (percent: string) => string;
+    readonly sent: string;
+    readonly sendFailed: (detail: string) => string;
+    readonly another: string;
+    readonly recent: string;
+    readonly recentColumns: readonly [string, string, string, string, string];
+    readonly none: string;
+  };
+  readonly detection: {
+    readonly heading: string;
+    readonly file: string;
+    readonly size: string;
+    readonly encoding: string;
+    readonly delimiter: string;
+    readonly delimiters: Readonly<Record<string, string>>;
+    readonly json: (version: string) => string;
+    readonly format: string;
+    readonly kind: string;
+    readonly headerLine: string;
+    readonly columns: string;
+    readonly columnHeaders: readonly [string, string, string];
+    readonly unused: string;
+    readonly firstLines: string;
+    readonly sample: (accepted: number, rejected: number, read: number) => string;
+    readonly sampleColumns: readonly [string, string, string, string, string];
+    readonly sampleRejected: string;
+    readonly notRecognised: string;
+    readonly notRecognisedWhy: (reason: string) => string;
+    readonly wouldBeRejected: (reason: string) => string;
+    readonly byProfile: (label: string) => string;
+  };
+  readonly mapping: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly useSaved: string;
+    readonly noSaved: string;
+    readonly apply: string;
+    readonly newProfile: string;
+    readonly headerLine: string;
+    readonly notMapped: string;
+    readonly fields: Readonly<Partial<Record<CanonicalField, string>>>;
+    readonly decimal: string;
+    readonly dateFormat: string;
+    readonly currency: string;
+    readonly label: string;
+    readonly id: string;
+    readonly idHint: string;
+    readonly save: string;
+    readonly saved: (label: string) => string;
+    readonly invalid: (detail: string) => string;
+  };
+  readonly status: {
+    readonly heading: string;
+    readonly waiting: (fileName: string) => string;
+    readonly names: Readonly<Record<DatasetStatus, string>>;
+    readonly statusLine: (fileName: string, status: string) => string;
+    readonly accepted: string;
+    readonly rejected: string;
+    readonly amount: string;
+    readonly suppliers: string;
+    readonly period: string;
+    readonly periodRange: (from: string, to: string) => string;
+    readonly format: string;
+    readonly message: string;
+    readonly rejects: string;
+    readonly rejectsColumns: readonly [string, string, string];
+    readonly rejectsMore: (shown: number, total: number) => string;
+    readonly downloadRejects: string;
+    readonly unmatched: string;
+    readonly unmatchedIntro: (count: string, amount: string, share: string) => string;
+    readonly unmatchedColumns: readonly [string, string, string, string];
+    readonly noUnmatched: string;
+  };
+  readonly suppliers: {
+    readonly heading: string;
+    readonly search: string;
+    readonly searchHint: string;
+    readonly searchButton: string;
+    readonly results: (shown: number, total: number) => string;
+    readonly columns: readonly [string, string, string, string];
+    readonly corrected: string;
+    readonly open: (name: string) => string;
+    readonly more: string;
+    readonly none: string;
+  };
+  readonly profile: {
+    readonly heading: (name: string) => string;
+    readonly back: string;
+    readonly facts: string;
+    readonly factColumns: readonly [string, string, string, string];
+    readonly factNames: {
+      readonly name: string;
+      readonly identifier: string;
+      readonly establishment: string;
+      readonly headOffice: string;
+      readonly legalCategory: string;
+      readonly ess: string;
+      readonly sizeCategory: string;
+      readonly headcountBand: string;
+      readonly activity: string;
+      readonly supplierType: string;
+      readonly spend: (kind: string) => string;
+    };
+    readonly sources: Readonly<Record<FactSource, string>>;
+    readonly yes: string;
+    readonly no: string;
+    readonly nothingKnown: string;
+    readonly place: (parts: { commune?: string; postcode?: string; country?: string }) => string;
+    readonly correct: string;
+    readonly correctIntro: string;
+    readonly type: string;
+    readonly keepType: string;
+    readonly communeCode: string;
+    readonly communeCodeHint: string;
+    readonly postcode: string;
+    readonly country: string;
+    readonly reason: string;
+    readonly reasonHint: string;
+    readonly saveCorrection: string;
+    readonly saved: string;
+    readonly audit: string;
+    readonly auditEmpty: string;
+    readonly auditEntry: (at: string, by: string, change: string, reason: string) => string;
+    readonly changeType: (type: string) => string;
+    readonly changePlace: (place: string) => string;
+  };
+  readonly reports: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly columns: readonly [string, string, string, string, string, string];
+    readonly consortium: string;
+    readonly anchor: (name: string) => string;
+    readonly languages: { readonly fr: string; readonly en: string };
+    readonly open: string;
+    readonly openLabel: (scope: string, kind: string, language: string) => string;
+    readonly rebuild: string;
+    readonly rebuilding: string;
+    readonly rebuilt: string;
+    readonly unchanged: string;
+    readonly none: string;
+    readonly periodUnknown: string;
+  };
+}

@@ -1,0 +1,223 @@
+import type {
+  DatasetDetail,
+  DatasetStatus,
+  DatasetSummary,
+  UnmatchedSuppliers,
+} from '../../../../shared/contracts/portal-api.ts';
+import type { PortalContext } from '../../context.ts';
+import { h, replace, table } from '../../dom.ts';
+import { formatCents, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
+import { parseRejectsCsv, type RejectedLine } from './rejects-csv.ts';
+
+const POLL_MS = 1_000;
+const SHOWN_REJECTS = 50;
+const FINAL: ReadonlySet<DatasetStatus> = new Set(['INGESTED', 'REJECTED', 'FAILED', 'SUPERSEDED']);
+
+/**
+ * Follows one upload from "sent" to a final status: finds the new dataset among the anchor's (ids
+ * seen before the upload are not it), polls it, then shows the counts, the rejects and the
+ * suppliers not matched. Every status change is announced.
+ */
+export class DatasetStatusView {
+  readonly element = h('section', {
+    class: 'status',
+    'aria-labelledby': 'status-heading',
+    'data-testid': 'status',
+  });
+  private dataset: DatasetSummary | undefined;
+  private detail: DatasetDetail | undefined;
+  private rejects: { lines: RejectedLine[]; downloadUrl: string } | undefined;
+  private unmatched: UnmatchedSuppliers | undefined;
+  private error: string | undefined;
+  private timer: number | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly context: PortalContext,
+    private readonly fileName: string,
+    private readonly seenBefore: ReadonlySet<string>,
+    /** Called once the dataset has reached a final status (the page refreshes its list of uploads). */
+    private readonly onFinal: () => void,
+  ) {}
+
+  start(): void {
+    this.render();
+    void this.poll();
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    window.clearTimeout(this.timer);
+    if (this.rejects) URL.revokeObjectURL(this.rejects.downloadUrl);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const before = this.dataset?.status;
+      if (!this.dataset) {
+        const { datasets } = await this.context.api.datasets();
+        this.dataset = datasets.find((d) => d.fileName === this.fileName && !this.seenBefore.has(d.id));
+      } else {
+        this.detail = await this.context.api.dataset(this.dataset.id);
+        this.dataset = this.detail.dataset;
+      }
+      const status = this.dataset?.status;
+      if (status && status !== before) {
+        const m = this.context.i18n.messages;
+        this.context.announce(m.status.statusLine(this.fileName, m.status.names[status]));
+      }
+      if (this.dataset && FINAL.has(this.dataset.status)) {
+        await this.loadOutcome(this.dataset);
+        this.render();
+        this.onFinal();
+        return;
+      }
+      this.render();
+    } catch (error) {
+      this.error = (error as Error).message;
+      this.render();
+    }
+    this.timer = window.setTimeout(() => void this.poll(), POLL_MS);
+  }
+
+  private async loadOutcome(dataset: DatasetSummary): Promise<void> {
+    this.detail ??= await this.context.api.dataset(dataset.id);
+    const rejectsPath = this.detail.rejectsPath;
+    if (rejectsPath) {
+      const text = await this.context.api.text(rejectsPath);
+      // A Blob link downloads with the session's credentials already used; no token in a URL.
+      const downloadUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      this.rejects = { lines: parseRejectsCsv(text), downloadUrl };
+    }
+    if (dataset.status === 'INGESTED') this.unmatched = await this.context.api.unmatchedSuppliers(dataset.id);
+  }
+
+  render(): void {
+    const { messages, language } = this.context.i18n;
+    const t = messages.status;
+    const dataset = this.dataset;
+    const statusText = dataset
+      ? t.statusLine(this.fileName, t.names[dataset.status])
+      : t.waiting(this.fileName);
+    const money = (cents: number) => formatCents(cents, dataset?.currency ?? 'EUR', language);
+    const pairs: [string, string, string][] =
+      dataset && FINAL.has(dataset.status)
+        ? [
+            [t.accepted, formatCount(dataset.acceptedLines, language), 'accepted'],
+            [t.rejected, formatCount(dataset.rejectedLines, language), 'rejected'],
+            [t.amount, money(dataset.amountCents), 'amount'],
+            [t.suppliers, formatCount(dataset.suppliers, language), 'suppliers'],
+            ...(dataset.periodFrom && dataset.periodTo
+              ? [
+                  [
+                    t.period,
+                    t.periodRange(
+                      formatDate(dataset.periodFrom, language),
+                      formatDate(dataset.periodTo, language),
+                    ),
+                    'period',
+                  ] as [string, string, string],
+                ]
+              : []),
+            ...(dataset.format ? [[t.format, dataset.format, 'format'] as [string, string, string]] : []),
+          ]
+        : [];
+    replace(
+      this.element,
+      h('h2', { id: 'status-heading' }, t.heading),
+      h(
+        'p',
+        {
+          class: `status-line status-${dataset?.status.toLowerCase() ?? 'waiting'}`,
+          'data-testid': 'status-line',
+        },
+        statusText,
+      ),
+      !FINAL.has(dataset?.status ?? 'RECEIVED') && h('progress', { 'aria-label': statusText }),
+      this.error && h('p', { class: 'error', role: 'alert' }, this.error),
+      dataset?.message &&
+        h('p', { class: dataset.status === 'INGESTED' ? 'note' : 'error' }, dataset.message),
+      pairs.length > 0 &&
+        h(
+          'dl',
+          { class: 'facts counts' },
+          ...pairs.flatMap(([term, value, id]) => [
+            h('dt', {}, term),
+            h('dd', { 'data-testid': `count-${id}` }, value),
+          ]),
+        ),
+      this.rejects && this.rejectsSection(),
+      this.unmatched && this.unmatchedSection(this.unmatched),
+    );
+  }
+
+  private rejectsSection(): HTMLElement | undefined {
+    const rejects = this.rejects;
+    if (!rejects) return undefined;
+    const t = this.context.i18n.messages.status;
+    const shown = rejects.lines.slice(0, SHOWN_REJECTS);
+    return h(
+      'section',
+      { 'aria-labelledby': 'rejects-heading' },
+      h('h3', { id: 'rejects-heading' }, t.rejects),
+      h(
+        'a',
+        {
+          href: rejects.downloadUrl,
+          download: `${this.fileName}.rejects.csv`,
+          class: 'button',
+          'data-testid': 'download-rejects',
+        },
+        t.downloadRejects,
+      ),
+      rejects.lines.length > shown.length && h('p', {}, t.rejectsMore(shown.length, rejects.lines.length)),
+      table(
+        t.rejects,
+        t.rejectsColumns,
+        shown.map((line) => [line.line, line.reason, h('code', {}, line.content)]),
+        new Set([0]),
+      ),
+    );
+  }
+
+  private unmatchedSection(unmatched: UnmatchedSuppliers): HTMLElement {
+    const { messages, language } = this.context.i18n;
+    const t = messages.status;
+    const currency = this.dataset?.currency ?? 'EUR';
+    const share =
+      unmatched.datasetAmountCents === 0 ? 0 : unmatched.amountCents / unmatched.datasetAmountCents;
+    return h(
+      'section',
+      { 'aria-labelledby': 'unmatched-heading', 'data-testid': 'unmatched' },
+      h('h3', { id: 'unmatched-heading' }, t.unmatched),
+      unmatched.count === 0
+        ? h('p', {}, t.noUnmatched)
+        : h(
+            'p',
+            {},
+            t.unmatchedIntro(
+              formatCount(unmatched.count, language),
+              formatCents(unmatched.amountCents, currency, language),
+              formatShare(share, language),
+            ),
+          ),
+      unmatched.suppliers.length > 0 &&
+        table(
+          t.unmatched,
+          t.unmatchedColumns,
+          unmatched.suppliers.map((supplier) => [
+            h(
+              'a',
+              { href: `#/suppliers/${encodeURIComponent(supplier.key)}` },
+              supplier.name || supplier.key,
+            ),
+            supplier.identifier ? `${supplier.identifier.scheme} ${supplier.identifier.value}` : '',
+            formatCents(supplier.amountCents, currency, language),
+            formatCount(supplier.lines, language),
+          ]),
+          new Set([2, 3]),
+        ),
+    );
+  }
+}

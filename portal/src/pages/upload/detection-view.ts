@@ -1,0 +1,90 @@
+import type { Language } from '../../../../shared/contracts/portal-api.ts';
+import type { Detection } from '../../detect/detect-file.ts';
+import { h, table } from '../../dom.ts';
+import { formatBytes, formatCents, formatCount, formatDate } from '../../i18n/format.ts';
+import type { Messages } from '../../i18n/messages.ts';
+
+const SHOWN_LINES = 8;
+
+function describeShape(detection: Detection, messages: Messages): string {
+  if (detection.shape === 'json') return messages.detection.json(detection.decpVersion ?? '');
+  const delimiter = detection.delimiter ?? '';
+  return messages.detection.delimiters[delimiter] ?? JSON.stringify(delimiter);
+}
+
+/** What detection found, before upload: a summary list, the column mapping, the first lines and a sample. */
+export function detectionView(detection: Detection, messages: Messages, language: Language): HTMLElement {
+  const t = messages.detection;
+  const pairs: [string, string][] = [
+    [t.file, detection.fileName],
+    [t.size, formatBytes(detection.sizeBytes, language)],
+    [t.encoding, detection.encoding],
+    [detection.shape === 'json' ? t.format : t.delimiter, describeShape(detection, messages)],
+  ];
+  if (detection.format) {
+    pairs.push([t.format, `${detection.format.label} (${detection.format.id})`]);
+    pairs.push([t.kind, messages.upload.kinds[detection.format.kind]]);
+  }
+  if (detection.headerLine) pairs.push([t.headerLine, formatCount(detection.headerLine, language)]);
+  const fieldName = (field: string) =>
+    messages.mapping.fields[field as keyof Messages['mapping']['fields']] ?? field;
+  return h(
+    'section',
+    { class: 'detection', 'aria-labelledby': 'detection-heading', 'data-testid': 'detection' },
+    h('h2', { id: 'detection-heading', tabindex: -1 }, t.heading),
+    h('dl', { class: 'facts' }, ...pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    detection.format?.id.startsWith('mapping:') &&
+      h('p', { class: 'note' }, t.byProfile(detection.format.label)),
+    detection.failure &&
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        detection.format ? t.wouldBeRejected(detection.failure) : t.notRecognisedWhy(detection.failure),
+      ),
+    detection.columns.length > 0 &&
+      table(
+        t.columns,
+        t.columnHeaders,
+        detection.columns.map((column) => [fieldName(column.field), column.column, column.index + 1]),
+        new Set([2]),
+      ),
+    detection.unusedColumns.length > 0 &&
+      h('p', {}, h('strong', {}, t.unused), ' — ', detection.unusedColumns.join(', ')),
+    h('h3', {}, t.firstLines),
+    h(
+      'pre',
+      { class: 'first-lines', tabindex: 0, 'aria-label': t.firstLines },
+      detection.firstLines.join('\n'),
+    ),
+    detection.format &&
+      h(
+        'p',
+        { 'data-testid': 'sample-summary' },
+        t.sample(detection.accepted.length, detection.rejected.length, detection.recordsRead),
+      ),
+    detection.accepted.length > 0 &&
+      table(
+        t.sample(detection.accepted.length, detection.rejected.length, detection.recordsRead),
+        t.sampleColumns,
+        detection.accepted
+          .slice(0, SHOWN_LINES)
+          .map((line) => [
+            line.lineNumber,
+            formatDate(line.date, language),
+            formatCents(line.amountCents, line.currency, language),
+            line.supplier.name,
+            line.supplier.identifier
+              ? `${line.supplier.identifier.scheme} ${line.supplier.identifier.value}`
+              : '',
+          ]),
+        new Set([0, 2]),
+      ),
+    detection.rejected.length > 0 &&
+      table(
+        t.sampleRejected,
+        [t.sampleColumns[0], messages.status.rejectsColumns[1]],
+        detection.rejected.slice(0, SHOWN_LINES).map((rejection) => [rejection.lineNumber, rejection.reason]),
+        new Set([0]),
+      ),
+  );
+}

@@ -1,0 +1,263 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
+import { MappingProfileSchema } from '../../../shared/domain/formats/mapping-profile.ts';
+import { PROFILES, UNKNOWN_ROWS, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
+import { repoRoot } from '../../support/run-cli.ts';
+import { analyzeFiles, parseDelimited, workDir, writeInput } from '../formats/support.ts';
+import { DROP_ZONE_OUTLINE, FOCUSED_ELEMENT } from './in-page-checks.ts';
+import {
+  closePortal,
+  dropFile,
+  expectAccessible,
+  openPortal,
+  type PortalSession,
+  screenshot,
+} from './support.ts';
+
+/** Real files: DECP's own schema example (two older versions set aside) and Isère's 2019 contracts. */
+const SCHEMA_EXAMPLE = join(repoRoot, 'tests/fixtures/real/decp-table-schema-example.csv');
+const ISERE_JSON = join(repoRoot, 'tests/fixtures/real/decp-v1-isere-2019.json');
+/** The sample anchor: its synthetic payments are loaded by serve, so its reports have suppliers to correct. */
+const REGIE = 'SYNTHETIC-regie-eaux-grenoble';
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
+
+let session: PortalSession;
+/** The CLI's figures, computed first: `analyze` points the handlers at its own emulators while it runs. */
+let expected: { schemaExample: DatasetRecord; isere: DatasetRecord; unknownLayout: DatasetRecord };
+let unknownLayoutPath: string;
+
+/** What `ancrage analyze` counts for a file: the figures the portal must show. */
+async function cliCounts(path: string, mapping?: unknown): Promise<DatasetRecord> {
+  const result = await analyzeFiles([path], mapping ? { mapping: MappingProfileSchema.parse(mapping) } : {});
+  const [dataset] = result.datasets;
+  if (!dataset) throw new Error(`analyze made no dataset of ${path}`);
+  return dataset;
+}
+
+beforeAll(async () => {
+  unknownLayoutPath = writeInput(workDir(), 'export-regie.txt', unknownLayoutFile());
+  expected = {
+    schemaExample: await cliCounts(SCHEMA_EXAMPLE),
+    isere: await cliCounts(ISERE_JSON),
+    unknownLayout: await cliCounts(unknownLayoutPath, PROFILES.pipe),
+  };
+  session = await openPortal();
+}, 180_000);
+
+afterAll(async () => {
+  await closePortal(session);
+});
+
+const statusLine = () => session.page.getByTestId('status-line');
+const count = (name: string) => session.page.getByTestId(`count-${name}`).textContent();
+
+describe('the portal under ancrage serve, in Chromium', () => {
+  it('asks to sign in, in French, and signs in as a local user of an institution', async () => {
+    const { page } = session;
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('Votre nom ou adresse électronique').fill('agent@regie.example');
+    await page.getByLabel('Institution').selectOption(REGIE);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+    expect(await page.locator('header .session').textContent()).toContain('agent@regie.example');
+  });
+
+  it('shows what a dropped file is before upload, then follows it to INGESTED with the CLI’s counts', async () => {
+    const { page } = session;
+    await dropFile(page, 'decp-table-schema-example.csv', await readFile(SCHEMA_EXAMPLE), 'text/csv');
+    const detection = page.getByTestId('detection');
+    await detection.waitFor();
+    const facts = await detection.locator('dl').textContent();
+    expect(facts).toContain('utf-8');
+    expect(facts).toContain('virgule (,)');
+    expect(facts).toContain('decp-flat-csv');
+    expect(await detection.locator('pre').textContent()).toMatch(/^id,uid,acheteur_id/);
+    expect(await detection.getByRole('table', { name: 'Colonnes reconnues' }).textContent()).toContain(
+      'montant',
+    );
+    await expectAccessible(page, 'detected');
+    await screenshot(page, 'detected');
+
+    await page.getByTestId('send').click();
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    expect(await statusLine().textContent()).toBe(`decp-table-schema-example.csv${NBSP}: Intégré`);
+    expect(await page.locator('progress.upload-progress').getAttribute('value')).toBe('1');
+    expect(await count('accepted')).toBe(String(expected.schemaExample.lines));
+    expect(await count('rejected')).toBe(String(expected.schemaExample.rejectedLines));
+    expect(await count('amount')).toBe(`21${NNBSP}800,10${NBSP}€`);
+    await page.getByTestId('unmatched').waitFor();
+    const unmatched = await page.getByTestId('unmatched').textContent();
+    expect(unmatched).toContain('Colin Maudry');
+    expect(unmatched).toContain('Datactivist');
+    await expectAccessible(page, 'ingested');
+    await screenshot(page, 'ingested');
+  });
+
+  it('downloads the lines not counted, each with its line number and reason', async () => {
+    const { page } = session;
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('download-rejects').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('decp-table-schema-example.csv.rejects.csv');
+    const path = await download.path();
+    const rows = parseDelimited(await readFile(path, 'utf8'), ';');
+    expect(rows[0]).toEqual(['line', 'reason', 'content']);
+    expect(rows.slice(1).map(([line]) => line)).toEqual(['2', '3']);
+    for (const row of rows.slice(1)) expect(row[1]).toMatch(/older version of this contract/);
+    // The table on the page says the same.
+    const shown = page.getByRole('table', { name: /Lignes non comptées/ });
+    expect(await shown.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('corrects a supplier with a reason, shows the audit, and the rebuilt report changes', async () => {
+    const { page } = session;
+    await session.portal.idle();
+    await page.getByRole('link', { name: 'Rapports' }).click();
+    const ownReport = page
+      .locator('tr', { hasText: `Institution${NBSP}:` })
+      .filter({ hasText: 'Paiements' })
+      .filter({ hasText: 'français' });
+    await ownReport.first().waitFor();
+    const shareBefore = await ownReport.getByTestId('local-share').textContent();
+
+    await page.getByRole('link', { name: 'Fournisseurs' }).click();
+    await page.getByLabel('Rechercher un fournisseur').fill('Assurances Mutuelles');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('link', { name: /Assurances Mutuelles Atlantique/ }).click();
+    const profile = page.getByTestId('supplier-profile');
+    await profile.getByRole('heading', { level: 1 }).waitFor();
+    expect(await profile.getByRole('table').textContent()).toContain('Fichier déposé');
+    await page.getByLabel('Code commune INSEE de l’établissement').fill('38185');
+    await page
+      .getByLabel('Raison de la correction')
+      .fill('Agence de Grenoble qui assure le contrat depuis 2024');
+    await page.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    const audit = page.getByTestId('audit');
+    await audit.locator('li').first().waitFor();
+    const entry = await audit.locator('li').first().textContent();
+    expect(entry).toContain('agent@regie.example');
+    expect(entry).toContain('38185');
+    expect(entry).toContain('Agence de Grenoble qui assure le contrat depuis 2024');
+    expect(await profile.getByRole('table').textContent()).toContain('Correction manuelle');
+    await expectAccessible(page, 'supplier');
+    await screenshot(page, 'supplier');
+
+    await page.getByRole('link', { name: 'Rapports' }).click();
+    await page.getByTestId('rebuild').click();
+    await page
+      .getByTestId('rebuild-status')
+      .filter({ hasText: 'Rapports reconstruits.' })
+      .waitFor({ timeout: 30_000 });
+    // Its 5 % of the régie's influenceable spend now counts as local: the headline moves by as much.
+    const shareAfter = await ownReport.getByTestId('local-share').textContent();
+    const percent = (text: string | null) =>
+      Number(
+        String(text)
+          .replace(/[^\d,]/g, '')
+          .replace(',', '.'),
+      );
+    expect(percent(shareAfter) - percent(shareBefore)).toBeCloseTo(5.1, 0);
+    await expectAccessible(page, 'reports');
+    await screenshot(page, 'reports');
+    const opening = page.waitForEvent('popup');
+    await ownReport.getByRole('link', { name: /Ouvrir/ }).click();
+    const report = await opening;
+    await report.waitForLoadState();
+    expect(await report.locator('body').textContent()).toContain(String(shareAfter));
+    await report.close();
+    // Back to the portal's tab: a background tab may not open a file picker.
+    await page.bringToFront();
+  });
+
+  it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {
+    const { page } = session;
+    // Listening before anything else: Playwright turns the picker's interception on asynchronously,
+    // and a picker opened before that shows nothing and fires no event.
+    const choosing = page.waitForEvent('filechooser', { timeout: 20_000 }).catch(() => undefined);
+    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+    const tabTo = async (target: RegExp) => {
+      for (let presses = 0; presses < 30; presses++) {
+        await page.keyboard.press('Tab');
+        const focused = String(await page.evaluate(FOCUSED_ELEMENT));
+        if (target.test(focused)) return focused;
+      }
+      throw new Error(`tabbing never reached ${target}`);
+    };
+    await tabTo(/^input\|file-input\|file\|/);
+    // The focus shows on the drop zone around the (visually hidden) input.
+    expect(await page.evaluate(DROP_ZONE_OUTLINE)).toBe('solid');
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
+    if (!chooser)
+      throw new Error(`Enter opened no file picker; the focus is on ${await page.evaluate(FOCUSED_ELEMENT)}`);
+    await chooser.setFiles(ISERE_JSON);
+    await page.getByTestId('detection').waitFor();
+    expect(await page.getByTestId('detection').locator('dl').textContent()).toContain('DECP JSON');
+    await tabTo(/^button\|\|button\|Envoyer le fichier\|/);
+    await page.keyboard.press('Enter');
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    expect(await count('accepted')).toBe(String(expected.isere.lines));
+    expect(await count('rejected')).toBe(String(expected.isere.rejectedLines));
+    expect(await page.getByTestId('live').textContent()).toContain('Intégré');
+  });
+
+  it('maps a file it does not recognise, saves the mapping profile, and ingests with it', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.locator('#file-input').setInputFiles(unknownLayoutPath);
+    const mapping = page.getByTestId('mapping');
+    await mapping.waitFor();
+    expect(await page.getByTestId('detection').textContent()).toContain('barre verticale (|)');
+    await mapping.getByLabel('Nom du fournisseur').selectOption('Nom fournisseur');
+    await mapping.getByLabel('Montant').selectOption('Mt payé');
+    await mapping.getByLabel('Date', { exact: true }).selectOption('Date paiement');
+    await mapping.getByLabel('Code postal du fournisseur').selectOption('CP');
+    await mapping.getByLabel('Nom du profil').fill('Régie, export pipe');
+    await mapping.getByLabel('Identifiant du profil').fill('regie-pipe');
+    await expectAccessible(page, 'mapping');
+    await screenshot(page, 'mapping');
+    await mapping.getByRole('button', { name: /Enregistrer le profil/ }).click();
+    await page.getByText('Reconnu grâce à votre profil de correspondance').waitFor();
+    expect(await page.getByTestId('sample-summary').textContent()).toContain(
+      `${UNKNOWN_ROWS.length} lignes acceptées`,
+    );
+    await page.getByTestId('send').click();
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    expect(await count('accepted')).toBe(String(expected.unknownLayout.lines));
+    expect(await count('format')).toBe('mapping:regie-pipe');
+  });
+
+  it('switches to English, keeps the choice, and formats numbers the English way', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    const ownReport = page.locator('tr', { hasText: 'Institution:' }).filter({ hasText: 'French' });
+    await ownReport.first().waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Published reports' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Upload a file' }).count()).toBe(1);
+    await expectAccessible(page, 'reports-en');
+    await screenshot(page, 'reports-en');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await page.getByRole('heading', { name: 'Rapports publiés' }).waitFor();
+  });
+
+  it('made no request outside the portal and broke no content-security rule', async () => {
+    const origin = new URL(session.portal.url).origin;
+    const outside = session.requests.filter(
+      (url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:'),
+    );
+    expect(outside).toEqual([]);
+    // The first visit asks who is signed in and gets 401 before the sign-in: the only error expected.
+    const errors = session.errors.filter((text) => !/status of 401/.test(text));
+    expect(errors).toEqual([]);
+    await writeFile(join(repoRoot, 'test-artifacts/portal/requests.txt'), `${session.requests.join('\n')}\n`);
+  });
+});
