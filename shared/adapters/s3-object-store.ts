@@ -12,6 +12,9 @@ const isMissing = (error: unknown) =>
   error instanceof NoSuchKey ||
   (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NoSuchVersion'));
 
+/** Reads of a small object whose body stream breaks, before the error is passed on. */
+const MAX_BODY_READS = 3;
+
 export function createS3ObjectStore(client: S3Client): ObjectStore {
   return {
     async open(location) {
@@ -61,14 +64,23 @@ export function createS3ObjectStore(client: S3Client): ObjectStore {
     },
 
     async readText(location) {
-      try {
-        const response = await client.send(
-          new GetObjectCommand({ Bucket: location.bucket, Key: location.key }),
-        );
-        return response.Body ? await response.Body.transformToString('utf-8') : undefined;
-      } catch (error) {
-        if (isMissing(error)) return undefined;
-        throw error;
+      // A body cut off mid-stream (a connection reset) is read again, a couple of times.
+      for (let attempt = 1; ; attempt++) {
+        let body: { transformToString(encoding: string): Promise<string> } | undefined;
+        try {
+          const response = await client.send(
+            new GetObjectCommand({ Bucket: location.bucket, Key: location.key }),
+          );
+          body = response.Body;
+        } catch (error) {
+          if (isMissing(error)) return undefined;
+          throw error;
+        }
+        try {
+          return body ? await body.transformToString('utf-8') : undefined;
+        } catch (error) {
+          if (attempt >= MAX_BODY_READS) throw error;
+        }
       }
     },
   };

@@ -148,6 +148,10 @@ export const en: Messages = {
       `${count} supplier(s) with no registry or directory data, for ${amount} (${share} of the file). Correct them from the Suppliers page.`,
     unmatchedColumns: ['Supplier', 'Identifier', 'Amount', 'Lines'],
     noUnmatched: 'Every supplier is identified.',
+    overlaps: 'Spend in common with other files',
+    overlapsIntro:
+      'These files, already counted, hold part of the same spend (same supplier, month and amount). Both stay counted: check that they are not the same payments exported twice.',
+    overlapsColumns: ['File', 'Supplier-months in common', 'Amount in common'],
   },
   suppliers: {
     heading: 'Suppliers',

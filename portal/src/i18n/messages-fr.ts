@@ -155,6 +155,10 @@ export const fr: Messages = {
       `${count} fournisseur(s) sans donnée de registre ni d’annuaire, pour ${amount} (${share} du fichier). Corrigez-les depuis la page Fournisseurs.`,
     unmatchedColumns: ['Fournisseur', 'Identifiant', 'Montant', 'Lignes'],
     noUnmatched: 'Tous les fournisseurs sont identifiés.',
+    overlaps: 'Dépenses en commun avec d’autres fichiers',
+    overlapsIntro:
+      'Ces fichiers déjà comptés ont une partie des mêmes dépenses (même fournisseur, même mois, même montant). Les deux restent comptés : vérifiez qu’il ne s’agit pas des mêmes paiements exportés deux fois.',
+    overlapsColumns: ['Fichier', 'Fournisseurs × mois en commun', 'Montant en commun'],
   },
   suppliers: {
     heading: 'Fournisseurs',

@@ -119,6 +119,9 @@ export interface Messages {
     readonly unmatchedIntro: (count: string, amount: string, share: string) => string;
     readonly unmatchedColumns: readonly [string, string, string, string];
     readonly noUnmatched: string;
+    readonly overlaps: string;
+    readonly overlapsIntro: string;
+    readonly overlapsColumns: readonly [string, string, string];
   };
   readonly suppliers: {
     readonly heading: string;

@@ -4,7 +4,8 @@ import { h, preservingFocus, replace, table } from '../dom.ts';
 import { formatDate, formatShare } from '../i18n/format.ts';
 
 const REBUILD_POLL_MS = 1_000;
-const REBUILD_POLLS = 15;
+/** A minute: a rebuild waits behind the ones the latest uploads started, and a build takes seconds. */
+const REBUILD_POLLS = 60;
 
 /** The published reports of the consortium and the anchor, each opening its HTML; a rebuild button. */
 export class ReportsPage implements Page {

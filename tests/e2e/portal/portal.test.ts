@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { MappingProfileSchema } from '../../../shared/domain/formats/mapping-profile.ts';
 import { PROFILES, UNKNOWN_ROWS, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
+import { paymentsOfMonths } from '../../integration/helpers.ts';
 import { repoRoot } from '../../support/run-cli.ts';
 import { analyzeFiles, parseDelimited, workDir, writeInput } from '../formats/support.ts';
 import { DROP_ZONE_OUTLINE, FOCUSED_ELEMENT } from './in-page-checks.ts';
@@ -152,7 +153,8 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await page
       .getByTestId('rebuild-status')
       .filter({ hasText: 'Rapports reconstruits.' })
-      .waitFor({ timeout: 30_000 });
+      // The rebuild waits behind those the earlier uploads started: on a busy machine, a while.
+      .waitFor({ timeout: 65_000 });
     // Its 5 % of the régie's influenceable spend now counts as local: the headline moves by as much.
     const shareAfter = await ownReport.getByTestId('local-share').textContent();
     const percent = (text: string | null) =>
@@ -172,7 +174,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await report.close();
     // Back to the portal's tab: a background tab may not open a file picker.
     await page.bringToFront();
-  });
+  }, 120_000);
 
   it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {
     const { page } = session;
@@ -231,6 +233,28 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
     expect(await count('accepted')).toBe(String(expected.unknownLayout.lines));
     expect(await count('format')).toBe('mapping:regie-pipe');
+  });
+
+  it('says which counted file holds part of the same spend as a new upload', async () => {
+    const { page } = session;
+    // January of the sample serve loaded for this anchor, plus one payment it does not have (made up,
+    // like the sample): part of the spend is in both files, so both count and the page says so.
+    const january = paymentsOfMonths('janvier', ['01']);
+    const extra =
+      '2025-99001;20/01/2025;Coopérative Nouvelle SCOP;;38000;Grenoble;France;611;Contrats de prestations de services;1 234,56';
+    const path = writeInput(workDir(), 'mandats-janvier.csv', `${january.text}${extra}\r\n`);
+    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.locator('#file-input').setInputFiles(path);
+    await page.getByTestId('detection').waitFor();
+    await page.getByTestId('send').click();
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    const overlaps = page.getByTestId('overlaps');
+    await overlaps.waitFor();
+    const text = (await overlaps.textContent()) ?? '';
+    expect(text).toContain('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
+    const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+    expect(text).toContain(euros.format(january.cents / 100));
+    await expectAccessible(page, 'overlaps');
   });
 
   it('switches to English, keeps the choice, and formats numbers the English way', async () => {

@@ -28,6 +28,8 @@ export class DatasetStatusView {
   private detail: DatasetDetail | undefined;
   private rejects: { lines: RejectedLine[]; downloadUrl: string } | undefined;
   private unmatched: UnmatchedSuppliers | undefined;
+  /** File names of the anchor's datasets, to name the ones this dataset overlaps. */
+  private fileNames = new Map<string, string>();
   private error: string | undefined;
   private timer: number | undefined;
   private stopped = false;
@@ -91,6 +93,10 @@ export class DatasetStatusView {
       this.rejects = { lines: parseRejectsCsv(text), downloadUrl };
     }
     if (dataset.status === 'INGESTED') this.unmatched = await this.context.api.unmatchedSuppliers(dataset.id);
+    if (dataset.overlaps.length > 0) {
+      const { datasets } = await this.context.api.datasets();
+      this.fileNames = new Map(datasets.map((other) => [other.id, other.fileName]));
+    }
   }
 
   render(): void {
@@ -147,8 +153,31 @@ export class DatasetStatusView {
             h('dd', { 'data-testid': `count-${id}` }, value),
           ]),
         ),
+      dataset && dataset.overlaps.length > 0 && this.overlapsSection(dataset),
       this.rejects && this.rejectsSection(),
       this.unmatched && this.unmatchedSection(this.unmatched),
+    );
+  }
+
+  /** Spend this file shares with other counted files: both count, and the officer should check. */
+  private overlapsSection(dataset: DatasetSummary): HTMLElement {
+    const { messages, language } = this.context.i18n;
+    const t = messages.status;
+    return h(
+      'section',
+      { 'aria-labelledby': 'overlaps-heading', 'data-testid': 'overlaps' },
+      h('h3', { id: 'overlaps-heading' }, t.overlaps),
+      h('p', { class: 'note' }, t.overlapsIntro),
+      table(
+        t.overlaps,
+        t.overlapsColumns,
+        dataset.overlaps.map((overlap) => [
+          this.fileNames.get(overlap.datasetId) ?? overlap.datasetId,
+          formatCount(overlap.supplierMonths, language),
+          formatCents(overlap.amountCents, dataset.currency ?? 'EUR', language),
+        ]),
+        new Set([1, 2]),
+      ),
     );
   }
 
