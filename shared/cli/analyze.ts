@@ -67,12 +67,16 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
           const rejects = await pipeline.readObject(stack.buckets.uploads, dataset.rejectsKey);
           await writeFile(join(args.outDir, 'rejects', `${basename(file)}.rejects.csv`), rejects);
         }
-        if (dataset.status !== 'INGESTED') {
+        // SUPERSEDED: its spend is all in another file given (the quarter's export of a month's).
+        if (dataset.status !== 'INGESTED' && dataset.status !== 'SUPERSEDED') {
           throw new RunError(`${basename(file)} was rejected: ${dataset.message ?? dataset.status}`);
         }
         datasets.push(dataset);
       }
     }
+    // As they stand at the end: a later file may have superseded an earlier one.
+    for (const [index, dataset] of datasets.entries())
+      datasets[index] = (await pipeline.dataset(dataset.id)) ?? dataset;
     checkOneKind(datasets);
     const kind = datasets[0]?.kind;
     if (!kind) throw new RunError('no dataset was ingested');

@@ -5,6 +5,13 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('fr-FR', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 
+/** Says which file counts a superseded one's spend instead. */
+function supersededNote(result: AnalyzeResult, dataset: AnalyzeResult['datasets'][number]): string {
+  if (dataset.status !== 'SUPERSEDED') return '';
+  const by = result.datasets.find((other) => other.id === dataset.supersededBy);
+  return `; not counted: all its spend is in ${by?.fileName ?? `dataset ${dataset.supersededBy}`}`;
+}
+
 /** The few lines printed after a run: what was read, what was rejected, the headline, where to look. */
 export function summarise(result: AnalyzeResult): string {
   const { report } = result;
@@ -17,7 +24,7 @@ export function summarise(result: AnalyzeResult): string {
     `${report.datasets.length} dataset(s), ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
     ...result.datasets.map(
       (dataset) =>
-        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected${dataset.setAsideLines > 0 ? `, ${dataset.setAsideLines} older contract versions set aside` : ''} (${dataset.format}, ${dataset.encoding})`,
+        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected${dataset.setAsideLines > 0 ? `, ${dataset.setAsideLines} older contract versions set aside` : ''} (${dataset.format}, ${dataset.encoding})${supersededNote(result, dataset)}`,
     ),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
     `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,

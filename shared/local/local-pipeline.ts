@@ -3,10 +3,12 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createS3Client } from '../adapters/aws-clients.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
+import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { mappingProfileKey } from '../adapters/s3-mapping-profiles.ts';
 import { territoryKey } from '../adapters/s3-territory-catalog.ts';
-import type { ObjectLocation } from '../domain/dataset.ts';
+import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { Territory } from '../domain/territory/territory.ts';
@@ -63,9 +65,11 @@ export function objectCreatedEvent(location: ObjectLocation) {
  */
 export class LocalPipeline {
   private readonly s3: S3Client;
+  private readonly documents: DynamoDBDocumentClient;
 
   constructor(readonly stack: EmbeddedStack) {
     this.s3 = createS3Client(stack.s3Endpoint);
+    this.documents = createDocumentClient(stack.dynamoDbEndpoint);
     // The handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, stack.env);
   }
@@ -179,7 +183,13 @@ export class LocalPipeline {
     return response.Body ? response.Body.transformToString('utf-8') : '';
   }
 
+  /** A dataset as it stands now: a later file may have superseded it since it was ingested. */
+  async dataset(datasetId: string): Promise<DatasetRecord | undefined> {
+    return createDynamoDbDatasetStore(this.documents, this.stack.tableName).getDataset(datasetId);
+  }
+
   close(): void {
     this.s3.destroy();
+    this.documents.destroy();
   }
 }
