@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startLocalPortal } from '../local/local-portal.ts';
 import { UsageError } from './cli-error.ts';
@@ -21,11 +22,15 @@ export async function serve(args: readonly string[]): Promise<void> {
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
     throw new UsageError(`--port must be a port number (0 for any free port), not "${values.port}"`);
   }
+  // Built on start (a few seconds; Vite loaded only here), so a fresh clone needs no build step; the
+  // build is removed on stop.
+  const temporaryBuild = values.static
+    ? undefined
+    : await (await import('../../portal/build.ts')).buildPortalInTemp();
   const portal = await startLocalPortal({
     port: Number(values.port),
     stateDirectory: values.state,
-    // Built on start (a few seconds; Vite loaded only here), so a fresh clone needs no build step.
-    staticDir: values.static ?? (await (await import('../../portal/build.ts')).buildPortalInTemp()),
+    staticDir: values.static ?? temporaryBuild,
     territoryId: values.territory,
     log: (line) => process.stderr.write(`${line}\n`),
   });
@@ -35,7 +40,10 @@ export async function serve(args: readonly string[]): Promise<void> {
       process.stderr.write(`${signal}: stopping…\n`);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      portal.stop().then(resolve, (error: unknown) => {
+      const stopped = portal
+        .stop()
+        .finally(() => (temporaryBuild ? rm(temporaryBuild, { recursive: true, force: true }) : undefined));
+      stopped.then(resolve, (error: unknown) => {
         process.stderr.write(`ancrage serve: ${String(error)}\n`);
         process.exitCode = 1;
         resolve();
