@@ -49,7 +49,9 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
 
   /**
    * Rewrites an INGESTED dataset, on condition that nothing changed it since it was read; false when
-   * it is not INGESTED or changed meanwhile (a concurrent run got there first).
+   * it is not INGESTED or changed meanwhile (a concurrent run got there first). A conditional put of
+   * the whole record, not an UpdateItem: the functions' IAM grants writes as PutItem and
+   * BatchWriteItem only (infra/access.ts).
    */
   const amendCounted = async (datasetId: string, amend: (current: DatasetRecord) => DatasetRecord) => {
     const current = await getDataset(datasetId);
@@ -168,8 +170,6 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       }
     },
 
-    // A conditional put of the whole record, not an UpdateItem: the functions' IAM grants writes as
-    // PutItem and BatchWriteItem only (infra/access.ts).
     async retire(datasetId, retirement, now) {
       return amendCounted(datasetId, (current) => ({
         ...current,
