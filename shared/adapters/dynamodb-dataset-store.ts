@@ -53,17 +53,25 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
    * the whole record, not an UpdateItem: the functions' IAM grants writes as PutItem and
    * BatchWriteItem only (infra/access.ts).
    */
-  const amendCounted = async (datasetId: string, amend: (current: DatasetRecord) => DatasetRecord) => {
+  const amendCounted = (datasetId: string, amend: (current: DatasetRecord) => DatasetRecord) =>
+    amendIf(datasetId, (current) => current.status === 'INGESTED', amend);
+
+  /** The same, for any record `holds` accepts: the condition pins its status and its updatedAt. */
+  const amendIf = async (
+    datasetId: string,
+    holds: (current: DatasetRecord) => boolean,
+    amend: (current: DatasetRecord) => DatasetRecord,
+  ) => {
     const current = await getDataset(datasetId);
-    if (current?.status !== 'INGESTED') return false;
+    if (!current || !holds(current)) return false;
     try {
       await client.send(
         new PutCommand({
           TableName: tableName,
           Item: datasetItem(DatasetRecordSchema.parse(amend(current))),
-          ConditionExpression: '#status = :ingested AND updatedAt = :seen',
+          ConditionExpression: '#status = :status AND updatedAt = :seen',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':ingested': 'INGESTED', ':seen': current.updatedAt },
+          ExpressionAttributeValues: { ':status': current.status, ':seen': current.updatedAt },
         }),
       );
       return true;
@@ -176,6 +184,14 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         ...retirement,
         updatedAt: now.toISOString(),
       }));
+    },
+
+    async repoint(datasetId, from, retirement, now) {
+      return amendIf(
+        datasetId,
+        (current) => current.status === 'SUPERSEDED' && current.supersededBy === from,
+        (current) => ({ ...current, ...retirement, updatedAt: now.toISOString() }),
+      );
     },
 
     async noteOverlaps(datasetId, overlaps, now) {

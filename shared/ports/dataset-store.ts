@@ -40,6 +40,16 @@ export interface DatasetStore {
    * was read. False when it is not INGESTED, or changed meanwhile (read it again to know why).
    */
   retire(datasetId: string, retirement: Retirement, now: Date): Promise<boolean>;
+  /**
+   * Points a SUPERSEDED dataset at the dataset that now holds its spend, when the one it named was
+   * superseded in turn; only if it still names `from`.
+   */
+  repoint(
+    datasetId: string,
+    from: string,
+    retirement: Extract<Retirement, { status: 'SUPERSEDED' }>,
+    now: Date,
+  ): Promise<boolean>;
   /** Records on an INGESTED dataset the spend it shares with others (replacing what it said of them). */
   noteOverlaps(datasetId: string, overlaps: readonly DatasetOverlap[], now: Date): Promise<boolean>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;

@@ -20,10 +20,11 @@ export async function settleOverlaps(
   dataset: DatasetRecord,
   now: Date,
 ): Promise<void> {
-  const counted = (await datasets.listDatasets({ anchorId: dataset.anchorId })).filter(
-    (other) => other.id !== dataset.id && other.status === 'INGESTED',
-  );
-  const replaced = await keepNewestUpload(datasets, dataset, counted, now);
+  const anchors = await datasets.listDatasets({ anchorId: dataset.anchorId });
+  const counted = anchors.filter((other) => other.id !== dataset.id && other.status === 'INGESTED');
+  const supersede = (loser: DatasetRecord, holder: DatasetRecord, message: string) =>
+    supersedeAndRepoint(datasets, anchors, { loser, holder, message }, now);
+  const replaced = await keepNewestUpload(dataset, counted, supersede);
   if (replaced.has(dataset.id)) return;
   const candidates = counted.filter(
     (other) => !replaced.has(other.id) && other.kind === dataset.kind && periodsMeet(other, dataset),
@@ -37,14 +38,10 @@ export async function settleOverlaps(
     if (overlap.matchingCells === 0) continue;
     const contained = containedIn(dataset, other, overlap);
     if (contained) {
-      await datasets.retire(
-        contained.dataset.id,
-        {
-          status: 'SUPERSEDED',
-          supersededBy: contained.by.id,
-          message: `all its spend (every supplier and month, to the cent) is also in dataset ${contained.by.id} (${contained.by.fileName}), which is counted instead`,
-        },
-        now,
+      await supersede(
+        contained.dataset,
+        contained.by,
+        `all its spend (every supplier and month, to the cent) is also in dataset ${contained.by.id} (${contained.by.fileName}), which is counted instead`,
       );
       if (contained.dataset.id === dataset.id) return;
     } else {
@@ -59,10 +56,9 @@ export async function settleOverlaps(
 
 /** Of the INGESTED uploads of one bucket and key, the newest counts; returns the ids it replaced. */
 async function keepNewestUpload(
-  datasets: DatasetStore,
   dataset: DatasetRecord,
   counted: readonly DatasetRecord[],
-  now: Date,
+  supersede: (loser: DatasetRecord, holder: DatasetRecord, message: string) => Promise<void>,
 ): Promise<Set<string>> {
   const uploads = [
     dataset,
@@ -75,18 +71,41 @@ async function keepNewestUpload(
   for (const other of uploads) {
     if (other.id === newest.id) continue;
     replaced.add(other.id);
-    // False: changed since read, superseded by a concurrent run already, which is the outcome.
-    await datasets.retire(
-      other.id,
+    await supersede(
+      other,
+      newest,
+      `replaced by dataset ${newest.id}, a newer upload of the same file: no longer counted`,
+    );
+  }
+  return replaced;
+}
+
+/**
+ * Takes a dataset out of the count for the one holding its spend (a write that does nothing when a
+ * concurrent run got there first), then points the datasets that named it at the holder, so that a
+ * chain (a month, its quarter, the year) ends on the dataset counted whatever order they came in.
+ */
+async function supersedeAndRepoint(
+  datasets: DatasetStore,
+  anchors: readonly DatasetRecord[],
+  change: { loser: DatasetRecord; holder: DatasetRecord; message: string },
+  now: Date,
+): Promise<void> {
+  const { loser, holder, message } = change;
+  await datasets.retire(loser.id, { status: 'SUPERSEDED', supersededBy: holder.id, message }, now);
+  for (const earlier of anchors) {
+    if (earlier.status !== 'SUPERSEDED' || earlier.supersededBy !== loser.id) continue;
+    await datasets.repoint(
+      earlier.id,
+      loser.id,
       {
         status: 'SUPERSEDED',
-        supersededBy: newest.id,
-        message: `replaced by dataset ${newest.id}, a newer upload of the same file: no longer counted`,
+        supersededBy: holder.id,
+        message: `its spend is counted in dataset ${holder.id} (${holder.fileName}), which replaced dataset ${loser.id} (${loser.fileName}) that held it`,
       },
       now,
     );
   }
-  return replaced;
 }
 
 /** Which of two datasets holds the other's whole spend; for the very same cells, the later upload. */

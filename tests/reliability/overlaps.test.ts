@@ -85,6 +85,38 @@ describe('spend found in two files of one anchor', () => {
     expect((await reportOf()).grossCents).toBe(beforeSecond.grossCents + second.amountCents);
   });
 
+  it('ends a chain (a month, its quarter, the half-year) on the dataset counted, in either order', async () => {
+    const files = [
+      ['janvier.csv', ['01']],
+      ['trimestre-1.csv', ['01', '02', '03']],
+      ['semestre-1.csv', ['01', '02', '03', '04', '05', '06']],
+    ] as const;
+    const before = await reportOf();
+    const holders: string[][] = [];
+    for (const [anchor, order] of [
+      ['anchor-chain-a', [0, 1, 2]],
+      ['anchor-chain-b', [2, 1, 0]],
+    ] as const) {
+      const ids = new Map<string, string>();
+      for (const index of order) {
+        const [name, months] = files[index];
+        const text = paymentsOfMonths(`${anchor} ${name}`, months).text;
+        ids.set(name, (await ingested(await upload(`uploads/${anchor}/${name}`, text, anchor))).id);
+      }
+      const half = await dataset(harness, ids.get('semestre-1.csv') ?? '');
+      expect(half.status).toBe('INGESTED');
+      const month = await dataset(harness, ids.get('janvier.csv') ?? '');
+      const quarter = await dataset(harness, ids.get('trimestre-1.csv') ?? '');
+      holders.push([month.status, month.supersededBy === half.id ? 'half' : 'other', quarter.status]);
+      expect(quarter).toMatchObject({ status: 'SUPERSEDED', supersededBy: half.id });
+      expect(month).toMatchObject({ status: 'SUPERSEDED', supersededBy: half.id });
+      expect(month.message).toContain('semestre-1.csv');
+    }
+    expect(holders[0]).toEqual(holders[1]);
+    const halfCents = paymentsOfMonths('S1', ['01', '02', '03', '04', '05', '06']).cents;
+    expect((await reportOf()).grossCents).toBe(before.grossCents + 2 * halfCents);
+  });
+
   it('reports spend two files share in part on both datasets and in the report, and counts both', async () => {
     const julyAugust = await ingested(
       await upload(
