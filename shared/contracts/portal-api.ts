@@ -135,6 +135,11 @@ export interface DatasetSummary {
   readonly acceptedLines: number;
   /** Lines rejected, each in the rejects file with its line number and reason. */
   readonly rejectedLines: number;
+  /**
+   * Lines read but set aside, not counted (an older version of a DECP contract): in the rejects file
+   * too, with their reason.
+   */
+  readonly setAsideLines: number;
   readonly amountCents: number;
   readonly suppliers: number;
   readonly periodFrom: string | null;

@@ -25,6 +25,7 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
     updatedAt: record.updatedAt,
     acceptedLines: record.lines,
     rejectedLines: record.rejectedLines,
+    setAsideLines: record.setAsideLines,
     amountCents: record.amountCents,
     suppliers: record.suppliers,
     periodFrom: record.periodFrom ?? null,

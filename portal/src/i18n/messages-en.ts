@@ -133,6 +133,7 @@ export const en: Messages = {
     statusLine: (fileName, status) => `${fileName}: ${status}`,
     accepted: 'Lines accepted',
     rejected: 'Lines rejected',
+    setAside: 'Lines set aside (older versions)',
     amount: 'Total amount',
     suppliers: 'Suppliers',
     period: 'Period',

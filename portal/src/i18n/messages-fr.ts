@@ -139,6 +139,7 @@ export const fr: Messages = {
     statusLine: (fileName, status) => `${fileName}${NBSP}: ${status}`,
     accepted: 'Lignes acceptées',
     rejected: 'Lignes rejetées',
+    setAside: 'Lignes écartées (anciennes versions)',
     amount: 'Montant total',
     suppliers: 'Fournisseurs',
     period: 'Période',

@@ -105,6 +105,7 @@ export interface Messages {
     readonly statusLine: (fileName: string, status: string) => string;
     readonly accepted: string;
     readonly rejected: string;
+    readonly setAside: string;
     readonly amount: string;
     readonly suppliers: string;
     readonly period: string;

@@ -90,6 +90,9 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(await page.locator('progress.upload-progress').getAttribute('value')).toBe('1');
     expect(await count('accepted')).toBe(String(expected.schemaExample.lines));
     expect(await count('rejected')).toBe(String(expected.schemaExample.rejectedLines));
+    // Its two older contract versions are set aside: said apart from the rejected lines.
+    expect(expected.schemaExample.setAsideLines).toBe(2);
+    expect(await count('set-aside')).toBe(String(expected.schemaExample.setAsideLines));
     expect(await count('amount')).toBe(`21${NNBSP}800,10${NBSP}€`);
     await page.getByTestId('unmatched').waitFor();
     const unmatched = await page.getByTestId('unmatched').textContent();

@@ -35,6 +35,7 @@ describe('GET /datasets', () => {
       rejectedLines: 2,
       hasRejects: true,
       format: 'fr-payments-csv',
+      setAsideLines: 0,
       countedIn: null,
       overlaps: [],
     });

@@ -112,6 +112,15 @@ export class DatasetStatusView {
         ? [
             [t.accepted, formatCount(dataset.acceptedLines, language), 'accepted'],
             [t.rejected, formatCount(dataset.rejectedLines, language), 'rejected'],
+            ...(dataset.setAsideLines > 0
+              ? [
+                  [t.setAside, formatCount(dataset.setAsideLines, language), 'set-aside'] as [
+                    string,
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
             [t.amount, money(dataset.amountCents), 'amount'],
             [t.suppliers, formatCount(dataset.suppliers, language), 'suppliers'],
             ...(dataset.periodFrom && dataset.periodTo
