@@ -1,4 +1,7 @@
-/** A seeded generator (mulberry32): the bench files are the same bytes on every machine and every run. */
+/**
+ * A seeded generator (mulberry32): the bench files, the synthetic sample and the reliability suites'
+ * shuffles are the same on every machine and every run.
+ */
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {

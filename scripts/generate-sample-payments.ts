@@ -4,7 +4,7 @@
  * decimal commas, dd/mm/yyyy). Every supplier is invented. Run: `npx tsx scripts/generate-sample-payments.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { pick, seededRandom } from './synthetic-random.ts';
+import { pick, seededRandom } from '../bench/seeded-random.ts';
 
 const random = seededRandom(38185);
 

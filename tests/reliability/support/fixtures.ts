@@ -1,6 +1,7 @@
 /** The real files the reliability suites feed the pipeline, and small deterministic helpers. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { shuffle } from '../../../bench/seeded-random.ts';
 import type { ObjectLocation } from '../../../shared/domain/dataset.ts';
 import { type Harness, putUpload, UK_PAYMENTS } from '../../integration/helpers.ts';
 
@@ -31,16 +32,10 @@ export async function putUploadAs(
   return { ...location, sequencer: upload.sequencer };
 }
 
-export { seededRandom } from '../../../scripts/synthetic-random.ts';
+export { seededRandom } from '../../../bench/seeded-random.ts';
 
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
-}
+/** A shuffled copy: the suites keep their list of uploads as it is. */
+export const shuffled = <T>(items: readonly T[], random: () => number): T[] => shuffle(random, [...items]);
 
 /**
  * The first `lines` physical lines of a real file, line ends kept: the same preamble, header and
