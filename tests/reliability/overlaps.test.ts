@@ -5,38 +5,11 @@
  * Euro payments (the labelled synthetic sample, whose lines span the twelve months of 2025) on a
  * stack of their own, so the report is in one currency.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.ts';
-import {
-  dataset,
-  type Harness,
-  ingestOne,
-  paymentsOfMonths,
-  publishedReport,
-  putUpload,
-  startHarness,
-} from '../integration/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { paymentsOfMonths, publishedReport } from '../integration/helpers.ts';
+import { reportTotals, suiteStack } from './support/suite-stack.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const upload = (key: string, body: string, anchor: string) => putUpload(harness, key, body, { anchor });
-
-async function ingested(location: ObjectLocation): Promise<DatasetRecord> {
-  return (await ingestOne(location)).dataset;
-}
-
-async function reportOf() {
-  const { report } = await publishedReport({ kind: 'payments' });
-  return { grossCents: Math.round(report.totals.gross * 100), lines: report.totals.lines };
-}
+const { upload, ingested, dataset } = suiteStack();
 
 describe('spend found in two files of one anchor', () => {
   it('supersedes monthly exports by the quarter that holds them, whichever comes first', async () => {
@@ -46,7 +19,7 @@ describe('spend found in two files of one anchor', () => {
       const text = paymentsOfMonths(`mois ${month}`, [month]).text;
       months.push(await ingested(await upload(`uploads/anchor-q/mois-${month}.csv`, text, 'anchor-q')));
     }
-    const before = await reportOf();
+    const before = await reportTotals('payments');
     const quarter = await ingested(
       await upload(
         'uploads/anchor-q/trimestre-1.csv',
@@ -56,17 +29,17 @@ describe('spend found in two files of one anchor', () => {
     );
     expect(quarter.status).toBe('INGESTED');
     for (const month of months) {
-      const now = await dataset(harness, month.id);
+      const now = await dataset(month.id);
       expect(now).toMatchObject({ status: 'SUPERSEDED', supersededBy: quarter.id });
       expect(now.message).toContain('trimestre-1.csv');
     }
     expect(quarter.amountCents).toBe(months.reduce((sum, month) => sum + month.amountCents, 0));
-    const after = await reportOf();
+    const after = await reportTotals('payments');
     expect(after.grossCents).toBe(before.grossCents);
     expect(after.lines).toBe(before.lines);
 
     // The other way round: April to June, the quarter first; each month is superseded as it comes.
-    const beforeSecond = await reportOf();
+    const beforeSecond = await reportTotals('payments');
     const second = await ingested(
       await upload(
         'uploads/anchor-q/trimestre-2.csv',
@@ -77,12 +50,12 @@ describe('spend found in two files of one anchor', () => {
     for (const month of ['04', '05', '06']) {
       const text = paymentsOfMonths(`mois ${month}`, [month]).text;
       const late = await ingested(await upload(`uploads/anchor-q/mois-${month}.csv`, text, 'anchor-q'));
-      expect(await dataset(harness, late.id)).toMatchObject({
+      expect(await dataset(late.id)).toMatchObject({
         status: 'SUPERSEDED',
         supersededBy: second.id,
       });
     }
-    expect((await reportOf()).grossCents).toBe(beforeSecond.grossCents + second.amountCents);
+    expect((await reportTotals('payments')).grossCents).toBe(beforeSecond.grossCents + second.amountCents);
   });
 
   it('ends a chain (a month, its quarter, the half-year) on the dataset counted, in either order', async () => {
@@ -91,7 +64,7 @@ describe('spend found in two files of one anchor', () => {
       ['trimestre-1.csv', ['01', '02', '03']],
       ['semestre-1.csv', ['01', '02', '03', '04', '05', '06']],
     ] as const;
-    const before = await reportOf();
+    const before = await reportTotals('payments');
     const holders: string[][] = [];
     for (const [anchor, order] of [
       ['anchor-chain-a', [0, 1, 2]],
@@ -103,10 +76,10 @@ describe('spend found in two files of one anchor', () => {
         const text = paymentsOfMonths(`${anchor} ${name}`, months).text;
         ids.set(name, (await ingested(await upload(`uploads/${anchor}/${name}`, text, anchor))).id);
       }
-      const half = await dataset(harness, ids.get('semestre-1.csv') ?? '');
+      const half = await dataset(ids.get('semestre-1.csv') ?? '');
       expect(half.status).toBe('INGESTED');
-      const month = await dataset(harness, ids.get('janvier.csv') ?? '');
-      const quarter = await dataset(harness, ids.get('trimestre-1.csv') ?? '');
+      const month = await dataset(ids.get('janvier.csv') ?? '');
+      const quarter = await dataset(ids.get('trimestre-1.csv') ?? '');
       holders.push([month.status, month.supersededBy === half.id ? 'half' : 'other', quarter.status]);
       expect(quarter).toMatchObject({ status: 'SUPERSEDED', supersededBy: half.id });
       expect(month).toMatchObject({ status: 'SUPERSEDED', supersededBy: half.id });
@@ -114,7 +87,7 @@ describe('spend found in two files of one anchor', () => {
     }
     expect(holders[0]).toEqual(holders[1]);
     const halfCents = paymentsOfMonths('S1', ['01', '02', '03', '04', '05', '06']).cents;
-    expect((await reportOf()).grossCents).toBe(before.grossCents + 2 * halfCents);
+    expect((await reportTotals('payments')).grossCents).toBe(before.grossCents + 2 * halfCents);
   });
 
   it('reports spend two files share in part on both datasets and in the report, and counts both', async () => {
@@ -133,8 +106,8 @@ describe('spend found in two files of one anchor', () => {
       await upload('uploads/anchor-p-seul/aout.csv', paymentsOfMonths('8', ['08']).text, 'anchor-p-seul'),
     );
 
-    const first = await dataset(harness, julyAugust.id);
-    const second = await dataset(harness, augustSeptember.id);
+    const first = await dataset(julyAugust.id);
+    const second = await dataset(augustSeptember.id);
     expect(first.overlaps).toEqual([
       { datasetId: second.id, cells: expect.any(Number), cents: august.amountCents },
     ]);

@@ -1,52 +1,16 @@
 /**
  * DESIGN §8: identical content uploaded twice is recognised and not counted twice; a corrected
- * re-upload for the same anchor and period supersedes the earlier dataset explicitly. What holds is
- * tested as such; what the product does not do yet is written as it should behave and marked
- * `it.fails`, with the reason in a BUG note (see docs/reliability.md).
+ * re-upload for the same anchor and period supersedes the earlier dataset explicitly, whatever order
+ * the events come in (see docs/reliability.md, findings 1, 4 and 5).
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.ts';
+import { describe, expect, it } from 'vitest';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
-import {
-  allDatasets,
-  dataset,
-  type Harness,
-  ingestOne,
-  publishedReport,
-  putUpload,
-  rollupItems,
-  startHarness,
-} from '../integration/helpers.ts';
+import { allDatasets, rollupItems } from '../integration/helpers.ts';
 import { bytesOf, DECP_CONTRACTS, DECP_JSON, oxfordSlice } from './support/fixtures.ts';
+import { reportTotals, suiteStack } from './support/suite-stack.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-const upload = (key: string, body: string | Uint8Array, anchor: string) =>
-  putUpload(harness, key, body, { anchor });
-
-async function ingested(location: ObjectLocation): Promise<DatasetRecord> {
-  const outcome = await ingestOne(location);
-  return outcome.dataset;
-}
-
-/** The report's gross total in cents, and the datasets it counts. */
-async function reportOf(kind: 'payments' | 'contracts') {
-  const { report } = await publishedReport({ kind });
-  return {
-    grossCents: Math.round(report.totals.gross * 100),
-    lines: report.totals.lines,
-    datasets: report.datasets.map((entry) => entry.id),
-  };
-}
+const { harness, upload, ingested, dataset } = suiteStack();
 
 /** Waits for the clock's next whole second: an upload after it is later to S3 too. */
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_001 - (Date.now() % 1_000)));
@@ -58,7 +22,7 @@ describe('identical content under another key', () => {
   it('is recognised, whatever the key, the anchor folder or a gzip wrapper, and counted once', async () => {
     const original = await ingested(await upload('uploads/anchor-a/janvier.csv', JANUARY, 'anchor-a'));
     expect(original.status).toBe('INGESTED');
-    const before = await reportOf('payments');
+    const before = await reportTotals('payments');
     // S3 keeps upload times to the second, and the earliest upload is the one that counts.
     await nextSecond();
     const copies = [
@@ -74,23 +38,23 @@ describe('identical content under another key', () => {
         contentSha256: original.contentSha256,
       });
       expect(duplicate.message).toContain('not counted twice');
-      expect(await rollupItems(harness, duplicate.id)).toHaveLength(0);
+      expect(await rollupItems(harness(), duplicate.id)).toHaveLength(0);
     }
-    expect(await reportOf('payments')).toEqual(before);
+    expect(await reportTotals('payments')).toEqual(before);
     expect(before.grossCents).toBe(original.amountCents);
   });
 });
 
 describe('overlapping lines across datasets', () => {
   it('counts two files of one anchor with no line in common side by side (no false duplicate)', async () => {
-    const before = await reportOf('payments');
+    const before = await reportTotals('payments');
     const february = await ingested(
       await upload('uploads/anchor-a/fevrier.csv', oxfordSlice(80, 80), 'anchor-a'),
     );
     const march = await ingested(await upload('uploads/anchor-a/mars.csv', oxfordSlice(160, 80), 'anchor-a'));
 
     expect([february.status, march.status]).toEqual(['INGESTED', 'INGESTED']);
-    const after = await reportOf('payments');
+    const after = await reportTotals('payments');
     expect(after.grossCents).toBe(before.grossCents + february.amountCents + march.amountCents);
     expect(after.lines).toBe(before.lines + 160);
   });
@@ -104,9 +68,9 @@ describe('overlapping lines across datasets', () => {
     );
     expect(csv).toMatchObject({ status: 'INGESTED', lines: 191 });
     expect(json.amountCents).toBe(csv.amountCents);
-    expect(await dataset(harness, json.id)).toMatchObject({ status: 'SUPERSEDED', supersededBy: csv.id });
+    expect(await dataset(json.id)).toMatchObject({ status: 'SUPERSEDED', supersededBy: csv.id });
 
-    expect((await reportOf('contracts')).grossCents).toBe(csv.amountCents);
+    expect((await reportTotals('contracts')).grossCents).toBe(csv.amountCents);
   });
 });
 
@@ -119,15 +83,15 @@ describe('a corrected re-upload for the same anchor and period', () => {
     const key = 'uploads/anchor-c/avril.csv';
 
     const first = await ingested(await upload(key, original, 'anchor-c'));
-    const before = await reportOf('payments');
+    const before = await reportTotals('payments');
     const second = await ingested(await upload(key, corrected, 'anchor-c'));
     expect(second.id).not.toBe(first.id);
     expect(second).toMatchObject({ status: 'INGESTED', periodFrom: first.periodFrom, anchorId: 'anchor-c' });
 
-    const earlier = await dataset(harness, first.id);
+    const earlier = await dataset(first.id);
     expect(earlier.status).not.toBe('INGESTED');
     expect(earlier.message ?? '').toContain(second.id);
-    const after = await reportOf('payments');
+    const after = await reportTotals('payments');
     expect(after.datasets).not.toContain(first.id);
     expect(after.grossCents).toBe(before.grossCents - first.amountCents + second.amountCents);
   });
@@ -146,11 +110,13 @@ describe('a corrected re-upload for the same anchor and period', () => {
     expect(late).toMatchObject({ id: datasetIdOf(first), status: 'INGESTED' });
 
     const ids = [datasetIdOf(first), datasetIdOf(second)];
-    const datasets = (await allDatasets(harness)).filter((entry) => ids.includes(entry.id));
+    const datasets = (await allDatasets(harness())).filter((entry) => ids.includes(entry.id));
     const statusOf = new Map(datasets.map((entry) => [entry.id, entry.status]));
     expect(statusOf.get(corrected.id)).toBe('INGESTED');
     expect(statusOf.get(datasetIdOf(first))).not.toBe('INGESTED');
-    expect(await reportOf('payments')).toMatchObject({ datasets: expect.arrayContaining([corrected.id]) });
-    expect((await reportOf('payments')).datasets).not.toContain(datasetIdOf(first));
+    expect(await reportTotals('payments')).toMatchObject({
+      datasets: expect.arrayContaining([corrected.id]),
+    });
+    expect((await reportTotals('payments')).datasets).not.toContain(datasetIdOf(first));
   });
 });
