@@ -31,10 +31,15 @@ export async function settleOverlaps(
   );
   if (candidates.length === 0) return;
 
-  const own = spendCells(await datasets.readRollups(dataset.id));
+  // Read together: a query each, and there are few (same anchor, kind and period).
+  const cellsOf = async (one: DatasetRecord) => spendCells(await datasets.readRollups(one.id));
+  const [own, others] = await Promise.all([
+    cellsOf(dataset),
+    Promise.all(candidates.map(async (other) => ({ other, cells: await cellsOf(other) }))),
+  ]);
   const shared: DatasetOverlap[] = [];
-  for (const other of candidates) {
-    const overlap = compareCells(own, spendCells(await datasets.readRollups(other.id)));
+  for (const { other, cells: theirs } of others) {
+    const overlap = compareCells(own, theirs);
     if (overlap.matchingCells === 0) continue;
     const contained = containedIn(dataset, other, overlap);
     if (contained) {
