@@ -75,15 +75,16 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
       }
     }
     // As they stand at the end: a later file may have superseded an earlier one.
-    for (const [index, dataset] of datasets.entries())
-      datasets[index] = (await pipeline.dataset(dataset.id)) ?? dataset;
-    checkOneKind(datasets);
-    const kind = datasets[0]?.kind;
+    const settled = await Promise.all(
+      datasets.map(async (dataset) => (await pipeline.dataset(dataset.id)) ?? dataset),
+    );
+    checkOneKind(settled);
+    const kind = settled[0]?.kind;
     if (!kind) throw new RunError('no dataset was ingested');
     const outcome = await pipeline.report({ territoryId: args.territory.id, kind, language: args.language });
     if (!outcome.published) throw new RunError(`the report could not be built: ${outcome.reason}`);
     const files = await pipeline.download(outcome.prefix, args.outDir);
-    return { report: outcome.report, datasets, files, outDir: args.outDir, facts: loaded };
+    return { report: outcome.report, datasets: settled, files, outDir: args.outDir, facts: loaded };
   } finally {
     pipeline.close();
     await stack.stop();

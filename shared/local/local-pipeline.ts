@@ -12,6 +12,7 @@ import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { Territory } from '../domain/territory/territory.ts';
+import type { DatasetStore } from '../ports/dataset-store.ts';
 import { encodeS3EventKey } from '../runtime/s3-event.ts';
 import { type IngestOutcome, UPLOAD_METADATA } from '../use-cases/ingest-dataset.ts';
 import type { FactsOutcome } from '../use-cases/load-facts.ts';
@@ -66,10 +67,12 @@ export function objectCreatedEvent(location: ObjectLocation) {
 export class LocalPipeline {
   private readonly s3: S3Client;
   private readonly documents: DynamoDBDocumentClient;
+  private readonly datasets: DatasetStore;
 
   constructor(readonly stack: EmbeddedStack) {
     this.s3 = createS3Client(stack.s3Endpoint);
     this.documents = createDocumentClient(stack.dynamoDbEndpoint);
+    this.datasets = createDynamoDbDatasetStore(this.documents, stack.tableName);
     // The handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, stack.env);
   }
@@ -185,7 +188,7 @@ export class LocalPipeline {
 
   /** A dataset as it stands now: a later file may have superseded it since it was ingested. */
   async dataset(datasetId: string): Promise<DatasetRecord | undefined> {
-    return createDynamoDbDatasetStore(this.documents, this.stack.tableName).getDataset(datasetId);
+    return this.datasets.getDataset(datasetId);
   }
 
   close(): void {
