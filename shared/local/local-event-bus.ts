@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './http-helpers.ts';
 
 /** One event as a rule sees it. */
 export interface BusEvent {
@@ -20,11 +21,8 @@ export interface LocalEventBus {
 
 const PUT_EVENTS = 'AWSEvents.PutEvents';
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** EventBridge takes at most 256 KB of entries per PutEvents call. */
+const MAX_PUT_EVENTS_BYTES = 256 * 1024;
 
 interface PutEventsEntry {
   readonly Source?: string;
@@ -52,7 +50,15 @@ export async function startLocalEventBus(
     );
   };
   const server = createServer(async (request, response) => {
-    const body = await readBody(request);
+    let body: string;
+    try {
+      body = (await readBody(request, MAX_PUT_EVENTS_BYTES)).toString('utf8');
+    } catch {
+      // Too large, or the connection dropped: answered as EventBridge answers a bad request.
+      response.writeHead(413, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify({ __type: 'ValidationException' }));
+      return;
+    }
     if (request.method !== 'POST' || request.headers['x-amz-target'] !== PUT_EVENTS) {
       response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
       response.end(JSON.stringify({ __type: 'UnknownOperationException' }));
