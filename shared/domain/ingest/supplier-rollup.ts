@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { monthOf } from '../dates.ts';
-import type { SpendLine } from '../spend-line.ts';
+import { monthNumber, monthText } from '../month-number.ts';
+import type { DraftLine, SpendLine } from '../spend-line.ts';
 import { SupplierIdentitySchema } from '../spend-line.ts';
+import { LineRun } from './line-run.ts';
 
 /** Spend of one anchor with one supplier within one dataset: what a report reads instead of lines. */
 export const SupplierRollupSchema = z.object({
@@ -32,22 +34,31 @@ export const UNCATEGORISED = '';
 /** One (month, category) bucket of a rollup: [month, category, cents]. */
 type MonthCategoryCents = [string, string, number];
 
+/** A value with the sequence of the first line that gave it: what comes first is decided by it. */
+interface Sequenced<T> {
+  value: T;
+  sequence: number;
+}
+
 interface RollupAccumulator {
   readonly anchorId: string;
-  anchorName: string | undefined;
-  readonly supplier: SpendLine['supplier'];
+  /** The first line's (by sequence): its supplier is the one the rollup shows. */
+  firstSequence: number;
+  anchorName: Sequenced<string> | undefined;
+  supplier: SpendLine['supplier'];
   readonly segment: SpendLine['segment'];
   amountCents: number;
   lines: number;
   firstDate: string;
   lastDate: string;
-  /** The buckets in the order first seen, and their `bucketKey`s in the same order. */
+  /** The buckets, their `bucketKey`s and their first lines' sequences, in one order. */
   readonly byMonthCategory: MonthCategoryCents[];
   readonly bucketKeys: (number | string)[];
-  /** The buckets by key, once there are too many to look through (most rollups never have it). */
-  bucketIndex: Map<number | string, MonthCategoryCents> | undefined;
+  readonly bucketSequences: number[];
+  /** The buckets' positions by key, once there are too many to look through (most rollups never have it). */
+  bucketIndex: Map<number | string, number> | undefined;
   largestLineCents: number;
-  readonly categoryLabels: Map<string, string>;
+  readonly categoryLabels: Map<string, Sequenced<string>>;
 }
 
 /** Rollups of one anchor, purchases and concessions apart, by supplier key. */
@@ -59,9 +70,6 @@ interface AnchorRollups {
 const addTo = (map: Map<string, number>, key: string, cents: number) =>
   map.set(key, (map.get(key) ?? 0) + cents);
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const digitAt = (date: string, index: number) => date.charCodeAt(index) - 0x30;
-
 /** Months counted from year 0 fit in 17 bits (years up to 9999), leaving 13 for the category's number. */
 const MONTH_BITS = 17;
 /**
@@ -71,38 +79,119 @@ const MONTH_BITS = 17;
 const SCANNED_BUCKETS = 32;
 const CATEGORY_NUMBERS = 1 << (30 - MONTH_BITS);
 
-/**
- * The months since year 0 of an ISO date (`yyyy-mm…`), read from its characters; -1 when the date is
- * not written so.
- */
-function monthNumber(date: string): number {
-  if (
-    date.length < 7 ||
-    date.charCodeAt(4) !== 0x2d ||
-    !isDigit(date.charCodeAt(0)) ||
-    !isDigit(date.charCodeAt(1)) ||
-    !isDigit(date.charCodeAt(2)) ||
-    !isDigit(date.charCodeAt(3)) ||
-    !isDigit(date.charCodeAt(5)) ||
-    !isDigit(date.charCodeAt(6))
-  )
-    return -1;
-  const year = digitAt(date, 0) * 1_000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
-  return year * 12 + digitAt(date, 5) * 10 + digitAt(date, 6);
-}
+const categoryOf = (line: DraftLine) => line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
+const bySequence = <T extends { readonly sequence: number }>(left: T, right: T) =>
+  left.sequence - right.sequence;
 
 /**
  * Accumulates rollups per (anchor, supplier, segment). Keys are data, so everything is kept in Maps,
- * nested rather than keyed by a string composed for every line; the rollups and their buckets keep
- * the order they were first seen in.
+ * nested rather than keyed by a string composed for every line. What comes "first" — the rollups'
+ * order, their buckets' and labels' order, the supplier and buyer name a rollup shows — is decided by
+ * the lines' sequence numbers, not by the order lines are added in: lines added one by one and lines
+ * added up in runs (`runFor`) and merged later give the same records.
  */
 export class SupplierRollups {
   private readonly byAnchor = new Map<string, AnchorRollups>();
-  private readonly ordered: RollupAccumulator[] = [];
+  private readonly created: RollupAccumulator[] = [];
   /** A small number per category seen in the file, so that month and category make one number. */
   private readonly categoryNumbers = new Map<string, number>();
+  private runs: LineRun[] = [];
 
   add(line: SpendLine): void {
+    const rollup = this.rollupOf(line, line.sequence);
+    rollup.amountCents += line.amountCents;
+    rollup.lines += 1;
+    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
+    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
+    if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
+    this.addToBucket(rollup, line.date, categoryOf(line), line.amountCents, line.sequence);
+  }
+
+  /**
+   * A run for the lines that share this line's buyer, supplier, segment and category (this one
+   * included, once added to it): the caller adds them to the run, and each line the run cannot take
+   * with `add`. Runs are merged whenever the rollups are read.
+   */
+  runFor(line: DraftLine, month: number): LineRun {
+    const run = new LineRun(line, month);
+    this.runs.push(run);
+    return run;
+  }
+
+  /** Merges the runs and lets them go: whoever added to them has forgotten them. */
+  releaseRuns(): void {
+    this.mergeRuns();
+    this.runs = [];
+  }
+
+  get size(): number {
+    this.mergeRuns();
+    return this.created.length;
+  }
+
+  /** Plain records for storage, in the order of their first lines; data-keyed maps become arrays of pairs. */
+  *records(): Generator<SupplierRollup> {
+    this.mergeRuns();
+    const ordered = [...this.created].sort((left, right) => left.firstSequence - right.firstSequence);
+    for (const rollup of ordered) {
+      const buckets = rollup.byMonthCategory
+        .map((bucket, at) => ({ bucket, sequence: rollup.bucketSequences[at] ?? 0 }))
+        .sort(bySequence);
+      const labels = [...rollup.categoryLabels]
+        .map(([category, label]) => ({ category, label: label.value, sequence: label.sequence }))
+        .sort(bySequence);
+      yield {
+        anchorId: rollup.anchorId,
+        ...(rollup.anchorName ? { anchorName: rollup.anchorName.value } : {}),
+        supplier: rollup.supplier,
+        ...(rollup.segment ? { segment: rollup.segment } : {}),
+        amountCents: rollup.amountCents,
+        lines: rollup.lines,
+        firstDate: rollup.firstDate,
+        lastDate: rollup.lastDate,
+        byMonthCategory: buckets.map(({ bucket: [month, category, cents] }) => [month, category, cents]),
+        largestLineCents: rollup.largestLineCents,
+        categoryLabels: labels.map(({ category, label }) => [category, label]),
+      };
+    }
+  }
+
+  private mergeRuns(): void {
+    for (const run of this.runs) {
+      if (run.lines > 0) this.merge(run);
+      run.reset();
+    }
+  }
+
+  private merge(run: LineRun): void {
+    let earliest = Number.POSITIVE_INFINITY;
+    for (let offset = run.fromOffset; offset < run.toOffset; offset++) {
+      const sequence = run.sequenceAt(offset);
+      if (sequence > 0 && sequence < earliest) earliest = sequence;
+    }
+    const { first } = run;
+    // A rollup made here starts from the run's own dates and largest line.
+    const rollup = this.rollupOf(
+      { ...first, date: run.firstDate?.iso ?? first.date, amountCents: run.largestLineCents },
+      earliest,
+    );
+    rollup.amountCents += run.amountCents;
+    rollup.lines += run.lines;
+    const firstDate = run.firstDate?.iso ?? rollup.firstDate;
+    const lastDate = run.lastDate?.iso ?? rollup.lastDate;
+    if (firstDate < rollup.firstDate) rollup.firstDate = firstDate;
+    if (lastDate > rollup.lastDate) rollup.lastDate = lastDate;
+    if (run.largestLineCents > rollup.largestLineCents) rollup.largestLineCents = run.largestLineCents;
+    const category = categoryOf(first);
+    for (let offset = run.fromOffset; offset < run.toOffset; offset++) {
+      const sequence = run.sequenceAt(offset);
+      if (sequence === 0) continue;
+      this.addToBucket(rollup, monthText(run.baseMonth + offset), category, run.centsAt(offset), sequence);
+    }
+  }
+
+  /** The line's rollup, made if new; a line earlier than any seen gives it its supplier and buyer name. */
+  private rollupOf(line: DraftLine, sequence: number): RollupAccumulator {
     let anchor = this.byAnchor.get(line.anchorId);
     if (!anchor) {
       anchor = { purchases: new Map(), concessions: new Map() };
@@ -113,7 +202,8 @@ export class SupplierRollups {
     if (!rollup) {
       rollup = {
         anchorId: line.anchorId,
-        anchorName: line.anchorName,
+        firstSequence: sequence,
+        anchorName: undefined,
         supplier: line.supplier,
         segment: line.segment,
         amountCents: 0,
@@ -122,53 +212,60 @@ export class SupplierRollups {
         lastDate: line.date,
         byMonthCategory: [],
         bucketKeys: [],
+        bucketSequences: [],
         bucketIndex: undefined,
         largestLineCents: line.amountCents,
         categoryLabels: new Map(),
       };
       bySupplier.set(line.supplier.key, rollup);
-      this.ordered.push(rollup);
+      this.created.push(rollup);
+    } else if (sequence < rollup.firstSequence) {
+      rollup.firstSequence = sequence;
+      rollup.supplier = line.supplier;
     }
-    rollup.amountCents += line.amountCents;
-    rollup.lines += 1;
-    rollup.anchorName ??= line.anchorName;
-    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
-    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
-    if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
-    const category = line.categoryCode ?? line.categoryLabel ?? UNCATEGORISED;
-    this.addToBucket(rollup, line.date, category, line.amountCents);
-    if (line.categoryLabel && !rollup.categoryLabels.has(category)) {
-      rollup.categoryLabels.set(category, line.categoryLabel);
+    if (
+      line.anchorName !== undefined &&
+      sequence < (rollup.anchorName?.sequence ?? Number.POSITIVE_INFINITY)
+    ) {
+      rollup.anchorName = { value: line.anchorName, sequence };
     }
+    this.noteLabel(rollup, categoryOf(line), line.categoryLabel, sequence);
+    return rollup;
   }
 
-  get size(): number {
-    return this.ordered.length;
+  /** The first label (by sequence) of each category. */
+  private noteLabel(
+    rollup: RollupAccumulator,
+    category: string,
+    label: string | undefined,
+    sequence: number,
+  ): void {
+    if (!label) return;
+    const known = rollup.categoryLabels.get(category);
+    if (!known || sequence < known.sequence) rollup.categoryLabels.set(category, { value: label, sequence });
   }
 
-  private addToBucket(rollup: RollupAccumulator, date: string, category: string, cents: number): void {
+  private addToBucket(
+    rollup: RollupAccumulator,
+    date: string,
+    category: string,
+    cents: number,
+    sequence: number,
+  ): void {
     const key = this.bucketKey(date, category);
-    let bucket: MonthCategoryCents | undefined;
-    if (rollup.bucketIndex) bucket = rollup.bucketIndex.get(key);
-    else {
-      const at = rollup.bucketKeys.indexOf(key);
-      if (at !== -1) bucket = rollup.byMonthCategory[at];
-    }
+    const at = rollup.bucketIndex ? (rollup.bucketIndex.get(key) ?? -1) : rollup.bucketKeys.indexOf(key);
+    const bucket = rollup.byMonthCategory[at];
     if (bucket) {
       bucket[2] += cents;
+      if (sequence < (rollup.bucketSequences[at] ?? 0)) rollup.bucketSequences[at] = sequence;
       return;
     }
-    const created: MonthCategoryCents = [monthOf(date), category, cents];
-    rollup.byMonthCategory.push(created);
+    rollup.byMonthCategory.push([monthOf(date), category, cents]);
     rollup.bucketKeys.push(key);
-    rollup.bucketIndex?.set(key, created);
+    rollup.bucketSequences.push(sequence);
+    rollup.bucketIndex?.set(key, rollup.bucketKeys.length - 1);
     if (!rollup.bucketIndex && rollup.bucketKeys.length > SCANNED_BUCKETS) {
-      const index = new Map<number | string, MonthCategoryCents>();
-      rollup.bucketKeys.forEach((known, at) => {
-        const existing = rollup.byMonthCategory[at];
-        if (existing) index.set(known, existing);
-      });
-      rollup.bucketIndex = index;
+      rollup.bucketIndex = new Map(rollup.bucketKeys.map((known, position) => [known, position]));
     }
   }
 
@@ -188,25 +285,6 @@ export class SupplierRollups {
     return month >= 0 && categoryNumber < CATEGORY_NUMBERS
       ? categoryNumber * (1 << MONTH_BITS) + month
       : `${monthOf(date)}\u0000${category}`;
-  }
-
-  /** Plain records for storage; data-keyed maps become arrays of pairs. */
-  *records(): Generator<SupplierRollup> {
-    for (const rollup of this.ordered) {
-      yield {
-        anchorId: rollup.anchorId,
-        ...(rollup.anchorName ? { anchorName: rollup.anchorName } : {}),
-        supplier: rollup.supplier,
-        ...(rollup.segment ? { segment: rollup.segment } : {}),
-        amountCents: rollup.amountCents,
-        lines: rollup.lines,
-        firstDate: rollup.firstDate,
-        lastDate: rollup.lastDate,
-        byMonthCategory: rollup.byMonthCategory.map(([month, category, cents]) => [month, category, cents]),
-        largestLineCents: rollup.largestLineCents,
-        categoryLabels: [...rollup.categoryLabels],
-      };
-    }
   }
 }
 

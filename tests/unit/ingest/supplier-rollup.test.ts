@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { LineRun } from '../../../shared/domain/ingest/line-run.ts';
 import { type SupplierRollup, SupplierRollups } from '../../../shared/domain/ingest/supplier-rollup.ts';
 import type { SpendLine } from '../../../shared/domain/spend-line.ts';
 
@@ -55,6 +56,8 @@ const line = fc
     anchorId: fc.constantFrom('21380185500015', '20004697700019'),
     anchorName: fc.option(fc.constantFrom('Ville', 'Métropole'), { nil: undefined }),
     supplierKey: fc.constantFrom('siret:89000923600013', 'name:dupont@38000', 'undisclosed'),
+    // One supplier may be written differently from line to line: the rollup shows the first.
+    supplierName: fc.constantFrom('Dupont', 'DUPONT SARL'),
     concession: fc.boolean(),
     // Three years of days: up to 36 months, enough for a rollup to outgrow its scanned buckets.
     day: fc.integer({ min: 0, max: 3 * 365 }),
@@ -71,7 +74,7 @@ const line = fc
       date: new Date(Date.UTC(2023, 0, 1 + drawn.day)).toISOString().slice(0, 10),
       amountCents: drawn.amountCents,
       currency: 'EUR',
-      supplier: { key: drawn.supplierKey, name: drawn.supplierKey },
+      supplier: { key: drawn.supplierKey, name: drawn.supplierName },
       categoryCode: drawn.categoryCode,
       categoryLabel: drawn.categoryLabel,
       ...(drawn.concession ? { segment: 'concession' as const } : {}),
@@ -79,10 +82,34 @@ const line = fc
     }),
   );
 
+/** Lines as a file gives them: numbered from 1 in order. */
+const fileLines = (arbitrary: fc.Arbitrary<SpendLine>, constraints: fc.ArrayConstraints) =>
+  fc
+    .array(arbitrary, constraints)
+    .map((lines) => lines.map((spend, index) => ({ ...spend, sequence: index + 1 })));
+
+/** The month number `LineRun` takes, as the fast lane computes it. */
+const dateValue = (date: string) => ({
+  iso: date,
+  month: Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)),
+  day: Number(date.replaceAll('-', '')),
+});
+
+/** What a run is opened for: everything on a line but its date and amount. */
+const runKey = (spend: SpendLine) =>
+  JSON.stringify([
+    spend.anchorId,
+    spend.anchorName,
+    spend.supplier,
+    spend.segment,
+    spend.categoryCode,
+    spend.categoryLabel,
+  ]);
+
 describe('SupplierRollups', () => {
   it('sums, dates and buckets every line as the plain composed-key bookkeeping, in the same order', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 300 }), (lines) => {
+      fc.property(fileLines(line, { maxLength: 300 }), (lines) => {
         const rollups = new SupplierRollups();
         for (const spend of lines) rollups.add(spend);
         expect([...rollups.records()]).toEqual(referenceRollups(lines));
@@ -95,12 +122,83 @@ describe('SupplierRollups', () => {
   it('keeps doing so once one rollup has more buckets than it looks through', () => {
     const oneSupplier = line.map((spend) => ({ ...spend, anchorId: 'a', segment: undefined }));
     fc.assert(
-      fc.property(fc.array(oneSupplier, { minLength: 100, maxLength: 250 }), (lines) => {
+      fc.property(fileLines(oneSupplier, { minLength: 100, maxLength: 250 }), (lines) => {
         const rollups = new SupplierRollups();
         for (const spend of lines) rollups.add(spend);
         expect([...rollups.records()]).toEqual(referenceRollups(lines));
       }),
       { numRuns: 50 },
     );
+  });
+
+  it.each([
+    ['many rollups', line],
+    [
+      'a few shared buckets',
+      line.map((spend) => ({ ...spend, anchorId: 'a', date: spend.date.replace(/-\d\d-/, '-01-') })),
+    ],
+  ])(
+    'gives the same records whatever order the lines are added in (%s): first means lowest sequence',
+    (_, arbitrary) => {
+      fc.assert(
+        fc.property(
+          fileLines(arbitrary, { maxLength: 200 }).chain((lines) =>
+            fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length })),
+          ),
+          ([lines, shuffled]) => {
+            const rollups = new SupplierRollups();
+            for (const spend of shuffled) rollups.add(spend);
+            expect([...rollups.records()]).toEqual(referenceRollups(lines));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it('gives the same records when lines are added up in runs, merged whenever the rollups are read', () => {
+    fc.assert(
+      fc.property(
+        fileLines(line, { maxLength: 300 }),
+        fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
+        fc.array(fc.nat(300), { maxLength: 4 }),
+        (lines, direct, readsAt) => {
+          const rollups = new SupplierRollups();
+          const runs = new Map<string, LineRun>();
+          for (const [index, spend] of lines.entries()) {
+            // Reading the rollups mid-way merges the runs; they go on adding up afterwards.
+            if (readsAt.includes(index))
+              expect(rollups.size).toBe(referenceRollups(lines.slice(0, index)).length);
+            const date = dateValue(spend.date);
+            let run = runs.get(runKey(spend));
+            if (!direct[index] && !run) {
+              run = rollups.runFor(spend, date.month);
+              runs.set(runKey(spend), run);
+            }
+            if (direct[index] || !run?.add(spend.amountCents, date, spend.sequence)) rollups.add(spend);
+          }
+          expect([...rollups.records()]).toEqual(referenceRollups(lines));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("adds a line far from its run's first month on its own, and lets go of released runs", () => {
+    const rollups = new SupplierRollups();
+    const first = {
+      ...fc.sample(line, { numRuns: 1, seed: 1 })[0],
+      sequence: 1,
+      date: '2020-01-15',
+    } as SpendLine;
+    const late = { ...first, sequence: 2, date: '2031-06-01', amountCents: 7 };
+    const run = rollups.runFor(first, dateValue(first.date).month);
+    expect(run.add(first.amountCents, dateValue(first.date), 1)).toBe(true);
+    expect(run.add(late.amountCents, dateValue(late.date), 2)).toBe(false);
+    rollups.add(late);
+    rollups.releaseRuns();
+    // A run let go adds nothing more to the rollups.
+    run.add(1_000, dateValue(first.date), 3);
+    expect([...rollups.records()]).toEqual(referenceRollups([first, late]));
   });
 });
