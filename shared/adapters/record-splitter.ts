@@ -1,5 +1,8 @@
 import Papa from 'papaparse';
+import { DelimitedLine } from '../domain/ingest/delimited-line.ts';
 import type { RawRow } from '../domain/ingest/ingest-core.ts';
+import { detached } from '../domain/text.ts';
+import { regularQuotedCells } from './quoted-line.ts';
 
 const QUOTE = '"';
 const NEWLINE = '\n';
@@ -11,8 +14,9 @@ const NEWLINE = '\n';
  *
  * Why the fast path agrees with papaparse: its parser only treats a quote specially when the quote
  * opens a field; a record with no quote before its newline is cut at each delimiter and ends at the
- * newline, which is `line.split(delimiter)`. So a line with no quote character is split here with
- * `indexOf`; a line holding one anywhere is handed to papaparse's own `Parser`, starting at that record
+ * newline, which is `line.split(delimiter)`. So a line with no quote character becomes a
+ * `DelimitedLine` (split only if its cells are asked for); a line quoted the regular way is read by
+ * `regularQuotedCells`; any other line holding a quote anywhere is handed to papaparse's own `Parser`, starting at that record
  * and reading on over the rest of the text as far as the record goes (a quoted value may run over
  * lines, or not be closed at all). Like papaparse's streamer, an unfinished last record waits for the
  * next chunk, and the text left when the stream ends is parsed as the final record.
@@ -75,16 +79,20 @@ export class RecordSplitter {
   private split(text: string, from: number, final: boolean, emit: (row: RawRow) => void): string {
     const { delimiter } = this;
     let start = from;
-    // The next quote and delimiter at or after `start`, each found once and reused until passed:
-    // a line is never scanned twice, whatever it holds.
+    // The next quote at or after `start`, found once and reused until passed: the text is never
+    // searched for quotes twice, whatever it holds.
     let quote = text.indexOf(QUOTE, start);
-    let delimiterAt = text.indexOf(delimiter, start);
     while (start < text.length) {
       if (quote !== -1 && quote < start) quote = text.indexOf(QUOTE, start);
       const newline = text.indexOf(NEWLINE, start);
       const end = newline === -1 ? text.length : newline;
       if (quote !== -1 && quote < end) {
-        const record = this.quoted(text, start, end, final);
+        const complete = newline !== -1 || final;
+        // Cells are cut from a copy of the record: values kept from them hold no whole chunk.
+        const regular = complete
+          ? regularQuotedCells(detached(text.slice(start, end)), delimiter)
+          : undefined;
+        const record = regular ? { cells: regular, next: end + 1 } : this.quoted(text, start, end, final);
         if (record === undefined) break;
         emit({ lineNumber: this.lineNumber, cells: record.cells });
         this.lineNumber += 1 + countNewlines(record.cells);
@@ -96,15 +104,7 @@ export class RecordSplitter {
         continue;
       }
       if (newline === -1 && !final) break;
-      const cells: string[] = [];
-      if (delimiterAt !== -1 && delimiterAt < start) delimiterAt = text.indexOf(delimiter, start);
-      while (delimiterAt !== -1 && delimiterAt < end) {
-        cells.push(text.slice(start, delimiterAt));
-        start = delimiterAt + delimiter.length;
-        delimiterAt = text.indexOf(delimiter, start);
-      }
-      cells.push(text.slice(start, end));
-      emit({ lineNumber: this.lineNumber, cells });
+      emit(new DelimitedLine(this.lineNumber, text, start, end, delimiter));
       this.lineNumber += 1;
       start = end + 1;
     }
@@ -126,7 +126,7 @@ export class RecordSplitter {
     let limit = lineEnd + 1;
     for (;;) {
       const whole = limit >= text.length;
-      const window = whole ? (start === 0 ? text : text.slice(start)) : text.slice(start, limit);
+      const window = detached(whole ? (start === 0 ? text : text.slice(start)) : text.slice(start, limit));
       const parsed = this.quotedRecord.parse(window, 0, whole ? !final : true);
       const cells = parsed.data[0] as string[] | undefined;
       if (cells !== undefined) return { cells, next: start + (parsed.meta.cursor as number) };

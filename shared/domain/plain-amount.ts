@@ -15,14 +15,23 @@ const isGroupSeparator = (code: number) => code === 0x20 || code === 0xa0 || cod
  * expression and no intermediate string; `tests/unit/domain/money.test.ts` checks that they agree.
  */
 export function plainAmountCents(text: string, decimal: DecimalSeparator | undefined): number | undefined {
-  const length = text.length;
-  let index = text.charCodeAt(0) === MINUS ? 1 : 0;
-  const negative = index === 1;
+  return plainAmountCentsIn(text, 0, text.length, decimal);
+}
+
+/** `plainAmountCents` of the characters from `from` up to `to` of the text, read in place. */
+export function plainAmountCentsIn(
+  text: string,
+  from: number,
+  to: number,
+  decimal: DecimalSeparator | undefined,
+): number | undefined {
+  let index = text.charCodeAt(from) === MINUS && from < to ? from + 1 : from;
+  const negative = index !== from;
   let units = 0;
   let digits = 0;
   let group = 0;
   let grouped = false;
-  for (; index < length; index++) {
+  for (; index < to; index++) {
     const code = text.charCodeAt(index);
     if (code >= 0x30 && code <= 0x39) {
       units = units * 10 + (code - 0x30);
@@ -37,9 +46,9 @@ export function plainAmountCents(text: string, decimal: DecimalSeparator | undef
   }
   if (group === 0 || (grouped && group !== 3) || digits > MAX_DIGITS) return undefined;
   let cents = units * 100;
-  if (index < length) {
+  if (index < to) {
     if (decimal === undefined || text.charCodeAt(index) !== decimal.charCodeAt(0)) return undefined;
-    const decimals = length - index - 1;
+    const decimals = to - index - 1;
     if (decimals < 1 || decimals > 2) return undefined;
     const tenths = text.charCodeAt(index + 1) - 0x30;
     const hundredths = decimals === 2 ? text.charCodeAt(index + 2) - 0x30 : 0;

@@ -71,5 +71,14 @@ export function memoised<T>(compute: (value: string) => T, capacity: number): (v
   };
 }
 
+/**
+ * A copy of a string cut from a larger one that does not keep the larger one alive: V8 makes a long
+ * slice a view on its parent (a megabyte of decoded file), while a concatenation, once flattened, is
+ * a string of its own. For values kept beyond their chunk: rollups, memos, whatever a file's end needs.
+ */
+export function detached(value: string): string {
+  return ` ${value}`.slice(1);
+}
+
 /** Keys that would reach Object.prototype if a data value were ever used as a plain-object key. */
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -10,6 +10,7 @@ import { foldForMatch } from '../text.ts';
 import { type ColumnIndexes, columnIndexesOf, toCanonicalRow } from './canonical-row.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
+import { FastLane } from './fast-lane.ts';
 import { LineCollector } from './line-collector.ts';
 import type { Rejection } from './rejection.ts';
 import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader } from './row-checks.ts';
@@ -30,6 +31,8 @@ export interface IngestCoreOptions {
   /** How far down the header may be (a mapping profile can place it below the first 30 lines). */
   readonly headerSearchRows?: number | undefined;
   readonly holderSplit?: HolderSplit | undefined;
+  /** False reads every line the general way, which the fast lane must agree with (see its tests). */
+  readonly fastLane?: boolean | undefined;
 }
 
 /**
@@ -45,6 +48,7 @@ export class IngestCore {
         columnIndexes: ColumnIndexes;
         grouping?: ContractGrouping;
         foldedHeader: readonly string[];
+        fastLane: FastLane | undefined;
       })
     | undefined;
   private failure: string | undefined;
@@ -127,11 +131,17 @@ export class IngestCore {
       return fail(located.reason);
     }
     const format = located.value.format;
+    const validate = createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId });
+    const columnIndexes = columnIndexesOf(located.value.columns);
     this.header = {
       ...located.value,
-      validate: createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId }),
-      columnIndexes: columnIndexesOf(located.value.columns),
+      validate,
+      columnIndexes,
       foldedHeader: located.value.headerCells.map(foldForMatch),
+      fastLane:
+        this.options.fastLane === false
+          ? undefined
+          : FastLane.for(located.value, columnIndexes, validate, this.options.delimiter, this.collected),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
     this.collected.countPreamble(located.value.rowIndex);
@@ -142,6 +152,7 @@ export class IngestCore {
   private acceptDataRow(row: RawRow): void {
     const header = this.header;
     if (!header) return;
+    if (header.fastLane?.take(row)) return;
     if (isBlank(row.cells)) {
       this.collected.countBlank();
       return;

@@ -24,13 +24,18 @@ export class LineCollector {
 
   /** Numbers the line in file order: the number is its storage key, the same on every retry. */
   accept(line: DraftLine): void {
+    this.rollups.add(this.keep(line));
+  }
+
+  /** `accept` but for the rollup, which the caller adds the line to its own way. */
+  keep(line: DraftLine): SpendLine {
     this.sequence += 1;
     // Validation made the line for this file alone: numbering it in place saves a copy per line.
     const numbered = line as SpendLine;
     numbered.sequence = this.sequence;
     this.lines.push(numbered);
-    this.rollups.add(numbered);
     this.tally.countLine(numbered);
+    return numbered;
   }
 
   reject(rejection: Rejection): void {

@@ -24,7 +24,7 @@ async function read(bytes: Buffer, cuts: readonly number[] = []) {
   const batchSizes: number[] = [];
   for await (const batch of text.rows) {
     batchSizes.push(batch.length);
-    rows.push(...batch);
+    for (const row of batch) rows.push({ lineNumber: row.lineNumber, cells: row.cells });
   }
   return { text, rows, batchSizes };
 }

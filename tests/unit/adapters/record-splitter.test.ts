@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../shared/adapters/decoded-text.ts';
 import { papaparseRows } from '../../../shared/adapters/papaparse-rows.ts';
 import type { RawRow } from '../../../shared/domain/ingest/ingest-core.ts';
+import { cut } from '../../support/cut-text.ts';
 
 type Read = RawRow[] | { readonly error: string };
 
@@ -44,23 +45,14 @@ const newlinesIn = (cells: readonly string[]) =>
 async function splitterRows(chunks: readonly string[], delimiter: string): Promise<Read> {
   const rows: RawRow[] = [];
   try {
-    for await (const batch of papaparseRows(Readable.from(chunks), delimiter)) rows.push(...batch);
+    for await (const batch of papaparseRows(Readable.from(chunks), delimiter)) {
+      // A line without quotes comes as a DelimitedLine: compared here by what it reads as.
+      for (const row of batch) rows.push({ lineNumber: row.lineNumber, cells: row.cells });
+    }
   } catch (error) {
     return { error: (error as Error).message };
   }
   return rows;
-}
-
-/** Cuts a text at the given offsets: every chunk boundary must give the same records. */
-function cut(text: string, offsets: readonly number[]): string[] {
-  const ends = [...new Set(offsets.map((offset) => offset % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const end of [...ends, text.length]) {
-    chunks.push(text.slice(from, end));
-    from = end;
-  }
-  return chunks.filter((chunk) => chunk !== '');
 }
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;

@@ -1,0 +1,349 @@
+import { type DateOrder, parseDate } from '../dates.ts';
+import type { CanonicalField } from '../formats/canonical-fields.ts';
+import type { LocatedHeader } from '../formats/header-match.ts';
+import { type DecimalSeparator, parseAmountToCents } from '../money.ts';
+import { monthNumber } from '../month-number.ts';
+import { plainAmountCentsIn } from '../plain-amount.ts';
+import type { RowValidator } from '../row-validation.ts';
+import type { DraftLine, SpendLine } from '../spend-line.ts';
+import { detached, foldForMatch } from '../text.ts';
+import { type ColumnIndexes, toCanonicalRow } from './canonical-row.ts';
+import { DelimitedLine } from './delimited-line.ts';
+import type { RawRow } from './ingest-core.ts';
+import type { LineCollector } from './line-collector.ts';
+import type { DateValue, LineRun } from './line-run.ts';
+
+/** The values that change from one line to the next; every other mapped column describes the supplier. */
+const PER_LINE_FIELDS: ReadonlySet<CanonicalField> = new Set([
+  'amount',
+  'date',
+  'reference',
+  'description',
+  'contractUid',
+]);
+
+/**
+ * Longer lines take the general way: below this, no value can pass `MAX_FIELD_LENGTH` nor the line
+ * `MAX_LINE_LENGTH`, so neither needs checking here.
+ */
+const MAX_FAST_LINE_LENGTH = 4_000;
+/** Memos are emptied when they reach this size: a file of endlessly new values costs memory once. */
+const MAX_MEMO_ENTRIES = 65_536;
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/**
+ * A line read the general way, its amount and date aside: everything else on a line — buyer,
+ * supplier, its identifier, postcode and flags, category — depends only on the text of the
+ * supplier-side columns. `undefined` when such a line is rejected (a bad identifier): every line
+ * with that text is then read the general way, which says why.
+ */
+interface Template {
+  readonly line: DraftLine;
+  /** The lines with this text added up for the rollups, from the first of them. */
+  run: LineRun | undefined;
+}
+
+/**
+ * Reads the common line straight from its text: no quote, as many cells as the header, an amount and
+ * a date that read, supplier-side columns already seen. Each value is computed by the same functions
+ * the general way uses, once per distinct text (a file names its 5 000 suppliers and 365 dates a
+ * million times over), so a line read here equals the line the general way makes; any other line
+ * (`read` returns undefined) takes the general way, which gives its rejection reason. Most lines of
+ * an export are common, and reading one costs no cell strings, no row object and no re-validation.
+ */
+export class FastLane {
+  private readonly width: number;
+  private readonly delimiter: string;
+  private readonly decimal: DecimalSeparator;
+  private readonly dateOrder: DateOrder;
+  /** Cell index of each value, -1 when the file has no such column. */
+  private readonly amountAt: number;
+  private readonly dateAt: number;
+  private readonly referenceAt: number;
+  private readonly descriptionAt: number;
+  private readonly contractUidAt: number;
+  /** The supplier-side columns, in order: their text is a template's key. */
+  private readonly keyColumns: readonly number[];
+  /** True when no per-line column lies between the first and the last key column: the key is one slice. */
+  private readonly keyIsOneSpan: boolean;
+  /** Start of each cell of the line being read, and one past the end of the last. */
+  private readonly bounds: Int32Array;
+  /** Templates by the text of the supplier-side columns. */
+  private readonly templates = new Map<string, Template | undefined>();
+  private readonly dates = new Map<string, DateValue | undefined>();
+  private replacementText = '';
+  private replacementAt = -1;
+
+  private constructor(
+    header: LocatedHeader,
+    private readonly columnIndexes: ColumnIndexes,
+    private readonly validate: RowValidator,
+    delimiter: string,
+    private readonly collector: LineCollector,
+  ) {
+    this.width = header.headerCells.length;
+    this.delimiter = delimiter;
+    this.decimal = header.format.decimal;
+    this.dateOrder = header.format.dateOrder;
+    this.amountAt = columnIndexes.amount;
+    this.dateAt = columnIndexes.date;
+    this.referenceAt = columnIndexes.reference;
+    this.descriptionAt = columnIndexes.description;
+    this.contractUidAt = columnIndexes.contractUid;
+    const perLine = [...header.columns].filter(([field]) => PER_LINE_FIELDS.has(field)).map(([, at]) => at);
+    this.keyColumns = [...header.columns]
+      .filter(([field]) => !PER_LINE_FIELDS.has(field))
+      .map(([, at]) => at)
+      .sort((left, right) => left - right);
+    const first = this.keyColumns[0] ?? 0;
+    const last = this.keyColumns[this.keyColumns.length - 1] ?? -1;
+    this.keyIsOneSpan = !perLine.some((at) => at > first && at < last);
+    this.bounds = new Int32Array(this.width + 1);
+  }
+
+  /**
+   * The lane for a file, or undefined when its lines must all take the general way: rows expanded or
+   * grouped into contracts, versions to set aside, a delimiter of several characters, no amount or
+   * date column, or a header whose amount or date name would itself read as a value (a repeated
+   * header must be recognised as one).
+   */
+  static for(
+    header: LocatedHeader,
+    columnIndexes: ColumnIndexes,
+    validate: RowValidator,
+    delimiter: string,
+    collector: LineCollector,
+  ): FastLane | undefined {
+    const { format } = header;
+    if (format.expandRow || format.groupRowsBy || columnIndexes.currentVersion !== -1) return undefined;
+    if (delimiter.length !== 1 || columnIndexes.amount === -1 || columnIndexes.date === -1) return undefined;
+    const amountName = foldForMatch(header.headerCells[columnIndexes.amount] ?? '');
+    const dateName = foldForMatch(header.headerCells[columnIndexes.date] ?? '');
+    if (parseAmountToCents(amountName, format.decimal).ok || parseDate(dateName, format.dateOrder).ok) {
+      return undefined;
+    }
+    return new FastLane(header, columnIndexes, validate, delimiter, collector);
+  }
+
+  /** Counts the row when it is common; false leaves it to the general way. */
+  take(row: RawRow): boolean {
+    return row instanceof DelimitedLine ? this.takeText(row) : this.takeCells(row);
+  }
+
+  /** A line without quotes, read in its text. */
+  private takeText(line: DelimitedLine): boolean {
+    const { text, start, end } = line;
+    if (line.delimiter !== this.delimiter || end - start > MAX_FAST_LINE_LENGTH) return false;
+    if (!this.findCells(text, start, end) || this.hasReplacementCharacter(text, start, end)) return false;
+    const { bounds } = this;
+    const from = bounds[this.amountAt] ?? 0;
+    const to = (bounds[this.amountAt + 1] ?? 0) - 1;
+    const amountCents =
+      plainAmountCentsIn(text, from, to, this.decimal) ?? this.generalAmount(text.slice(from, to));
+    if (amountCents === undefined) return false;
+    const date = this.dateOf(this.cellAt(text, this.dateAt));
+    if (date === undefined) return false;
+    const key = this.keyOf(text);
+    let template = this.templates.get(key);
+    if (template === undefined && !this.templates.has(key)) {
+      template = this.templateOf(line.cells, line.lineNumber);
+      this.rememberTemplate(detached(key), template);
+    }
+    if (template === undefined) return false;
+    this.emit(
+      template,
+      amountCents,
+      date,
+      line.lineNumber,
+      this.textAt(text, this.referenceAt),
+      this.textAt(text, this.descriptionAt),
+      this.textAt(text, this.contractUidAt),
+    );
+    return true;
+  }
+
+  /** A record papaparse read (it holds a quote), from its cells. */
+  private takeCells(row: RawRow): boolean {
+    const { cells } = row;
+    if (cells.length !== this.width) return false;
+    let length = 0;
+    for (const cell of cells) {
+      length += cell.length + 1;
+      // A value over several lines may be a quote never closed: the general way judges it.
+      if (cell.includes('\n') || cell.includes(REPLACEMENT_CHARACTER)) return false;
+    }
+    if (length > MAX_FAST_LINE_LENGTH) return false;
+    const amountCents = this.generalAmount(cells[this.amountAt] ?? '');
+    if (amountCents === undefined) return false;
+    const date = this.dateOf(cells[this.dateAt] ?? '');
+    if (date === undefined) return false;
+    const key = this.keyOfCells(cells);
+    if (key === undefined) return false;
+    let template = this.templates.get(key);
+    if (template === undefined && !this.templates.has(key)) {
+      template = this.templateOf(cells, row.lineNumber);
+      this.rememberTemplate(key, template);
+    }
+    if (template === undefined) return false;
+    this.emit(
+      template,
+      amountCents,
+      date,
+      row.lineNumber,
+      trimmedText(cells[this.referenceAt]),
+      trimmedText(cells[this.descriptionAt]),
+      trimmedText(cells[this.contractUidAt]),
+    );
+    return true;
+  }
+
+  private emit(
+    template: Template,
+    amountCents: number,
+    date: DateValue,
+    lineNumber: number,
+    reference: string | undefined,
+    description: string | undefined,
+    contractUid: string | undefined,
+  ): void {
+    const { line } = template;
+    // The same properties in the same order as the general way's numbered lines (its `sequence`
+    // is set when the line is kept: made here, it costs no second step when set).
+    const counted: SpendLine = {
+      anchorId: line.anchorId,
+      anchorName: line.anchorName,
+      date: date.iso,
+      amountCents,
+      currency: line.currency,
+      supplier: line.supplier,
+      categoryCode: line.categoryCode,
+      categoryLabel: line.categoryLabel,
+      serviceArea: line.serviceArea,
+      reference,
+      description,
+      contractUid,
+      flags: line.flags.length === 0 ? [] : [...line.flags],
+      lineNumber,
+      sequence: 0,
+    };
+    const kept = this.collector.keep(counted);
+    const { rollups } = this.collector;
+    // Opened with the template's line, whose values are copies: a run outlives the chunk of text.
+    template.run ??= rollups.runFor(line, date.month);
+    if (!template.run.add(amountCents, date, kept.sequence)) rollups.add(kept);
+  }
+
+  /** Finds the cells' bounds; false unless the line has exactly the header's width. */
+  private findCells(text: string, start: number, end: number): boolean {
+    const { bounds, delimiter, width } = this;
+    bounds[0] = start;
+    let cell = 1;
+    for (
+      let at = text.indexOf(delimiter, start);
+      at !== -1 && at < end;
+      at = text.indexOf(delimiter, at + 1)
+    ) {
+      if (cell === width) return false;
+      bounds[cell++] = at + 1;
+    }
+    if (cell !== width) return false;
+    bounds[width] = end + 1;
+    return true;
+  }
+
+  /** Undecodable bytes reject a line; the next one in the text is found once, not once per line. */
+  private hasReplacementCharacter(text: string, start: number, end: number): boolean {
+    if (text !== this.replacementText || (this.replacementAt !== -1 && this.replacementAt < start)) {
+      this.replacementText = text;
+      this.replacementAt = text.indexOf(REPLACEMENT_CHARACTER, start);
+    }
+    return this.replacementAt !== -1 && this.replacementAt < end;
+  }
+
+  private generalAmount(written: string): number | undefined {
+    const parsed = parseAmountToCents(written, this.decimal);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  private dateOf(written: string): DateValue | undefined {
+    let date = this.dates.get(written);
+    if (date === undefined && !this.dates.has(written)) {
+      const parsed = parseDate(written, this.dateOrder);
+      date = parsed.ok ? dateValueOf(parsed.value) : undefined;
+      remember(this.dates, detached(written), date);
+    }
+    return date;
+  }
+
+  private keyOf(text: string): string {
+    const { bounds, keyColumns } = this;
+    const first = keyColumns[0];
+    const last = keyColumns[keyColumns.length - 1];
+    if (first === undefined || last === undefined) return '';
+    if (this.keyIsOneSpan) return text.slice(bounds[first], (bounds[last + 1] ?? 0) - 1);
+    // Cells hold no delimiter here (the line has no quote), so joining them with it is unambiguous.
+    return keyColumns.map((at) => this.cellAt(text, at)).join(this.delimiter);
+  }
+
+  private rememberTemplate(key: string, template: Template | undefined): void {
+    // The templates' runs go with them: merged into the rollups, then let go.
+    if (this.templates.size >= MAX_MEMO_ENTRIES) this.collector.rollups.releaseRuns();
+    remember(this.templates, key, template);
+  }
+
+  /**
+   * The key the same values would have on a line without quotes, so both share a template; undefined
+   * when a value holds the delimiter, which would make the key ambiguous.
+   */
+  private keyOfCells(cells: readonly string[]): string | undefined {
+    const { keyColumns, delimiter } = this;
+    const first = keyColumns[0] ?? 0;
+    const last = keyColumns[keyColumns.length - 1] ?? -1;
+    const keyCells = this.keyIsOneSpan
+      ? cells.slice(first, last + 1)
+      : keyColumns.map((at) => cells[at] ?? '');
+    for (const cell of keyCells) if (cell.includes(delimiter)) return undefined;
+    return keyCells.join(delimiter);
+  }
+
+  /**
+   * The first line with a key is read the general way, its per-line texts left out (the lane checks
+   * their length itself): its values serve every later line with that key.
+   */
+  private templateOf(cells: readonly string[], lineNumber: number): Template | undefined {
+    const row = toCanonicalRow(cells, this.columnIndexes);
+    row.reference = undefined;
+    row.description = undefined;
+    row.contractUid = undefined;
+    const validated = this.validate(row, lineNumber);
+    return validated.ok ? { line: validated.value, run: undefined } : undefined;
+  }
+
+  private cellAt(text: string, at: number): string {
+    return text.slice(this.bounds[at], (this.bounds[at + 1] ?? 0) - 1);
+  }
+
+  private textAt(text: string, at: number): string | undefined {
+    if (at === -1) return undefined;
+    const from = this.bounds[at] ?? 0;
+    const to = (this.bounds[at + 1] ?? 0) - 1;
+    return from === to ? undefined : trimmedText(text.slice(from, to));
+  }
+}
+
+function dateValueOf(iso: string): DateValue {
+  const day = Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+  return { iso, month: monthNumber(iso), day };
+}
+
+/** A per-line text value as the general way reads it: trimmed, absent when empty. */
+function trimmedText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Memos are emptied when full: a file of endlessly new values costs a bounded amount of memory. */
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
+  memo.set(key, value);
+}
