@@ -57,7 +57,8 @@ export function isAsciiDigits(value: string): boolean {
 
 /**
  * A pure function of a string, remembered for the values a file repeats (countries, supplier
- * names). Forgets everything when full, so memory stays bounded whatever the file holds.
+ * names, dates). Forgets everything when full, so memory stays bounded whatever the file holds; keys
+ * are kept `detached`, so a value cut from a chunk of text does not keep the chunk alive.
  */
 export function memoised<T>(compute: (value: string) => T, capacity: number): (value: string) => T {
   const known = new Map<string, T>();
@@ -66,7 +67,7 @@ export function memoised<T>(compute: (value: string) => T, capacity: number): (v
     if (hit !== undefined || known.has(value)) return hit as T;
     const computed = compute(value);
     if (known.size >= capacity) known.clear();
-    known.set(value, computed);
+    known.set(detached(value), computed);
     return computed;
   };
 }

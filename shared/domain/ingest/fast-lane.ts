@@ -1,4 +1,4 @@
-import { type DateOrder, parseDate } from '../dates.ts';
+import { parseDate } from '../dates.ts';
 import type { CanonicalField } from '../formats/canonical-fields.ts';
 import type { LocatedHeader } from '../formats/header-match.ts';
 import { type DecimalSeparator, parseAmountToCents } from '../money.ts';
@@ -6,7 +6,7 @@ import { monthNumber } from '../month-number.ts';
 import { plainAmountCentsIn } from '../plain-amount.ts';
 import type { RowValidator } from '../row-validation.ts';
 import type { DraftLine, SpendLine } from '../spend-line.ts';
-import { detached, foldForMatch } from '../text.ts';
+import { detached, foldForMatch, memoised } from '../text.ts';
 import { type ColumnIndexes, toCanonicalRow } from './canonical-row.ts';
 import { DelimitedLine } from './delimited-line.ts';
 import type { RawRow } from './ingest-core.ts';
@@ -27,15 +27,15 @@ const PER_LINE_FIELDS: ReadonlySet<CanonicalField> = new Set([
  * `MAX_LINE_LENGTH`, so neither needs checking here.
  */
 const MAX_FAST_LINE_LENGTH = 4_000;
-/** Memos are emptied when they reach this size: a file of endlessly new values costs memory once. */
+/** Templates and dates remembered at most: a file of endlessly new values costs bounded memory. */
 const MAX_MEMO_ENTRIES = 65_536;
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /**
- * A line read the general way, its amount and date aside: everything else on a line — buyer,
+ * A line read the general way, its per-line values aside: everything else on a line — buyer,
  * supplier, its identifier, postcode and flags, category — depends only on the text of the
- * supplier-side columns. `undefined` when such a line is rejected (a bad identifier): every line
- * with that text is then read the general way, which says why.
+ * supplier-side columns. The lane remembers none for a text whose line is rejected (a bad
+ * identifier): every line with that text is then read the general way, which says why.
  */
 interface Template {
   readonly line: DraftLine;
@@ -48,14 +48,13 @@ interface Template {
  * a date that read, supplier-side columns already seen. Each value is computed by the same functions
  * the general way uses, once per distinct text (a file names its 5 000 suppliers and 365 dates a
  * million times over), so a line read here equals the line the general way makes; any other line
- * (`read` returns undefined) takes the general way, which gives its rejection reason. Most lines of
+ * (`take` returns false) takes the general way, which gives its rejection reason. Most lines of
  * an export are common, and reading one costs no cell strings, no row object and no re-validation.
  */
 export class FastLane {
   private readonly width: number;
   private readonly delimiter: string;
   private readonly decimal: DecimalSeparator;
-  private readonly dateOrder: DateOrder;
   /** Cell index of each value, -1 when the file has no such column. */
   private readonly amountAt: number;
   private readonly dateAt: number;
@@ -70,7 +69,8 @@ export class FastLane {
   private readonly bounds: Int32Array;
   /** Templates by the text of the supplier-side columns. */
   private readonly templates = new Map<string, Template | undefined>();
-  private readonly dates = new Map<string, DateValue | undefined>();
+  /** A date as written, read (a file has a few hundred distinct ones); undefined when it does not read. */
+  private readonly dateOf: (written: string) => DateValue | undefined;
   private replacementText = '';
   private replacementAt = -1;
 
@@ -84,7 +84,6 @@ export class FastLane {
     this.width = header.headerCells.length;
     this.delimiter = delimiter;
     this.decimal = header.format.decimal;
-    this.dateOrder = header.format.dateOrder;
     this.amountAt = columnIndexes.amount;
     this.dateAt = columnIndexes.date;
     this.referenceAt = columnIndexes.reference;
@@ -99,6 +98,11 @@ export class FastLane {
     const last = this.keyColumns[this.keyColumns.length - 1] ?? -1;
     this.keyIsOneSpan = !perLine.some((at) => at > first && at < last);
     this.bounds = new Int32Array(this.width + 1);
+    const { dateOrder } = header.format;
+    this.dateOf = memoised((written) => {
+      const parsed = parseDate(written, dateOrder);
+      return parsed.ok ? dateValueOf(parsed.value) : undefined;
+    }, MAX_MEMO_ENTRIES);
   }
 
   /**
@@ -265,16 +269,6 @@ export class FastLane {
     return parsed.ok ? parsed.value : undefined;
   }
 
-  private dateOf(written: string): DateValue | undefined {
-    let date = this.dates.get(written);
-    if (date === undefined && !this.dates.has(written)) {
-      const parsed = parseDate(written, this.dateOrder);
-      date = parsed.ok ? dateValueOf(parsed.value) : undefined;
-      remember(this.dates, detached(written), date);
-    }
-    return date;
-  }
-
   private keyOf(text: string): string {
     const { bounds, keyColumns } = this;
     const first = keyColumns[0];
@@ -285,10 +279,13 @@ export class FastLane {
     return keyColumns.map((at) => this.cellAt(text, at)).join(this.delimiter);
   }
 
+  /** Templates are forgotten all at once when full, and their runs with them: merged, then let go. */
   private rememberTemplate(key: string, template: Template | undefined): void {
-    // The templates' runs go with them: merged into the rollups, then let go.
-    if (this.templates.size >= MAX_MEMO_ENTRIES) this.collector.rollups.releaseRuns();
-    remember(this.templates, key, template);
+    if (this.templates.size >= MAX_MEMO_ENTRIES) {
+      this.collector.rollups.releaseRuns();
+      this.templates.clear();
+    }
+    this.templates.set(key, template);
   }
 
   /**
@@ -340,10 +337,4 @@ function dateValueOf(iso: string): DateValue {
 function trimmedText(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === '' ? undefined : trimmed;
-}
-
-/** Memos are emptied when full: a file of endlessly new values costs a bounded amount of memory. */
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
-  if (memo.size >= MAX_MEMO_ENTRIES) memo.clear();
-  memo.set(key, value);
 }
