@@ -5,6 +5,7 @@
  * Prints one JSON object: the stage's figures plus its CPU time and the process's peak RSS.
  */
 import { measureIngestCore } from './measure-core.ts';
+import { measureDecode } from './measure-decode.ts';
 import { measurePapaparse, type PapaparseMode } from './measure-papaparse.ts';
 import { measureRegistryLoad } from './measure-registry.ts';
 
@@ -23,6 +24,8 @@ async function runStage(stage: string, args: StageArgs): Promise<object> {
       return measurePapaparse(path, args.encoding ?? 'utf-8', args.mode ?? 'chunk');
     case 'core':
       return measureIngestCore(path);
+    case 'decode':
+      return measureDecode(path);
     case 'registry':
       return measureRegistryLoad(path);
     default:

@@ -25,6 +25,7 @@ const NUMERIC_KEYS = [
   'ingestCoreRowsPerSec',
   'ingestCoreUtf8RowsPerSec',
   'coreVsPapaparse',
+  'decodeMs',
   'peakRssMb',
   'e2eRows',
   'e2eLinesPerSec',
