@@ -103,15 +103,15 @@ export async function dataset(harness: Harness, datasetId: string): Promise<Data
   return DatasetRecordSchema.parse(item);
 }
 
-/** Every item of a dataset's partition whose sort key starts with the prefix (`LINE#`, `ROLLUP#`). */
-export async function datasetItems(harness: Harness, datasetId: string, prefix: string): Promise<Item[]> {
+/** Every item of a partition whose sort key starts with the prefix (`LINE#`, `ROLLUP#`). */
+async function partitionItems(harness: Harness, pk: string, prefix: string): Promise<Item[]> {
   const items: Item[] = [];
   const pages = paginateQuery(
     { client: harness.documents },
     {
       TableName: harness.stack.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.dataset(datasetId).pk, ':prefix': prefix },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
       ConsistentRead: true,
     },
   );
@@ -119,9 +119,16 @@ export async function datasetItems(harness: Harness, datasetId: string, prefix: 
   return items;
 }
 
-export const lineItems = (harness: Harness, datasetId: string) => datasetItems(harness, datasetId, 'LINE#');
+/** A dataset's lines, from every partition they are spread over, in sequence order. */
+export async function lineItems(harness: Harness, datasetId: string): Promise<Item[]> {
+  const partitions = await Promise.all(
+    keys.linePartitions(datasetId).map((pk) => partitionItems(harness, pk, 'LINE#')),
+  );
+  return partitions.flat().sort((left, right) => String(left.sk).localeCompare(String(right.sk)));
+}
+
 export const rollupItems = (harness: Harness, datasetId: string) =>
-  datasetItems(harness, datasetId, keys.rollupPrefix);
+  partitionItems(harness, keys.dataset(datasetId).pk, keys.rollupPrefix);
 
 /** Every dataset of the table, through the index the report reads. */
 export async function allDatasets(harness: Harness): Promise<DatasetRecord[]> {

@@ -192,7 +192,7 @@ describe('a report built while an ingest runs', () => {
     const gate = holdDocumentWrites((command) => {
       if (!(command instanceof BatchWriteCommand)) return false;
       const first = Object.values(command.input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item;
-      return first?.pk === `DATASET#${bigId}` && String(first?.sk).startsWith('LINE#');
+      return String(first?.pk).startsWith(`DATASET#${bigId}#LINES#`);
     }, 3);
     let ingestDone = false;
     const ingest = invokeIngest(objectCreatedEvent(location)).finally(() => {
