@@ -26,6 +26,7 @@ const NUMERIC_KEYS = [
   'ingestCoreUtf8RowsPerSec',
   'coreVsPapaparse',
   'decodeMs',
+  'papaparseDecodedRowsPerSec',
   'peakRssMb',
   'e2eRows',
   'e2eLinesPerSec',
