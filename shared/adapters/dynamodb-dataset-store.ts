@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
-import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup.ts';
+import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup-record.ts';
 import { SpendLineSchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { deleteAll, putAll } from './batch-write.ts';

@@ -1,4 +1,4 @@
-import type { SupplierRollup } from './ingest/supplier-rollup.ts';
+import type { SupplierRollup } from './ingest/supplier-rollup-record.ts';
 
 /**
  * A dataset's spend cut into cells: anchor × supplier × month → cents. Two files that count the same

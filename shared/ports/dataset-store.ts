@@ -1,6 +1,6 @@
 import type { DatasetOverlap, DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
-import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 
 /** DynamoDB writes 25 items per request: lines are best sent in multiples of it. */

@@ -1,6 +1,6 @@
 import type { DatasetKind, SupplierSpend } from '../contracts/portal-api.ts';
 import type { DatasetRecord } from '../domain/dataset.ts';
-import type { SupplierRollup } from '../domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 
 export interface DatasetRollups {

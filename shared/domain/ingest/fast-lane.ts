@@ -1,5 +1,4 @@
 import { parseDate } from '../dates.ts';
-import type { CanonicalField } from '../formats/canonical-fields.ts';
 import type { LocatedHeader } from '../formats/header-match.ts';
 import { type DecimalSeparator, parseAmountToCents } from '../money.ts';
 import { monthNumber } from '../month-number.ts';
@@ -10,17 +9,10 @@ import { detached, foldForMatch, memoised } from '../text.ts';
 import { type ColumnIndexes, toCanonicalRow } from './canonical-row.ts';
 import { DelimitedLine } from './delimited-line.ts';
 import type { RawRow } from './ingest-core.ts';
+import { LineCells } from './line-cells.ts';
 import type { LineCollector } from './line-collector.ts';
 import type { DateValue, LineRun } from './line-run.ts';
-
-/** The values that change from one line to the next; every other mapped column describes the supplier. */
-const PER_LINE_FIELDS: ReadonlySet<CanonicalField> = new Set([
-  'amount',
-  'date',
-  'reference',
-  'description',
-  'contractUid',
-]);
+import { TemplateKey } from './template-key.ts';
 
 /**
  * Longer lines take the general way: below this, no value can pass `MAX_FIELD_LENGTH` nor the line
@@ -61,12 +53,8 @@ export class FastLane {
   private readonly referenceAt: number;
   private readonly descriptionAt: number;
   private readonly contractUidAt: number;
-  /** The supplier-side columns, in order: their text is a template's key. */
-  private readonly keyColumns: readonly number[];
-  /** True when no per-line column lies between the first and the last key column: the key is one slice. */
-  private readonly keyIsOneSpan: boolean;
-  /** Start of each cell of the line being read, and one past the end of the last. */
-  private readonly bounds: Int32Array;
+  private readonly key: TemplateKey;
+  private readonly cells: LineCells;
   /** Templates by the text of the supplier-side columns. */
   private readonly templates = new Map<string, Template | undefined>();
   /** A date as written, read (a file has a few hundred distinct ones); undefined when it does not read. */
@@ -89,15 +77,8 @@ export class FastLane {
     this.referenceAt = columnIndexes.reference;
     this.descriptionAt = columnIndexes.description;
     this.contractUidAt = columnIndexes.contractUid;
-    const perLine = [...header.columns].filter(([field]) => PER_LINE_FIELDS.has(field)).map(([, at]) => at);
-    this.keyColumns = [...header.columns]
-      .filter(([field]) => !PER_LINE_FIELDS.has(field))
-      .map(([, at]) => at)
-      .sort((left, right) => left - right);
-    const first = this.keyColumns[0] ?? 0;
-    const last = this.keyColumns[this.keyColumns.length - 1] ?? -1;
-    this.keyIsOneSpan = !perLine.some((at) => at > first && at < last);
-    this.bounds = new Int32Array(this.width + 1);
+    this.key = new TemplateKey(header.columns, delimiter);
+    this.cells = new LineCells(this.width, delimiter);
     const { dateOrder } = header.format;
     this.dateOf = memoised((written) => {
       const parsed = parseDate(written, dateOrder);
@@ -138,16 +119,15 @@ export class FastLane {
   private takeText(line: DelimitedLine): boolean {
     const { text, start, end } = line;
     if (line.delimiter !== this.delimiter || end - start > MAX_FAST_LINE_LENGTH) return false;
-    if (!this.findCells(text, start, end) || this.hasReplacementCharacter(text, start, end)) return false;
-    const { bounds } = this;
-    const from = bounds[this.amountAt] ?? 0;
-    const to = (bounds[this.amountAt + 1] ?? 0) - 1;
+    const { cells } = this;
+    if (!cells.find(text, start, end) || this.hasReplacementCharacter(text, start, end)) return false;
     const amountCents =
-      plainAmountCentsIn(text, from, to, this.decimal) ?? this.generalAmount(text.slice(from, to));
+      plainAmountCentsIn(text, cells.startOf(this.amountAt), cells.endOf(this.amountAt), this.decimal) ??
+      this.generalAmount(cells.cell(this.amountAt));
     if (amountCents === undefined) return false;
-    const date = this.dateOf(this.cellAt(text, this.dateAt));
+    const date = this.dateOf(cells.cell(this.dateAt));
     if (date === undefined) return false;
-    const key = this.keyOf(text);
+    const key = this.key.ofLine(cells);
     let template = this.templates.get(key);
     if (template === undefined && !this.templates.has(key)) {
       template = this.templateOf(line.cells, line.lineNumber);
@@ -159,9 +139,9 @@ export class FastLane {
       amountCents,
       date,
       line.lineNumber,
-      this.textAt(text, this.referenceAt),
-      this.textAt(text, this.descriptionAt),
-      this.textAt(text, this.contractUidAt),
+      this.textAt(this.referenceAt),
+      this.textAt(this.descriptionAt),
+      this.textAt(this.contractUidAt),
     );
     return true;
   }
@@ -181,7 +161,7 @@ export class FastLane {
     if (amountCents === undefined) return false;
     const date = this.dateOf(cells[this.dateAt] ?? '');
     if (date === undefined) return false;
-    const key = this.keyOfCells(cells);
+    const key = this.key.ofCells(cells);
     if (key === undefined) return false;
     let template = this.templates.get(key);
     if (template === undefined && !this.templates.has(key)) {
@@ -237,24 +217,6 @@ export class FastLane {
     if (!template.run.add(amountCents, date, kept.sequence)) rollups.add(kept);
   }
 
-  /** Finds the cells' bounds; false unless the line has exactly the header's width. */
-  private findCells(text: string, start: number, end: number): boolean {
-    const { bounds, delimiter, width } = this;
-    bounds[0] = start;
-    let cell = 1;
-    for (
-      let at = text.indexOf(delimiter, start);
-      at !== -1 && at < end;
-      at = text.indexOf(delimiter, at + 1)
-    ) {
-      if (cell === width) return false;
-      bounds[cell++] = at + 1;
-    }
-    if (cell !== width) return false;
-    bounds[width] = end + 1;
-    return true;
-  }
-
   /** Undecodable bytes reject a line; the next one in the text is found once, not once per line. */
   private hasReplacementCharacter(text: string, start: number, end: number): boolean {
     if (text !== this.replacementText || (this.replacementAt !== -1 && this.replacementAt < start)) {
@@ -269,16 +231,6 @@ export class FastLane {
     return parsed.ok ? parsed.value : undefined;
   }
 
-  private keyOf(text: string): string {
-    const { bounds, keyColumns } = this;
-    const first = keyColumns[0];
-    const last = keyColumns[keyColumns.length - 1];
-    if (first === undefined || last === undefined) return '';
-    if (this.keyIsOneSpan) return text.slice(bounds[first], (bounds[last + 1] ?? 0) - 1);
-    // Cells hold no delimiter here (the line has no quote), so joining them with it is unambiguous.
-    return keyColumns.map((at) => this.cellAt(text, at)).join(this.delimiter);
-  }
-
   /** Templates are forgotten all at once when full, and their runs with them: merged, then let go. */
   private rememberTemplate(key: string, template: Template | undefined): void {
     if (this.templates.size >= MAX_MEMO_ENTRIES) {
@@ -286,21 +238,6 @@ export class FastLane {
       this.templates.clear();
     }
     this.templates.set(key, template);
-  }
-
-  /**
-   * The key the same values would have on a line without quotes, so both share a template; undefined
-   * when a value holds the delimiter, which would make the key ambiguous.
-   */
-  private keyOfCells(cells: readonly string[]): string | undefined {
-    const { keyColumns, delimiter } = this;
-    const first = keyColumns[0] ?? 0;
-    const last = keyColumns[keyColumns.length - 1] ?? -1;
-    const keyCells = this.keyIsOneSpan
-      ? cells.slice(first, last + 1)
-      : keyColumns.map((at) => cells[at] ?? '');
-    for (const cell of keyCells) if (cell.includes(delimiter)) return undefined;
-    return keyCells.join(delimiter);
   }
 
   /**
@@ -316,15 +253,10 @@ export class FastLane {
     return validated.ok ? { line: validated.value, run: undefined } : undefined;
   }
 
-  private cellAt(text: string, at: number): string {
-    return text.slice(this.bounds[at], (this.bounds[at + 1] ?? 0) - 1);
-  }
-
-  private textAt(text: string, at: number): string | undefined {
+  private textAt(at: number): string | undefined {
     if (at === -1) return undefined;
-    const from = this.bounds[at] ?? 0;
-    const to = (this.bounds[at + 1] ?? 0) - 1;
-    return from === to ? undefined : trimmedText(text.slice(from, to));
+    const { cells } = this;
+    return cells.startOf(at) === cells.endOf(at) ? undefined : trimmedText(cells.cell(at));
   }
 }
 

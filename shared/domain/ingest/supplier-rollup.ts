@@ -1,35 +1,8 @@
-import { z } from 'zod';
 import { monthOf } from '../dates.ts';
 import { monthNumber, monthText } from '../month-number.ts';
 import type { DraftLine, SpendLine } from '../spend-line.ts';
-import { SupplierIdentitySchema } from '../spend-line.ts';
 import { LineRun } from './line-run.ts';
-
-/** Spend of one anchor with one supplier within one dataset: what a report reads instead of lines. */
-export const SupplierRollupSchema = z.object({
-  anchorId: z.string(),
-  anchorName: z.string().optional(),
-  supplier: SupplierIdentitySchema,
-  /** Concessions roll up apart: they are reported separately, never summed with purchases. */
-  segment: z.literal('concession').optional(),
-  amountCents: z.number().int(),
-  lines: z.number().int().nonnegative(),
-  firstDate: z.iso.date(),
-  lastDate: z.iso.date(),
-  /**
-   * Cents per month (`yyyy-mm`) and category code (accounting nature, CPV, expense code): trends,
-   * sectors and exclusions all read it. Triplets, not objects: the keys come from the data.
-   */
-  byMonthCategory: z.array(z.tuple([z.string(), z.string(), z.number().int()])),
-  /** The largest single line, to check by eye. */
-  largestLineCents: z.number().int(),
-  /** Readable label of each category code seen. */
-  categoryLabels: z.array(z.tuple([z.string(), z.string()])),
-});
-export type SupplierRollup = z.infer<typeof SupplierRollupSchema>;
-
-/** Category bucket of lines without a code: they stay influenceable. */
-export const UNCATEGORISED = '';
+import { type SupplierRollup, UNCATEGORISED } from './supplier-rollup-record.ts';
 
 /** One (month, category) bucket of a rollup: [month, category, cents]. */
 type MonthCategoryCents = [string, string, number];
@@ -66,9 +39,6 @@ interface AnchorRollups {
   readonly purchases: Map<string, RollupAccumulator>;
   readonly concessions: Map<string, RollupAccumulator>;
 }
-
-const addTo = (map: Map<string, number>, key: string, cents: number) =>
-  map.set(key, (map.get(key) ?? 0) + cents);
 
 /** Months counted from year 0 fit in 17 bits (years up to 9999), leaving 13 for the category's number. */
 const MONTH_BITS = 17;
@@ -286,11 +256,4 @@ export class SupplierRollups {
       ? categoryNumber * (1 << MONTH_BITS) + month
       : `${monthOf(date)}\u0000${category}`;
   }
-}
-
-/** Cents per category, whatever the month. */
-export function centsByCategory(rollup: SupplierRollup): Map<string, number> {
-  const byCategory = new Map<string, number>();
-  for (const [, category, cents] of rollup.byMonthCategory) addTo(byCategory, category, cents);
-  return byCategory;
 }

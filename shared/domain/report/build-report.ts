@@ -2,7 +2,7 @@ import type { DatasetRecord } from '../dataset.ts';
 import type { DatasetKind } from '../dataset-kind.ts';
 import type { FrenchGeography } from '../geography/french-geography.ts';
 import type { ExclusionRule } from '../influenceable.ts';
-import type { SupplierRollup } from '../ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import { formatCentsAsUnits } from '../money.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';

@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../dataset-kind.ts';
 import { type ExclusionRule, exclusionRuleOf } from '../influenceable.ts';
-import type { SupplierRollup } from '../ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import type { SupplierIdentity } from '../spend-line.ts';
 import { type SectorScheme, sectorOf } from './sectors.ts';
 

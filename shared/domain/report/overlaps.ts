@@ -1,4 +1,4 @@
-import type { SupplierRollup } from '../ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import { formatCentsAsUnits } from '../money.ts';
 import { compareCells, type SpendCells, spendCells } from '../spend-cells.ts';
 

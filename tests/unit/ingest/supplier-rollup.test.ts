@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LineRun } from '../../../shared/domain/ingest/line-run.ts';
-import { type SupplierRollup, SupplierRollups } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import { SupplierRollups } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import type { SpendLine } from '../../../shared/domain/spend-line.ts';
 
 /**

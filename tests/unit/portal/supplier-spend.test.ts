@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
-import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import { isMatched, supplierSpendOf } from '../../../shared/use-cases/portal-supplier-spend.ts';
 
 const dataset = (id: string, kind: 'payments' | 'contracts') =>

@@ -5,7 +5,7 @@ import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 const frenchGeography = loadFrenchGeography();
 
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
-import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
 import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup.ts';
+import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import { overlappingDatasets } from '../../../shared/domain/report/overlaps.ts';
 
 const rollup = (anchorId: string, key: string, months: [string, number][]): SupplierRollup => ({
