@@ -250,6 +250,22 @@ describe('the fast lane', () => {
     );
   });
 
+  it('forgets its templates when they pass the memo bound, their runs merged first: nothing is lost', async () => {
+    // More distinct suppliers than the lane remembers (65 536), each paid twice, far apart.
+    const suppliers = 70_000;
+    const rows = Array.from({ length: 2 * suppliers }, (_, index) => {
+      const supplier = index % suppliers;
+      return `${index};${10 + (index % 18)}/0${1 + (index % 9)}/2025;Fournisseur ${supplier};${supplier % 90}${index % 7},5${index % 10}`;
+    });
+    const text = ['N° mandat;Date mandat;Tiers;Montant TTC', ...rows].join('\n');
+    const batches = await rowBatches([text], ';');
+    const fast = output(batches, ';', true).out;
+    expect(
+      fast.filter((line) => line.startsWith('{"anchorId"') && line.includes('"lineNumber"')),
+    ).toHaveLength(2 * suppliers);
+    expect(fast).toEqual(output(batches, ';', false).out);
+  });
+
   it('never mistakes quoted values holding the delimiter for other values joined by it', async () => {
     const text = [
       'Code tiers;Tiers;SIRET;Date;Montant',
