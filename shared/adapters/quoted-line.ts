@@ -2,12 +2,13 @@ const QUOTE = '"';
 const QUOTE_CODE = 0x22;
 
 /**
- * The cells of a one-line record (its newline left out) written the regular way — each value either free of quotes, or
- * quoted whole (`"…"`, a quote inside doubled) with the delimiter or the line's end right after the
- * closing quote — or undefined for any other record. papaparse can read such a record only one way,
- * so these are the cells it gives, with no parser set up for the line; the irregular rest (a value
- * over several lines, a quote inside a bare value, text after a closing quote) is left to it.
- * `tests/unit/adapters/record-splitter.test.ts` checks the two agree.
+ * The cells of a one-line record (the line alone, its newline left out) written the regular way —
+ * each value either free of quotes, or quoted whole (`"…"`, a quote inside doubled) with the
+ * delimiter or the line's end right after the closing quote — or undefined for any other record.
+ * papaparse can read such a record only one way, so these are the cells it gives, with no parser set
+ * up for the line; the irregular rest (a value over several lines, a quote inside a bare value, text
+ * after a closing quote) is left to it. `tests/unit/adapters/record-splitter.test.ts` checks the two
+ * agree.
  */
 export function regularQuotedCells(text: string, delimiter: string): string[] | undefined {
   const cells: string[] = [];
@@ -19,7 +20,7 @@ export function regularQuotedCells(text: string, delimiter: string): string[] | 
       let from = at + 1;
       for (;;) {
         const close = text.indexOf(QUOTE, from);
-        if (close === -1 || close >= end) return undefined;
+        if (close === -1) return undefined;
         if (close + 1 < end && text.charCodeAt(close + 1) === QUOTE_CODE) {
           value += text.slice(from, close + 1);
           from = close + 2;
@@ -35,7 +36,7 @@ export function regularQuotedCells(text: string, delimiter: string): string[] | 
       at += delimiter.length;
     } else {
       const next = text.indexOf(delimiter, at);
-      const cellEnd = next === -1 || next > end ? end : next;
+      const cellEnd = next === -1 ? end : next;
       const quote = text.indexOf(QUOTE, at);
       if (quote !== -1 && quote < cellEnd) return undefined;
       cells.push(text.slice(at, cellEnd));

@@ -16,9 +16,9 @@ const NEWLINE = '\n';
  * opens a field; a record with no quote before its newline is cut at each delimiter and ends at the
  * newline, which is `line.split(delimiter)`. So a line with no quote character becomes a
  * `DelimitedLine` (split only if its cells are asked for); a line quoted the regular way is read by
- * `regularQuotedCells`; any other line holding a quote anywhere is handed to papaparse's own `Parser`, starting at that record
- * and reading on over the rest of the text as far as the record goes (a quoted value may run over
- * lines, or not be closed at all). Like papaparse's streamer, an unfinished last record waits for the
+ * `regularQuotedCells`; any other line holding a quote is handed to papaparse's own `Parser`,
+ * starting at that record and reading on over the rest of the text as far as the record goes (a
+ * quoted value may run over lines, or not be closed at all). Like papaparse's streamer, an unfinished last record waits for the
  * next chunk, and the text left when the stream ends is parsed as the final record.
  * `tests/unit/adapters/record-splitter.test.ts` checks the two agree on generated text.
  */
