@@ -2,7 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handler } from '../../functions/api/handler.ts';
 import { matchRoute, pathExists } from './api-route-table.ts';
 import { httpApiEvent, type LocalUser } from './http-api-event.ts';
-import { BodyTooLarge, flatHeaders, isSameOrigin, readBody, sendProblem } from './http-helpers.ts';
+import {
+  BodyTooLarge,
+  flatHeaders,
+  isSameOrigin,
+  readBody,
+  sendProblem,
+  sendResult,
+} from './http-helpers.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
 /** JSON bodies of the API are small; API Gateway itself stops at 10 MB. */
@@ -48,16 +55,11 @@ export async function bridgeToApi(
     user,
   );
   const answer = await handler(event, localLambdaContext('api'));
-  let answerBody = answer.body ?? '';
   if (route.routeKey === 'POST /uploads' && answer.statusCode === 201) {
-    const form = JSON.parse(answerBody) as { url: string };
+    const form = JSON.parse(answer.body ?? '') as { url: string };
     const emulator = `${options.s3Endpoint}/`;
     if (form.url.startsWith(emulator)) form.url = `/s3/${form.url.slice(emulator.length)}`;
-    answerBody = JSON.stringify(form);
+    return sendResult(response, { ...answer, body: JSON.stringify(form) });
   }
-  const headers = Object.fromEntries(
-    Object.entries(answer.headers ?? {}).map(([name, value]) => [name, String(value)]),
-  );
-  response.writeHead(answer.statusCode ?? 200, { 'cache-control': 'no-store', ...headers });
-  response.end(answer.isBase64Encoded ? Buffer.from(answerBody, 'base64') : answerBody);
+  sendResult(response, answer);
 }

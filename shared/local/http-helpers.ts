@@ -1,14 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { json, problem } from '../runtime/api/problem.ts';
+
+/** An API answer (the handler's, or one the local server makes the same way) as an HTTP response. */
+export function sendResult(response: ServerResponse, answer: APIGatewayProxyStructuredResultV2): void {
+  const headers = Object.fromEntries(
+    Object.entries(answer.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  const body = answer.body ?? '';
+  response.writeHead(answer.statusCode ?? 200, { 'cache-control': 'no-store', ...headers });
+  response.end(answer.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
 
 /** Answers sent by the local server itself (not the API handler) use the API's problem JSON too. */
 export function sendProblem(response: ServerResponse, status: number, title: string, detail?: string): void {
-  response.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) }));
+  sendResult(response, problem(status, title, detail));
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+  sendResult(response, json(status, body));
 }
 
 export class BodyTooLarge extends Error {}
