@@ -1,7 +1,7 @@
+import { RecordSplitter } from '../../../shared/adapters/record-splitter.ts';
 import type { FormatProfile } from '../../../shared/domain/formats/format-profile.ts';
-import { IngestCore } from '../../../shared/domain/ingest/index.ts';
+import { IngestCore, type RawRow } from '../../../shared/domain/ingest/index.ts';
 import type { Detection } from './detect-file.ts';
-import { parseRows } from './parse-rows.ts';
 import { SAMPLE_RECORDS } from './sample-size.ts';
 
 const ROWS_FOR_MAPPING = 30;
@@ -19,6 +19,15 @@ type RowsPreview = Pick<
   | 'recordsRead'
 >;
 
+/** The sample's records exactly as ingest reads them, each numbered with the physical line it starts on. */
+function recordsOf(text: string, delimiter: string): RawRow[] {
+  const rows: RawRow[] = [];
+  const splitter = new RecordSplitter(delimiter);
+  splitter.write(text, (row) => rows.push(row));
+  splitter.end((row) => rows.push(row));
+  return rows;
+}
+
 /** The ingest core fed the first records of a delimited file: the header it finds and the lines it would keep. */
 export function previewRows(
   text: string,
@@ -26,7 +35,7 @@ export function previewRows(
   formats: readonly FormatProfile[],
   searchRows: number,
 ): RowsPreview {
-  const rows = parseRows(text, delimiter).slice(0, SAMPLE_RECORDS);
+  const rows = recordsOf(text, delimiter).slice(0, SAMPLE_RECORDS);
   const core = new IngestCore({
     formats,
     defaultAnchorId: 'preview',
