@@ -3,7 +3,6 @@ import type { LocatedHeader } from '../formats/header-match.ts';
 import { type DecimalSeparator, parseAmountToCents } from '../money.ts';
 import { monthNumber } from '../month-number.ts';
 import { plainAmountCentsIn } from '../plain-amount.ts';
-import { plainDateKey } from '../plain-date-key.ts';
 import type { RowValidator } from '../row-validation.ts';
 import type { DraftLine, SpendLine } from '../spend-line.ts';
 import { detached, foldForMatch, memoised } from '../text.ts';
@@ -60,8 +59,6 @@ export class FastLane {
   private readonly templates = new Map<string, Template | undefined>();
   /** A date as written, read (a file has a few hundred distinct ones); undefined when it does not read. */
   private readonly dateOf: (written: string) => DateValue | undefined;
-  /** The same for dates written plainly, by `plainDateKey`: no string cut out of the line. */
-  private readonly plainDates = new Map<number, DateValue | undefined>();
   private replacementText = '';
   private replacementAt = -1;
 
@@ -128,7 +125,7 @@ export class FastLane {
       plainAmountCentsIn(text, cells.startOf(this.amountAt), cells.endOf(this.amountAt), this.decimal) ??
       this.generalAmount(cells.cell(this.amountAt));
     if (amountCents === undefined) return false;
-    const date = this.plainDateOf(text);
+    const date = this.dateOf(cells.cell(this.dateAt));
     if (date === undefined) return false;
     const key = this.key.ofLine(cells);
     let template = this.templates.get(key);
@@ -227,20 +224,6 @@ export class FastLane {
       this.replacementAt = text.indexOf(REPLACEMENT_CHARACTER, start);
     }
     return this.replacementAt !== -1 && this.replacementAt < end;
-  }
-
-  /** The date cell of the line being read, through a memo keyed by a number when it is written plainly. */
-  private plainDateOf(text: string): DateValue | undefined {
-    const { cells } = this;
-    const key = plainDateKey(text, cells.startOf(this.dateAt), cells.endOf(this.dateAt));
-    if (key === -1) return this.dateOf(cells.cell(this.dateAt));
-    let date = this.plainDates.get(key);
-    if (date === undefined && !this.plainDates.has(key)) {
-      date = this.dateOf(cells.cell(this.dateAt));
-      if (this.plainDates.size >= MAX_MEMO_ENTRIES) this.plainDates.clear();
-      this.plainDates.set(key, date);
-    }
-    return date;
   }
 
   private generalAmount(written: string): number | undefined {
