@@ -9,12 +9,6 @@ import {
 
 /** Bytes sniffed for the encoding, the shape and the header before parsing starts. */
 const HEAD_BYTES = 64 * 1024;
-/**
- * Bytes decoded at a time. Streams deliver 16–64 KB chunks; decoded one by one, each becomes a
- * string that lives while its lines are read, long enough to be copied by the young-generation
- * garbage collector and often promoted. A string of a megabyte is allocated apart and never copied.
- */
-const DECODED_BYTES = 1024 * 1024;
 /** Reading on to an ASCII byte stops here: a file of nothing but high bytes is decided as it is. */
 const MAX_HEAD_BYTES = 4 * HEAD_BYTES;
 
@@ -78,22 +72,11 @@ export async function decodeText(
 
   async function* chunks(): AsyncGenerator<string> {
     if (head) yield head;
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    const takePending = () => {
-      const bytes = pending.length === 1 ? (pending[0] ?? new Uint8Array()) : Buffer.concat(pending);
-      pending = [];
-      pendingBytes = 0;
-      return take(bytes);
-    };
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      pending.push(next.value);
-      pendingBytes += next.value.byteLength;
-      if (pendingBytes < DECODED_BYTES) continue;
-      const decoded = takePending();
+      const decoded = take(next.value);
       if (decoded) yield decoded;
     }
-    const rest = (pendingBytes > 0 ? takePending() : '') + newlines.write(decoder.end()) + newlines.end();
+    const rest = newlines.write(decoder.end()) + newlines.end();
     if (rest) yield rest;
   }
 
