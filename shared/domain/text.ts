@@ -74,7 +74,7 @@ export function memoised<T>(compute: (value: string) => T, capacity: number): (v
 
 /**
  * A copy of a string cut from a larger one that does not keep the larger one alive: V8 makes a long
- * slice a view on its parent (a megabyte of decoded file), while a concatenation, once flattened, is
+ * slice a view on its parent (a whole chunk of decoded file), while a concatenation, once flattened, is
  * a string of its own. For values kept beyond their chunk: rollups, memos, whatever a file's end needs.
  */
 export function detached(value: string): string {
