@@ -2,7 +2,7 @@ import type { CanonicalField } from '../formats/canonical-fields.ts';
 import type { LineCells } from './line-cells.ts';
 
 /** The values that change from one line to the next; every other mapped column describes the supplier. */
-export const PER_LINE_FIELDS: ReadonlySet<CanonicalField> = new Set([
+const PER_LINE_FIELDS: ReadonlySet<CanonicalField> = new Set([
   'amount',
   'date',
   'reference',
