@@ -20,6 +20,8 @@ export interface DecodedText {
   chunks(): AsyncGenerator<string>;
   contentSha256(): string;
   bytesRead(): number;
+  /** Lines decoded on their own as Windows-1252, filled as `chunks()` is read (see the line-repairing decoder). */
+  readonly redecodedLines: ReadonlySet<number>;
 }
 
 /**
@@ -86,5 +88,6 @@ export async function decodeText(
     chunks,
     contentSha256: () => hash.copy().digest('hex'),
     bytesRead: () => bytes,
+    redecodedLines: decoder.redecodedLines,
   };
 }

@@ -25,7 +25,13 @@ export function createFileReader(formats: readonly FormatProfile[]): FileReader 
         return { shape: 'json', version, records: decpJsonRecords(text.chunks(), version), ...progress };
       const delimiter =
         options.delimiter ?? chooseDelimiter(text.head.split('\n', HEADER_SEARCH_ROWS), formats);
-      return { shape: 'delimited', delimiter, rows: papaparseRows(text.chunks(), delimiter), ...progress };
+      return {
+        shape: 'delimited',
+        delimiter,
+        rows: papaparseRows(text.chunks(), delimiter),
+        redecodedLines: text.redecodedLines,
+        ...progress,
+      };
     },
   };
 }

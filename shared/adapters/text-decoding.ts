@@ -1,9 +1,15 @@
+import { createLineRepairingUtf8Decoder } from './line-repairing-decoder.ts';
+
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface StreamDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
+  /** Physical lines (1 = first) not valid in the file's encoding, decoded on their own as Windows-1252. */
+  readonly redecodedLines: ReadonlySet<number>;
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * True while the sample ends in bytes of 0x80 and above: they may be a UTF-8 character cut by the
@@ -16,6 +22,8 @@ export function endsUndecided(head: Uint8Array): boolean {
 
 /**
  * Finds the encoding from the first bytes: a byte-order mark, else strict UTF-8 over the sample, else
+ * UTF-8 still when more of its lines with accented letters are valid UTF-8 than not (a UTF-8 export
+ * with a few records pasted from a Windows-1252 program: those lines are repaired one by one), else
  * Windows-1252 (what French Excel writes for "CSV séparateur point-virgule"). `complete` says the
  * sample is the whole file; otherwise it must end on an ASCII byte (see `endsUndecided`).
  */
@@ -27,8 +35,30 @@ export function detectEncoding(head: Uint8Array, complete = true): TextEncoding 
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
     return 'utf-8';
   } catch {
-    return 'windows-1252';
+    return mostlyUtf8(head) ? 'utf-8' : 'windows-1252';
   }
+}
+
+/** Counts the sample's lines holding bytes above ASCII: more valid UTF-8 than not means UTF-8. */
+function mostlyUtf8(head: Uint8Array): boolean {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let valid = 0;
+  let invalid = 0;
+  for (let start = 0; start < head.length; ) {
+    const newline = head.indexOf(0x0a, start);
+    const end = newline === -1 ? head.length : newline;
+    const line = head.subarray(start, end);
+    if (line.some((byte) => byte >= 0x80)) {
+      try {
+        strict.decode(line);
+        valid++;
+      } catch {
+        invalid++;
+      }
+    }
+    start = end + 1;
+  }
+  return valid > invalid;
 }
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, curly quotes, Œ…); five of those are unused. */
@@ -38,7 +68,7 @@ const WINDOWS_1252_HIGH =
 
 const LATIN1_ONLY = /[\x80-\x9f]/g;
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   // Latin-1 maps every byte to the same code point; only 0x80–0x9F differ in Windows-1252. The few
   // such characters of a chunk (€, ’) are spliced in between slices: a replace calling back for each
   // costs three times as much.
@@ -75,6 +105,7 @@ function createUtf16BeDecoder(): StreamDecoder {
       return decoder.decode(swapped, { stream: true });
     },
     end: () => decoder.decode() + (carry === undefined ? '' : '\uFFFD'),
+    redecodedLines: NONE,
   };
 }
 
@@ -83,11 +114,16 @@ function createUtf16BeDecoder(): StreamDecoder {
  * TextDecoder and a 32-entry table rather than an encoding library: the Lambda bundle stays small.
  */
 export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
-  if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '' };
+  if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '', redecodedLines: NONE };
   if (encoding === 'utf-16be') return createUtf16BeDecoder();
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return createLineRepairingUtf8Decoder(decodeWindows1252);
   // Not fatal: an invalid byte becomes U+FFFD, which ingest rejects line by line.
-  const decoder = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
-  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  const decoder = new TextDecoder('utf-16le');
+  return {
+    write: (bytes) => decoder.decode(bytes, { stream: true }),
+    end: () => decoder.decode(),
+    redecodedLines: NONE,
+  };
 }
 
 /** Rewrites CRLF and lone CR as LF, keeping a CR that ends one chunk until the next is seen. */

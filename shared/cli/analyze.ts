@@ -53,9 +53,10 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
     }
     const datasets: DatasetRecord[] = [];
     await mkdir(join(args.outDir, 'rejects'), { recursive: true });
-    for (const file of args.files) {
+    for (const [order, file] of args.files.entries()) {
       const location = await pipeline.upload({
         path: file,
+        order,
         anchorId: args.anchorId,
         kind: args.kind ?? args.mapping?.kind,
         mappingProfileId: args.mapping?.id,
@@ -67,8 +68,10 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
           const rejects = await pipeline.readObject(stack.buckets.uploads, dataset.rejectsKey);
           await writeFile(join(args.outDir, 'rejects', `${basename(file)}.rejects.csv`), rejects);
         }
-        // SUPERSEDED: its spend is all in another file given (the quarter's export of a month's).
-        if (dataset.status !== 'INGESTED' && dataset.status !== 'SUPERSEDED') {
+        // Read, not counted: its spend is all in another file given (the quarter's export of a
+        // month's: SUPERSEDED), or it is the same bytes as one (a duplicate).
+        const readNotCounted = dataset.status === 'SUPERSEDED' || dataset.duplicateOf !== undefined;
+        if (dataset.status !== 'INGESTED' && !readNotCounted) {
           throw new RunError(`${basename(file)} was rejected: ${dataset.message ?? dataset.status}`);
         }
         datasets.push(dataset);

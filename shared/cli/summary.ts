@@ -1,18 +1,73 @@
 import { join } from 'node:path';
+import type { DatasetRecord } from '../domain/dataset.ts';
+import { lineFlagLabel, setAsideLabel } from '../domain/line-flags.ts';
+import { formatCentsAsUnits } from '../domain/money.ts';
 import type { AnalyzeResult } from './analyze.ts';
 
+const SYMBOLS: Record<string, string> = { EUR: '€', GBP: '£' };
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+const grouped = (digits: number) =>
+  new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A headline figure, rounded to the unit. */
 const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  `${grouped(0).format(amount)} ${SYMBOLS[currency] ?? currency}`;
+/** A reconciliation figure, to the cent: it must tie out with the officer's own ledger. */
+const exact = (cents: number, currency: string) =>
+  `${grouped(2).format(formatCentsAsUnits(cents))} ${SYMBOLS[currency] ?? currency}`;
 
-/** Says which file counts a superseded one's spend instead. */
-function supersededNote(result: AnalyzeResult, dataset: AnalyzeResult['datasets'][number]): string {
-  if (dataset.status !== 'SUPERSEDED') return '';
-  const by = result.datasets.find((other) => other.id === dataset.supersededBy);
-  return `; not counted: all its spend is in ${by?.fileName ?? `dataset ${dataset.supersededBy}`}`;
+/** Why a file read is not counted, naming the file that counts its spend instead. */
+function notCountedNote(result: AnalyzeResult, dataset: DatasetRecord): string | undefined {
+  const holderId = dataset.duplicateOf ?? (dataset.status === 'SUPERSEDED' ? dataset.supersededBy : undefined);
+  if (!holderId) return undefined;
+  const by = result.datasets.find((other) => other.id === holderId)?.fileName ?? `dataset ${holderId}`;
+  return dataset.duplicateOf
+    ? `read, not counted: the same bytes as ${by}, which counts them`
+    : `read, not counted: all its spend is in ${by}`;
 }
 
-/** The few lines printed after a run: what was read, what was rejected, the headline, where to look. */
+/** One file's reconciliation: what was counted, set aside and rejected, and the flagged spend. */
+function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
+  const currency = dataset.currency ?? result.report.currency;
+  const head = `  ${dataset.fileName} (${dataset.format}, ${dataset.encoding})`;
+  const note = notCountedNote(result, dataset);
+  if (note) return [`${head}: ${note}`];
+  const r = dataset.reconciliation;
+  if (!r) return [`${head}: ${dataset.lines} lines counted, ${dataset.rejectedLines} rejected`];
+  const lines = [
+    `${head}: ${dataset.lines} lines counted, ${exact(r.countedCents, currency)}` +
+      (r.concessionCents !== 0 ? ` (and concessions ${exact(r.concessionCents, currency)}, apart)` : ''),
+  ];
+  for (const entry of r.setAside) {
+    lines.push(`    set aside: ${entry.lines} ${setAsideLabel(entry.kind, 'en')}, ${exact(entry.cents, currency)}`);
+  }
+  if (r.rejected.lines > 0) {
+    const withAmount =
+      r.rejected.withAmount > 0
+        ? `, ${r.rejected.withAmount} of them stating ${exact(r.rejected.cents, currency)}`
+        : ', none stating a readable amount';
+    lines.push(`    rejected: ${r.rejected.lines} lines${withAmount}`);
+  }
+  if (r.totalRows.lines > 0) {
+    lines.push(`    total rows (not spend): ${r.totalRows.lines}, ${exact(r.totalRows.cents, currency)}`);
+  }
+  lines.push(`    control total (every amount read on a line of spend): ${exact(r.controlCents, currency)}`);
+  if (r.statedTotal) {
+    const verdict = r.statedTotal.agrees
+      ? 'agrees with the lines counted'
+      : `differs from the lines counted by ${exact(r.statedTotal.cents - r.countedCents, currency)}`;
+    lines.push(
+      `    the file's own total (line ${r.statedTotal.lineNumber}): ${exact(r.statedTotal.cents, currency)}, ${verdict}`,
+    );
+  }
+  for (const flag of r.flags) {
+    lines.push(
+      `    counted, flagged: ${flag.lines} ${lineFlagLabel(flag.flag, 'en')}, ${exact(flag.cents, currency)}`,
+    );
+  }
+  return lines;
+}
+
+/** The lines printed after a run: what was read, how each file ties out, the headline, where to look. */
 export function summarise(result: AnalyzeResult): string {
   const { report } = result;
   const local = report.byRing.find((band) => band.ring === report.headline.localRing);
@@ -21,17 +76,14 @@ export function summarise(result: AnalyzeResult): string {
       (loaded) =>
         `${loaded.name} (${loaded.file}): ${loaded.rows} rows, ${loaded.facts} facts stored, ${loaded.rejectedRows} rejected`,
     ),
-    `${report.datasets.length} dataset(s), ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
-    ...result.datasets.map(
-      (dataset) =>
-        `  ${dataset.fileName}: ${dataset.lines} lines accepted, ${dataset.rejectedLines} rejected${dataset.setAsideLines > 0 ? `, ${dataset.setAsideLines} older contract versions set aside` : ''} (${dataset.format}, ${dataset.encoding})${supersededNote(result, dataset)}`,
-    ),
+    `${report.datasets.length} dataset(s) counted, ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
+    ...result.datasets.flatMap((dataset) => datasetLines(result, dataset)),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
     `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,
     `report: ${join(result.outDir, 'report.html')}`,
   ];
-  if (result.datasets.some((dataset) => dataset.rejectedLines > 0)) {
-    lines.push(`rejected lines, with line numbers and reasons: ${join(result.outDir, 'rejects')}`);
+  if (result.datasets.some((dataset) => dataset.rejectedLines > 0 || dataset.setAsideLines > 0)) {
+    lines.push(`lines not counted, with line numbers and reasons: ${join(result.outDir, 'rejects')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from './dataset-kind.ts';
+import { ReconciliationSchema } from './reconciliation.ts';
 
 /** SUPERSEDED: a corrected re-upload of the same file replaced it; it is no longer counted. */
 export const DatasetStatusSchema = z.enum([
@@ -76,7 +77,8 @@ export const DatasetRecordSchema = z.object({
   periodFrom: z.iso.date().optional(),
   periodTo: z.iso.date().optional(),
   anchors: z.array(z.object({ id: z.string(), name: z.string().optional() })).default([]),
-  flags: z.array(z.tuple([z.string(), z.number().int()])).default([]),
+  /** How the file's money ties out: counted, set aside, rejected, and the flagged lines' amounts. */
+  reconciliation: ReconciliationSchema.optional(),
   rejectsKey: z.string().optional(),
   /**
    * A checkpoint: lines 1…n are stored. A run that nears Lambda's time limit pauses there and the

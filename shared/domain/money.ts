@@ -108,6 +108,14 @@ export function formatCentsAsUnits(cents: number): number {
   return units === 0 ? 0 : units;
 }
 
+/** Cents as a decimal text with two digits after a point (`-1234.50`), exact for any integer. */
+export function centsAsDecimalText(cents: number): string {
+  const magnitude = Math.abs(cents);
+  const units = Math.floor(magnitude / 100);
+  const rest = String(magnitude % 100).padStart(2, '0');
+  return `${cents < 0 ? '-' : ''}${units}.${rest}`;
+}
+
 /** Splits a total into `parts` integer shares summing exactly to it; remainder cents go to the first shares. */
 export function splitCentsEqually(totalCents: number, parts: number): number[] {
   if (!Number.isSafeInteger(totalCents))

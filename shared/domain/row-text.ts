@@ -1,30 +1,37 @@
 import type { CanonicalField, CanonicalRow } from './formats/canonical-fields.ts';
 
 export const MAX_FIELD_LENGTH = 4_000;
-export const FIELD_TOO_LONG = 'a value is longer than 4 000 characters';
 
-/** A canonical row's values as validation reads them: the texts trimmed, an empty one absent. */
-export type RowText = { readonly [field in CanonicalField]: string | undefined };
+/**
+ * A canonical row's values as validation reads them: the texts trimmed, an empty one absent, one
+ * longer than `MAX_FIELD_LENGTH` cut there (`truncated` says so).
+ */
+export type RowText = { readonly [field in CanonicalField]: string | undefined } & {
+  readonly truncated: boolean;
+};
 
-/** Trims values and counts those over the limit, as it reads them. */
+/** Trims values and cuts those over the limit, as it reads them. */
 class TextReader {
-  tooLong = 0;
+  truncated = false;
 
   read(value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
-    if (value.length > MAX_FIELD_LENGTH) this.tooLong++;
     const trimmed = value.trim();
+    if (trimmed.length > MAX_FIELD_LENGTH) {
+      this.truncated = true;
+      return trimmed.slice(0, MAX_FIELD_LENGTH);
+    }
     return trimmed === '' ? undefined : trimmed;
   }
 }
 
 /**
- * Reads a row's values, or says why it cannot: one "too long" per value over the limit, as a schema
- * checking each field would say it. A plain function building one object of a fixed shape rather
- * than a schema pass per row: this runs for every line of every file. The amount and the date are
- * parsed as they are, and need no limit.
+ * Reads a row's values. An over-long value (a description pasted whole) is a defect of that value,
+ * not of the spend: it is cut and the line flagged. A plain function building one object of a fixed
+ * shape rather than a schema pass per row: this runs for every line of every file. The amount and the
+ * date are parsed as they are, and need no limit.
  */
-export function readRowText(row: CanonicalRow): RowText | string {
+export function readRowText(row: CanonicalRow): RowText {
   const reader = new TextReader();
   const read: RowText = {
     amount: row.amount,
@@ -50,7 +57,7 @@ export function readRowText(row: CanonicalRow): RowText | string {
     supplierIdentifierType2: reader.read(row.supplierIdentifierType2),
     supplierIdentifier3: reader.read(row.supplierIdentifier3),
     supplierIdentifierType3: reader.read(row.supplierIdentifierType3),
+    truncated: false,
   };
-  if (reader.tooLong > 0) return Array.from({ length: reader.tooLong }, () => FIELD_TOO_LONG).join('; ');
-  return read;
+  return reader.truncated ? { ...read, truncated: true } : read;
 }

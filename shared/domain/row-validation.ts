@@ -2,11 +2,11 @@ import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '
 import { parseDate } from './dates.ts';
 import type { CanonicalRow } from './formats/canonical-fields.ts';
 import type { FormatProfile } from './formats/format-profile.ts';
-import { parseSupplierIdentifier } from './identifiers.ts';
+import { readLineIdentifier } from './line-identifier.ts';
 import { parseAmountToCents } from './money.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type RowText, readRowText } from './row-text.ts';
-import type { DraftLine } from './spend-line.ts';
+import { type DraftLine, UNDATED_FLAG } from './spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from './supplier-key.ts';
 import { isUndisclosedName } from './supplier-name.ts';
 
@@ -17,41 +17,43 @@ export interface RowContext {
 }
 
 /**
- * Checks and normalises one row's values in one pass (amount to cents, date to ISO, identifier to a
- * checked string), reporting every problem of the amount, date and identifier together.
+ * Normalises one row's values in one pass (amount to cents, date to ISO, identifier to a checked
+ * string). Only an amount that cannot be read keeps the line out of the count: any other defect is a
+ * flag on the counted line (an unreadable date makes it `undated`, a bad identifier is kept aside and
+ * the supplier known by name), so that every readable amount of a file is accounted for.
  */
 function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Result<DraftLine> {
   const { format } = context;
   const amount = parseAmountToCents(row.amount ?? '', format.decimal);
+  if (!amount.ok) return fail(amount.reason);
   const date = parseDate(row.date ?? '', format.dateOrder);
-  const identifier = parseSupplierIdentifier(
+  const read = readLineIdentifier(
     row.supplierIdentifier ?? '',
     row.supplierIdentifierType ?? format.defaultIdentifierType,
   );
-  if (!amount.ok || !date.ok || !identifier.ok) {
-    const problems = [amount, date, identifier].filter((result) => !result.ok);
-    return fail(problems.map((problem) => (problem.ok ? '' : problem.reason)).join('; '));
-  }
   const flags: string[] = [];
+  if (!date.ok) flags.push(UNDATED_FLAG);
+  if (read.flag) flags.push(read.flag);
+  if (row.truncated) flags.push('value-truncated');
   const name = row.supplierName ?? '';
-  const undisclosed = !identifier.value && isUndisclosedName(name);
+  const undisclosed = !read.identifier && read.invalid === undefined && isUndisclosedName(name);
   if (undisclosed) flags.push('supplier-undisclosed');
-  if (row.supplierIdentifier && !identifier.value) flags.push('identifier-placeholder');
   const postcode = normalisePostcode(row.supplierPostcode, format.currency === 'GBP');
   if (row.supplierPostcode && !postcode) flags.push('postcode-unreadable');
   const country = row.supplierCountry ? normaliseCountry(row.supplierCountry) : undefined;
   return ok({
     anchorId: row.anchorId ?? context.defaultAnchorId,
     anchorName: row.anchorName,
-    date: date.value,
+    date: date.ok ? date.value : undefined,
     amountCents: amount.value,
     currency: format.currency,
     supplier: {
       key: undisclosed
         ? UNDISCLOSED_SUPPLIER_KEY
-        : supplierKeyOf({ identifier: identifier.value, name, postcode }),
+        : supplierKeyOf({ identifier: read.identifier, name, postcode }),
       name: undisclosed ? '' : name,
-      identifier: identifier.value,
+      identifier: read.identifier,
+      invalidIdentifier: read.invalid,
       localId: row.supplierLocalId,
       postcode,
       commune: row.supplierCommune,
@@ -78,14 +80,5 @@ export type RowValidator = (row: CanonicalRow, lineNumber: number) => Result<Dra
 
 /** The validator of one file's rows. */
 export function createRowValidator(context: RowContext): RowValidator {
-  return (row, lineNumber) => validateRowText(readRowText(row), lineNumber, context);
-}
-
-/** Validation once the row's values are read: what a schema reading the same values would feed it. */
-export function validateRowText(
-  row: RowText | string,
-  lineNumber: number,
-  context: RowContext,
-): Result<DraftLine> {
-  return typeof row === 'string' ? fail(row) : draftLineOf(row, lineNumber, context);
+  return (row, lineNumber) => draftLineOf(readRowText(row), lineNumber, context);
 }

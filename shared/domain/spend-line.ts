@@ -12,6 +12,11 @@ export const SupplierIdentitySchema = z.object({
       z.object({ scheme: z.literal('company-number'), value: z.string() }),
     ])
     .optional(),
+  /**
+   * An identifier written on the line that is not a valid one (a checksum failure, `7,33E+13`): kept
+   * for the officer to correct, never used to match, locate or type the supplier.
+   */
+  invalidIdentifier: z.string().optional(),
   localId: z.string().optional(),
   postcode: z.string().optional(),
   commune: z.string().optional(),
@@ -28,7 +33,8 @@ export const SpendLineSchema = z.object({
   lineNumber: z.number().int().positive(),
   anchorId: z.string().min(1),
   anchorName: z.string().optional(),
-  date: z.iso.date(),
+  /** Absent when the line has no readable date: it is then counted in its dataset's period, `undated`. */
+  date: z.iso.date().optional(),
   amountCents: z.number().int(),
   currency: CurrencySchema,
   supplier: SupplierIdentitySchema,
@@ -49,3 +55,8 @@ export type SpendLine = z.infer<typeof SpendLineSchema>;
 
 /** A line before it is numbered: what validation and contract grouping produce. */
 export type DraftLine = Omit<SpendLine, 'sequence'>;
+
+/** The flag of a line counted without a readable date. */
+export const UNDATED_FLAG = 'undated';
+/** The month bucket of undated lines in rollups and trends: sorts after every `yyyy-mm`. */
+export const UNDATED_MONTH = 'undated';

@@ -25,6 +25,8 @@ export interface UploadRequest {
   readonly anchorId: string;
   readonly kind?: DatasetKind | undefined;
   readonly mappingProfileId?: string | undefined;
+  /** The file's place among files given together: they then never share a key. */
+  readonly order?: number | undefined;
 }
 
 let uploads = 0;
@@ -101,7 +103,9 @@ export class LocalPipeline {
 
   /** Streams the file into the uploads bucket under the anchor's prefix. */
   async upload(request: UploadRequest): Promise<ObjectLocation> {
-    const key = `uploads/${request.anchorId}/${basename(request.path)}`;
+    // Files given together are kept apart, in the order given: the first of two identical ones counts.
+    const folder = request.order === undefined ? '' : `${String(request.order).padStart(4, '0')}/`;
+    const key = `uploads/${request.anchorId}/${folder}${basename(request.path)}`;
     const { size } = await stat(request.path);
     const response = await this.s3.send(
       new PutObjectCommand({

@@ -13,6 +13,8 @@ export interface DelimitedFile extends ReadProgress {
   readonly shape: 'delimited';
   readonly delimiter: string;
   readonly rows: AsyncIterable<readonly RawRow[]>;
+  /** Lines not valid in the file's encoding, read as Windows-1252: known once their rows are read. */
+  readonly redecodedLines: ReadonlySet<number>;
 }
 
 /** A DECP JSON file: contract objects in batches, in file order. */

@@ -41,7 +41,6 @@ export function newDatasetRecord(input: {
     concessionCents: 0,
     suppliers: 0,
     anchors: [],
-    flags: [],
   };
 }
 
@@ -66,7 +65,7 @@ export function withSummary(
     ...(summary.periodFrom ? { periodFrom: summary.periodFrom } : {}),
     ...(summary.periodTo ? { periodTo: summary.periodTo } : {}),
     anchors: [...summary.anchors],
-    flags: summary.flags.map(([flag, count]) => [flag, count] as [string, number]),
+    reconciliation: summary.reconciliation,
   };
 }
 

@@ -66,8 +66,9 @@ export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): Line
   if (file.shape === 'json') {
     const core = new DecpJsonCore({
       version: file.version,
-      split: 'equal',
+      split: options.holderSplit,
       maxRejectedRatio: options.maxRejectedRatio,
+      defaultAnchorId: options.defaultAnchorId,
     });
     return sourceOf(core, file.records, () => core.format);
   }
@@ -78,6 +79,7 @@ export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): Line
     maxRejectedRatio: options.maxRejectedRatio,
     headerSearchRows: options.headerSearchRows,
     holderSplit: options.holderSplit,
+    redecodedLines: file.redecodedLines,
   });
   return sourceOf(core, file.rows, () => core.format);
 }

@@ -60,9 +60,14 @@ export async function publishReport(
   const territory = await deps.territories.get(request.territoryId);
   if (!territory) return { published: false, reason: `unknown territory "${request.territoryId}"` };
   const language = request.language ?? territory.language;
-  const datasets = (await deps.datasets.listDatasets({ kind: request.kind }))
-    .filter((dataset) => dataset.status === 'INGESTED')
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const listed = (await deps.datasets.listDatasets({ kind: request.kind })).sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
+  const datasets = listed.filter((dataset) => dataset.status === 'INGESTED');
+  const notCounted = listed.filter(
+    (dataset) =>
+      dataset.status === 'SUPERSEDED' || (dataset.status === 'REJECTED' && dataset.duplicateOf !== undefined),
+  );
   const currencies = new Set(datasets.map((dataset) => dataset.currency));
   if (currencies.size > 1) {
     return {
@@ -89,6 +94,7 @@ export async function publishReport(
     language,
     scope: request.anchorId ? { type: 'anchor', anchorId: request.anchorId } : { type: 'consortium' },
     datasets,
+    notCounted,
     rollups,
     geography: deps.geography,
     exclusionRules: territory.exclusionRules ?? deps.exclusionRules,

@@ -1,15 +1,29 @@
 import { neutraliseFormula, toCsvRecord } from '../domain/csv-record.ts';
-import type { Rejection } from '../domain/ingest/rejection.ts';
+import type { Rejection, SetAside } from '../domain/ingest/rejection.ts';
+import { centsAsDecimalText } from '../domain/money.ts';
 
 const BOM = '\uFEFF';
 
-/** The rejects CSV a procurement officer downloads: one row per line not counted, with its reason. */
-export class RejectsFile {
-  private readonly rows: string[] = [toCsvRecord(['line', 'reason', 'content'], ';')];
+/** The columns of the rejects file, in order (docs/formats.md describes them). */
+export const REJECTS_COLUMNS = ['line', 'status', 'reason', 'amount', 'content'] as const;
 
-  add(rejections: readonly Rejection[]): void {
+/**
+ * The rejects CSV a procurement officer downloads: one row per line not counted — rejected, or set
+ * aside (an older version, a repeat, a total row) — with its reason and, when one could be read, the
+ * amount it states (currency units, point as the decimal separator), so what was left out shows in money.
+ */
+export class RejectsFile {
+  private readonly rows: string[] = [toCsvRecord([...REJECTS_COLUMNS], ';')];
+
+  add(rejections: readonly (Rejection | SetAside)[]): void {
     for (const rejection of rejections) {
-      const cells = [String(rejection.lineNumber), rejection.reason, rejection.raw].map(neutraliseFormula);
+      const cells = [
+        String(rejection.lineNumber),
+        'setAside' in rejection ? 'set aside' : 'rejected',
+        rejection.reason,
+        rejection.amountCents === undefined ? '' : centsAsDecimalText(rejection.amountCents),
+        rejection.raw,
+      ].map(neutraliseFormula);
       this.rows.push(toCsvRecord(cells, ';'));
     }
   }

@@ -1,3 +1,4 @@
+import { createLineRepairingUtf8Decoder } from '../../../shared/adapters/line-repairing-decoder.ts';
 import {
   createNewlineNormaliser,
   createStreamDecoder,
@@ -6,14 +7,22 @@ import {
 } from '../../../shared/adapters/text-decoding.ts';
 
 /**
- * Ingest's own decoders, except for Windows-1252: the shared one goes through Node's Buffer, and every
+ * Ingest's own decoders, except for Windows-1252 (and UTF-8 lines repaired as such): the shared one goes through Node's Buffer, and every
  * browser has a native Windows-1252 TextDecoder (it differs only on five unused bytes, shown as
  * control characters instead of U+FFFD — enough for a preview; ingest itself decides on upload).
  */
 function decoderFor(encoding: TextEncoding): StreamDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const single = new TextDecoder('windows-1252');
+    return createLineRepairingUtf8Decoder((bytes) => single.decode(bytes));
+  }
   if (encoding !== 'windows-1252') return createStreamDecoder(encoding);
   const native = new TextDecoder('windows-1252');
-  return { write: (bytes) => native.decode(bytes, { stream: true }), end: () => native.decode() };
+  return {
+    write: (bytes) => native.decode(bytes, { stream: true }),
+    end: () => native.decode(),
+    redecodedLines: new Set(),
+  };
 }
 
 /** Decoded text with LF newlines, chunk by chunk, characters split across chunks kept whole. */

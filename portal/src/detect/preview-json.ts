@@ -16,7 +16,7 @@ export async function previewDecpJson(
   encoding: TextEncoding,
   version: 'v1' | 'v2',
 ): Promise<JsonPreview> {
-  const core = new DecpJsonCore({ version, split: 'equal', maxRejectedRatio: 1 });
+  const core = new DecpJsonCore({ version, split: 'equal', maxRejectedRatio: 1, defaultAnchorId: 'preview' });
   let read = 0;
   let failure: string | undefined;
   try {

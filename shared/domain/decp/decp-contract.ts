@@ -13,7 +13,7 @@ const Party = z.object({ id: Identifier, nom: Text });
 
 const HolderV1 = z.object({
   typeIdentifiant: Text,
-  id: Identifier,
+  id: Identifier.optional(),
   denominationSociale: Text,
 });
 const HolderV2 = z.object({ titulaire: HolderV1 }).transform((holder) => holder.titulaire);
@@ -50,13 +50,15 @@ const marche = <Holder extends z.ZodType, Modification extends z.ZodType>(
   modification: Modification,
 ) =>
   z.object({
-    id: Identifier,
-    acheteur: Party,
+    id: Identifier.optional(),
+    acheteur: Party.optional(),
     objet: Text,
     codeCPV: Text,
-    montant: Amount,
-    dateNotification: z.string(),
-    titulaires: z.array(holder),
+    // Checked when the contract is counted: a missing amount is a reason given for that contract.
+    montant: Amount.optional(),
+    dateNotification: AsText.optional(),
+    datePublicationDonnees: AsText.optional(),
+    titulaires: z.array(holder).default([]),
     modifications: z.array(modification).default([]),
   });
 
@@ -65,12 +67,13 @@ const concession = <Holder extends z.ZodType, Modification extends z.ZodType>(
   modification: Modification,
 ) =>
   z.object({
-    id: Identifier,
-    autoriteConcedante: Party,
+    id: Identifier.optional(),
+    autoriteConcedante: Party.optional(),
     objet: Text,
-    valeurGlobale: Amount,
-    dateSignature: z.string(),
-    concessionnaires: z.array(holder),
+    valeurGlobale: Amount.optional(),
+    dateSignature: AsText.optional(),
+    datePublicationDonnees: AsText.optional(),
+    concessionnaires: z.array(holder).default([]),
     modifications: z.array(modification).default([]),
   });
 
@@ -83,7 +86,7 @@ export const ConcessionV2Schema = concession(ConcessionHolderV2, ModificationV2)
 
 export interface DecpHolder {
   readonly typeIdentifiant?: string | undefined;
-  readonly id: string;
+  readonly id?: string | undefined;
   readonly denominationSociale?: string | undefined;
 }
 
@@ -91,15 +94,19 @@ export interface DecpHolder {
 export interface DecpContract {
   /** `marche` and `concession` are never summed together. */
   readonly segment: 'marche' | 'concession';
-  /** The official unique key: buyer id + contract id. */
+  /** The official unique key: buyer id + contract id (its rank in the file when the file omits either). */
   readonly key: string;
-  readonly buyerId: string;
+  /** Absent when the file does not name the buyer: the uploader's institution is then the buyer. */
+  readonly buyerId: string | undefined;
   readonly buyerName: string | undefined;
   readonly object: string | undefined;
   readonly cpv: string | undefined;
-  readonly date: string;
+  /** The date of notification (signature for a concession), as written; absent when not given. */
+  readonly date: string | undefined;
+  /** The date the data was published: the contract's date when the other is missing. */
+  readonly publicationDate: string | undefined;
   /** The amount as written in the file (the latest modification's new total when there is one). */
-  readonly amount: string;
+  readonly amount: string | undefined;
   readonly holders: readonly DecpHolder[];
   readonly modifications: number;
 }

@@ -43,6 +43,8 @@ export class DecpJsonCore {
       readonly version: DecpVersion;
       readonly split: HolderSplit;
       readonly maxRejectedRatio: number;
+      /** The uploader's institution: the buyer of a contract that names none. */
+      readonly defaultAnchorId: string;
     },
   ) {
     this.collected = new LineCollector(options.maxRejectedRatio);
@@ -58,18 +60,18 @@ export class DecpJsonCore {
 
   push(record: JsonRecord): Result<void> {
     const raw = () => JSON.stringify(record.value).slice(0, 2_000);
-    const contract = readDecpContract(record.value, this.options.version, record.segment);
+    const contract = readDecpContract(record.value, this.options.version, record.segment, record.position);
     if (!contract.ok) {
       this.collected.reject({ lineNumber: record.position, reason: contract.reason, raw: raw() });
       return ok(undefined);
     }
     const first = this.firstPositionOfKey.get(contract.value.key);
     if (first !== undefined) {
-      this.collected.reject(duplicateContract(contract.value, record.position, first));
+      this.collected.setAside(duplicateContract(contract.value, record.position, first));
       return ok(undefined);
     }
     this.firstPositionOfKey.set(contract.value.key, record.position);
-    const lines = decpContractLines(contract.value, record.position, this.options.split);
+    const lines = decpContractLines(contract.value, record.position, this.options);
     if (!lines.ok) {
       this.collected.reject({ lineNumber: record.position, reason: lines.reason, raw: raw() });
       return ok(undefined);

@@ -48,11 +48,20 @@ function describeIssues(error: { issues: readonly { path: PropertyKey[]; message
     .join('; ');
 }
 
-/** Reads one published contract object of the given version and segment. */
+/** The official key, or the contract's rank when the file leaves out its buyer or its id. */
+const keyOf = (buyerId: string | undefined, id: string | undefined, position: number) =>
+  buyerId && id ? `${buyerId}/${id}` : `#${position}`;
+
+/**
+ * Reads one published contract object of the given version and segment, `position` its rank in the
+ * file. Only what makes it no contract at all fails here; a missing amount or date is judged when it
+ * is counted.
+ */
 export function readDecpContract(
   value: unknown,
   version: DecpVersion,
   segment: DecpSegment,
+  position: number,
 ): Result<DecpContract> {
   const isV1Concession =
     version === 'v1' &&
@@ -67,12 +76,13 @@ export function readDecpContract(
     const contract = parsed.data;
     return ok({
       segment: 'marche',
-      key: `${contract.acheteur.id}/${contract.id}`,
-      buyerId: contract.acheteur.id,
-      buyerName: contract.acheteur.nom,
+      key: keyOf(contract.acheteur?.id, contract.id, position),
+      buyerId: contract.acheteur?.id,
+      buyerName: contract.acheteur?.nom,
       object: contract.objet,
       cpv: contract.codeCPV?.slice(0, 8),
       date: contract.dateNotification,
+      publicationDate: contract.datePublicationDonnees,
       amount: latest(contract.modifications, (m) => m.montant) ?? contract.montant,
       holders: latest(contract.modifications, (m) => m.titulaires) ?? contract.titulaires,
       modifications: contract.modifications.length,
@@ -84,12 +94,13 @@ export function readDecpContract(
   const authority = concession.autoriteConcedante;
   return ok({
     segment: 'concession',
-    key: `${authority.id}/${concession.id}`,
-    buyerId: authority.id,
-    buyerName: authority.nom,
+    key: keyOf(authority?.id, concession.id, position),
+    buyerId: authority?.id,
+    buyerName: authority?.nom,
     object: concession.objet,
     cpv: undefined,
     date: concession.dateSignature,
+    publicationDate: concession.datePublicationDonnees,
     amount: latest(concession.modifications, (m) => m.valeurGlobale) ?? concession.valeurGlobale,
     holders: latest(concession.modifications, (m) => m.concessionnaires) ?? concession.concessionnaires,
     modifications: concession.modifications.length,

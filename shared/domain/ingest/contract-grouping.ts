@@ -1,14 +1,14 @@
 import { type HolderSplit, holderShares } from '../holder-split.ts';
 import type { DraftLine } from '../spend-line.ts';
-import type { Rejection } from './rejection.ts';
+import type { SetAside } from './rejection.ts';
 
-export type GroupOutcome = { readonly line: DraftLine } | { readonly rejection: Rejection };
+export type GroupOutcome = { readonly line: DraftLine } | { readonly duplicate: SetAside };
 
 /**
  * Flattened contract files repeat a contract once per titulaire with the contract's whole amount on
  * each row. Rows of one contract are consecutive; the amount is split equally between its distinct
  * titulaires so the contract is counted once. A contract that appears again later in the file is a
- * duplicate (consolidated files repeat contracts) and is rejected, pointing at the first occurrence.
+ * duplicate (consolidated files repeat contracts) and is set aside, pointing at the first occurrence.
  */
 export class ContractGrouping {
   private current: { uid: string; lines: DraftLine[]; raws: string[] } | undefined;
@@ -32,7 +32,7 @@ export class ContractGrouping {
       if (this.lastDuplicateLine === line.lineNumber) return flushed;
       this.lastDuplicateLine = line.lineNumber;
       const reason = `contract ${uid} was already counted at line ${firstLine}: duplicate row`;
-      return [...flushed, { rejection: { lineNumber: line.lineNumber, reason, raw } }];
+      return [...flushed, { duplicate: duplicateRow(line, reason, raw) }];
     }
     this.firstLineOfContract.set(uid, line.lineNumber);
     this.current = { uid, lines: [line], raws: [raw] };
@@ -55,7 +55,7 @@ export class ContractGrouping {
         return;
       }
       const reason = `titulaire ${line.supplier.key} of contract ${group.uid} was already counted at line ${first}: duplicate row`;
-      outcomes.push({ rejection: { lineNumber: line.lineNumber, reason, raw: group.raws[index] ?? '' } });
+      outcomes.push({ duplicate: duplicateRow(line, reason, group.raws[index] ?? '') });
     });
     const contractCents = titulaires[0]?.amountCents ?? 0;
     const shares = holderShares(contractCents, titulaires.length, this.split);
@@ -68,5 +68,10 @@ export class ContractGrouping {
 }
 
 function lineNumberOf(outcome: GroupOutcome): number {
-  return 'line' in outcome ? outcome.line.lineNumber : outcome.rejection.lineNumber;
+  return 'line' in outcome ? outcome.line.lineNumber : outcome.duplicate.lineNumber;
+}
+
+/** A row repeating one already counted: set aside with the amount it states (the contract's, again). */
+function duplicateRow(line: DraftLine, reason: string, raw: string): SetAside {
+  return { lineNumber: line.lineNumber, reason, raw, amountCents: line.amountCents, setAside: 'duplicate' };
 }

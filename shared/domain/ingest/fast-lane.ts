@@ -10,6 +10,7 @@ import { type ColumnIndexes, toCanonicalRow } from './canonical-row.ts';
 import { DelimitedLine } from './delimited-line.ts';
 import type { RawRow } from './ingest-core.ts';
 import { LineCells } from './line-cells.ts';
+import { mayBeSummaryRow } from './summary-row.ts';
 import type { LineCollector } from './line-collector.ts';
 import type { DateValue, LineRun } from './line-run.ts';
 import { TemplateKey } from './template-key.ts';
@@ -22,6 +23,7 @@ const MAX_FAST_LINE_LENGTH = 4_000;
 /** Templates and dates remembered at most: a file of endlessly new values costs bounded memory. */
 const MAX_MEMO_ENTRIES = 65_536;
 const REPLACEMENT_CHARACTER = '\uFFFD';
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * A line read the general way, its per-line values aside: everything else on a line — buyer,
@@ -68,6 +70,7 @@ export class FastLane {
     private readonly validate: RowValidator,
     delimiter: string,
     private readonly collector: LineCollector,
+    private readonly redecodedLines: ReadonlySet<number>,
   ) {
     this.width = header.headerCells.length;
     this.delimiter = delimiter;
@@ -98,6 +101,7 @@ export class FastLane {
     validate: RowValidator,
     delimiter: string,
     collector: LineCollector,
+    options: { readonly redecodedLines?: ReadonlySet<number> | undefined } = {},
   ): FastLane | undefined {
     const { format } = header;
     if (format.expandRow || format.groupRowsBy || columnIndexes.currentVersion !== -1) return undefined;
@@ -107,11 +111,13 @@ export class FastLane {
     if (parseAmountToCents(amountName, format.decimal).ok || parseDate(dateName, format.dateOrder).ok) {
       return undefined;
     }
-    return new FastLane(header, columnIndexes, validate, delimiter, collector);
+    return new FastLane(header, columnIndexes, validate, delimiter, collector, options.redecodedLines ?? NONE);
   }
 
   /** Counts the row when it is common; false leaves it to the general way. */
   take(row: RawRow): boolean {
+    // A line the decoder read apart is flagged by the general way.
+    if (this.redecodedLines.size !== 0 && this.redecodedLines.has(row.lineNumber)) return false;
     return row instanceof DelimitedLine ? this.takeText(row) : this.takeCells(row);
   }
 
@@ -250,7 +256,9 @@ export class FastLane {
     row.description = undefined;
     row.contractUid = undefined;
     const validated = this.validate(row, lineNumber);
-    return validated.ok ? { line: validated.value, run: undefined } : undefined;
+    // A line with no payee of its own may be a total row, which the general way sets aside.
+    if (!validated.ok || mayBeSummaryRow(validated.value)) return undefined;
+    return { line: validated.value, run: undefined };
   }
 
   private textAt(at: number): string | undefined {

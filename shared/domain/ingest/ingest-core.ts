@@ -6,6 +6,8 @@ import type { HolderSplit } from '../holder-split.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
+import { parseDate } from '../dates.ts';
+import { parseAmountToCents } from '../money.ts';
 import { foldForMatch } from '../text.ts';
 import { type ColumnIndexes, columnIndexesOf, toCanonicalRow } from './canonical-row.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
@@ -14,6 +16,7 @@ import { FastLane } from './fast-lane.ts';
 import { LineCollector } from './line-collector.ts';
 import type { Rejection } from './rejection.ts';
 import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader } from './row-checks.ts';
+import { summaryRowKind } from './summary-row.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
 
 /** A parsed record with the physical line it starts on. */
@@ -33,6 +36,12 @@ export interface IngestCoreOptions {
   readonly holderSplit?: HolderSplit | undefined;
   /** False reads every line the general way, which the fast lane must agree with (see its tests). */
   readonly fastLane?: boolean | undefined;
+  /**
+   * Physical lines the decoder read in Windows-1252 because they were not valid in the file's own
+   * encoding (a record pasted from another program): counted, and flagged `re-decoded`. Filled as the
+   * text is decoded, ahead of the rows.
+   */
+  readonly redecodedLines?: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -141,7 +150,9 @@ export class IngestCore {
       fastLane:
         this.options.fastLane === false
           ? undefined
-          : FastLane.for(located.value, columnIndexes, validate, this.options.delimiter, this.collected),
+          : FastLane.for(located.value, columnIndexes, validate, this.options.delimiter, this.collected, {
+              redecodedLines: this.options.redecodedLines,
+            }),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
     this.collected.countPreamble(located.value.rowIndex);
@@ -164,7 +175,18 @@ export class IngestCore {
     // The raw text is kept for rejected and grouped lines only: most lines never need it.
     const raw = () => toCsvRecord(row.cells, this.options.delimiter);
     const reason = this.readDataRow(row, header, raw);
-    if (reason) this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw() });
+    if (reason) {
+      const amount = this.amountIn(row.cells, header);
+      this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw(), amountCents: amount });
+    }
+  }
+
+  /** The amount a line states in the amount column, if it reads: what rejecting the line leaves out. */
+  private amountIn(cells: readonly string[], header: NonNullable<IngestCore['header']>): number | undefined {
+    const at = header.columnIndexes.amount;
+    if (at === -1 || cells[at] === undefined) return undefined;
+    const amount = parseAmountToCents(cells[at], header.format.decimal);
+    return amount.ok ? amount.value : undefined;
   }
 
   /** Counts the row's lines, or says why it cannot be counted. */
@@ -179,7 +201,34 @@ export class IngestCore {
     if (!record.ok) return record.reason;
     const canonical = toCanonicalRow(row.cells, header.columnIndexes);
     if (isOlderVersion(canonical)) {
-      this.collected.setAside({ lineNumber: row.lineNumber, reason: OLDER_VERSION_REASON, raw: raw() });
+      const amountCents = this.amountIn(row.cells, header);
+      this.collected.setAside({
+        lineNumber: row.lineNumber,
+        reason: OLDER_VERSION_REASON,
+        raw: raw(),
+        amountCents,
+        setAside: 'older-version',
+      });
+      return undefined;
+    }
+    const amountCents = this.amountIn(row.cells, header);
+    const summary =
+      amountCents === undefined
+        ? undefined
+        : summaryRowKind(
+            row.cells,
+            header,
+            () => parseDate(canonical.date ?? '', header.format.dateOrder).ok,
+          );
+    if (summary && amountCents !== undefined) {
+      this.collected.setAside({
+        lineNumber: row.lineNumber,
+        reason: SUMMARY_REASON[summary],
+        raw: raw(),
+        amountCents,
+        setAside: 'summary-row',
+      });
+      if (summary === 'grand-total') this.collected.noteStatedTotal(row.lineNumber, amountCents);
       return undefined;
     }
     // A row naming several titulaires is counted whole or not at all.
@@ -188,8 +237,10 @@ export class IngestCore {
     );
     const problem = validated.find((result) => !result.ok);
     if (problem && !problem.ok) return problem.reason;
+    const redecoded = this.options.redecodedLines?.has(row.lineNumber) === true;
     for (const line of validated) {
       if (!line.ok) continue;
+      if (redecoded) line.value.flags.push(REDECODED_FLAG);
       if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw()));
       else this.collected.accept(line.value);
     }
@@ -199,10 +250,18 @@ export class IngestCore {
   private takeGroupOutcomes(outcomes: readonly GroupOutcome[]): void {
     for (const outcome of outcomes) {
       if ('line' in outcome) this.collected.accept(outcome.line);
-      else this.collected.reject(outcome.rejection);
+      else this.collected.setAside(outcome.duplicate);
     }
   }
 }
+
+/** The flag of a line decoded on its own in Windows-1252. */
+export const REDECODED_FLAG = 're-decoded';
+
+const SUMMARY_REASON = {
+  'grand-total': "a total row of the file (no payee of its own), not a payment: compared with the lines' sum",
+  'sub-total': 'a sub-total row of the file (no payee of its own), not a payment: its lines are counted',
+} as const;
 
 const OLDER_VERSION_REASON =
   'an older version of this contract (donneesActuelles = non): its current version is counted instead';

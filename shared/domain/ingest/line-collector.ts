@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { DraftLine, SpendLine } from '../spend-line.ts';
 import { type DatasetSummary, DatasetTally } from './dataset-tally.ts';
-import type { Rejection } from './rejection.ts';
+import type { Rejection, SetAside } from './rejection.ts';
 import { SupplierRollups } from './supplier-rollup.ts';
 
 const MIN_LINES_FOR_RATIO = 10;
@@ -44,9 +44,14 @@ export class LineCollector {
   }
 
   /** A line that is not an error but is not counted (an older version of a contract): listed, apart. */
-  setAside(rejection: Rejection): void {
-    this.rejections.push(rejection);
-    this.tally.countSetAside();
+  setAside(setAside: SetAside): void {
+    this.rejections.push(setAside);
+    this.tally.countSetAside(setAside);
+  }
+
+  /** The file's own grand total: set aside like any total row, and compared with the spend counted. */
+  noteStatedTotal(lineNumber: number, cents: number): void {
+    this.tally.noteStatedTotal(lineNumber, cents);
   }
 
   countBlank(): void {

@@ -10,10 +10,11 @@ export const SupplierRollupSchema = z.object({
   segment: z.literal('concession').optional(),
   amountCents: z.number().int(),
   lines: z.number().int().nonnegative(),
-  firstDate: z.iso.date(),
-  lastDate: z.iso.date(),
+  /** Absent when every line of the rollup is undated. */
+  firstDate: z.iso.date().optional(),
+  lastDate: z.iso.date().optional(),
   /**
-   * Cents per month (`yyyy-mm`) and category code (accounting nature, CPV, expense code): trends,
+   * Cents per month (`yyyy-mm`, or `undated`) and category code (accounting nature, CPV, expense code): trends,
    * sectors and exclusions all read it. Triplets, not objects: the keys come from the data.
    */
   byMonthCategory: z.array(z.tuple([z.string(), z.string(), z.number().int()])),

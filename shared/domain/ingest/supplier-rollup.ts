@@ -1,6 +1,6 @@
 import { monthOf } from '../dates.ts';
 import { monthNumber, monthText } from '../month-number.ts';
-import type { DraftLine, SpendLine } from '../spend-line.ts';
+import { type DraftLine, type SpendLine, UNDATED_MONTH } from '../spend-line.ts';
 import { LineRun } from './line-run.ts';
 import { type SupplierRollup, UNCATEGORISED } from './supplier-rollup-record.ts';
 
@@ -22,8 +22,9 @@ interface RollupAccumulator {
   readonly segment: SpendLine['segment'];
   amountCents: number;
   lines: number;
-  firstDate: string;
-  lastDate: string;
+  /** Undefined while every line of the rollup is undated. */
+  firstDate: string | undefined;
+  lastDate: string | undefined;
   /** The buckets, their `bucketKey`s and their first lines' sequences, in one order. */
   readonly byMonthCategory: MonthCategoryCents[];
   readonly bucketKeys: (number | string)[];
@@ -71,8 +72,7 @@ export class SupplierRollups {
     const rollup = this.rollupOf(line, line.sequence);
     rollup.amountCents += line.amountCents;
     rollup.lines += 1;
-    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
-    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
+    noteDates(rollup, line.date, line.date);
     if (line.amountCents > rollup.largestLineCents) rollup.largestLineCents = line.amountCents;
     this.addToBucket(rollup, line.date, categoryOf(line), line.amountCents, line.sequence);
   }
@@ -117,8 +117,8 @@ export class SupplierRollups {
         ...(rollup.segment ? { segment: rollup.segment } : {}),
         amountCents: rollup.amountCents,
         lines: rollup.lines,
-        firstDate: rollup.firstDate,
-        lastDate: rollup.lastDate,
+        ...(rollup.firstDate ? { firstDate: rollup.firstDate } : {}),
+        ...(rollup.lastDate ? { lastDate: rollup.lastDate } : {}),
         byMonthCategory: buckets.map(({ bucket: [month, category, cents] }) => [month, category, cents]),
         largestLineCents: rollup.largestLineCents,
         categoryLabels: labels.map(({ category, label }) => [category, label]),
@@ -147,10 +147,7 @@ export class SupplierRollups {
     );
     rollup.amountCents += run.amountCents;
     rollup.lines += run.lines;
-    const firstDate = run.firstDate?.iso ?? rollup.firstDate;
-    const lastDate = run.lastDate?.iso ?? rollup.lastDate;
-    if (firstDate < rollup.firstDate) rollup.firstDate = firstDate;
-    if (lastDate > rollup.lastDate) rollup.lastDate = lastDate;
+    noteDates(rollup, run.firstDate?.iso, run.lastDate?.iso);
     if (run.largestLineCents > rollup.largestLineCents) rollup.largestLineCents = run.largestLineCents;
     const category = categoryOf(first);
     for (let offset = run.fromOffset; offset < run.toOffset; offset++) {
@@ -215,9 +212,10 @@ export class SupplierRollups {
     if (!known || sequence < known.sequence) rollup.categoryLabels.set(category, { value: label, sequence });
   }
 
+  /** `date` is a line's ISO date (or a run's `yyyy-mm`), undefined for an undated line. */
   private addToBucket(
     rollup: RollupAccumulator,
-    date: string,
+    date: string | undefined,
     category: string,
     cents: number,
     sequence: number,
@@ -230,7 +228,7 @@ export class SupplierRollups {
       if (sequence < (rollup.bucketSequences[at] ?? 0)) rollup.bucketSequences[at] = sequence;
       return;
     }
-    rollup.byMonthCategory.push([monthOf(date), category, cents]);
+    rollup.byMonthCategory.push([date === undefined ? UNDATED_MONTH : monthOf(date), category, cents]);
     rollup.bucketKeys.push(key);
     rollup.bucketSequences.push(sequence);
     rollup.bucketIndex?.set(key, rollup.bucketKeys.length - 1);
@@ -245,15 +243,22 @@ export class SupplierRollups {
    * `yyyy-mm…`, or a file with thousands of categories, falls back to the composed string, which no
    * number equals.
    */
-  private bucketKey(date: string, category: string): number | string {
+  private bucketKey(date: string | undefined, category: string): number | string {
     let categoryNumber = this.categoryNumbers.get(category);
     if (categoryNumber === undefined) {
       categoryNumber = this.categoryNumbers.size;
       this.categoryNumbers.set(category, categoryNumber);
     }
+    if (date === undefined) return `${UNDATED_MONTH}\u0000${category}`;
     const month = monthNumber(date);
     return month >= 0 && categoryNumber < CATEGORY_NUMBERS
       ? categoryNumber * (1 << MONTH_BITS) + month
       : `${monthOf(date)}\u0000${category}`;
   }
+}
+
+/** Widens a rollup's dates to take in a line's (or a run's); undated lines leave them as they are. */
+function noteDates(rollup: RollupAccumulator, first: string | undefined, last: string | undefined): void {
+  if (first !== undefined && (rollup.firstDate === undefined || first < rollup.firstDate)) rollup.firstDate = first;
+  if (last !== undefined && (rollup.lastDate === undefined || last > rollup.lastDate)) rollup.lastDate = last;
 }

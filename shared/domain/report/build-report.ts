@@ -4,6 +4,7 @@ import type { FrenchGeography } from '../geography/french-geography.ts';
 import type { ExclusionRule } from '../influenceable.ts';
 import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import { formatCentsAsUnits } from '../money.ts';
+import { UNDATED_MONTH } from '../spend-line.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';
 import { supplierTypeLabel } from '../supplier-type.ts';
@@ -14,6 +15,12 @@ import { classifySuppliers } from './classify-suppliers.ts';
 import { localRings } from './local-rings.ts';
 import { mergeRollups } from './merge-rollups.ts';
 import { overlappingDatasets } from './overlaps.ts';
+import {
+  addReconciliations,
+  datasetsNotCounted,
+  reconciliationOf,
+  reportReconciliation,
+} from './reconciliation-metrics.ts';
 import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
@@ -28,6 +35,8 @@ export interface ReportInput {
   readonly scope: { readonly type: 'consortium' } | { readonly type: 'anchor'; readonly anchorId: string };
   /** INGESTED datasets of this kind only: the caller never passes half-ingested data. */
   readonly datasets: readonly DatasetRecord[];
+  /** Datasets of this kind read but not counted (the same bytes again, or superseded), to name them. */
+  readonly notCounted?: readonly DatasetRecord[] | undefined;
   readonly rollups: readonly SupplierRollup[];
   /** Supplier profiles by supplier key (registry, directory, overrides); may be empty. */
   readonly profiles: ReadonlyMap<string, SupplierProfile>;
@@ -52,6 +61,15 @@ export function anchorProfileKey(anchorId: string): string {
   if (/^\d{14}$/.test(anchorId)) return `siret:${anchorId}`;
   if (/^\d{9}$/.test(anchorId)) return `siren:${anchorId}`;
   return `anchor:${anchorId}`;
+}
+
+/** Gross spend of lines counted without a readable date. */
+function undatedCents(rollups: readonly SupplierRollup[]): number {
+  let cents = 0;
+  for (const rollup of rollups) {
+    for (const [month, , amount] of rollup.byMonthCategory) if (month === UNDATED_MONTH) cents += amount;
+  }
+  return cents;
 }
 
 const sum = (values: Iterable<number>) => {
@@ -168,6 +186,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       amount: formatCentsAsUnits(dataset.amountCents),
       ...(dataset.periodFrom ? { periodFrom: dataset.periodFrom } : {}),
       ...(dataset.periodTo ? { periodTo: dataset.periodTo } : {}),
+      reconciliation: reportReconciliation(reconciliationOf(dataset), language),
     })),
     totals: {
       gross: formatCentsAsUnits(grossCents),
@@ -260,6 +279,12 @@ export function buildReport(input: ReportInput): BuiltReport {
     dataQuality: {
       rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
       setAsideLines: sum(input.datasets.map((d) => d.setAsideLines)),
+      reconciliation: reportReconciliation(addReconciliations(input.datasets.map(reconciliationOf)), language),
+      datasetsNotCounted: datasetsNotCounted(
+        input.notCounted ?? [],
+        new Map([...input.datasets, ...(input.notCounted ?? [])].map((d) => [d.id, d])),
+      ),
+      undatedAmount: formatCentsAsUnits(undatedCents(purchases)),
       unknownLocalityAmount: formatCentsAsUnits(establishment.unknownCents),
       ambiguousLocalityAmount: formatCentsAsUnits(establishment.ambiguousCents),
       unknownTypeAmount: formatCentsAsUnits(influenceableCents - typedCents),

@@ -1,4 +1,5 @@
 import { formatCentsAsUnits } from '../money.ts';
+import { UNDATED_MONTH } from '../spend-line.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { Target, Territory } from '../territory/territory.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
@@ -9,7 +10,10 @@ import { shareOf } from './share.ts';
 const add = (map: Map<string, number>, key: string, cents: number) =>
   map.set(key, (map.get(key) ?? 0) + cents);
 
-/** Local share over time: by year when the data spans several years, by month within one. */
+/**
+ * Local share over time: by year when the data spans several years, by month within one. Undated
+ * spend is its own point, last, rather than moved into a month it may not belong to.
+ */
 export function trendOf(
   suppliers: readonly ClassifiedSupplier[],
   merged: ReadonlyMap<string, MergedSupplier>,
@@ -17,20 +21,21 @@ export function trendOf(
 ) {
   const months = new Set<string>();
   for (const supplier of merged.values()) for (const month of supplier.byMonth.keys()) months.add(month);
-  const years = new Set([...months].map((month) => month.slice(0, 4)));
+  const years = new Set([...months].filter((month) => month !== UNDATED_MONTH).map((month) => month.slice(0, 4)));
   const granularity: 'year' | 'month' = years.size > 1 ? 'year' : 'month';
   const total = new Map<string, number>();
   const localTotal = new Map<string, number>();
   for (const supplier of suppliers) {
     const isLocal = local.has(supplier.ring);
     for (const [month, cents] of merged.get(supplier.key)?.byMonth ?? []) {
-      const period = granularity === 'year' ? month.slice(0, 4) : month;
+      const period = granularity === 'year' && month !== UNDATED_MONTH ? month.slice(0, 4) : month;
       add(total, period, cents);
       if (isLocal) add(localTotal, period, cents);
     }
   }
   return {
     granularity,
+    // `undated` sorts after every year and month.
     points: [...total.keys()].sort().map((period) => ({
       period,
       influenceable: formatCentsAsUnits(total.get(period) ?? 0),

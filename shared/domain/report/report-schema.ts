@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.4.0';
+export const METHOD_VERSION = '0.5.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
@@ -22,6 +22,32 @@ const RingBandsSchema = z.array(
 );
 
 const SourceSharesSchema = z.array(z.object({ source: z.string(), amount: Amount, share: Share }));
+
+/**
+ * How one file's money, or all of them, ties out: control = counted + concessions + set aside +
+ * rejected with an amount, to the cent (see docs/method.md, "Every euro accounted for").
+ */
+const ReconciliationSchema = z.object({
+  control: Amount.describe('every amount that could be read in the file(s), each line or contract once'),
+  counted: Amount,
+  concessions: Amount,
+  setAside: z.array(
+    z.object({
+      /** older-version, duplicate */
+      kind: z.string(),
+      label: z.string(),
+      lines: z.number().int(),
+      amount: Amount,
+    }),
+  ),
+  rejected: z.object({ lines: z.number().int(), linesWithAmount: z.number().int(), amount: Amount }),
+  /** Total and sub-total rows of the file: not spend, and not in the control total. */
+  totalRows: z.object({ lines: z.number().int(), amount: Amount }),
+  /** Counted lines carrying a data-quality flag (invalid-identifier, undated, re-decoded…), with their spend. */
+  flags: z.array(z.object({ flag: z.string(), label: z.string(), lines: z.number().int(), amount: Amount })),
+  /** The file's own grand total row, compared with what was counted. */
+  statedTotal: z.object({ line: z.number().int(), amount: Amount, agrees: z.boolean() }).optional(),
+});
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -58,6 +84,7 @@ export const ReportSchema = z.object({
       amount: Amount,
       periodFrom: z.iso.date().optional(),
       periodTo: z.iso.date().optional(),
+      reconciliation: ReconciliationSchema.optional(),
     }),
   ),
   totals: z.object({
@@ -216,6 +243,23 @@ export const ReportSchema = z.object({
   dataQuality: z.object({
     rejectedLines: z.number().int(),
     setAsideLines: z.number().int(),
+    /** The counted datasets' reconciliations added up. */
+    reconciliation: ReconciliationSchema,
+    /**
+     * Files read but not counted, each named with the file that counts its spend: the same bytes
+     * uploaded twice (`duplicate`), or spend found whole in another file (`superseded`).
+     */
+    datasetsNotCounted: z.array(
+      z.object({
+        id: z.string(),
+        file: z.string(),
+        reason: z.enum(['duplicate', 'superseded']),
+        countedIn: z.string(),
+        amount: Amount,
+      }),
+    ),
+    /** Spend counted without a readable date: in its dataset's period, shown apart in the trend. */
+    undatedAmount: Amount,
     unknownLocalityAmount: Amount,
     ambiguousLocalityAmount: Amount,
     unknownTypeAmount: Amount,

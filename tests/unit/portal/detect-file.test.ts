@@ -30,7 +30,7 @@ async function asIngestReadsIt(bytes: Uint8Array, profile?: MappingProfile) {
     encoding: profile?.encoding,
   });
   if (file.shape === 'json') {
-    const core = new DecpJsonCore({ version: file.version, split: 'equal', maxRejectedRatio: 1 });
+    const core = new DecpJsonCore({ version: file.version, split: 'equal', maxRejectedRatio: 1, defaultAnchorId: 'inspect' });
     let seen = 0;
     for await (const batch of file.records) {
       for (const record of batch) if (seen++ < SAMPLE) core.push(record);

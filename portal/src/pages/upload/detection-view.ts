@@ -70,7 +70,7 @@ export function detectionView(detection: Detection, messages: Messages, language
           .slice(0, SHOWN_LINES)
           .map((line) => [
             line.lineNumber,
-            formatDate(line.date, language),
+            line.date === undefined ? '—' : formatDate(line.date, language),
             formatCents(line.amountCents, line.currency, language),
             line.supplier.name,
             line.supplier.identifier
