@@ -37,7 +37,7 @@ export interface PaymentsSpec {
   readonly encoding: PaymentsEncoding;
   readonly suppliers: readonly SyntheticSupplier[];
   readonly seed: number;
-  /** Share of lines ingest must reject, each for a reason a real export has. */
+  /** Share of lines with a defect a real export has: an unreadable amount or a broken line (rejected), or a bad date or SIRET (counted, flagged). */
   readonly badShare: number;
   readonly path: string;
 }
@@ -47,6 +47,8 @@ export interface GeneratedPayments {
   readonly encoding: PaymentsEncoding;
   readonly rows: number;
   readonly badLines: number;
+  /** The bad lines ingest must reject: no readable amount, a header repeated, a line cut short. */
+  readonly unreadableLines: number;
   /** Distinct suppliers paid by the good lines. */
   readonly suppliersPaid: number;
   readonly bytes: number;
@@ -61,6 +63,13 @@ const BAD_KINDS = [
   'short',
   'header',
 ] as const;
+/** The kinds whose spend cannot be read: the others are counted and flagged. */
+const UNREADABLE_KINDS: ReadonlySet<(typeof BAD_KINDS)[number]> = new Set([
+  'amount-empty',
+  'amount-text',
+  'header',
+  'short',
+]);
 const MONTHS = [
   'janv.',
   'févr.',
@@ -125,6 +134,7 @@ export async function generatePayments(spec: PaymentsSpec): Promise<GeneratedPay
   await writer.write(`${header}\r\n`);
   const paid = new Set<SyntheticSupplier>();
   let badLines = 0;
+  let unreadableLines = 0;
   for (let row = 0; row < spec.rows; row++) {
     // The first lines pay every supplier once: any file at least that long has them all.
     const supplier = spec.suppliers[row] ?? nextSupplier();
@@ -177,6 +187,7 @@ export async function generatePayments(spec: PaymentsSpec): Promise<GeneratedPay
       amount,
     ].map((cell, index) => (needsQuotes.test(cell) || (index === 3 && row % 7 === 0) ? quoted(cell) : cell));
     if (bad) badLines += 1;
+    if (bad && UNREADABLE_KINDS.has(bad)) unreadableLines += 1;
     else paid.add(supplier);
     const line =
       bad === 'header' ? header : bad === 'short' ? record.slice(0, 6).join(';') : record.join(';');
@@ -188,6 +199,7 @@ export async function generatePayments(spec: PaymentsSpec): Promise<GeneratedPay
     encoding: spec.encoding,
     rows: spec.rows,
     badLines,
+    unreadableLines,
     suppliersPaid: paid.size,
     bytes,
   };

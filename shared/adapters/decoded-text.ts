@@ -70,15 +70,18 @@ export async function decodeText(
     bytes += chunk.byteLength;
     return newlines.write(decoder.write(chunk));
   };
-  const head = headChunks.map(take).join('');
+  const flush = () => newlines.write(decoder.end()) + newlines.end();
+  // A file read whole is decoded whole: the decoder holds back a last line that has no newline.
+  const head = headChunks.map(take).join('') + (complete ? flush() : '');
 
   async function* chunks(): AsyncGenerator<string> {
     if (head) yield head;
+    if (complete) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const decoded = take(next.value);
       if (decoded) yield decoded;
     }
-    const rest = newlines.write(decoder.end()) + newlines.end();
+    const rest = flush();
     if (rest) yield rest;
   }
 

@@ -2,8 +2,11 @@ import type { StreamDecoder } from './text-decoding.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
-/** A "line" longer than this without a newline is decoded as it is rather than held any longer. */
-const MAX_HELD_BYTES = 1024 * 1024;
+/**
+ * Text without a newline is held at most this long, then decoded up to its last whole character: a
+ * DECP JSON file is often one line of megabytes, and its start must be readable at once.
+ */
+const MAX_HELD_BYTES = 16 * 1024;
 
 /** Newlines as the text's normaliser will count them: LF, CRLF, and a CR alone. */
 function newlinesIn(bytes: Uint8Array): number {
@@ -13,6 +16,29 @@ function newlinesIn(bytes: Uint8Array): number {
     if (bytes[at + 1] !== LF) count++;
   }
   return count;
+}
+
+/** Where the line starting at `start` ends, its newline (LF, CRLF or a lone CR) included. */
+function lineEnd(bytes: Uint8Array, start: number): number {
+  for (let at = start; at < bytes.length; at++) {
+    const byte = bytes[at];
+    if (byte === LF) return at + 1;
+    if (byte === CR) return bytes[at + 1] === LF ? at + 2 : at + 1;
+  }
+  return bytes.length;
+}
+
+/** The end of the last whole UTF-8 character: a sequence cut by the end of the bytes starts after it. */
+function characterBoundary(bytes: Uint8Array): number {
+  let at = bytes.length;
+  // Back over up to three continuation bytes (10xxxxxx) to the byte that leads them.
+  while (at > bytes.length - 3 && at > 0 && ((bytes[at - 1] ?? 0) & 0xc0) === 0x80) at--;
+  const lead = bytes[at - 1] ?? 0;
+  if (lead >= 0xc0) {
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    return bytes.length - (at - 1) >= length ? bytes.length : at - 1;
+  }
+  return bytes.length;
 }
 
 function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
@@ -31,7 +57,9 @@ function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
  * splitter numbers them (after newline normalisation: CRLF and a lone CR are one newline each).
  * The Windows-1252 decoder is given: Node's and the browser's differ.
  */
-export function createLineRepairingUtf8Decoder(decodeWindows1252: (bytes: Uint8Array) => string): StreamDecoder {
+export function createLineRepairingUtf8Decoder(
+  decodeWindows1252: (bytes: Uint8Array) => string,
+): StreamDecoder {
   // The lenient decoder finds out whether anything needs repair in one native pass.
   const lenient = new TextDecoder('utf-8');
   const strict = new TextDecoder('utf-8', { fatal: true });
@@ -42,8 +70,7 @@ export function createLineRepairingUtf8Decoder(decodeWindows1252: (bytes: Uint8A
   const repair = (bytes: Uint8Array): string => {
     const parts: string[] = [];
     for (let start = 0; start < bytes.length; ) {
-      const lf = bytes.indexOf(LF, start);
-      const end = lf === -1 ? bytes.length : lf + 1;
+      const end = lineEnd(bytes, start);
       const segment = bytes.subarray(start, end);
       try {
         parts.push(strict.decode(segment));
@@ -69,12 +96,14 @@ export function createLineRepairingUtf8Decoder(decodeWindows1252: (bytes: Uint8A
   return {
     write(bytes) {
       const input = joined(held, bytes);
-      const lastLf = input.lastIndexOf(LF);
-      if (lastLf === -1 && input.length < MAX_HELD_BYTES) {
+      let cut = Math.max(input.lastIndexOf(LF), input.lastIndexOf(CR)) + 1;
+      // A CR ending the input may be the first half of a CRLF: it waits for the next byte.
+      if (cut === input.length && input[cut - 1] === CR) cut -= 1;
+      if (cut === 0 && input.length >= MAX_HELD_BYTES) cut = characterBoundary(input);
+      if (cut === 0) {
         held = input === bytes ? input.slice() : input;
         return '';
       }
-      const cut = lastLf === -1 ? input.length : lastLf + 1;
       held = input.slice(cut);
       return decodeLines(input.subarray(0, cut));
     },

@@ -116,7 +116,8 @@ function createUtf16BeDecoder(): StreamDecoder {
 export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
   if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '', redecodedLines: NONE };
   if (encoding === 'utf-16be') return createUtf16BeDecoder();
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return createLineRepairingUtf8Decoder(decodeWindows1252);
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom')
+    return createLineRepairingUtf8Decoder(decodeWindows1252);
   // Not fatal: an invalid byte becomes U+FFFD, which ingest rejects line by line.
   const decoder = new TextDecoder('utf-16le');
   return {

@@ -56,7 +56,12 @@ export async function inspect(argv: readonly string[]): Promise<string> {
   const rejections: Rejection[] = [];
   if (file.shape === 'json') {
     out.push(`shape: JSON, DECP ${file.version}`);
-    const core = new DecpJsonCore({ version: file.version, split: 'equal', maxRejectedRatio: 1, defaultAnchorId: 'inspect' });
+    const core = new DecpJsonCore({
+      version: file.version,
+      split: 'equal',
+      maxRejectedRatio: 1,
+      defaultAnchorId: 'inspect',
+    });
     let seen = 0;
     for await (const batch of file.records) {
       for (const record of batch) if (seen++ < SAMPLE_RECORDS) core.push(record);

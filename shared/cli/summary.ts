@@ -6,6 +6,7 @@ import type { AnalyzeResult } from './analyze.ts';
 
 const SYMBOLS: Record<string, string> = { EUR: '€', GBP: '£' };
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+const lineCount = (count: number) => `${count} line${count === 1 ? '' : 's'}`;
 const grouped = (digits: number) =>
   new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** A headline figure, rounded to the unit. */
@@ -17,7 +18,8 @@ const exact = (cents: number, currency: string) =>
 
 /** Why a file read is not counted, naming the file that counts its spend instead. */
 function notCountedNote(result: AnalyzeResult, dataset: DatasetRecord): string | undefined {
-  const holderId = dataset.duplicateOf ?? (dataset.status === 'SUPERSEDED' ? dataset.supersededBy : undefined);
+  const holderId =
+    dataset.duplicateOf ?? (dataset.status === 'SUPERSEDED' ? dataset.supersededBy : undefined);
   if (!holderId) return undefined;
   const by = result.datasets.find((other) => other.id === holderId)?.fileName ?? `dataset ${holderId}`;
   return dataset.duplicateOf
@@ -32,23 +34,27 @@ function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
   const note = notCountedNote(result, dataset);
   if (note) return [`${head}: ${note}`];
   const r = dataset.reconciliation;
-  if (!r) return [`${head}: ${dataset.lines} lines counted, ${dataset.rejectedLines} rejected`];
+  if (!r) return [`${head}: ${lineCount(dataset.lines)} counted, ${dataset.rejectedLines} rejected`];
   const lines = [
-    `${head}: ${dataset.lines} lines counted, ${exact(r.countedCents, currency)}` +
+    `${head}: ${lineCount(dataset.lines)} counted, ${exact(r.countedCents, currency)}` +
       (r.concessionCents !== 0 ? ` (and concessions ${exact(r.concessionCents, currency)}, apart)` : ''),
   ];
   for (const entry of r.setAside) {
-    lines.push(`    set aside: ${entry.lines} ${setAsideLabel(entry.kind, 'en')}, ${exact(entry.cents, currency)}`);
+    lines.push(
+      `    set aside: ${lineCount(entry.lines)}, ${setAsideLabel(entry.kind, 'en')}, ${exact(entry.cents, currency)}`,
+    );
   }
   if (r.rejected.lines > 0) {
     const withAmount =
       r.rejected.withAmount > 0
         ? `, ${r.rejected.withAmount} of them stating ${exact(r.rejected.cents, currency)}`
         : ', none stating a readable amount';
-    lines.push(`    rejected: ${r.rejected.lines} lines${withAmount}`);
+    lines.push(`    rejected: ${lineCount(r.rejected.lines)}${withAmount}`);
   }
   if (r.totalRows.lines > 0) {
-    lines.push(`    total rows (not spend): ${r.totalRows.lines}, ${exact(r.totalRows.cents, currency)}`);
+    lines.push(
+      `    total rows (not spend): ${lineCount(r.totalRows.lines)}, ${exact(r.totalRows.cents, currency)}`,
+    );
   }
   lines.push(`    control total (every amount read on a line of spend): ${exact(r.controlCents, currency)}`);
   if (r.statedTotal) {
@@ -61,7 +67,7 @@ function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
   }
   for (const flag of r.flags) {
     lines.push(
-      `    counted, flagged: ${flag.lines} ${lineFlagLabel(flag.flag, 'en')}, ${exact(flag.cents, currency)}`,
+      `    counted, flagged: ${lineCount(flag.lines)}, ${lineFlagLabel(flag.flag, 'en')}, ${exact(flag.cents, currency)}`,
     );
   }
   return lines;
@@ -76,7 +82,7 @@ export function summarise(result: AnalyzeResult): string {
       (loaded) =>
         `${loaded.name} (${loaded.file}): ${loaded.rows} rows, ${loaded.facts} facts stored, ${loaded.rejectedRows} rejected`,
     ),
-    `${report.datasets.length} dataset(s) counted, ${report.kind}, ${report.period.from ?? '?'} → ${report.period.to ?? '?'}`,
+    `${report.datasets.length} dataset(s) counted, ${report.kind}, ${report.period.from ?? 'undated'} → ${report.period.to ?? 'undated'}`,
     ...result.datasets.flatMap((dataset) => datasetLines(result, dataset)),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
     `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,

@@ -7,25 +7,85 @@ type Labels = { readonly fr: string; readonly en: string };
  * spend out of a report: it says what to check, and reports give each flag's lines and amount.
  */
 export const LINE_FLAG_LABELS: ReadonlyMap<string, Labels> = new Map([
-  ['undated', { fr: 'sans date lisible (compté dans la période du fichier)', en: 'no readable date (counted in the file’s period)' }],
-  ['date-from-publication', { fr: 'date de publication prise faute de date de notification', en: 'publication date used, no notification date' }],
-  ['invalid-identifier', { fr: 'identifiant invalide (gardé tel quel, fournisseur reconnu par son nom)', en: 'invalid identifier (kept as written, supplier known by name)' }],
-  ['repaired-identifier', { fr: 'identifiant réparé (zéro initial rétabli, espaces retirés)', en: 'identifier repaired (leading zero restored, spaces removed)' }],
-  ['identifier-placeholder', { fr: 'identifiant absent ou fictif (000…, NC)', en: 'identifier missing or a placeholder (000…, NC)' }],
-  ['re-decoded', { fr: 'ligne relue en Windows-1252 (encodage différent du fichier)', en: 'line re-read as Windows-1252 (not in the file’s encoding)' }],
-  ['value-truncated', { fr: 'valeur trop longue, coupée à 4 000 caractères', en: 'value too long, cut at 4 000 characters' }],
+  [
+    'undated',
+    {
+      fr: 'sans date lisible (compté dans la période du fichier)',
+      en: 'no readable date (counted in the file’s period)',
+    },
+  ],
+  [
+    'date-from-publication',
+    {
+      fr: 'date de publication prise faute de date de notification',
+      en: 'publication date used, no notification date',
+    },
+  ],
+  [
+    'invalid-identifier',
+    {
+      fr: 'identifiant invalide (gardé tel quel, fournisseur reconnu par son nom)',
+      en: 'invalid identifier (kept as written, supplier known by name)',
+    },
+  ],
+  [
+    'repaired-identifier',
+    {
+      fr: 'identifiant réparé (zéro initial rétabli, espaces retirés)',
+      en: 'identifier repaired (leading zero restored, spaces removed)',
+    },
+  ],
+  [
+    'identifier-placeholder',
+    { fr: 'identifiant absent ou fictif (000…, NC)', en: 'identifier missing or a placeholder (000…, NC)' },
+  ],
+  [
+    're-decoded',
+    {
+      fr: 'ligne relue en Windows-1252 (encodage différent du fichier)',
+      en: 'line re-read as Windows-1252 (not in the file’s encoding)',
+    },
+  ],
+  [
+    'value-truncated',
+    { fr: 'valeur trop longue, coupée à 4 000 caractères', en: 'value too long, cut at 4 000 characters' },
+  ],
   ['supplier-undisclosed', { fr: 'fournisseur non publié', en: 'supplier withheld' }],
   ['postcode-unreadable', { fr: 'code postal illisible', en: 'postcode unreadable' }],
   ['mojibake', { fr: 'caractères mal encodés à la source', en: 'characters garbled at the source' }],
-  ['modified', { fr: 'marché modifié (montant du dernier avenant)', en: 'contract modified (latest amendment’s amount)' }],
+  [
+    'modified',
+    {
+      fr: 'marché modifié (montant du dernier avenant)',
+      en: 'contract modified (latest amendment’s amount)',
+    },
+  ],
   ['no-titulaire', { fr: 'marché sans titulaire nommé', en: 'contract naming no holder' }],
-  ['buyer-unnamed', { fr: 'acheteur non nommé (l’institution qui dépose)', en: 'buyer not named (the uploading institution)' }],
+  [
+    'buyer-unnamed',
+    {
+      fr: 'acheteur non nommé (l’institution qui dépose)',
+      en: 'buyer not named (the uploading institution)',
+    },
+  ],
 ]);
 
 export const SET_ASIDE_LABELS: ReadonlyMap<SetAsideKind, Labels> = new Map<SetAsideKind, Labels>([
-  ['older-version', { fr: 'versions antérieures d’un marché (la version actuelle est comptée)', en: 'older versions of a contract (the current one is counted)' }],
-  ['duplicate', { fr: 'marchés ou lignes en double dans le fichier', en: 'contracts or rows repeated in the file' }],
-  ['summary-row', { fr: 'lignes de total ou sous-total du fichier', en: 'total and sub-total rows of the file' }],
+  [
+    'older-version',
+    {
+      fr: 'versions antérieures d’un marché (la version actuelle est comptée)',
+      en: 'older versions of a contract (the current one is counted)',
+    },
+  ],
+  [
+    'duplicate',
+    { fr: 'marchés ou lignes en double dans le fichier', en: 'contracts or rows repeated in the file' },
+  ],
+  [
+    'summary-row',
+    { fr: 'lignes de total ou sous-total du fichier', en: 'total and sub-total rows of the file' },
+  ],
 ]);
 
 export function lineFlagLabel(flag: string, language: 'fr' | 'en'): string {

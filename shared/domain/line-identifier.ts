@@ -29,7 +29,9 @@ export function readLineIdentifier(raw: string, declaredType?: string): LineIden
     if (!parsed.value) return shown === '' ? NONE : PLACEHOLDER;
     // A VAT number is written with spaces by convention: reading it so repairs nothing.
     const reformatted = parsed.value.scheme !== 'vat' && HAS_FORMATTING.test(shown);
-    return reformatted ? { identifier: parsed.value, flag: 'repaired-identifier' } : { identifier: parsed.value };
+    return reformatted
+      ? { identifier: parsed.value, flag: 'repaired-identifier' }
+      : { identifier: parsed.value };
   }
   const restored = withLeadingZeroRestored(shown.replace(FORMATTING, ''));
   if (restored) return { identifier: restored, flag: 'repaired-identifier' };

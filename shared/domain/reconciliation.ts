@@ -25,7 +25,9 @@ export const ReconciliationSchema = z.object({
   rejected: z.object({ lines: Count, withAmount: Count, cents: Cents }),
   flags: z.array(z.object({ flag: z.string(), lines: Count, cents: Cents })),
   /** The file's own grand total row, when it has one, and whether the spend counted agrees with it. */
-  statedTotal: z.object({ lineNumber: z.number().int().positive(), cents: Cents, agrees: z.boolean() }).optional(),
+  statedTotal: z
+    .object({ lineNumber: z.number().int().positive(), cents: Cents, agrees: z.boolean() })
+    .optional(),
 });
 export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 

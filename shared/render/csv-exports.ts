@@ -1,4 +1,5 @@
 import { neutraliseFormula, toCsvRecord } from '../domain/csv-record.ts';
+import { LINE_FLAG_LABELS, lineFlagLabel } from '../domain/line-flags.ts';
 import type { ClassifiedSupplier } from '../domain/report/classified-supplier.ts';
 import type { Report } from '../domain/report/report-schema.ts';
 import { fallbackRingLabel, labelsFor, supplierTypeLabel } from './labels.ts';
@@ -57,12 +58,58 @@ const fromUnits = (amount: number, style: CsvStyle): string => hundredths(amount
 /** A 0–1 share as a percentage with two decimals (the header says `(%)`). */
 const asPercent = (share: number, style: CsvStyle): string => hundredths(share * 10_000, style.decimal);
 
+type Reconciliation = NonNullable<Report['datasets'][number]['reconciliation']>;
+
+/** Every flag a line can carry gets a column, in the domain's order: the columns never depend on the files. */
+const FLAG_COLUMNS: readonly string[] = [...LINE_FLAG_LABELS.keys()];
+
+/** Report amounts are rounded to the cent: in cents, sums and differences of them are exact. */
+const toCents = (amount: number): number => Math.round(amount * 100);
+
+/**
+ * A dataset's reconciliation as flat cells, so a spreadsheet can check that control = counted +
+ * concessions + set aside + rejected: the parts (set-aside kinds added up), the total rows, the file's
+ * own total and its difference from what was counted (blank without one), the counted spend per flag.
+ */
+function reconciliationCells(reconciliation: Reconciliation, style: CsvStyle): string[] {
+  const units = (amount: number): string => fromUnits(amount, style);
+  const { setAside, totalRows, rejected, statedTotal, flags } = reconciliation;
+  return [
+    units(reconciliation.control),
+    units(reconciliation.counted),
+    units(reconciliation.concessions),
+    String(setAside.reduce((lines, entry) => lines + entry.lines, 0)),
+    fromCents(
+      setAside.reduce((cents, entry) => cents + toCents(entry.amount), 0),
+      style,
+    ),
+    String(totalRows.lines),
+    units(totalRows.amount),
+    String(rejected.linesWithAmount),
+    units(rejected.amount),
+    statedTotal ? units(statedTotal.amount) : '',
+    statedTotal ? fromCents(toCents(statedTotal.amount) - toCents(reconciliation.counted), style) : '',
+    ...FLAG_COLUMNS.map((flag) => units(flags.find((entry) => entry.flag === flag)?.amount ?? 0)),
+  ];
+}
+
+const NO_RECONCILIATION: Reconciliation = {
+  control: 0,
+  counted: 0,
+  concessions: 0,
+  setAside: [],
+  totalRows: { lines: 0, amount: 0 },
+  rejected: { lines: 0, linesWithAmount: 0, amount: 0 },
+  flags: [],
+};
+
 /**
  * The report's CSV files, name → content: every supplier; the ring, supplier-type and sector
  * breakdowns; the leaking suppliers, the opportunities, the trend, the anchors compared; the
- * datasets. Each file is written even when it has no rows, so the set of files never changes.
- * Amounts carry two decimals; ids (ring, type, sector, sources) are written as ids so the files
- * join with one another, labels sit next to them where the report has them.
+ * datasets, each with its reconciliation. Each file is written even when it has no rows, so the
+ * set of files never changes. Amounts carry two decimals; ids (ring, type, sector, sources, the
+ * trend's `undated` period) are written as ids so the files join with one another, labels sit next
+ * to them where the report has them.
  */
 export function renderCsvExports(
   report: Report,
@@ -119,7 +166,15 @@ export function renderCsvExports(
     d.periodFrom ?? '',
     d.periodTo ?? '',
     d.sha256 ?? '',
+    // A dataset read before reconciliations were kept: its columns stay blank, not zero.
+    ...(d.reconciliation
+      ? reconciliationCells(d.reconciliation, style)
+      : reconciliationCells(NO_RECONCILIATION, style).map(() => '')),
   ]);
+  const datasetHeader = [
+    ...L.csv.datasets(currency),
+    ...FLAG_COLUMNS.map((flag) => L.csv.flaggedAmount(lineFlagLabel(flag, report.language), currency)),
+  ];
 
   const ringLabel = (ring: string): string =>
     report.byRing.find((r) => r.ring === ring)?.label || fallbackRingLabel(ring, report.language);
@@ -178,7 +233,7 @@ export function renderCsvExports(
     [CSV_FILE_NAMES.suppliers, csvFile(L.csv.suppliers(currency), supplierRows, style)],
     [CSV_FILE_NAMES.byRing, csvFile(L.csv.byRing(currency), ringRows, style)],
     [CSV_FILE_NAMES.bySupplierType, csvFile(L.csv.bySupplierType(currency), typeRows, style)],
-    [CSV_FILE_NAMES.datasets, csvFile(L.csv.datasets(currency), datasetRows, style)],
+    [CSV_FILE_NAMES.datasets, csvFile(datasetHeader, datasetRows, style)],
     [CSV_FILE_NAMES.bySector, csvFile(L.csv.bySector(currency), sectorRows, style)],
     [CSV_FILE_NAMES.leakage, csvFile(L.csv.leakage(currency), leakageRows, style)],
     [CSV_FILE_NAMES.opportunities, csvFile(L.csv.opportunities(currency), opportunityRows, style)],

@@ -70,6 +70,7 @@ export const en: Labels = {
     exclusions: 'Exclusion rules applied',
     coverage: 'Coverage and data quality',
     largestLines: 'The largest amounts, to check',
+    reconciliation: 'Every amount read, reconciled',
     unmatched: 'Suppliers to identify first',
     datasets: 'Datasets',
     method: 'Method',
@@ -198,6 +199,8 @@ export const en: Labels = {
     gap: 'Gap still to close',
     anchor: 'Anchor',
     anchorType: 'Type',
+    reason: 'Reason',
+    countedIn: 'Spend counted in',
   },
   totals: {
     gross: 'Gross spend',
@@ -227,12 +230,39 @@ export const en: Labels = {
   },
   dataQuality: {
     rejectedLines: 'Rejected lines (reasons in the rejects file)',
-    setAsideLines: 'Lines set aside by the exclusion rules',
+    setAsideLines: 'Lines set aside (older versions, duplicates, total rows)',
     unknownLocalityAmount: 'Amount with an unknown location',
     ambiguousLocalityAmount: 'Amount with an ambiguous location',
     unknownTypeAmount: 'Amount with an unknown supplier type',
     overlapAmount: (pairs) =>
       `Amount possibly counted twice (the same payments in ${pairs} pair${pairs === 1 ? '' : 's'} of files)`,
+    undatedAmount: 'Spend counted without a readable date (in its file’s period, apart in the trend)',
+  },
+  reconciliation: {
+    intro:
+      'Every amount read in the files, to the cent, to check against your own ledger. ' +
+      'The control total is the amount counted, plus concessions, plus the amounts set aside, plus the ' +
+      'amounts of the rejected lines. Total rows are not spend and stay out of the control total. ' +
+      'Flagged lines are counted: their flag says what to check.',
+    allFiles: 'Reconciliation of all the files counted',
+    oneFile: (file) => `Reconciliation of the file ${file}`,
+    control: 'Control total (every amount read on a line of spend)',
+    counted: 'Counted (purchases)',
+    concessions: 'Concessions (total value, counted apart)',
+    setAside: (label) => `Set aside: ${label}`,
+    rejected: (n) => `Rejected lines, ${n} of them with a readable amount (amount rejected)`,
+    totalRows: 'Total and sub-total rows (not spend, not in the control total)',
+    statedTotal: (line) => `Total stated by the file (line ${line})`,
+    agrees: 'The amount counted agrees with that total (difference)',
+    disagrees:
+      'The amount counted does not agree with that total (difference: stated total − amount counted)',
+    flagged: (label) => `Counted but flagged: ${label}`,
+    notCounted: 'Files read but not counted, with the file that counts their spend',
+    allCounted: 'Every file read is counted.',
+    notCountedReasons: {
+      duplicate: 'same file uploaded twice (identical content)',
+      superseded: 'spend found whole in another file',
+    },
   },
   referencePoints: {
     intro:
@@ -257,6 +287,7 @@ export const en: Labels = {
   },
   noData: 'No data',
   notStated: '—',
+  undatedPeriod: 'undated',
   rings: { abroad: 'Abroad', unknown: 'Unknown' },
   localitySources: {
     override: 'Manual correction',
@@ -343,7 +374,19 @@ export const en: Labels = {
       'Period from',
       'Period to',
       'SHA-256',
+      `Control total (${c})`,
+      `Amount counted (${c})`,
+      `Concessions (${c})`,
+      'Lines set aside',
+      `Amount set aside (${c})`,
+      'Total rows',
+      `Amount of the total rows (${c})`,
+      'Rejected lines with a readable amount',
+      `Amount rejected (${c})`,
+      `Total stated by the file (${c})`,
+      `Stated total minus amount counted (${c})`,
     ],
+    flaggedAmount: (label, c) => `Counted but flagged: ${label} (${c})`,
     bySector: (c) => [
       'Sector',
       'Label',

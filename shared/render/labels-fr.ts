@@ -73,6 +73,7 @@ export const fr: Labels = {
     exclusions: 'Règles d’exclusion appliquées',
     coverage: 'Couverture et qualité des données',
     largestLines: 'Les plus gros montants, à vérifier',
+    reconciliation: 'Rapprochement des montants lus',
     unmatched: 'Fournisseurs à identifier en priorité',
     datasets: 'Jeux de données',
     method: 'Méthode',
@@ -203,6 +204,8 @@ export const fr: Labels = {
     gap: 'Écart restant',
     anchor: 'Institution',
     anchorType: 'Type',
+    reason: 'Motif',
+    countedIn: 'Dépense comptée dans',
   },
   totals: {
     gross: 'Dépense brute',
@@ -232,12 +235,39 @@ export const fr: Labels = {
   },
   dataQuality: {
     rejectedLines: 'Lignes rejetées (motif dans le fichier des rejets)',
-    setAsideLines: 'Lignes écartées par les règles d’exclusion',
+    setAsideLines: 'Lignes mises de côté (versions antérieures, doublons, lignes de total)',
     unknownLocalityAmount: 'Montant à localisation inconnue',
     ambiguousLocalityAmount: 'Montant à localisation ambiguë',
     unknownTypeAmount: 'Montant à type de fournisseur inconnu',
     overlapAmount: (pairs) =>
       `Montant peut-être compté deux fois (les mêmes paiements dans ${pairs} paire${pairs > 1 ? 's' : ''} de fichiers)`,
+    undatedAmount:
+      'Dépense comptée sans date lisible (dans la période de son fichier, à part dans l’évolution)',
+  },
+  reconciliation: {
+    intro:
+      'Chaque montant lu dans les fichiers, au centime, pour le rapprocher de votre comptabilité. ' +
+      'Le total de contrôle est la somme du montant compté, des concessions, des montants mis de côté et des ' +
+      'montants des lignes rejetées. Les lignes de total ne sont pas de la dépense et restent hors du total de contrôle. ' +
+      'Les lignes signalées sont comptées\u00A0: leur signalement dit ce qu’il faut vérifier.',
+    allFiles: 'Rapprochement de tous les fichiers comptés',
+    oneFile: (file) => `Rapprochement du fichier ${file}`,
+    control: 'Total de contrôle (chaque montant lu sur une ligne de dépense)',
+    counted: 'Compté (achats)',
+    concessions: 'Concessions (valeur globale, comptées à part)',
+    setAside: (label) => `Mis de côté${NBSP}: ${label}`,
+    rejected: (n) => `Lignes rejetées, dont ${n} avec un montant lisible (montant rejeté)`,
+    totalRows: 'Lignes de total ou sous-total (pas de la dépense, hors total de contrôle)',
+    statedTotal: (line) => `Total indiqué par le fichier (ligne ${line})`,
+    agrees: 'Le montant compté concorde avec ce total (écart)',
+    disagrees: `Le montant compté ne concorde pas avec ce total (écart${NBSP}: total indiqué − montant compté)`,
+    flagged: (label) => `Compté mais signalé${NBSP}: ${label}`,
+    notCounted: 'Fichiers lus mais non comptés, et le fichier qui compte leur dépense',
+    allCounted: 'Chaque fichier lu est compté.',
+    notCountedReasons: {
+      duplicate: 'même fichier déposé deux fois (contenu identique)',
+      superseded: 'dépense entièrement présente dans un autre fichier',
+    },
   },
   referencePoints: {
     intro:
@@ -262,6 +292,7 @@ export const fr: Labels = {
   },
   noData: 'Aucune donnée',
   notStated: '—',
+  undatedPeriod: 'non daté',
   rings: { abroad: 'Étranger', unknown: 'Inconnu' },
   localitySources: {
     override: 'Correction manuelle',
@@ -349,7 +380,19 @@ export const fr: Labels = {
       'Début de période',
       'Fin de période',
       'SHA-256',
+      `Total de contrôle (${c})`,
+      `Montant compté (${c})`,
+      `Concessions (${c})`,
+      'Lignes mises de côté',
+      `Montant mis de côté (${c})`,
+      'Lignes de total',
+      `Montant des lignes de total (${c})`,
+      'Lignes rejetées avec un montant lisible',
+      `Montant rejeté (${c})`,
+      `Total indiqué par le fichier (${c})`,
+      `Écart total indiqué − montant compté (${c})`,
     ],
+    flaggedAmount: (label, c) => `Compté mais signalé${NBSP}: ${label} (${c})`,
     bySector: (c) => [
       'Secteur',
       'Libellé',

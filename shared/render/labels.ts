@@ -1,6 +1,7 @@
 import type { Currency, DatasetKind } from '../domain/dataset-kind.ts';
 import type { LocalitySource } from '../domain/locality/place.ts';
 import type { Report } from '../domain/report/report-schema.ts';
+import { UNDATED_MONTH } from '../domain/spend-line.ts';
 import { en } from './labels-en.ts';
 import { fr } from './labels-fr.ts';
 
@@ -8,6 +9,7 @@ export { SUPPLIER_TYPE_IDS, supplierTypeLabel } from '../domain/supplier-type.ts
 
 export type Language = 'fr' | 'en';
 type SectorScheme = Report['sectorScheme'];
+type NotCountedReason = Report['dataQuality']['datasetsNotCounted'][number]['reason'];
 
 /**
  * Every piece of user-visible text, per language (`labels-fr.ts`, `labels-en.ts`). Functions return
@@ -83,6 +85,7 @@ export interface Labels {
     readonly exclusions: string;
     readonly coverage: string;
     readonly largestLines: string;
+    readonly reconciliation: string;
     readonly unmatched: string;
     readonly datasets: string;
     readonly method: string;
@@ -192,6 +195,8 @@ export interface Labels {
     readonly gap: string;
     readonly anchor: string;
     readonly anchorType: string;
+    readonly reason: string;
+    readonly countedIn: string;
   };
   readonly totals: {
     readonly gross: string;
@@ -221,12 +226,35 @@ export interface Labels {
     readonly ambiguousLocalityAmount: string;
     readonly unknownTypeAmount: string;
     readonly overlapAmount: (pairs: number) => string;
+    readonly undatedAmount: string;
+  };
+  /** How the files' money ties out, to the cent: what an officer checks against their own ledger. */
+  readonly reconciliation: {
+    readonly intro: string;
+    readonly allFiles: string;
+    readonly oneFile: (file: string) => string;
+    readonly control: string;
+    readonly counted: string;
+    readonly concessions: string;
+    readonly setAside: (label: string) => string;
+    readonly rejected: (linesWithAmount: string) => string;
+    readonly totalRows: string;
+    readonly statedTotal: (line: string) => string;
+    /** The row of the difference, stated total − counted, when they agree and when they do not. */
+    readonly agrees: string;
+    readonly disagrees: string;
+    readonly flagged: (label: string) => string;
+    readonly notCounted: string;
+    readonly allCounted: string;
+    readonly notCountedReasons: Readonly<Record<NotCountedReason, string>>;
   };
   /** Published figures from other places, with the caveat that definitions of "local" differ. */
   readonly referencePoints: { readonly intro: string; readonly items: readonly string[] };
   readonly anchorTypes: Readonly<Record<string, string>>;
   readonly noData: string;
   readonly notStated: string;
+  /** The trend's point for lines with no readable date. */
+  readonly undatedPeriod: string;
   readonly rings: { readonly abroad: string; readonly unknown: string };
   readonly localitySources: Readonly<Record<LocalitySource, string>>;
   /** Where a supplier's type came from (`SupplierTypeSource` in the domain). */
@@ -257,7 +285,9 @@ export interface Labels {
     readonly suppliers: (currency: string) => readonly string[];
     readonly byRing: (currency: string) => readonly string[];
     readonly bySupplierType: (currency: string) => readonly string[];
+    /** The datasets' columns, their reconciliation's included; a column per line flag follows them. */
     readonly datasets: (currency: string) => readonly string[];
+    readonly flaggedAmount: (flagLabel: string, currency: string) => string;
     readonly bySector: (currency: string) => readonly string[];
     readonly leakage: (currency: string) => readonly string[];
     readonly opportunities: (currency: string) => readonly string[];
@@ -308,7 +338,15 @@ const noNegativeZero = (n: number): number => (n === 0 ? 0 : n);
 
 /** Money in currency units: no decimals from 1 000 upwards (in absolute value), cents below. */
 export function formatMoney(amount: number, currency: Currency, lang: Language): string {
-  const decimals = Math.abs(amount) >= 1000 ? 0 : 2;
+  return moneyWith(Math.abs(amount) >= 1000 ? 0 : 2, amount, currency, lang);
+}
+
+/** Money to the cent, whatever the amount: for a reconciliation, checked against a ledger. */
+export function formatMoneyToCent(amount: number, currency: Currency, lang: Language): string {
+  return moneyWith(2, amount, currency, lang);
+}
+
+function moneyWith(decimals: 0 | 2, amount: number, currency: Currency, lang: Language): string {
   const locale = LABELS[lang].locale;
   const nf = formatter(
     `money|${locale}|${currency}|${decimals}`,
@@ -382,8 +420,12 @@ export function formatPoints(difference: number, lang: Language): string {
   return LABELS[lang].points(nf.format(value), value);
 }
 
-/** A trend period as a reader says it: `2024`, or `janv. 2024` / `Jan 2024` for a month. */
+/**
+ * A trend period as a reader says it: `2024`, or `janv. 2024` / `Jan 2024` for a month, and
+ * `non daté` / `undated` for the lines with no readable date.
+ */
 export function formatPeriod(period: string, lang: Language): string {
+  if (period === UNDATED_MONTH) return LABELS[lang].undatedPeriod;
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (!month) return period;
   const date = new Date(`${period}-01T00:00:00Z`);

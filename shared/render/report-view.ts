@@ -5,6 +5,7 @@ import {
   formatDate,
   formatInteger,
   formatMoney,
+  formatMoneyToCent,
   formatPeriod,
   formatPoints,
   formatShare,
@@ -20,6 +21,8 @@ export interface View {
   readonly lang: Language;
   readonly L: Labels;
   readonly money: (amount: number) => string;
+  /** To the cent, whatever the amount: for figures checked against a ledger. */
+  readonly moneyToCent: (amount: number) => string;
   readonly share: (share: number) => string;
   readonly points: (difference: number) => string;
   readonly int: (n: number) => string;
@@ -37,6 +40,7 @@ export function viewOf(report: Report): View {
     lang,
     L: labelsFor(lang),
     money: (amount) => formatMoney(amount, report.currency, lang),
+    moneyToCent: (amount) => formatMoneyToCent(amount, report.currency, lang),
     share: (share) => formatShare(share, lang),
     points: (difference) => formatPoints(difference, lang),
     int: (n) => formatInteger(n, lang),

@@ -16,7 +16,10 @@ import type { ReportOutcome } from '../../shared/use-cases/publish-report.ts';
 
 const samples = (name: string) => fileURLToPath(new URL(`../../data/samples/${name}`, import.meta.url));
 
-/** 2 400 good payment lines and 2 bad ones (lines 704 and 1504), UTF-8 with BOM, `;`, 2 preamble lines. */
+/**
+ * 2 401 payment lines counted (line 704, dated 31/02, undated and flagged) and one without an amount
+ * (line 1504, rejected), UTF-8 with BOM, `;`, 2 preamble lines.
+ */
 export const SYNTHETIC_PAYMENTS = samples('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
 /** 1 220 UK payment lines, GBP. */
 export const UK_PAYMENTS = samples('uk-oxford-spend-over-500-2018q1.csv');

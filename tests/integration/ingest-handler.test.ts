@@ -33,9 +33,9 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-/** The physical line numbers of the synthetic sample's data lines: 4 to 2405, but 704 and 1504. */
+/** The physical line numbers of the synthetic sample's counted lines: 4 to 2405, but 1504 (no amount). */
 const syntheticLineNumbers = () =>
-  Array.from({ length: 2402 }, (_, index) => index + 4).filter((line) => line !== 704 && line !== 1504);
+  Array.from({ length: 2402 }, (_, index) => index + 4).filter((line) => line !== 1504);
 
 describe('ingest handler fed an S3 event', () => {
   it('records the dataset, one LINE item per accepted line, rollups and the rejects file', async () => {
@@ -57,8 +57,8 @@ describe('ingest handler fed an S3 event', () => {
       format: 'fr-payments-csv',
       encoding: 'utf-8-bom',
       delimiter: ';',
-      lines: 2400,
-      rejectedLines: 2,
+      lines: 2401,
+      rejectedLines: 1,
       blankLines: 0,
       preambleLines: 2,
       headerLine: 3,
@@ -70,7 +70,7 @@ describe('ingest handler fed an S3 event', () => {
     expect(meta.message).toBeUndefined();
 
     const lines = await lineItems(harness, id);
-    expect(lines).toHaveLength(2400);
+    expect(lines).toHaveLength(2401);
     expect(lines.every((line) => Number.isInteger(line.amountCents))).toBe(true);
     expect(lines.map((line) => line.lineNumber)).toEqual(syntheticLineNumbers());
     expect(sumCents(lines)).toBe(meta.amountCents);
@@ -84,16 +84,21 @@ describe('ingest handler fed an S3 event', () => {
     expect(rollups).toHaveLength(meta.suppliers);
     expect(rollups.length).toBeGreaterThan(0);
     expect(sumCents(rollups)).toBe(meta.amountCents);
-    expect(rollups.reduce((total, rollup) => total + Number(rollup.lines), 0)).toBe(2400);
+    expect(rollups.reduce((total, rollup) => total + Number(rollup.lines), 0)).toBe(2401);
+    expect(meta.reconciliation).toMatchObject({
+      controlCents: meta.amountCents,
+      countedCents: meta.amountCents,
+      rejected: { lines: 1, withAmount: 0, cents: 0 },
+      flags: [{ flag: 'undated', lines: 1, cents: 12000 }],
+    });
 
     const rejects = await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`);
     expect([...rejects.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = new TextDecoder('utf-8').decode(rejects).split('\r\n');
-    expect(rows[0]).toBe('line;reason;content');
+    expect(rows[0]).toBe('line;status;reason;amount;content');
     const rejected = rows.slice(1).filter((row) => row !== '');
-    expect(rejected.map((row) => row.split(';')[0])).toEqual(['704', '1504']);
-    expect(rejected[0]).toContain('2025-XXXXX');
-    expect(rejected[1]).toContain('2025-YYYYY');
+    expect(rejected.map((row) => row.split(';').slice(0, 2))).toEqual([['1504', 'rejected']]);
+    expect(rejected[0]).toContain('2025-YYYYY');
   });
 
   it('ingests the same kind of notification delivered through SQS, with no batch item failure', async () => {
@@ -127,7 +132,7 @@ describe('ingest handler fed an S3 event', () => {
     const rejects = new TextDecoder('utf-8').decode(
       await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`),
     );
-    expect(rejects).toBe('line;reason;content\r\n');
+    expect(rejects).toBe('line;status;reason;amount;content\r\n');
   });
 
   it('reads keys with spaces, accents and "+" that the event carries URL-encoded as S3 sends them', async () => {

@@ -33,14 +33,14 @@ import {
 import { bucketSnapshot, tableSnapshot } from './support/snapshots.ts';
 
 /**
- * The header and first data lines of Oxford's real spend file, then one line with a date that does
- * not exist. 100 lines name 58 suppliers: the lines take 4 batch writes and the rollups 3, so a crash
+ * The header and first data lines of Oxford's real spend file, then one line with no amount (the
+ * rejects file has a line to compare). 100 lines name 58 suppliers: the lines take 4 batch writes and the rollups 3, so a crash
  * falls between two line batches, between two rollup batches, and on every single write around them.
  */
 function spendExcerpt(dataLines: number): Uint8Array {
   const head = Buffer.from(headOf(UK_PAYMENTS, 1 + dataLines));
   const broken =
-    'OCC,General Fund,Repairs,Z970590,31/02/2018,46299999 - 1,120.00,Revenue,20099999,BROKEN DATE LTD\r\n';
+    'OCC,General Fund,Repairs,Z970590,15/02/2018,46299999 - 1,,Revenue,20099999,NO AMOUNT LTD\r\n';
   return new Uint8Array(Buffer.concat([head, Buffer.from(broken, 'utf-8')]));
 }
 

@@ -92,12 +92,9 @@ export function decpContractLines(
 }
 
 /** A contract seen again in a consolidated file: counted once, at its first occurrence, the copy set aside. */
-export function duplicateContract(
-  contract: DecpContract,
-  position: number,
-  firstPosition: number,
-): SetAside {
-  const amount = contract.amount === undefined ? undefined : parseAmountToCents(amountText(contract.amount), '.');
+export function duplicateContract(contract: DecpContract, position: number, firstPosition: number): SetAside {
+  const amount =
+    contract.amount === undefined ? undefined : parseAmountToCents(amountText(contract.amount), '.');
   return {
     lineNumber: position,
     reason: `contract ${contract.key} was already counted as contract #${firstPosition} of this file: duplicate`,

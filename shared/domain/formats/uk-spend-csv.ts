@@ -13,11 +13,37 @@ export const ukSpendCsv: FormatProfile = {
   dateOrder: 'dmy',
   aliases: {
     anchorName: ['Client', 'Body Name', 'Organisation Name', 'Body'],
-    supplierName: ['Supplier Name', 'supplier_name', 'Supplier', 'Beneficiary', 'Vendor Name', 'Payee Name'],
+    supplierName: [
+      'Supplier Name',
+      'supplier_name',
+      'Supplier',
+      'Beneficiary',
+      'Vendor Name',
+      'Payee Name',
+      'Supplier Text',
+    ],
     supplierLocalId: ['Supplier ID', 'Supplier Number', 'Vendor ID', 'Supplier Code'],
     supplierIdentifier: ['Company Number', 'Supplier Company Number', 'Registered Company Number'],
-    amount: ['Amount', 'Net amount', 'Net Amount', 'Value', 'Amount (£)', 'Total', 'Amount Paid'],
-    date: ['Paid Date', 'Pay Date', 'Payment Date', 'Date', 'Transaction date', 'Date Paid'],
+    amount: [
+      'Amount',
+      'Net amount',
+      'Net Amount',
+      'Value',
+      'Amount (£)',
+      'Total',
+      'Amount Paid',
+      'Invoiced Value',
+    ],
+    date: [
+      'Paid Date',
+      'Pay Date',
+      'Payment Date',
+      'Date',
+      'Transaction date',
+      'Date Paid',
+      'Clearing Date',
+      'GL Date',
+    ],
     serviceArea: ['Service Area', 'Department', 'Directorate', 'Service Division'],
     categoryLabel: [
       'Expenditure Category',
@@ -31,6 +57,8 @@ export const ukSpendCsv: FormatProfile = {
     reference: ['Trans No', 'Transaction Number', 'Transaction No', 'Reference', 'Invoice Number'],
     supplierPostcode: ['Supplier Postcode', 'Postcode'],
   },
-  required: ['supplierName', 'amount', 'date'],
+  // A file with no payment date (some publish only the accounting period) is still spend: its lines
+  // are counted undated, in the dataset's period.
+  required: ['supplierName', 'amount'],
   defaultIdentifierType: 'company-number',
 };

@@ -126,7 +126,11 @@ export class DatasetTally {
         concessionCents: this.concessionCents,
         setAside: [...this.setAside].map(([kind, entry]) => ({ kind, ...entry })),
         totalRows: { ...this.totalRows },
-        rejected: { lines: this.rejectedLines, withAmount: this.rejectedWithAmount, cents: this.rejectedCents },
+        rejected: {
+          lines: this.rejectedLines,
+          withAmount: this.rejectedWithAmount,
+          cents: this.rejectedCents,
+        },
         flags: [...this.flags].map(([flag, entry]) => ({ flag, ...entry })),
         ...(this.statedTotal
           ? { statedTotal: { ...this.statedTotal, agrees: this.statedTotal.cents === this.amountCents } }

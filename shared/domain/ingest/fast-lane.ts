@@ -10,9 +10,9 @@ import { type ColumnIndexes, toCanonicalRow } from './canonical-row.ts';
 import { DelimitedLine } from './delimited-line.ts';
 import type { RawRow } from './ingest-core.ts';
 import { LineCells } from './line-cells.ts';
-import { mayBeSummaryRow } from './summary-row.ts';
 import type { LineCollector } from './line-collector.ts';
 import type { DateValue, LineRun } from './line-run.ts';
+import { mayBeSummaryRow } from './summary-row.ts';
 import { TemplateKey } from './template-key.ts';
 
 /**
@@ -111,7 +111,14 @@ export class FastLane {
     if (parseAmountToCents(amountName, format.decimal).ok || parseDate(dateName, format.dateOrder).ok) {
       return undefined;
     }
-    return new FastLane(header, columnIndexes, validate, delimiter, collector, options.redecodedLines ?? NONE);
+    return new FastLane(
+      header,
+      columnIndexes,
+      validate,
+      delimiter,
+      collector,
+      options.redecodedLines ?? NONE,
+    );
   }
 
   /** Counts the row when it is common; false leaves it to the general way. */

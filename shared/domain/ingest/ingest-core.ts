@@ -1,13 +1,13 @@
 import { toCsvRecord } from '../csv-record.ts';
+import { parseDate } from '../dates.ts';
 import type { CanonicalRow } from '../formats/canonical-fields.ts';
 import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
 import type { HolderSplit } from '../holder-split.ts';
+import { parseAmountToCents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
-import { parseDate } from '../dates.ts';
-import { parseAmountToCents } from '../money.ts';
 import { foldForMatch } from '../text.ts';
 import { type ColumnIndexes, columnIndexesOf, toCanonicalRow } from './canonical-row.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';

@@ -43,7 +43,7 @@ export function checkRecord(cells: readonly string[], header: LocatedHeader): Re
   if (length > MAX_LINE_LENGTH) return fail(`the line is longer than ${MAX_LINE_LENGTH} characters`);
   for (const cell of cells) {
     if (cell.includes('\uFFFD')) {
-      return fail('the line contains characters that could not be decoded: the file mixes encodings');
+      return fail('the line contains characters that could not be decoded, in UTF-8 or in Windows-1252');
     }
   }
   return checkShape(cells, header);

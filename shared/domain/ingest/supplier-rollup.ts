@@ -259,6 +259,7 @@ export class SupplierRollups {
 
 /** Widens a rollup's dates to take in a line's (or a run's); undated lines leave them as they are. */
 function noteDates(rollup: RollupAccumulator, first: string | undefined, last: string | undefined): void {
-  if (first !== undefined && (rollup.firstDate === undefined || first < rollup.firstDate)) rollup.firstDate = first;
+  if (first !== undefined && (rollup.firstDate === undefined || first < rollup.firstDate))
+    rollup.firstDate = first;
   if (last !== undefined && (rollup.lastDate === undefined || last > rollup.lastDate)) rollup.lastDate = last;
 }

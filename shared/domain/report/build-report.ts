@@ -15,13 +15,13 @@ import { classifySuppliers } from './classify-suppliers.ts';
 import { localRings } from './local-rings.ts';
 import { mergeRollups } from './merge-rollups.ts';
 import { overlappingDatasets } from './overlaps.ts';
+import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import {
   addReconciliations,
   datasetsNotCounted,
   reconciliationOf,
   reportReconciliation,
 } from './reconciliation-metrics.ts';
-import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
 import { nafDivisionOf, sectorMetrics } from './sector-metrics.ts';
@@ -279,7 +279,10 @@ export function buildReport(input: ReportInput): BuiltReport {
     dataQuality: {
       rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
       setAsideLines: sum(input.datasets.map((d) => d.setAsideLines)),
-      reconciliation: reportReconciliation(addReconciliations(input.datasets.map(reconciliationOf)), language),
+      reconciliation: reportReconciliation(
+        addReconciliations(input.datasets.map(reconciliationOf)),
+        language,
+      ),
       datasetsNotCounted: datasetsNotCounted(
         input.notCounted ?? [],
         new Map([...input.datasets, ...(input.notCounted ?? [])].map((d) => [d.id, d])),

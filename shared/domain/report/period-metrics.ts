@@ -21,7 +21,9 @@ export function trendOf(
 ) {
   const months = new Set<string>();
   for (const supplier of merged.values()) for (const month of supplier.byMonth.keys()) months.add(month);
-  const years = new Set([...months].filter((month) => month !== UNDATED_MONTH).map((month) => month.slice(0, 4)));
+  const years = new Set(
+    [...months].filter((month) => month !== UNDATED_MONTH).map((month) => month.slice(0, 4)),
+  );
   const granularity: 'year' | 'month' = years.size > 1 ? 'year' : 'month';
   const total = new Map<string, number>();
   const localTotal = new Map<string, number>();

@@ -53,7 +53,10 @@ export function addReconciliations(all: Iterable<Reconciliation>): Reconciliatio
 }
 
 /** A reconciliation as report.json states it: currency units, labels in the report's language. */
-export function reportReconciliation(reconciliation: Reconciliation, language: 'fr' | 'en'): ReportReconciliation {
+export function reportReconciliation(
+  reconciliation: Reconciliation,
+  language: 'fr' | 'en',
+): ReportReconciliation {
   const { statedTotal } = reconciliation;
   return {
     control: formatCentsAsUnits(reconciliation.controlCents),
@@ -65,7 +68,10 @@ export function reportReconciliation(reconciliation: Reconciliation, language: '
       lines: entry.lines,
       amount: formatCentsAsUnits(entry.cents),
     })),
-    totalRows: { lines: reconciliation.totalRows.lines, amount: formatCentsAsUnits(reconciliation.totalRows.cents) },
+    totalRows: {
+      lines: reconciliation.totalRows.lines,
+      amount: formatCentsAsUnits(reconciliation.totalRows.cents),
+    },
     rejected: {
       lines: reconciliation.rejected.lines,
       linesWithAmount: reconciliation.rejected.withAmount,

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
+import { UNDATED_MONTH } from '../../domain/spend-line.ts';
 import { formatPeriod, formatShare, type Labels } from '../labels.ts';
 import { CHART_WIDTH, COLOURS, chartConfig } from './chart-theme.ts';
 
@@ -15,21 +16,49 @@ export function localShareTarget(report: Report): Report['targets'][number] | un
   return report.targets.find((target) => target.metric === 'local-share');
 }
 
+type TrendPoint = Report['trend']['points'][number];
+
+/**
+ * The trend's points in time, and the point of the lines with no readable date: that one belongs to
+ * no period, so it is never joined to the others nor read as the latest.
+ */
+export function splitTrendPoints(report: Report): {
+  readonly dated: readonly TrendPoint[];
+  readonly undated: TrendPoint | undefined;
+} {
+  const points = report.trend.points;
+  return {
+    dated: points.filter((point) => point.period !== UNDATED_MONTH),
+    undated: points.find((point) => point.period === UNDATED_MONTH),
+  };
+}
+
 /**
  * The local share period by period, as a line from 0 %, with the target (dashed) and the baseline
  * it started from (dotted) when the territory has a local-share target. The first and last points
- * carry their value.
+ * carry their value. Undated spend, when there is any, is a hollow point of its own after the line.
  */
 export function trendChart(report: Report, labels: Labels): TopLevelSpec {
   const lang = report.language;
   const share = (value: number) => formatShare(value, lang);
   const target = localShareTarget(report);
-  const points = report.trend.points.map((point, index, all) => ({
+  const { dated, undated } = splitTrendPoints(report);
+  const points = dated.map((point, index, all) => ({
     period: formatPeriod(point.period, lang),
     share: point.localShare,
     text: index === 0 || index === all.length - 1 ? share(point.localShare) : '',
   }));
-  const periods = points.map((point) => point.period);
+  // Its label names it: the axis may drop its tick label when months crowd it.
+  const undatedPoints = undated
+    ? [
+        {
+          period: formatPeriod(undated.period, lang),
+          share: undated.localShare,
+          text: labels.pair(formatPeriod(undated.period, lang), share(undated.localShare)),
+        },
+      ]
+    : [];
+  const periods = [...points, ...undatedPoints].map((point) => point.period);
   const references = target
     ? [
         {
@@ -49,7 +78,11 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
       ]
     : [];
   const width = CHART_WIDTH - AXIS_ROOM - (references.length > 0 ? REFERENCE_ROOM : 0);
-  const highest = Math.max(0, ...points.map((point) => point.share), ...references.map((r) => r.value));
+  const highest = Math.max(
+    0,
+    ...[...points, ...undatedPoints].map((point) => point.share),
+    ...references.map((r) => r.value),
+  );
   const top = Math.min(1, Math.ceil((highest + 0.08) * 10) / 10);
   const y = {
     type: 'quantitative' as const,
@@ -138,6 +171,36 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
         },
         encoding: { x, y: { ...y, field: 'share' }, text: { field: 'text' } },
       },
+      ...undatedLayers(undatedPoints, x, y),
     ],
   };
+}
+
+/**
+ * The undated point, grey and hollow, its label under it and ending at it (the last dated value
+ * sits above its own point, the target's and baseline's labels in the margin to the right).
+ */
+function undatedLayers<X, Y>(values: readonly { period: string; share: number; text: string }[], x: X, y: Y) {
+  if (values.length === 0) return [];
+  return [
+    {
+      data: { values: [...values] },
+      mark: { type: 'point' as const, filled: false, size: 70, strokeWidth: 2, color: COLOURS.unknown },
+      encoding: { x, y: { ...y, field: 'share' } },
+    },
+    {
+      data: { values: [...values] },
+      mark: {
+        type: 'text' as const,
+        align: 'right' as const,
+        baseline: 'top' as const,
+        dx: 6,
+        dy: 10,
+        fontSize: LABEL_FONT,
+        fontWeight: 'bold' as const,
+        color: COLOURS.mutedText,
+      },
+      encoding: { x, y: { ...y, field: 'share' }, text: { field: 'text' } },
+    },
+  ];
 }

@@ -11,6 +11,7 @@ import {
 import { localitySourceLabel, supplierTypeSourceLabel } from '../labels.ts';
 import type { View } from '../report-view.ts';
 import { renderMeasureTable } from './measure-table.ts';
+import { renderReconciliation } from './reconciliation.ts';
 
 const SHA_SHOWN = 12;
 
@@ -44,7 +45,10 @@ function bySource(
   );
 }
 
-/** How much of the spend is located and typed, from which source; what was rejected or set aside. */
+/**
+ * How much of the spend is located and typed, from which source; what was rejected or set aside;
+ * how every amount read ties out.
+ */
 export function renderCoverage(view: View): string {
   const { report, lang, L } = view;
   const { locality, supplierType } = report.coverage;
@@ -60,6 +64,7 @@ export function renderCoverage(view: View): string {
     [L.dataQuality.unknownLocalityAmount, view.money(quality.unknownLocalityAmount)],
     [L.dataQuality.ambiguousLocalityAmount, view.money(quality.ambiguousLocalityAmount)],
     [L.dataQuality.unknownTypeAmount, view.money(quality.unknownTypeAmount)],
+    [L.dataQuality.undatedAmount, view.moneyToCent(quality.undatedAmount)],
     [
       L.dataQuality.overlapAmount(quality.overlaps.length),
       view.money(quality.overlaps.reduce((sum, overlap) => sum + overlap.amount, 0)),
@@ -87,6 +92,7 @@ export function renderCoverage(view: View): string {
       bySource(view, L.captions.typeBySource, supplierType.bySource, (s) => supplierTypeSourceLabel(s, lang)),
       subheading('s-largest-lines', L.sections.largestLines),
       largest,
+      renderReconciliation(view),
     ].join('\n'),
   );
 }

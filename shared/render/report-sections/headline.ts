@@ -1,4 +1,4 @@
-import { localShareTarget } from '../charts/trend-chart.ts';
+import { localShareTarget, splitTrendPoints } from '../charts/trend-chart.ts';
 import { escapeHtml } from '../html-escape.ts';
 import { type Fact, figure, renderFacts } from '../html-table.ts';
 import type { View } from '../report-view.ts';
@@ -21,8 +21,9 @@ function targetFact(view: View): Fact | undefined {
   };
 }
 
+/** From the first period to the last: undated spend is no period, so it is neither. */
 function trendFact(view: View): Fact | undefined {
-  const points = view.report.trend.points;
+  const points = splitTrendPoints(view.report).dated;
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last || points.length < 2) return undefined;

@@ -15,6 +15,7 @@ import {
   analyzeFailure,
   analyzeFiles,
   dotCents,
+  flaggedLines,
   prototypeIsClean,
   readRejects,
   readSupplierAmounts,
@@ -98,17 +99,22 @@ describe('DECP JSON v2, built file (SYNTHETIC)', () => {
   const text = decpV2Json();
   const parsed = JSON.parse(text) as { marches: { marche: Contract[]; 'contrat-concession': Contract[] } };
 
-  /** Applies the rules by hand: buyer id + contract id counted once, "NC" not counted. */
+  /** Applies the rules by hand: buyer id + contract id counted once (repeats set aside), "NC" rejected. */
   function expected() {
     const seen = new Set<string>();
     let cents = 0;
     let lines = 0;
     const rejectedAt: number[] = [];
+    const setAsideAt: number[] = [];
     parsed.marches.marche.forEach((contract, index) => {
       const key = `${contract.acheteur?.id}/${contract.id}`;
       const amount = currentAmount(contract, 'montant');
-      if (seen.has(key) || amount === 'NC' || amount === undefined) {
+      if (amount === 'NC' || amount === undefined) {
         rejectedAt.push(index + 1);
+        return;
+      }
+      if (seen.has(key)) {
+        setAsideAt.push(index + 1);
         return;
       }
       seen.add(key);
@@ -117,7 +123,7 @@ describe('DECP JSON v2, built file (SYNTHETIC)', () => {
     });
     const concessions = parsed.marches['contrat-concession'];
     const concessionCents = sum(concessions.map((c) => amountCents(currentAmount(c, 'valeurGlobale') ?? '')));
-    return { cents, lines, rejectedAt, concessionCents, concessionLines: concessions.length };
+    return { cents, lines, rejectedAt, setAsideAt, concessionCents, concessionLines: concessions.length };
   }
 
   beforeAll(async () => {
@@ -130,6 +136,7 @@ describe('DECP JSON v2, built file (SYNTHETIC)', () => {
     expect(toCents(result.report.totals.gross)).toBe(want.cents);
     expect(result.report.totals.lines).toBe(want.lines);
     expect(result.report.totals.rejectedLines).toBe(want.rejectedAt.length);
+    expect(result.report.dataQuality.setAsideLines).toBe(want.setAsideAt.length);
     expect(result.datasets[0]?.format).toBe('decp-json-v2');
   });
 
@@ -153,10 +160,10 @@ describe('DECP JSON v2, built file (SYNTHETIC)', () => {
   it('takes the new total of the latest modification by date, even when it is listed first', () => {
     const suppliers = readSupplierAmounts(result.outDir);
     expect(suppliers.get(`siret:${SIRET.c}`)).toBe(800000);
-    expect(result.datasets[0]?.flags).toContainEqual(['modified', 1]);
+    expect(flaggedLines(result.datasets[0], 'modified')).toBe(1);
   });
 
-  it('counts a repeated contract (same buyer + id) once and says why the repeat is rejected', () => {
+  it('counts a repeated contract (same buyer + id) once and says why the repeat is set aside', () => {
     const rejects = readRejects(result.outDir, 'decp-v2-synthetic.json');
     const duplicate = rejects.find((row) => row.line === 7);
     expect(duplicate?.reason).toBe(
@@ -168,12 +175,14 @@ describe('DECP JSON v2, built file (SYNTHETIC)', () => {
 
   it('rejects an "NC" amount with its reason', () => {
     const rejects = readRejects(result.outDir, 'decp-v2-synthetic.json');
-    expect(rejects.map((row) => row.line)).toEqual(expected().rejectedAt);
+    expect(rejects.filter((row) => row.status === 'rejected').map((row) => row.line)).toEqual(
+      expected().rejectedAt,
+    );
     expect(rejects.find((row) => row.line === 4)?.reason).toBe('amount is "NC" (not communicated)');
   });
 
   it('accepts a mojibake name as published, and flags it', () => {
-    expect(result.datasets[0]?.flags).toContainEqual(['mojibake', 1]);
+    expect(flaggedLines(result.datasets[0], 'mojibake')).toBe(1);
     expect(readSupplierAmounts(result.outDir).get(`siret:${SIRET.f}`)).toBe(30030);
     const suppliersCsv = readFileSync(join(result.outDir, 'suppliers.csv'), 'utf8');
     expect(suppliersCsv).toContain('SociÃ©tÃ© GÃ©nÃ©rale');

@@ -114,22 +114,43 @@ describe('a UTF-8 file with one invalid byte far past its first 64 KB', () => {
   const ROWS = 560;
   const BAD_ROW = 540;
 
-  it('rejects that line as undecodable and counts all the others, accents intact', async () => {
+  it('reads that line alone as Windows-1252 and counts it, flagged, and all the others, accents intact', async () => {
     const bytes = utf8WithInvalidByte(ROWS, BAD_ROW);
     expect(bytes.indexOf(0xff)).toBeGreaterThan(4 * 64 * 1024);
     const result = await analyzeFiles([writeInput(workDir(), 'mandats-one-bad-byte.csv', bytes)]);
 
     const rows = Array.from({ length: ROWS }, (_, i) => largeRow(i + 1));
-    const expected = sum(rows.filter((_, i) => i + 1 !== BAD_ROW).map(([, amount]) => frenchCents(amount)));
+    const badCents = frenchCents(rows[BAD_ROW - 1]?.[1] ?? '');
     expect(result.report.datasets[0]?.encoding).toBe('utf-8');
-    expect(toCents(result.report.totals.gross)).toBe(expected);
-    expect(result.report.totals.lines).toBe(ROWS - 1);
-    const rejects = readRejects(result.outDir, 'mandats-one-bad-byte.csv');
-    expect(rejects.map((row) => [row.line, row.reason])).toEqual([
-      [BAD_ROW + 1, 'the line contains characters that could not be decoded: the file mixes encodings'],
-    ]);
+    expect(toCents(result.report.totals.gross)).toBe(sum(rows.map(([, amount]) => frenchCents(amount))));
+    expect(result.report.totals.lines).toBe(ROWS);
+    expect(readRejects(result.outDir, 'mandats-one-bad-byte.csv')).toEqual([]);
+    expect(result.report.datasets[0]?.reconciliation?.flags).toContainEqual(
+      expect.objectContaining({ flag: 're-decoded', lines: 1, amount: badCents / 100 }),
+    );
     const suppliersCsv = readFileSync(join(result.outDir, 'suppliers.csv'), 'utf8');
     expect(suppliersCsv).toContain('Fournisseur n°1 – Sàrl Été');
+    expect(suppliersCsv).not.toContain('\uFFFD');
+  });
+
+  it('rejects a line that neither UTF-8 nor Windows-1252 reads, giving the amount it states', async () => {
+    // 0x81 is one of the five bytes Windows-1252 leaves undefined.
+    const bytes = utf8WithInvalidByte(ROWS, BAD_ROW, 0x81);
+    const result = await analyzeFiles([writeInput(workDir(), 'mandats-unreadable-byte.csv', bytes)]);
+    const rows = Array.from({ length: ROWS }, (_, i) => largeRow(i + 1));
+    const badCents = frenchCents(rows[BAD_ROW - 1]?.[1] ?? '');
+    expect(toCents(result.report.totals.gross)).toBe(
+      sum(rows.filter((_, i) => i + 1 !== BAD_ROW).map(([, amount]) => frenchCents(amount))),
+    );
+    const rejects = readRejects(result.outDir, 'mandats-unreadable-byte.csv');
+    expect(rejects.map((row) => [row.line, row.reason])).toEqual([
+      [BAD_ROW + 1, 'the line contains characters that could not be decoded, in UTF-8 or in Windows-1252'],
+    ]);
+    expect(result.report.dataQuality.reconciliation.rejected).toEqual({
+      lines: 1,
+      linesWithAmount: 1,
+      amount: badCents / 100,
+    });
   });
 });
 

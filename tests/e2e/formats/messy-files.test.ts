@@ -15,6 +15,7 @@ import { repoRoot } from '../../support/run-cli.ts';
 import {
   analyzeFiles,
   dotCents,
+  flaggedLines,
   frenchCents,
   isRealDmyDate,
   parseDelimited,
@@ -37,6 +38,7 @@ function tally(lines: readonly MessyLine[]) {
   const counted = of('counted');
   return {
     counted,
+    setAside: of('setAside'),
     rejected: of('rejected'),
     cents: sum(counted.map((line) => line.expected.counted)),
     preamble: of('preamble').length,
@@ -56,7 +58,7 @@ describe('a messy French mandats extract (built, SYNTHETIC)', () => {
 
   it('totals exactly the lines that should count, every way of writing an amount included', () => {
     expect(want.cents).toBe(
-      3 * 123456 + 1234567 + 1200 - 3 * 1250 + 10000 + 1000 + 2000 + 3000 + 4000 + 100000,
+      3 * 123456 + 1234567 + 1200 - 3 * 1250 + 10000 + 4 * 10000 + 1000 + 2000 + 3000 + 4000 + 100000,
     );
     expect(toCents(result.report.totals.gross)).toBe(want.cents);
     expect(result.report.totals.lines).toBe(want.counted.length);
@@ -70,14 +72,45 @@ describe('a messy French mandats extract (built, SYNTHETIC)', () => {
     expect(dataset?.blankLines).toBe(want.blank);
   });
 
-  it('rejects each junk or wrong line, with its physical line number and a reason', () => {
+  it('rejects each junk line and sets the total row aside, with its physical line number and a reason', () => {
     const rejects = readRejects(result.outDir, fileName);
-    expect(rejects.map((row) => row.line)).toEqual(want.rejected.map((line) => line.number));
+    expect(rejects.filter((row) => row.status === 'rejected').map((row) => row.line)).toEqual(
+      want.rejected.map((line) => line.number),
+    );
     for (const line of want.rejected) {
       const row = rejects.find((reject) => reject.line === line.number);
       expect(row?.reason, `line ${line.number}`).toMatch(line.expected.rejected);
       expect(row?.content, `line ${line.number}`).toBe(line.text);
     }
+    for (const line of want.setAside) {
+      const row = rejects.find((reject) => reject.line === line.number);
+      expect(row?.status, `line ${line.number}`).toBe('set aside');
+      expect(row?.reason, `line ${line.number}`).toMatch(line.expected.setAside);
+      expect(toCents(Number(row?.amount)), `line ${line.number}`).toBe(line.expected.cents);
+    }
+  });
+
+  it('counts each line whose amount reads, whatever else is wrong with it, flagged with its amount', () => {
+    const flagged = want.counted.filter((line) => line.expected.flag !== undefined);
+    const reconciliation = result.datasets[0]?.reconciliation;
+    for (const flag of new Set(flagged.map((line) => line.expected.flag ?? ''))) {
+      const lines = flagged.filter((line) => line.expected.flag === flag);
+      expect(
+        reconciliation?.flags.find((entry) => entry.flag === flag),
+        flag,
+      ).toEqual({
+        flag,
+        lines: lines.length,
+        cents: sum(lines.map((line) => line.expected.counted)),
+      });
+    }
+    expect(reconciliation?.totalRows).toEqual({ lines: 1, cents: 246912 });
+    expect(reconciliation?.statedTotal).toEqual({
+      lineNumber: want.setAside[0]?.number,
+      cents: 246912,
+      agrees: false,
+    });
+    expect(reconciliation?.controlCents).toBe(want.cents);
   });
 
   it('reads credits (-12,50 / (12,50) / 12,50-) as reductions, each on its own supplier', () => {
@@ -91,7 +124,7 @@ describe('a messy French mandats extract (built, SYNTHETIC)', () => {
     const suppliers = readSuppliers(result.outDir);
     expect(suppliers.find((s) => s.key === `siret:${SIRET.b}`)?.cents).toBe(123456);
     expect(suppliers.find((s) => s.name === 'Theta')?.cents).toBe(10000);
-    expect(result.datasets[0]?.flags).toContainEqual(['identifier-placeholder', 1]);
+    expect(flaggedLines(result.datasets[0], 'identifier-placeholder')).toBe(1);
   });
 
   it('reads 05-JAN-18 as 2018-01-05', () => {
@@ -134,7 +167,7 @@ describe('a messy UK spend file (built, SYNTHETIC)', () => {
     expect(suppliers.find((s) => s.key === 'undisclosed')?.cents).toBe(
       sum(undisclosed.map((line) => line.expected.counted)),
     );
-    expect(result.datasets[0]?.flags).toContainEqual(['supplier-undisclosed', 3]);
+    expect(flaggedLines(result.datasets[0], 'supplier-undisclosed')).toBe(3);
     expect(result.report.topSuppliers.some((s) => s.key === 'undisclosed')).toBe(false);
   });
 });

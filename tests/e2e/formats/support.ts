@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AnalyzeResult, analyze } from '../../../shared/cli/analyze.ts';
+import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import type { DatasetKind } from '../../../shared/domain/dataset-kind.ts';
 import type { MappingProfile } from '../../../shared/domain/formats/mapping-profile.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
@@ -111,17 +112,28 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
 
 export interface RejectRow {
   readonly line: number;
+  /** `rejected`, or `set aside` (an older version, a repeat, a total row). */
+  readonly status: string;
   readonly reason: string;
+  /** The amount the line states, `.` as decimal separator; empty when none reads. */
+  readonly amount: string;
   readonly content: string;
 }
 
-/** `<out>/rejects/<file>.rejects.csv`: `line;reason;content`, UTF-8 with BOM. */
+/** `<out>/rejects/<file>.rejects.csv`: `line;status;reason;amount;content`, UTF-8 with BOM. */
 export function readRejects(outDir: string, fileName: string): RejectRow[] {
   const raw = readFileSync(join(outDir, 'rejects', `${fileName}.rejects.csv`), 'utf8');
   if (!raw.startsWith('\uFEFF')) throw new Error('the rejects file has no BOM');
   const [header, ...rows] = parseDelimited(raw, ';');
-  if (header?.join(';') !== 'line;reason;content') throw new Error(`unexpected header ${header?.join(';')}`);
-  return rows.map(([line = '', reason = '', content = '']) => ({ line: Number(line), reason, content }));
+  if (header?.join(';') !== 'line;status;reason;amount;content')
+    throw new Error(`unexpected header ${header?.join(';')}`);
+  return rows.map(([line = '', status = '', reason = '', amount = '', content = '']) => ({
+    line: Number(line),
+    status,
+    reason,
+    amount,
+    content,
+  }));
 }
 
 export interface SupplierRow {
@@ -188,3 +200,8 @@ export function prototypeIsClean(): boolean {
   );
 }
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** How many counted lines of a dataset carry a flag (its reconciliation says so, with their amount). */
+export function flaggedLines(dataset: DatasetRecord | undefined, flag: string): number | undefined {
+  return dataset?.reconciliation?.flags.find((entry) => entry.flag === flag)?.lines;
+}

@@ -40,7 +40,7 @@ export const shuffled = <T>(items: readonly T[], random: () => number): T[] => s
 /**
  * The first `lines` physical lines of a real file, line ends kept: the same preamble, header and
  * data as the file, cut to keep a suite fast. The synthetic payments file's first 800 lines hold
- * its first broken line (704), so the cut still has a rejects file to compare.
+ * its undated line (704), counted and flagged.
  */
 export function headOf(path: string, lines: number): Uint8Array {
   const bytes = bytesOf(path);

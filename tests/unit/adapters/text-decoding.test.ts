@@ -98,15 +98,73 @@ describe('createStreamDecoder keeps characters split across chunks whole', () =>
     expect(decoder.write(view) + decoder.end()).toBe('Bénéficiaire');
   });
 
-  it('turns an invalid UTF-8 byte into U+FFFD instead of throwing', () => {
+  it('reads a line that is not valid UTF-8 as Windows-1252, and says which line it was', () => {
     const decoder = createStreamDecoder('utf-8');
-    expect(decoder.write(Uint8Array.of(0x41, 0xff, 0x42)) + decoder.end()).toBe('A\uFFFDB');
+    const bytes = Buffer.concat([utf8('Zoë;1\n'), cp1252('Gamma’s – Ltd;2\r\n'), utf8('Éa;3')]);
+    expect(decoder.write(bytes) + decoder.end()).toBe('Zoë;1\nGamma’s – Ltd;2\r\nÉa;3');
+    expect([...decoder.redecodedLines]).toEqual([2]);
   });
 
-  it('emits an incomplete character left at the end as U+FFFD on end()', () => {
+  it('holds a line until its end is seen: a character cut by a chunk is never taken for another encoding', () => {
     const decoder = createStreamDecoder('utf-8');
-    expect(decoder.write(utf8('a€').subarray(0, 3))).toBe('a');
-    expect(decoder.end()).toBe('\uFFFD');
+    expect(decoder.write(utf8('a€').subarray(0, 3))).toBe('');
+    expect(decoder.write(utf8('a€\nb').subarray(3))).toBe('a€\n');
+    expect(decoder.end()).toBe('b');
+    expect(decoder.redecodedLines.size).toBe(0);
+  });
+
+  it('decodes a line of megabytes (a one-line DECP JSON file) as it comes, never cutting a character', () => {
+    const text = `{"marches":[${'"é€🎉x",'.repeat(40_000)}0]}`;
+    const bytes = utf8(text);
+    const decoder = createStreamDecoder('utf-8');
+    const pieces: string[] = [];
+    for (let at = 0; at < bytes.length; at += 4_099)
+      pieces.push(decoder.write(bytes.subarray(at, at + 4_099)));
+    expect(pieces.slice(0, 8).join('').length).toBeGreaterThan(0);
+    expect(pieces.join('') + decoder.end()).toBe(text);
+    expect(decoder.redecodedLines.size).toBe(0);
+  });
+
+  it('reads an unfinished character at the very end as Windows-1252, flagged', () => {
+    const decoder = createStreamDecoder('utf-8');
+    expect(decoder.write(utf8('x\na€').subarray(0, 5)) + decoder.end()).toBe('x\na\u00E2\u201A');
+    expect([...decoder.redecodedLines]).toEqual([2]);
+  });
+
+  it('numbers lines as the record splitter does (LF, CRLF, lone CR), whatever the chunks (property)', () => {
+    const line = fc.record({
+      pasted: fc.boolean(),
+      text: fc.constantFrom('Zoë', 'plain', 'Œuvre', 'x;1,5'),
+      newline: fc.constantFrom('\n', '\r\n', '\r'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (lines, rawCuts) => {
+          const bytes = Buffer.concat(
+            lines.map(({ pasted, text, newline }) =>
+              pasted ? cp1252(`${text}’${newline}`) : utf8(`${text}${newline}`),
+            ),
+          );
+          const cuts = [...new Set(rawCuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+          const decoder = createStreamDecoder('utf-8');
+          let decoded = '';
+          let previous = 0;
+          for (const cut of [...cuts, bytes.length]) {
+            decoded += decoder.write(bytes.subarray(previous, cut));
+            previous = cut;
+          }
+          decoded += decoder.end();
+          expect(decoded).toBe(
+            lines.map(({ pasted, text, newline }) => `${text}${pasted ? '’' : ''}${newline}`).join(''),
+          );
+          const pastedLines = lines.flatMap(({ pasted }, index) => (pasted ? [index + 1] : []));
+          expect([...decoder.redecodedLines].sort((a, b) => a - b)).toEqual(pastedLines);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

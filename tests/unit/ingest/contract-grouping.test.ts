@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
 import { ContractGrouping, type GroupOutcome } from '../../../shared/domain/ingest/contract-grouping.ts';
 import { IngestCore, type RawRow } from '../../../shared/domain/ingest/index.ts';
-import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
+import type { SetAside } from '../../../shared/domain/ingest/rejection.ts';
 import type { DraftLine } from '../../../shared/domain/spend-line.ts';
 
 function spendLine(
@@ -26,8 +26,8 @@ function spendLine(
 
 const linesOf = (outcomes: readonly GroupOutcome[]): DraftLine[] =>
   outcomes.flatMap((outcome) => ('line' in outcome ? [outcome.line] : []));
-const rejectionsOf = (outcomes: readonly GroupOutcome[]): Rejection[] =>
-  outcomes.flatMap((outcome) => ('rejection' in outcome ? [outcome.rejection] : []));
+const duplicatesOf = (outcomes: readonly GroupOutcome[]): SetAside[] =>
+  outcomes.flatMap((outcome) => ('duplicate' in outcome ? [outcome.duplicate] : []));
 
 /** Pushes every line, then flushes: all outcomes in the order they were emitted. */
 function group(lines: readonly DraftLine[]): GroupOutcome[] {
@@ -51,7 +51,7 @@ describe('ContractGrouping: splitting a contract between its titulaires', () => 
   ])('%s', (_name, cents, keys, expectedShares) => {
     const outcomes = group(keys.map((key, i) => spendLine(10 + i, 'C1', key, cents)));
     const lines = linesOf(outcomes);
-    expect(rejectionsOf(outcomes)).toEqual([]);
+    expect(duplicatesOf(outcomes)).toEqual([]);
     expect(lines.map((line) => line.amountCents)).toEqual(expectedShares);
     expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(cents);
     expect(lines.map((line) => line.shareOf)).toEqual(keys.map(() => keys.length));
@@ -80,7 +80,7 @@ describe('ContractGrouping: splitting a contract between its titulaires', () => 
 
   it('treats lines without a contract uid as contracts of their own', () => {
     const outcomes = group([spendLine(2, undefined, 'a', 100), spendLine(3, undefined, 'a', 200)]);
-    expect(rejectionsOf(outcomes)).toEqual([]);
+    expect(duplicatesOf(outcomes)).toEqual([]);
     expect(linesOf(outcomes).map((line) => line.amountCents)).toEqual([100, 200]);
   });
 });
@@ -96,19 +96,21 @@ describe('ContractGrouping: duplicates', () => {
       [2, 5000, 2],
       [3, 5000, 2],
     ]);
-    expect(rejectionsOf(outcomes)).toEqual([
+    expect(duplicatesOf(outcomes)).toEqual([
       {
         lineNumber: 4,
         reason: 'titulaire siret:a of contract C1 was already counted at line 2: duplicate row',
         raw: 'raw of line 4',
+        amountCents: 10_000,
+        setAside: 'duplicate',
       },
     ]);
-    expect(outcomes.map((o) => ('line' in o ? o.line.lineNumber : o.rejection.lineNumber))).toEqual([
+    expect(outcomes.map((o) => ('line' in o ? o.line.lineNumber : o.duplicate.lineNumber))).toEqual([
       2, 3, 4,
     ]);
   });
 
-  it('rejects a contract that appears again after another one', () => {
+  it('sets aside a contract that appears again after another one', () => {
     const outcomes = group([
       spendLine(2, 'C1', 'a', 900),
       spendLine(3, 'C1', 'b', 900),
@@ -123,16 +125,20 @@ describe('ContractGrouping: duplicates', () => {
       [4, 100],
       [7, 1],
     ]);
-    expect(rejectionsOf(outcomes)).toEqual([
+    expect(duplicatesOf(outcomes)).toEqual([
       {
         lineNumber: 5,
         reason: 'contract C1 was already counted at line 2: duplicate row',
         raw: 'raw of line 5',
+        amountCents: 900,
+        setAside: 'duplicate',
       },
       {
         lineNumber: 6,
         reason: 'contract C1 was already counted at line 2: duplicate row',
         raw: 'raw of line 6',
+        amountCents: 900,
+        setAside: 'duplicate',
       },
     ]);
   });
@@ -161,9 +167,9 @@ describe('ContractGrouping: duplicates', () => {
           contracts.reduce((sum, c) => sum + c.cents, 0),
         );
         expect(emitted).toHaveLength(distinct.reduce((a, b) => a + b, 0));
-        expect(rejectionsOf(outcomes)).toHaveLength(lines.length - emitted.length);
+        expect(duplicatesOf(outcomes)).toHaveLength(lines.length - emitted.length);
         // Every input line comes out exactly once, as a line or a rejection.
-        expect(outcomes.map((o) => ('line' in o ? o.line.lineNumber : o.rejection.lineNumber))).toEqual(
+        expect(outcomes.map((o) => ('line' in o ? o.line.lineNumber : o.duplicate.lineNumber))).toEqual(
           lines.map((line) => line.lineNumber),
         );
         distinct.forEach((parts, index) => {
@@ -214,7 +220,7 @@ describe('IngestCore with a DECP flattened file', () => {
     return { core, summary, lines: core.drainLines(), rejections: core.drainRejections() };
   }
 
-  it('splits a 3-titulaire contract, counts it once and rejects its later repetition', () => {
+  it('splits a 3-titulaire contract, counts it once and sets its later repetition aside', () => {
     const { core, summary, lines, rejections } = ingest([
       header,
       row('C1', '100', '30923145400062', 'EDEN'),
@@ -235,17 +241,22 @@ describe('IngestCore with a DECP flattened file', () => {
         lineNumber: 6,
         reason: 'titulaire siret:30923145400062 of contract C2 was already counted at line 5: duplicate row',
         raw: 'C2,25260019200022,SM du Vercors,42980.1,2019-01-10,30923145400062,SIRET,EDEN (bis)',
+        amountCents: 4298010,
+        setAside: 'duplicate',
       },
       {
         lineNumber: 7,
         reason: 'contract C1 was already counted at line 2: duplicate row',
         raw: 'C1,25260019200022,SM du Vercors,100,2019-01-10,30923145400062,SIRET,EDEN',
+        amountCents: 10_000,
+        setAside: 'duplicate',
       },
     ]);
     expect(summary.ok && summary.value).toMatchObject({
       format: 'decp-flat-csv',
       lines: 4,
-      rejectedLines: 2,
+      rejectedLines: 0,
+      setAsideLines: 2,
       amountCents: 10_000 + 4298010,
       anchors: [{ id: '25260019200022', name: 'SM du Vercors' }],
     });

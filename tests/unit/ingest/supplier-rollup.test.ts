@@ -34,11 +34,14 @@ function referenceRollups(lines: readonly SpendLine[]): SupplierRollup[] {
     rollup.amountCents += line.amountCents;
     rollup.lines += 1;
     if (!rollup.anchorName && line.anchorName) rollup.anchorName = line.anchorName;
-    if (line.date < rollup.firstDate) rollup.firstDate = line.date;
-    if (line.date > rollup.lastDate) rollup.lastDate = line.date;
+    const { date } = line;
+    if (date !== undefined && (rollup.firstDate === undefined || date < rollup.firstDate))
+      rollup.firstDate = date;
+    if (date !== undefined && (rollup.lastDate === undefined || date > rollup.lastDate))
+      rollup.lastDate = date;
     rollup.largestLineCents = Math.max(rollup.largestLineCents, line.amountCents);
     const category = line.categoryCode ?? line.categoryLabel ?? '';
-    const month = line.date.slice(0, 7);
+    const month = line.date?.slice(0, 7) ?? 'undated';
     const bucket = rollup.buckets.get(`${month}\u0000${category}`);
     if (bucket) bucket[2] += line.amountCents;
     else rollup.buckets.set(`${month}\u0000${category}`, [month, category, line.amountCents]);
@@ -46,8 +49,10 @@ function referenceRollups(lines: readonly SpendLine[]): SupplierRollup[] {
       rollup.categoryLabels.push([category, line.categoryLabel]);
     }
   }
-  return [...byKey.values()].map(({ buckets, ...rollup }) => ({
+  return [...byKey.values()].map(({ buckets, firstDate, lastDate, ...rollup }) => ({
     ...rollup,
+    ...(firstDate ? { firstDate } : {}),
+    ...(lastDate ? { lastDate } : {}),
     byMonthCategory: [...buckets.values()].map(([month, category, cents]) => [month, category, cents]),
   }));
 }
@@ -60,8 +65,9 @@ const line = fc
     // One supplier may be written differently from line to line: the rollup shows the first.
     supplierName: fc.constantFrom('Dupont', 'DUPONT SARL'),
     concession: fc.boolean(),
-    // Three years of days: up to 36 months, enough for a rollup to outgrow its scanned buckets.
-    day: fc.integer({ min: 0, max: 3 * 365 }),
+    // Three years of days: up to 36 months, enough for a rollup to outgrow its scanned buckets; and
+    // now and then no readable date (-1): the line is undated.
+    day: fc.integer({ min: -1, max: 3 * 365 }),
     amountCents: fc.integer({ min: -50_000, max: 5_000_000 }),
     categoryCode: fc.option(fc.constantFrom('611', '6184', '60622', 'a\u0000b'), { nil: undefined }),
     categoryLabel: fc.option(fc.constantFrom('Contrats', 'Études'), { nil: undefined }),
@@ -72,7 +78,8 @@ const line = fc
       lineNumber: 2,
       anchorId: drawn.anchorId,
       anchorName: drawn.anchorName,
-      date: new Date(Date.UTC(2023, 0, 1 + drawn.day)).toISOString().slice(0, 10),
+      date:
+        drawn.day === -1 ? undefined : new Date(Date.UTC(2023, 0, 1 + drawn.day)).toISOString().slice(0, 10),
       amountCents: drawn.amountCents,
       currency: 'EUR',
       supplier: { key: drawn.supplierKey, name: drawn.supplierName },
@@ -136,7 +143,7 @@ describe('SupplierRollups', () => {
     ['many rollups', line],
     [
       'a few shared buckets',
-      line.map((spend) => ({ ...spend, anchorId: 'a', date: spend.date.replace(/-\d\d-/, '-01-') })),
+      line.map((spend) => ({ ...spend, anchorId: 'a', date: spend.date?.replace(/-\d\d-/, '-01-') })),
     ],
   ])(
     'gives the same records whatever order the lines are added in (%s): first means lowest sequence',
@@ -170,6 +177,11 @@ describe('SupplierRollups', () => {
             // Reading the rollups mid-way merges the runs; they go on adding up afterwards.
             if (readsAt.includes(index))
               expect(rollups.size).toBe(referenceRollups(lines.slice(0, index)).length);
+            // Undated lines never take the fast lane's runs.
+            if (spend.date === undefined) {
+              rollups.add(spend);
+              continue;
+            }
             const date = dateValue(spend.date);
             let run = runs.get(runKey(spend));
             if (!direct[index] && !run) {
@@ -187,19 +199,20 @@ describe('SupplierRollups', () => {
 
   it("adds a line far from its run's first month on its own, and lets go of released runs", () => {
     const rollups = new SupplierRollups();
+    const firstDate = dateValue('2020-01-15');
     const first = {
       ...fc.sample(line, { numRuns: 1, seed: 1 })[0],
       sequence: 1,
-      date: '2020-01-15',
+      date: firstDate.iso,
     } as SpendLine;
     const late = { ...first, sequence: 2, date: '2031-06-01', amountCents: 7 };
-    const run = rollups.runFor(first, dateValue(first.date).month);
-    expect(run.add(first.amountCents, dateValue(first.date), 1)).toBe(true);
+    const run = rollups.runFor(first, firstDate.month);
+    expect(run.add(first.amountCents, firstDate, 1)).toBe(true);
     expect(run.add(late.amountCents, dateValue(late.date), 2)).toBe(false);
     rollups.add(late);
     rollups.releaseRuns();
     // A run let go adds nothing more to the rollups.
-    run.add(1_000, dateValue(first.date), 3);
+    run.add(1_000, firstDate, 3);
     expect([...rollups.records()]).toEqual(referenceRollups([first, late]));
   });
 });

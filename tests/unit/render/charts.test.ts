@@ -148,6 +148,44 @@ describe('charts', () => {
     expect(texts(en)).toContain('46.1%');
   });
 
+  it('draws undated spend as a point of its own after the months, never joined to the line', async () => {
+    const fr = await renderChartSvg(trendChart(reportFixture('fr'), LABELS.fr));
+    expect(texts(fr)).toContain(`non daté${NBSP}: 28,7${NBSP}%`);
+    expect(texts(fr)).toContain('non daté');
+    // The line still ends in December, with its value.
+    expect(texts(fr)).toContain(`46,1${NBSP}%`);
+    expect(fr).not.toContain('undated');
+    const en = await renderChartSvg(trendChart(reportFixture('en'), LABELS.en));
+    expect(texts(en)).toContain('undated: 28.7%');
+    expect(en).toMatch(/<desc>[^<]*Dec 2024: 46\.1%; undated: 28\.7%\. Target/);
+
+    const spec = JSON.parse(JSON.stringify(trendChart(reportFixture('en'), LABELS.en))) as {
+      layer: { mark: { type: string }; data: { values: { period?: string }[] } }[];
+    };
+    const line = spec.layer.find((layer) => layer.mark.type === 'line');
+    expect(line?.data.values.map((value) => value.period)).toHaveLength(12);
+    expect(line?.data.values.map((value) => value.period)).not.toContain('undated');
+    const undated = spec.layer.find((layer) => layer.mark.type === 'point');
+    expect(undated?.data.values).toEqual([{ period: 'undated', share: 0.2874, text: 'undated: 28.7%' }]);
+  });
+
+  it('draws a trend of undated spend alone', async () => {
+    const report = reportFixture('fr');
+    const svg = await renderChartSvg(
+      trendChart(
+        {
+          ...report,
+          trend: {
+            granularity: 'month',
+            points: [{ period: 'undated', influenceable: 100, localAmount: 50, localShare: 0.5 }],
+          },
+        },
+        LABELS.fr,
+      ),
+    );
+    expect(texts(svg)).toContain(`non daté${NBSP}: 50,0${NBSP}%`);
+  });
+
   it('marks the target and the baseline on the headline bar', async () => {
     const svg = await renderChartSvg(targetProgressChart(reportFixture('en'), LABELS.en));
     expect(texts(svg)).toEqual(

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LINE_FLAG_LABELS } from '../../../shared/domain/line-flags.ts';
 import type { Report } from '../../../shared/domain/report/report-schema.ts';
 import { renderCsvExports } from '../../../shared/render/csv-exports.ts';
 import {
@@ -162,7 +163,7 @@ describe('renderCsvExports', () => {
 
   it('quotes a cell holding quotes and neutralises formulas', () => {
     const datasets = read(frFiles, 'datasets.csv', ';');
-    expect(datasets[1]).toEqual([
+    expect(datasets[1]?.slice(0, 10)).toEqual([
       'ds-metropole-2024',
       QUOTED_FILE_NAME,
       'fr-payments-csv',
@@ -307,7 +308,10 @@ describe('renderCsvExports', () => {
       'Part locale (%)',
     ]);
     expect(trend[1]).toEqual(['2024-01', '620000,00', '239000,00', '38,55']);
-    expect(trend).toHaveLength(13);
+    // Twelve months, then the spend with no readable date: its period written as the id report.json uses.
+    expect(trend).toHaveLength(14);
+    expect(trend[12]?.[0]).toBe('2024-12');
+    expect(trend[13]).toEqual(['undated', '4350,25', '1250,25', '28,74']);
     const anchors = read(enFiles, 'anchors.csv', ',');
     expect(anchors).toEqual([
       [
@@ -383,5 +387,111 @@ describe('renderCsvExports', () => {
       const cell = read(files, 'suppliers.csv', ';')[1]?.[1];
       expect(cell).toBe(/^[=+\-@\t\r\n]/.test(name) ? `'${name}` : name);
     }
+  });
+});
+
+/** The reconciliation columns of datasets.csv, after its first ten (id … SHA-256). */
+const RECONCILIATION_FROM = 10;
+const FLAGS = [...LINE_FLAG_LABELS.keys()];
+const flagColumn = (flag: string): number => RECONCILIATION_FROM + 11 + FLAGS.indexOf(flag);
+
+describe('datasets.csv reconciliation', () => {
+  it('names its columns in French and in English, one per line flag the domain knows', () => {
+    const fr = read(frFiles, 'datasets.csv', ';')[0] ?? [];
+    const en = read(enFiles, 'datasets.csv', ',')[0] ?? [];
+    expect(fr.slice(RECONCILIATION_FROM, RECONCILIATION_FROM + 11)).toEqual([
+      'Total de contrôle (EUR)',
+      'Montant compté (EUR)',
+      'Concessions (EUR)',
+      'Lignes mises de côté',
+      'Montant mis de côté (EUR)',
+      'Lignes de total',
+      'Montant des lignes de total (EUR)',
+      'Lignes rejetées avec un montant lisible',
+      'Montant rejeté (EUR)',
+      'Total indiqué par le fichier (EUR)',
+      'Écart total indiqué − montant compté (EUR)',
+    ]);
+    expect(en.slice(RECONCILIATION_FROM, RECONCILIATION_FROM + 11)).toEqual([
+      'Control total (EUR)',
+      'Amount counted (EUR)',
+      'Concessions (EUR)',
+      'Lines set aside',
+      'Amount set aside (EUR)',
+      'Total rows',
+      'Amount of the total rows (EUR)',
+      'Rejected lines with a readable amount',
+      'Amount rejected (EUR)',
+      'Total stated by the file (EUR)',
+      'Stated total minus amount counted (EUR)',
+    ]);
+    expect(fr).toHaveLength(RECONCILIATION_FROM + 11 + LINE_FLAG_LABELS.size);
+    expect(en).toHaveLength(fr.length);
+    expect(fr[flagColumn('undated')]).toBe(
+      'Compté mais signalé\u00A0: sans date lisible (compté dans la période du fichier) (EUR)',
+    );
+    expect(en[flagColumn('invalid-identifier')]).toBe(
+      'Counted but flagged: invalid identifier (kept as written, supplier known by name) (EUR)',
+    );
+  });
+
+  it('ties each file out, to the cent, with its stated total and the gap to it', () => {
+    const [, metropole, hcl] = read(frFiles, 'datasets.csv', ';');
+    expect(metropole?.slice(RECONCILIATION_FROM, RECONCILIATION_FROM + 11)).toEqual([
+      '6328269,18',
+      '6300000,00',
+      '0,00',
+      '6',
+      '4812,40',
+      '1',
+      '6301250,00',
+      '9',
+      '23456,78',
+      '6301250,00',
+      '1250,00',
+    ]);
+    expect(metropole?.[flagColumn('invalid-identifier')]).toBe('84210,55');
+    expect(metropole?.[flagColumn('undated')]).toBe('3150,25');
+    expect(metropole?.[flagColumn('re-decoded')]).toBe('980,10');
+    expect(metropole?.[flagColumn('modified')]).toBe('0,00');
+    // No total row in the hospital's file: its stated total and the gap are blank, not zero.
+    expect(hcl?.slice(RECONCILIATION_FROM + 9, RECONCILIATION_FROM + 11)).toEqual(['', '']);
+    expect(hcl?.[flagColumn('undated')]).toBe('1200,00');
+    const [, enMetropole] = read(enFiles, 'datasets.csv', ',');
+    expect(enMetropole?.slice(RECONCILIATION_FROM, RECONCILIATION_FROM + 2)).toEqual([
+      '6328269.18',
+      '6300000.00',
+    ]);
+  });
+
+  it('adds up: control = counted + concessions + set aside + rejected, in every row', () => {
+    const cents = (cell: string | undefined): number =>
+      Math.round(Number((cell ?? '').replace(',', '.')) * 100);
+    for (const row of read(frFiles, 'datasets.csv', ';').slice(1)) {
+      const [control, counted, concessions, , setAside, , , , rejected] = row.slice(RECONCILIATION_FROM);
+      expect(cents(counted) + cents(concessions) + cents(setAside) + cents(rejected)).toBe(cents(control));
+    }
+  });
+
+  it('leaves the columns blank for a file read before reconciliations were kept', () => {
+    const report = reportFixture('en');
+    const files = renderCsvExports(
+      { ...report, datasets: report.datasets.map(({ reconciliation: _kept, ...dataset }) => dataset) },
+      suppliersFixture,
+    );
+    const [header, row] = read(files, 'datasets.csv', ',');
+    expect(row).toHaveLength(header?.length ?? 0);
+    expect(row?.slice(RECONCILIATION_FROM).every((cell) => cell === '')).toBe(true);
+  });
+
+  it('neutralises a file name that would start a formula', () => {
+    const report = reportFixture('fr');
+    const [first, ...rest] = report.datasets;
+    if (!first) throw new Error('the fixture has datasets');
+    const files = renderCsvExports(
+      { ...report, datasets: [{ ...first, file: '=HYPERLINK("http://evil.example")' }, ...rest] },
+      suppliersFixture,
+    );
+    expect(read(files, 'datasets.csv', ';')[1]?.[1]).toBe(`'=HYPERLINK("http://evil.example")`);
   });
 });

@@ -4,6 +4,7 @@ import {
   anchorTypeLabel,
   fallbackRingLabel,
   formatMoney,
+  formatMoneyToCent,
   formatPeriod,
   formatPoints,
   formatShare,
@@ -86,6 +87,11 @@ describe('formatPeriod', () => {
     expect(formatPeriod('2024', 'fr')).toBe('2024');
     expect(formatPeriod('2024-13', 'en')).toBe('2024-13');
   });
+
+  it('names the period of undated spend, never reading it as a date', () => {
+    expect(formatPeriod('undated', 'fr')).toBe('non daté');
+    expect(formatPeriod('undated', 'en')).toBe('undated');
+  });
 });
 
 describe('formatMoney', () => {
@@ -100,6 +106,14 @@ describe('formatMoney', () => {
     expect(formatMoney(999.5, 'EUR', 'fr')).toBe(`999,50${NBSP}€`);
     expect(formatMoney(999.5, 'GBP', 'en')).toBe('£999.50');
     expect(formatMoney(-0.001, 'EUR', 'en')).toBe('€0.00');
+  });
+
+  it('keeps the cents of any amount when asked to the cent', () => {
+    expect(formatMoneyToCent(10_878_269.18, 'EUR', 'fr')).toBe(`10${NNBSP}878${NNBSP}269,18${NBSP}€`);
+    expect(formatMoneyToCent(10_878_269.18, 'EUR', 'en')).toBe('€10,878,269.18');
+    expect(formatMoneyToCent(6_300_000, 'GBP', 'en')).toBe('£6,300,000.00');
+    expect(formatMoneyToCent(-1_250, 'EUR', 'en')).toBe('-€1,250.00');
+    expect(formatMoneyToCent(-0.001, 'EUR', 'fr')).toBe(`0,00${NBSP}€`);
   });
 
   it('writes the pound as £ in French too', () => {

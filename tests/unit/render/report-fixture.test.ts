@@ -49,4 +49,44 @@ describe('report fixture', () => {
     expect(report.dataQuality.unknownLocalityAmount).toBe(headline.unknownAmount);
     expect(report.dataQuality.rejectedLines).toBe(totals.rejectedLines);
   });
+
+  it('ties out every reconciliation to the cent, and the files add up to the whole', () => {
+    const report = reportFixture();
+    const cents = (amount: number): number => Math.round(amount * 100);
+    const whole = report.dataQuality.reconciliation;
+    const files = report.datasets.map((dataset) => {
+      if (!dataset.reconciliation) throw new Error(`${dataset.id} has no reconciliation`);
+      return dataset.reconciliation;
+    });
+    for (const r of [whole, ...files]) {
+      const setAside = r.setAside.reduce((total, entry) => total + cents(entry.amount), 0);
+      expect(cents(r.counted) + cents(r.concessions) + setAside + cents(r.rejected.amount)).toBe(
+        cents(r.control),
+      );
+    }
+    report.datasets.forEach((dataset, i) => {
+      expect(files[i]?.counted).toBe(dataset.amount);
+      expect(files[i]?.rejected.lines).toBe(dataset.rejectedLines);
+    });
+    expect(sum(files, (r) => r.control)).toBe(whole.control);
+    expect(sum(files, (r) => r.rejected.amount)).toBe(whole.rejected.amount);
+    const undated = (r: typeof whole) => r.flags.find((entry) => entry.flag === 'undated')?.amount ?? 0;
+    expect(sum(files, undated)).toBe(undated(whole));
+    expect(undated(whole)).toBe(report.dataQuality.undatedAmount);
+    const setAsideLines = whole.setAside.reduce((lines, entry) => lines + entry.lines, whole.totalRows.lines);
+    expect(setAsideLines).toBe(report.dataQuality.setAsideLines);
+  });
+
+  it('has a stated total that disagrees, a file not counted and an undated trend point, last', () => {
+    const report = reportFixture();
+    const stated = report.datasets[0]?.reconciliation?.statedTotal;
+    expect(stated?.agrees).toBe(false);
+    expect(stated?.amount).not.toBe(report.datasets[0]?.amount);
+    expect(report.dataQuality.datasetsNotCounted.map((d) => d.reason)).toEqual(['duplicate', 'superseded']);
+    for (const notCounted of report.dataQuality.datasetsNotCounted) {
+      expect(report.datasets.map((d) => d.file)).toContain(notCounted.countedIn);
+    }
+    expect(report.trend.points.at(-1)?.period).toBe('undated');
+    expect(report.trend.points.filter((point) => point.period === 'undated')).toHaveLength(1);
+  });
 });

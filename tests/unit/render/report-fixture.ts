@@ -1,3 +1,4 @@
+import { lineFlagLabel, setAsideLabel } from '../../../shared/domain/line-flags.ts';
 import type { ClassifiedSupplier } from '../../../shared/domain/report/classified-supplier.ts';
 import {
   METHOD_VERSION,
@@ -7,6 +8,8 @@ import {
 
 export const HOSTILE_SUPPLIER_NAME = '<script>alert("x")</script> & Fils';
 export const QUOTED_FILE_NAME = 'mandats "quotes" 2024.csv';
+/** A file read but not counted (the same bytes as QUOTED_FILE_NAME), whose name is markup. */
+export const HOSTILE_FILE_NAME = '<img src=x onerror=alert(2)>copie & "mandats".csv';
 export const FULL_SHA256 = '3f2a9c1e7b4d5a6f8e9d0c1b2a3f4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f';
 
 const RING_LABELS = {
@@ -112,27 +115,88 @@ const leak = (key: string, name: string, amount: number, ring: string, sector: S
   sector,
 });
 
-/** Monthly influenceable and local spend over 2024: they sum to the year's totals. */
-const MONTHS: readonly (readonly [number, number])[] = [
-  [620_000, 239_000],
-  [710_000, 278_000],
-  [830_000, 332_000],
-  [790_000, 320_000],
-  [850_000, 348_000],
-  [880_000, 368_000],
-  [760_000, 321_000],
-  [540_000, 221_000],
-  [900_000, 387_000],
-  [940_000, 410_000],
-  [1_010_000, 447_000],
-  [1_170_000, 539_000],
+/**
+ * Monthly influenceable and local spend over 2024, then the spend of lines with no readable date
+ * (its own `undated` point, last): they sum to the year's totals.
+ */
+const MONTHS: readonly (readonly [string, number, number])[] = [
+  ['2024-01', 620_000, 239_000],
+  ['2024-02', 710_000, 278_000],
+  ['2024-03', 830_000, 332_000],
+  ['2024-04', 790_000, 320_000],
+  ['2024-05', 850_000, 348_000],
+  ['2024-06', 880_000, 368_000],
+  ['2024-07', 760_000, 321_000],
+  ['2024-08', 540_000, 221_000],
+  ['2024-09', 900_000, 387_000],
+  ['2024-10', 940_000, 410_000],
+  ['2024-11', 1_010_000, 447_000],
+  ['2024-12', 1_165_649.75, 537_749.75],
+  ['undated', 4_350.25, 1_250.25],
 ];
+
+type Reconciliation = Report['dataQuality']['reconciliation'];
+type Language = Report['language'];
+
+const flag = (id: string, lines: number, amount: number, language: Language) => ({
+  flag: id,
+  label: lineFlagLabel(id, language),
+  lines,
+  amount,
+});
+
+/**
+ * The metropole's file: six repeated rows set aside, 14 rejected lines (9 stating an amount), one
+ * grand total row stating 1 250,00 € more than the lines counted, flagged lines. Ties out:
+ * 6 300 000,00 + 4 812,40 + 23 456,78 = 6 328 269,18.
+ */
+const metropoleReconciliation = (language: Language): Reconciliation => ({
+  control: 6_328_269.18,
+  counted: 6_300_000,
+  concessions: 0,
+  setAside: [{ kind: 'duplicate', label: setAsideLabel('duplicate', language), lines: 6, amount: 4_812.4 }],
+  totalRows: { lines: 1, amount: 6_301_250 },
+  rejected: { lines: 14, linesWithAmount: 9, amount: 23_456.78 },
+  flags: [
+    flag('invalid-identifier', 31, 84_210.55, language),
+    flag('undated', 4, 3_150.25, language),
+    flag('re-decoded', 2, 980.1, language),
+  ],
+  statedTotal: { line: 8_215, amount: 6_301_250, agrees: false },
+});
+
+/** The hospital's file: its 3 rejected lines state no amount; one undated line. */
+const hclReconciliation = (language: Language): Reconciliation => ({
+  control: 4_550_000,
+  counted: 4_550_000,
+  concessions: 0,
+  setAside: [],
+  totalRows: { lines: 0, amount: 0 },
+  rejected: { lines: 3, linesWithAmount: 0, amount: 0 },
+  flags: [flag('undated', 1, 1_200, language)],
+});
+
+/** Both files added up (a sum carries no stated total). */
+const allReconciliation = (language: Language): Reconciliation => ({
+  control: 10_878_269.18,
+  counted: 10_850_000,
+  concessions: 0,
+  setAside: [{ kind: 'duplicate', label: setAsideLabel('duplicate', language), lines: 6, amount: 4_812.4 }],
+  totalRows: { lines: 1, amount: 6_301_250 },
+  rejected: { lines: 17, linesWithAmount: 9, amount: 23_456.78 },
+  flags: [
+    flag('invalid-identifier', 31, 84_210.55, language),
+    flag('undated', 5, 4_350.25, language),
+    flag('re-decoded', 2, 980.1, language),
+  ],
+});
 
 /**
  * A consortium report for the Lyon metropolis: two anchors, 10 M€ influenceable, 42,1 % local
  * (21 % by head office), 5,19 M€ leaking, a 45 % target for 2026. Figures add up: rings, types and
  * sectors sum to the influenceable total, months to the year, anchors to the consortium, leakage to
- * the non-local rings, excluded to the rules.
+ * the non-local rings, excluded to the rules; each file's reconciliation ties out to the cent and
+ * the two add up to the whole.
  */
 export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
   const ring = RING_LABELS[language];
@@ -169,6 +233,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         amount: 6_300_000,
         periodFrom: '2024-01-01',
         periodTo: '2024-12-31',
+        reconciliation: metropoleReconciliation(language),
       },
       {
         id: 'ds-hcl-2024',
@@ -178,6 +243,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         lines: 4_100,
         rejectedLines: 3,
         amount: 4_550_000,
+        reconciliation: hclReconciliation(language),
       },
     ],
     totals: {
@@ -560,8 +626,8 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     concentration: { top10Share: 0.448, hhi: 305.2 },
     trend: {
       granularity: 'month',
-      points: MONTHS.map(([influenceable, localAmount], i) => ({
-        period: `2024-${String(i + 1).padStart(2, '0')}`,
+      points: MONTHS.map(([period, influenceable, localAmount]) => ({
+        period,
         influenceable,
         localAmount,
         localShare: round4(localAmount / influenceable),
@@ -611,7 +677,25 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     ],
     dataQuality: {
       rejectedLines: 17,
-      setAsideLines: 412,
+      setAsideLines: 7,
+      reconciliation: allReconciliation(language),
+      datasetsNotCounted: [
+        {
+          id: 'ds-metropole-2024-copie',
+          file: HOSTILE_FILE_NAME,
+          reason: 'duplicate',
+          countedIn: QUOTED_FILE_NAME,
+          amount: 6_300_000,
+        },
+        {
+          id: 'ds-hcl-2024-s1',
+          file: 'depenses-hcl-2024-semestre-1.csv',
+          reason: 'superseded',
+          countedIn: 'depenses-hcl-2024.csv',
+          amount: 2_210_430.15,
+        },
+      ],
+      undatedAmount: 4_350.25,
       unknownLocalityAmount: 600_000,
       ambiguousLocalityAmount: 35_000,
       unknownTypeAmount: 600_000,

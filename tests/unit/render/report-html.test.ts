@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { METHOD_VERSION, type Report } from '../../../shared/domain/report/report-schema.ts';
+import {
+  METHOD_VERSION,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+} from '../../../shared/domain/report/report-schema.ts';
 import { escapeHtml } from '../../../shared/render/html-escape.ts';
 import { LABELS } from '../../../shared/render/labels.ts';
 import { renderReportHtml } from '../../../shared/render/report-html.ts';
 import {
   FULL_SHA256,
+  HOSTILE_FILE_NAME,
   HOSTILE_LEAK_NAME,
   HOSTILE_SUPPLIER_NAME,
   QUOTED_FILE_NAME,
@@ -70,7 +75,7 @@ describe.each([
     );
     expect(html).toContain('Hospices Civils de Lyon');
     expect(html).toContain(`<dd>${METHOD_VERSION}</dd>`);
-    expect(html).toContain('<dd>1.0.0</dd>');
+    expect(html).toContain(`<dd>${REPORT_SCHEMA_VERSION}</dd>`);
   });
 
   it('has every section heading, in the order a reader asks', () => {
@@ -93,6 +98,7 @@ describe.each([
       L.sections.exclusions,
       L.sections.coverage,
       L.sections.largestLines,
+      L.sections.reconciliation,
       L.sections.unmatched,
       L.sections.datasets,
       L.sections.method,
@@ -114,7 +120,8 @@ describe.each([
 
   it('gives every table a caption and column headers', () => {
     const all = tables(html);
-    expect(all).toHaveLength(20);
+    // 20, and the reconciliation's: all files, each of the two files, the files not counted.
+    expect(all).toHaveLength(24);
     for (const table of all) {
       expect(table).toMatch(/^<table>\n<caption>[^<]+<\/caption>/);
       expect(table).toContain('<th scope="col"');
@@ -180,6 +187,14 @@ describe.each([
     expect(svgText(svgs(html)[4] ?? '')).toContain('&lt;img src=x onerror=alert(1)&gt; Mobilier &amp; "Cie"');
     expect(html).toContain('mandats &quot;quotes&quot; 2024.csv');
     expect(html).not.toContain(QUOTED_FILE_NAME);
+    // A file read but not counted: its name in a row header, its id as the tooltip.
+    expect(html).not.toContain(HOSTILE_FILE_NAME);
+    expect(html).toContain(
+      '<th scope="row"><span title="ds-metropole-2024-copie">&lt;img src=x onerror=alert(2)&gt;copie &amp; &quot;mandats&quot;.csv</span></th>',
+    );
+    expect(html).toContain(
+      `<caption>${escapeHtml(L.reconciliation.oneFile(L.quote(QUOTED_FILE_NAME)))}</caption>`,
+    );
   });
 
   it('fetches nothing: no URL but the SVG namespace, no src, no script or event handler', () => {
@@ -257,6 +272,14 @@ describe('renderReportHtml figures', () => {
     expect(leakage).toContain('<td class="num">63</td>');
     const trend = sectionOf(fr, 's-trend');
     expect(trend).toContain('<th scope="row">déc. 2024</th>');
+    // Undated spend is its own period, last, labelled in the report's language.
+    expect(trend).toMatch(
+      new RegExp(
+        `<th scope="row">non daté</th><td class="num">4${NNBSP}350${NBSP}€</td><td class="num">1${NNBSP}250${NBSP}€</td><td class="num">28,7${NBSP}%</td></tr>\n</tbody>`,
+      ),
+    );
+    expect(sectionOf(en, 's-trend')).toContain('<th scope="row">undated</th>');
+    expect(fr).not.toContain('>undated<');
     expect(trend).toContain(`38,0${NBSP}% (2022)`);
     expect(trend).toContain(`4,0${NBSP}points`);
     expect(trend).toContain('Preston');
@@ -268,7 +291,9 @@ describe('renderReportHtml figures', () => {
     expect(top).toContain('<dd>305</dd>');
     expect(top).toContain('peu concentrée');
     const coverage = sectionOf(fr, 's-coverage');
-    expect(coverage).toContain('<td class="num">412</td>');
+    expect(coverage).toContain(
+      '<th scope="row">Lignes mises de côté (versions antérieures, doublons, lignes de total)</th><td class="num">7</td>',
+    );
     expect(coverage).toContain('<th scope="row"><span title="registry">Répertoire SIRENE</span></th>');
     expect(coverage).toContain(`<td class="num">96${NNBSP}000${NBSP}€</td>`);
   });
@@ -352,12 +377,16 @@ describe('renderReportHtml figures', () => {
           { period: '2022', influenceable: 9_000_000, localAmount: 3_420_000, localShare: 0.38 },
           { period: '2023', influenceable: 9_500_000, localAmount: 3_800_000, localShare: 0.4 },
           { period: '2024', influenceable: 10_000_000, localAmount: 4_210_000, localShare: 0.421 },
+          { period: 'undated', influenceable: 50_000, localAmount: 5_000, localShare: 0.1 },
         ],
       },
     };
     const html = await renderReportHtml(report);
     const text = svgText(svgs(html)[5] ?? '');
     for (const year of ['2022', '2023', '2024']) expect(text).toContain(year);
+    expect(text).toContain('undated: 10.0%');
+    // The trend runs from the first year to the last: undated spend is neither.
     expect(html).toContain('from 38.0% to 42.1%');
+    expect(html).toContain('2022 to 2024');
   });
 });

@@ -59,7 +59,6 @@ const dataset = (id: string, amountCents: number): DatasetRecord => ({
   periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',
   periodTo: '2025-03-20',
   anchors: [],
-  flags: [],
 });
 
 // Hand-computed: a (Grenoble) 1 200,00 €; b (Échirolles) 500,00 € of which 100,00 € staff costs (64)
