@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TABLE_KEYS } from '../contracts/table.ts';
 
 /**
@@ -21,13 +22,28 @@ const LINE_NUMBER_WIDTH = 10;
  */
 export const LINE_PARTITIONS = 16;
 
+/**
+ * The most a data value (a supplier key, an anchor id read from a file) takes of a key, in UTF-8 bytes.
+ * DynamoDB refuses a sort key over 1 024 bytes and a partition key over 2 048: a supplier named with
+ * 4 000 characters must still be stored. A longer value keeps a prefix and the SHA-256 of the whole,
+ * so two values never share a key; the item itself keeps the value whole.
+ */
+const MAX_KEY_VALUE_BYTES = 400;
+
+function bounded(value: string): string {
+  if (Buffer.byteLength(value, 'utf8') <= MAX_KEY_VALUE_BYTES) return value;
+  const digest = createHash('sha256').update(value).digest('hex');
+  // Cut by characters well under the byte bound: a character is at most 4 bytes.
+  return `${value.slice(0, (MAX_KEY_VALUE_BYTES - 70) / 4)}~${digest}`;
+}
+
 export const keys = {
   dataset: (datasetId: string) => ({ pk: `DATASET#${datasetId}`, sk: 'META' }),
   datasetIndex: (anchorId: string, datasetId: string) => ({
     gsi1pk: 'DATASETS',
-    gsi1sk: `ANCHOR#${anchorId}#${datasetId}`,
+    gsi1sk: `ANCHOR#${bounded(anchorId)}#${datasetId}`,
   }),
-  datasetsOfAnchorPrefix: (anchorId: string) => `ANCHOR#${anchorId}#`,
+  datasetsOfAnchorPrefix: (anchorId: string) => `ANCHOR#${bounded(anchorId)}#`,
   line: (datasetId: string, sequence: number) => ({
     pk: `DATASET#${datasetId}#LINES#${sequence % LINE_PARTITIONS}`,
     sk: `LINE#${String(sequence).padStart(LINE_NUMBER_WIDTH, '0')}`,
@@ -36,12 +52,12 @@ export const keys = {
   linePartitions: (datasetId: string) =>
     Array.from({ length: LINE_PARTITIONS }, (_, partition) => `DATASET#${datasetId}#LINES#${partition}`),
   lineBySupplier: (supplierKey: string, datasetId: string, sequence: number) => ({
-    gsi1pk: `SUPPLIER#${supplierKey}`,
+    gsi1pk: `SUPPLIER#${bounded(supplierKey)}`,
     gsi1sk: `LINE#${datasetId}#${String(sequence).padStart(LINE_NUMBER_WIDTH, '0')}`,
   }),
   rollup: (datasetId: string, anchorId: string, supplierKey: string, segment: string | undefined) => ({
     pk: `DATASET#${datasetId}`,
-    sk: `ROLLUP#${anchorId}#${supplierKey}${segment ? `#${segment}` : ''}`,
+    sk: `ROLLUP#${bounded(anchorId)}#${bounded(supplierKey)}${segment ? `#${segment}` : ''}`,
   }),
   rollupPrefix: 'ROLLUP#',
   contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
@@ -56,8 +72,8 @@ export const keys = {
     unit: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'UNIT' }),
     establishment: (siret: string) => ({ pk: `SUPPLIER#siret:${siret}`, sk: 'ESTABLISHMENT' }),
     headOffice: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'HEAD_OFFICE' }),
-    directory: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'DIRECTORY' }),
-    override: (supplierKey: string) => ({ pk: `SUPPLIER#${supplierKey}`, sk: 'OVERRIDE' }),
+    directory: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'DIRECTORY' }),
+    override: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'OVERRIDE' }),
   },
 } as const;
 

@@ -164,8 +164,61 @@ export interface DatasetList {
   readonly datasets: readonly DatasetSummary[];
 }
 
+/** Lines and the amount they state, in cents. */
+export interface LinesAndCents {
+  readonly lines: number;
+  readonly cents: number;
+}
+
+/**
+ * How a file's money ties out, to the cent, for an officer to check against their ledger: every
+ * amount read on a line of spend is counted, set aside for a stated reason, or rejected, and
+ * `controlCents = countedCents + concessionCents + Σ setAside.cents + rejected.cents`.
+ */
+export interface DatasetReconciliation {
+  /** Every readable amount on a line of spend in the file, each line (or DECP contract) once. */
+  readonly controlCents: number;
+  /** Purchases counted: the dataset's `amountCents`. */
+  readonly countedCents: number;
+  /** DECP concession values, counted apart from purchases. */
+  readonly concessionCents: number;
+  /** Read but deliberately not counted: older versions of a contract, contracts or rows the file repeats. */
+  readonly setAside: readonly (LinesAndCents & { readonly kind: 'older-version' | 'duplicate' })[];
+  /** Total and sub-total rows the export added: not spend, outside the control total. */
+  readonly totalRows: LinesAndCents;
+  /** Lines not counted for a defect: `withAmount` of them state an amount, `cents` in all. */
+  readonly rejected: LinesAndCents & { readonly withAmount: number };
+  /**
+   * Counted lines carrying a data-quality flag (`undated`, `invalid-identifier`, `re-decoded`…), per
+   * flag: counted all the same, with the money at stake. A line may carry several flags.
+   */
+  readonly flags: readonly (LinesAndCents & { readonly flag: string })[];
+  /** The file's own grand-total row, and whether it equals `countedCents`; null when it has none. */
+  readonly statedTotal: {
+    readonly lineNumber: number;
+    readonly cents: number;
+    readonly agrees: boolean;
+  } | null;
+}
+
+/** Why a file read is not counted: the dataset that counts its spend instead. */
+export interface CountedElsewhere {
+  /**
+   * `duplicate`: the very same bytes were uploaded before; `superseded`: a newer upload of the same
+   * file, or a file holding every supplier-month of its spend, counts it.
+   */
+  readonly reason: 'duplicate' | 'superseded';
+  readonly datasetId: string;
+  /** That dataset's file name; null when it is another institution's (its files are not yours to see). */
+  readonly fileName: string | null;
+}
+
 export interface DatasetDetail {
   readonly dataset: DatasetSummary;
+  /** Null while ingest has not read the file through, or for a file read before reconciliations existed. */
+  readonly reconciliation: DatasetReconciliation | null;
+  /** Read, not counted (a duplicate or a superseded file): which dataset counts it; null otherwise. */
+  readonly countedElsewhere: CountedElsewhere | null;
   /** A presigned link to the rejects CSV, valid 5 minutes, good for a plain link; null without rejects. */
   readonly rejectsUrl: string | null;
   /**
@@ -175,7 +228,10 @@ export interface DatasetDetail {
   readonly rejectsPath: string | null;
 }
 
-// GET /datasets/{id}/rejects → 200 text/csv (UTF-8 with BOM, `;`): line number, reason, raw line.
+// GET /datasets/{id}/rejects → 200 text/csv (UTF-8 with BOM, `;`), one row per line not counted under
+// the header `line;status;reason;amount;content`: the line number, `rejected` or `set aside`, the
+// reason, the amount the line states (currency units, `.` as decimal separator; empty when none reads)
+// and the raw line. Files written before the status and amount columns have `line;reason;content`.
 
 // ---------------------------------------------------------------------------------------------
 // GET /datasets/{id}/unmatched-suppliers → UnmatchedSuppliers

@@ -1,5 +1,12 @@
-import type { DatasetDetail, DatasetSummary, UnmatchedSuppliers } from '../contracts/portal-api.ts';
+import type {
+  CountedElsewhere,
+  DatasetDetail,
+  DatasetReconciliation,
+  DatasetSummary,
+  UnmatchedSuppliers,
+} from '../contracts/portal-api.ts';
 import type { DatasetRecord } from '../domain/dataset.ts';
+import type { Reconciliation } from '../domain/reconciliation.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
@@ -61,6 +68,42 @@ export async function ownDataset(
   return dataset?.anchorId === caller.anchorId ? dataset : undefined;
 }
 
+/** Field by field, so that nothing the record may gain later reaches the browser unannounced. */
+function reconciliationOf(reconciliation: Reconciliation): DatasetReconciliation {
+  const { controlCents, countedCents, concessionCents, totalRows, rejected, statedTotal } = reconciliation;
+  return {
+    controlCents,
+    countedCents,
+    concessionCents,
+    setAside: reconciliation.setAside.map(({ kind, lines, cents }) => ({ kind, lines, cents })),
+    totalRows: { lines: totalRows.lines, cents: totalRows.cents },
+    rejected: { lines: rejected.lines, withAmount: rejected.withAmount, cents: rejected.cents },
+    flags: reconciliation.flags.map(({ flag, lines, cents }) => ({ flag, lines, cents })),
+    statedTotal: statedTotal
+      ? { lineNumber: statedTotal.lineNumber, cents: statedTotal.cents, agrees: statedTotal.agrees }
+      : null,
+  };
+}
+
+/**
+ * The dataset that counts a duplicate's or a superseded file's spend. Content is claimed across the
+ * consortium, so it may be another institution's: then only its id is given, never its file name.
+ */
+async function countedElsewhereOf(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+  dataset: DatasetRecord,
+): Promise<CountedElsewhere | null> {
+  const counted = dataset.duplicateOf
+    ? { reason: 'duplicate' as const, datasetId: dataset.duplicateOf }
+    : dataset.status === 'SUPERSEDED' && dataset.supersededBy
+      ? { reason: 'superseded' as const, datasetId: dataset.supersededBy }
+      : undefined;
+  if (!counted) return null;
+  const holder = await ownDataset(deps, caller, counted.datasetId);
+  return { ...counted, fileName: holder?.fileName ?? null };
+}
+
 export async function datasetDetail(
   deps: Pick<PortalDependencies, 'datasets' | 'signer' | 'settings'>,
   caller: Caller,
@@ -73,6 +116,8 @@ export async function datasetDetail(
     : null;
   return {
     dataset: datasetSummary(dataset),
+    reconciliation: dataset.reconciliation ? reconciliationOf(dataset.reconciliation) : null,
+    countedElsewhere: await countedElsewhereOf(deps, caller, dataset),
     rejectsUrl,
     rejectsPath: dataset.rejectsKey ? `/datasets/${dataset.id}/rejects` : null,
   };

@@ -16,9 +16,11 @@ describe('npm start (ancrage demo) on the bundled sample data', () => {
     );
     expect(payments.kind).toBe('payments');
     expect(contracts.kind).toBe('contracts');
-    // The synthetic extract has 2 400 good lines and two broken ones (an impossible date, an empty amount).
-    expect(payments.totals.lines).toBe(2_400);
-    expect(payments.totals.rejectedLines).toBe(2);
+    // The synthetic extract has 2 400 good lines, one dated 31/02 (counted, undated) and one without
+    // an amount (rejected).
+    expect(payments.totals.lines).toBe(2_401);
+    expect(payments.totals.rejectedLines).toBe(1);
+    expect(payments.dataQuality.undatedAmount).toBe(120);
     expect(payments.headline.localShare).toBeGreaterThan(0);
     expect(
       existsSync(join(out, 'rejects/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv.rejects.csv')),

@@ -77,6 +77,7 @@ export const en: Messages = {
     notRecognisedWhy: (reason) => `Reason: ${reason}`,
     wouldBeRejected: (reason) => `The file would be rejected: ${reason}`,
     byProfile: (label) => `Recognised by your mapping profile “${label}”.`,
+    undated: 'undated',
   },
   mapping: {
     heading: 'Mapping profile',
@@ -130,6 +131,12 @@ export const en: Messages = {
       FAILED: 'Failed',
       SUPERSEDED: 'Superseded',
     },
+    readNotCounted: 'Read, not counted',
+    duplicateOf: (fileName) =>
+      `This file has exactly the same content as ${fileName}, uploaded before: its spend is counted there, once.`,
+    supersededBy: (fileName) => `All its spend is in ${fileName}, which counts it.`,
+    countedByAnotherInstitution:
+      'This file has exactly the same content as a file another institution uploaded before: its spend is counted there, once.',
     statusLine: (fileName, status) => `${fileName}: ${status}`,
     accepted: 'Lines accepted',
     rejected: 'Lines rejected',
@@ -141,7 +148,8 @@ export const en: Messages = {
     format: 'Format',
     message: 'Message',
     rejects: 'Lines not counted (rejected or set aside)',
-    rejectsColumns: ['Line', 'Reason', 'Content'],
+    rejectsColumns: ['Line', 'Outcome', 'Reason', 'Amount', 'Content'],
+    rejectStatuses: { rejected: 'rejected', setAside: 'set aside' },
     rejectsMore: (shown, total) => `First ${shown} lines of ${total}: download the file for all of them.`,
     downloadRejects: 'Download the lines not counted (CSV)',
     unmatched: 'Suppliers not identified',
@@ -153,6 +161,28 @@ export const en: Messages = {
     overlapsIntro:
       'These files, already counted, hold part of the same spend (same supplier, month and amount). Both stay counted: check that they are not the same payments exported twice.',
     overlapsColumns: ['File', 'Supplier-months in common', 'Amount in common'],
+  },
+  reconciliation: {
+    heading: 'Reconciliation with your ledger',
+    intro:
+      'Every amount read on a line of spend is counted, set aside for a stated reason or rejected: together they make the control total, to check against your ledger to the cent.',
+    columns: ['Item', 'Lines', 'Amount'],
+    counted: 'Spend counted (purchases)',
+    concessions: 'Concessions (counted apart from purchases)',
+    setAside: (kind) => `Set aside: ${kind}`,
+    rejectedWithAmount: 'Rejected, stating an amount',
+    rejectedWithoutAmount: 'Rejected, no readable amount',
+    control: 'Control total',
+    totalRows: 'Total and sub-total rows (not spend, outside the control total)',
+    totalRowsValue: (lines, amount) => `${lines} line(s), ${amount}`,
+    statedTotal: (lineNumber) => `The file’s own total (line ${lineNumber})`,
+    statedTotalAgrees: (amount) => `${amount}, equal to the spend counted`,
+    statedTotalDiffers: (amount, counted, difference) =>
+      `${amount}, not the spend counted (${counted}): a difference of ${difference}`,
+    flags: 'Spend counted but flagged',
+    flagsIntro:
+      'These lines are counted. Each flag says what to check, with the money at stake; a line may carry several.',
+    flagsColumns: ['Flag', 'Lines', 'Amount'],
   },
   suppliers: {
     heading: 'Suppliers',

@@ -83,6 +83,7 @@ export const fr: Messages = {
     notRecognisedWhy: (reason) => `Raison${NBSP}: ${reason}`,
     wouldBeRejected: (reason) => `Le fichier serait rejeté${NBSP}: ${reason}`,
     byProfile: (label) => `Reconnu grâce à votre profil de correspondance «${NBSP}${label}${NBSP}».`,
+    undated: 'non daté',
   },
   mapping: {
     heading: 'Profil de correspondance',
@@ -136,6 +137,12 @@ export const fr: Messages = {
       FAILED: 'Échec',
       SUPERSEDED: 'Remplacé',
     },
+    readNotCounted: 'Lu, non compté',
+    duplicateOf: (fileName) =>
+      `Ce fichier a exactement le même contenu que ${fileName}, déjà déposé${NBSP}: ses dépenses y sont comptées, une seule fois.`,
+    supersededBy: (fileName) => `Toutes ses dépenses sont dans ${fileName}, qui les compte.`,
+    countedByAnotherInstitution:
+      'Ce fichier a exactement le même contenu qu’un fichier déjà déposé par une autre institution : ses dépenses y sont comptées, une seule fois.',
     statusLine: (fileName, status) => `${fileName}${NBSP}: ${status}`,
     accepted: 'Lignes acceptées',
     rejected: 'Lignes rejetées',
@@ -147,7 +154,8 @@ export const fr: Messages = {
     format: 'Format',
     message: 'Message',
     rejects: 'Lignes non comptées (rejetées ou écartées)',
-    rejectsColumns: ['Ligne', 'Raison', 'Contenu'],
+    rejectsColumns: ['Ligne', 'Sort', 'Raison', 'Montant', 'Contenu'],
+    rejectStatuses: { rejected: 'rejetée', setAside: 'écartée' },
     rejectsMore: (shown, total) =>
       `${shown} premières lignes sur ${total}${NBSP}: téléchargez le fichier pour toutes.`,
     downloadRejects: 'Télécharger les lignes non comptées (CSV)',
@@ -160,6 +168,28 @@ export const fr: Messages = {
     overlapsIntro:
       'Ces fichiers déjà comptés ont une partie des mêmes dépenses (même fournisseur, même mois, même montant). Les deux restent comptés : vérifiez qu’il ne s’agit pas des mêmes paiements exportés deux fois.',
     overlapsColumns: ['Fichier', 'Fournisseurs × mois en commun', 'Montant en commun'],
+  },
+  reconciliation: {
+    heading: 'Rapprochement avec votre comptabilité',
+    intro:
+      'Chaque montant lu sur une ligne de dépense est compté, écarté pour une raison dite ou rejeté : ensemble, ils font le total de contrôle, à rapprocher de votre comptabilité au centime près.',
+    columns: ['Poste', 'Lignes', 'Montant'],
+    counted: 'Dépenses comptées (achats)',
+    concessions: 'Concessions (comptées à part des achats)',
+    setAside: (kind) => `Écartées${NBSP}: ${kind}`,
+    rejectedWithAmount: 'Rejetées, avec un montant lisible',
+    rejectedWithoutAmount: 'Rejetées, sans montant lisible',
+    control: 'Total de contrôle',
+    totalRows: 'Lignes de total ou sous-total (pas des dépenses, hors total de contrôle)',
+    totalRowsValue: (lines, amount) => `${lines} ligne(s), ${amount}`,
+    statedTotal: (lineNumber) => `Total indiqué par le fichier (ligne ${lineNumber})`,
+    statedTotalAgrees: (amount) => `${amount}, égal aux dépenses comptées`,
+    statedTotalDiffers: (amount, counted, difference) =>
+      `${amount}, différent des dépenses comptées (${counted})${NBSP}: écart de ${difference}`,
+    flags: 'Dépenses comptées mais signalées',
+    flagsIntro:
+      'Ces lignes sont comptées. Chaque signalement dit ce qu’il faut vérifier, avec le montant en jeu ; une ligne peut en porter plusieurs.',
+    flagsColumns: ['Signalement', 'Lignes', 'Montant'],
   },
   suppliers: {
     heading: 'Fournisseurs',

@@ -77,6 +77,8 @@ export interface Messages {
     readonly notRecognisedWhy: (reason: string) => string;
     readonly wouldBeRejected: (reason: string) => string;
     readonly byProfile: (label: string) => string;
+    /** In place of the date of a line with none that reads: it is counted all the same. */
+    readonly undated: string;
   };
   readonly mapping: {
     readonly heading: string;
@@ -102,6 +104,11 @@ export interface Messages {
     readonly heading: string;
     readonly waiting: (fileName: string) => string;
     readonly names: Readonly<Record<DatasetStatus, string>>;
+    /** A duplicate upload's status: read, not an error, its spend counted in the earlier file. */
+    readonly readNotCounted: string;
+    readonly duplicateOf: (fileName: string) => string;
+    readonly supersededBy: (fileName: string) => string;
+    readonly countedByAnotherInstitution: string;
     readonly statusLine: (fileName: string, status: string) => string;
     readonly accepted: string;
     readonly rejected: string;
@@ -113,7 +120,8 @@ export interface Messages {
     readonly format: string;
     readonly message: string;
     readonly rejects: string;
-    readonly rejectsColumns: readonly [string, string, string];
+    readonly rejectsColumns: readonly [string, string, string, string, string];
+    readonly rejectStatuses: { readonly rejected: string; readonly setAside: string };
     readonly rejectsMore: (shown: number, total: number) => string;
     readonly downloadRejects: string;
     readonly unmatched: string;
@@ -123,6 +131,26 @@ export interface Messages {
     readonly overlaps: string;
     readonly overlapsIntro: string;
     readonly overlapsColumns: readonly [string, string, string];
+  };
+  /** How a file's money ties out, for an officer to check against their ledger. */
+  readonly reconciliation: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly columns: readonly [string, string, string];
+    readonly counted: string;
+    readonly concessions: string;
+    readonly setAside: (kind: string) => string;
+    readonly rejectedWithAmount: string;
+    readonly rejectedWithoutAmount: string;
+    readonly control: string;
+    readonly totalRows: string;
+    readonly totalRowsValue: (lines: string, amount: string) => string;
+    readonly statedTotal: (lineNumber: string) => string;
+    readonly statedTotalAgrees: (amount: string) => string;
+    readonly statedTotalDiffers: (amount: string, counted: string, difference: string) => string;
+    readonly flags: string;
+    readonly flagsIntro: string;
+    readonly flagsColumns: readonly [string, string, string];
   };
   readonly suppliers: {
     readonly heading: string;

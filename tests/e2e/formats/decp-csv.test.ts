@@ -145,8 +145,11 @@ describe('data.economie.gouv.fr DECP export (built, SYNTHETIC): titulaire_id_1..
     }
   });
 
-  it('a repeated row is ONE rejected line, listed once', () => {
-    expect(result.report.totals.rejectedLines).toBe(expected().duplicateLines.length);
-    expect(readRejects(result.outDir, fileName)).toHaveLength(expected().duplicateLines.length);
+  it('a repeated row is ONE line set aside, listed once, with the amount it repeats', () => {
+    expect(result.report.totals.rejectedLines).toBe(0);
+    expect(result.report.dataQuality.setAsideLines).toBe(expected().duplicateLines.length);
+    const rows = readRejects(result.outDir, fileName);
+    expect(rows).toHaveLength(expected().duplicateLines.length);
+    expect(rows.every((row) => row.status === 'set aside' && row.amount !== '')).toBe(true);
   });
 });

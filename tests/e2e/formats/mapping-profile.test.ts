@@ -22,7 +22,6 @@ import {
   analyzeFailure,
   analyzeFiles,
   frenchCents,
-  readRejects,
   readSuppliers,
   sum,
   toCents,
@@ -80,12 +79,18 @@ describe('encoding: "windows-1252" forces the decoding', () => {
   const rows = Array.from({ length: CP1252_ROW_COUNT }, (_, i) => cp1252Row(i + 1));
   const accented = rows.filter((_, i) => i + 1 >= CP1252_ACCENTED_FROM);
 
-  it('sniffed, the ASCII start reads as UTF-8 and the accented lines are rejected as undecodable', async () => {
+  it('sniffed, the ASCII start reads as UTF-8 and the accented lines are read one by one as Windows-1252, flagged', async () => {
     const result = await analyzeFiles([file], { mapping: loadMappingProfile(profilePath('asciiHeader')) });
     expect(result.report.datasets[0]?.encoding).toBe('utf-8');
-    expect(result.report.totals.rejectedLines).toBe(accented.length);
-    const rejects = readRejects(result.outDir, 'regie-cp1252.csv');
-    expect(rejects.every((row) => /could not be decoded/.test(row.reason))).toBe(true);
+    expect(result.report.totals.rejectedLines).toBe(0);
+    expect(toCents(result.report.totals.gross)).toBe(sum(rows.map(([, amount]) => frenchCents(amount))));
+    expect(result.datasets[0]?.reconciliation?.flags).toContainEqual({
+      flag: 're-decoded',
+      lines: accented.length,
+      cents: sum(accented.map(([, amount]) => frenchCents(amount))),
+    });
+    const names = new Set(readSuppliers(result.outDir).map((s) => s.name));
+    for (const [name] of accented) expect(names.has(name), name).toBe(true);
   });
 
   it('forced, every line is read, accents intact, and the total is right', async () => {

@@ -181,10 +181,10 @@ describe('real sample files', () => {
     const header = rows[headerAt] ?? [];
     const [amountAt, dateAt] = [header.indexOf('Montant TTC'), header.indexOf('Date mandat')];
     const data = rows.slice(headerAt + 1).map((cells, index) => ({ cells, line: headerAt + 2 + index }));
-    const good = data.filter(
-      ({ cells }) => (cells[amountAt] ?? '') !== '' && isRealDmyDate(cells[dateAt] ?? ''),
-    );
+    // Every line with an amount counts; one without a real date counts undated.
+    const good = data.filter(({ cells }) => (cells[amountAt] ?? '') !== '');
     const bad = data.filter((row) => !good.includes(row)).map((row) => row.line);
+    const undated = good.filter(({ cells }) => !isRealDmyDate(cells[dateAt] ?? ''));
     const expected = sum(good.map(({ cells }) => frenchCents(cells[amountAt] ?? '')));
 
     const result = await analyzeFiles([path]);
@@ -195,7 +195,11 @@ describe('real sample files', () => {
     expect(
       readRejects(result.outDir, 'SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv').map((r) => r.line),
     ).toEqual(bad);
-    expect(bad).toEqual([704, 1504]);
+    expect(bad).toEqual([1504]);
+    expect(undated.map((row) => row.line)).toEqual([704]);
+    expect(toCents(result.report.dataQuality.undatedAmount)).toBe(
+      sum(undated.map(({ cells }) => frenchCents(cells[amountAt] ?? ''))),
+    );
   });
 
   it('Oxford spend over £500, 2018 Q1 ("Expenditure Catergory" header): independent total', async () => {

@@ -54,6 +54,8 @@ afterAll(async () => {
 
 const statusLine = () => session.page.getByTestId('status-line');
 const count = (name: string) => session.page.getByTestId(`count-${name}`).textContent();
+const euros = (cents: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 describe('the portal under ancrage serve, in Chromium', () => {
   it('asks to sign in, in French, and signs in as a local user of an institution', async () => {
@@ -94,6 +96,21 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(expected.schemaExample.setAsideLines).toBe(2);
     expect(await count('set-aside')).toBe(String(expected.schemaExample.setAsideLines));
     expect(await count('amount')).toBe(`21${NNBSP}800,10${NBSP}€`);
+    // How its money ties out, as the CLI's reconciliation says: the older versions' amounts set aside.
+    const reconciliation = expected.schemaExample.reconciliation;
+    if (!reconciliation) throw new Error('analyze gave the schema example no reconciliation');
+    const [olderVersions] = reconciliation.setAside;
+    expect(olderVersions).toMatchObject({ kind: 'older-version', lines: 2 });
+    const tiesOut = page.getByTestId('reconciliation');
+    expect(await tiesOut.getByTestId('control-total').textContent()).toBe(euros(reconciliation.controlCents));
+    const setAsideRow = tiesOut.locator('tr', { hasText: 'versions antérieures d’un marché' });
+    expect(await setAsideRow.locator('td').allTextContents()).toEqual([
+      '2',
+      euros(olderVersions?.cents ?? Number.NaN),
+    ]);
+    expect(
+      await tiesOut.locator('tr', { hasText: 'Dépenses comptées' }).locator('td').allTextContents(),
+    ).toEqual([String(expected.schemaExample.lines), `21${NNBSP}800,10${NBSP}€`]);
     await page.getByTestId('unmatched').waitFor();
     const unmatched = await page.getByTestId('unmatched').textContent();
     expect(unmatched).toContain('Colin Maudry');
@@ -102,7 +119,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await screenshot(page, 'ingested');
   });
 
-  it('downloads the lines not counted, each with its line number and reason', async () => {
+  it('downloads the lines not counted, each with its line number, status, reason and amount', async () => {
     const { page } = session;
     const downloading = page.waitForEvent('download');
     await page.getByTestId('download-rejects').click();
@@ -110,12 +127,47 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('decp-table-schema-example.csv.rejects.csv');
     const path = await download.path();
     const rows = parseDelimited(await readFile(path, 'utf8'), ';');
-    expect(rows[0]).toEqual(['line', 'reason', 'content']);
-    expect(rows.slice(1).map(([line]) => line)).toEqual(['2', '3']);
-    for (const row of rows.slice(1)) expect(row[1]).toMatch(/older version of this contract/);
-    // The table on the page says the same.
+    expect(rows[0]).toEqual(['line', 'status', 'reason', 'amount', 'content']);
+    expect(rows.slice(1).map(([line, status]) => [line, status])).toEqual([
+      ['2', 'set aside'],
+      ['3', 'set aside'],
+    ]);
+    for (const row of rows.slice(1)) expect(row[2]).toMatch(/older version of this contract/);
+    const amounts = rows.slice(1).map((row) => Math.round(Number(row[3]) * 100));
+    // What the reconciliation sets aside is what these lines state.
+    expect(amounts.reduce((sum, cents) => sum + cents, 0)).toBe(
+      expected.schemaExample.reconciliation?.setAside[0]?.cents,
+    );
+    // The table on the page says the same, in French.
     const shown = page.getByRole('table', { name: /Lignes non comptées/ });
-    expect(await shown.locator('tbody tr').count()).toBe(2);
+    const cells = await shown
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => cell.textContent)),
+      );
+    expect(cells).toEqual(
+      rows.slice(1).map(([line, , reason], index) => [line, 'écartée', reason, euros(amounts[index] ?? 0)]),
+    );
+  });
+
+  it('says a copy of a file already counted is read, not counted, and names the file that counts it', async () => {
+    const { page } = session;
+    const copy = writeInput(workDir(), 'copie-marches.csv', await readFile(SCHEMA_EXAMPLE));
+    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.locator('#file-input').setInputFiles(copy);
+    await page.getByTestId('detection').waitFor();
+    await page.getByTestId('send').click();
+    await page.locator('.status-not-counted').waitFor({ timeout: 30_000 });
+    expect(await statusLine().textContent()).toBe(`copie-marches.csv${NBSP}: Lu, non compté`);
+    const note = page.getByTestId('counted-elsewhere');
+    expect(await note.textContent()).toContain('decp-table-schema-example.csv');
+    expect(await note.getAttribute('class')).toBe('note');
+    // Not an error: nothing on the status is red, and no figure suggests it was counted.
+    expect(await page.getByTestId('status').locator('.error').count()).toBe(0);
+    expect(await page.getByTestId('count-accepted').count()).toBe(0);
+    expect(await page.getByTestId('reconciliation').count()).toBe(0);
+    await expectAccessible(page, 'duplicate');
+    await screenshot(page, 'duplicate');
   });
 
   it('corrects a supplier with a reason, shows the audit, and the rebuilt report changes', async () => {
@@ -245,7 +297,10 @@ describe('the portal under ancrage serve, in Chromium', () => {
     const january = paymentsOfMonths('janvier', ['01']);
     const extra =
       '2025-99001;20/01/2025;Coopérative Nouvelle SCOP;;38000;Grenoble;France;611;Contrats de prestations de services;1 234,56';
-    const path = writeInput(workDir(), 'mandats-janvier.csv', `${january.text}${extra}\r\n`);
+    // A date that cannot be: the line is counted all the same, and flagged.
+    const undated =
+      '2025-99002;31/02/2025;Coopérative Nouvelle SCOP;;38000;Grenoble;France;611;Contrats de prestations de services;99,99';
+    const path = writeInput(workDir(), 'mandats-janvier.csv', `${january.text}${extra}\r\n${undated}\r\n`);
     await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
     await page.locator('#file-input').setInputFiles(path);
     await page.getByTestId('detection').waitFor();
@@ -255,8 +310,9 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await overlaps.waitFor();
     const text = (await overlaps.textContent()) ?? '';
     expect(text).toContain('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
-    const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-    expect(text).toContain(euros.format(january.cents / 100));
+    expect(text).toContain(euros(january.cents));
+    const flagged = page.getByTestId('flags').locator('tr', { hasText: 'sans date lisible' });
+    expect(await flagged.locator('td').allTextContents()).toEqual(['1', `99,99${NBSP}€`]);
     await expectAccessible(page, 'overlaps');
   });
 

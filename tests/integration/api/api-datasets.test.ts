@@ -1,6 +1,10 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
-import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, startApiWorld } from './support.ts';
+import { SYNTHETIC_PAYMENTS } from '../helpers.ts';
+import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, OWN, startApiWorld } from './support.ts';
 
 let world: ApiWorld;
 let ids: { own: string; foreign: string };
@@ -31,8 +35,8 @@ describe('GET /datasets', () => {
       id: ids.own,
       status: 'INGESTED',
       kind: 'payments',
-      acceptedLines: 2400,
-      rejectedLines: 2,
+      acceptedLines: 2401,
+      rejectedLines: 1,
       hasRejects: true,
       format: 'fr-payments-csv',
       setAsideLines: 0,
@@ -51,9 +55,26 @@ describe('GET /datasets/{id}', () => {
   it('gives the status, the counts and both ways to the rejects', async () => {
     const answer = await call('GET /datasets/{id}', { path: { id: ids.own } });
     expect(answer.status).toBe(200);
-    expect(answer.body.dataset).toMatchObject({ status: 'INGESTED', acceptedLines: 2400, rejectedLines: 2 });
+    expect(answer.body.dataset).toMatchObject({ status: 'INGESTED', acceptedLines: 2401, rejectedLines: 1 });
     expect(answer.body.rejectsUrl).toContain('X-Amz-Signature');
     expect(answer.body.rejectsPath).toBe(`/datasets/${ids.own}/rejects`);
+    expect(answer.body.countedElsewhere).toBeNull();
+  });
+
+  it('gives how the file’s money ties out, to the cent, with the counted spend that carries a flag', async () => {
+    const { body } = await call('GET /datasets/{id}', { path: { id: ids.own } });
+    // The sample's undated line (704) is counted and flagged; the one with no amount (1504) rejected.
+    expect(body.reconciliation).toEqual({
+      controlCents: body.dataset.amountCents,
+      countedCents: body.dataset.amountCents,
+      concessionCents: 0,
+      setAside: [],
+      totalRows: { lines: 0, cents: 0 },
+      rejected: { lines: 1, withAmount: 0, cents: 0 },
+      flags: [{ flag: 'undated', lines: 1, cents: 12000 }],
+      statedTotal: null,
+    });
+    expect(body.dataset.amountCents).toBe(1_651_577_884);
   });
 
   it('answers 404 for another anchor’s dataset, exactly as for one that does not exist', async () => {
@@ -78,8 +99,10 @@ describe('GET /datasets/{id}/rejects', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r\n/);
-    expect(rows[0]).toBe('line;reason;content');
-    expect(rows.slice(1).map((row) => row.split(';')[0])).toEqual(['704', '1504']);
+    expect(rows[0]).toBe('line;status;reason;amount;content');
+    expect(rows.slice(1).map((row) => row.split(';').slice(0, 4))).toEqual([
+      ['1504', 'rejected', 'amount is empty', ''],
+    ]);
   });
 
   it('refuses another anchor’s rejects, and bad ids', async () => {
@@ -126,6 +149,41 @@ describe('GET /datasets/{id}/unmatched-suppliers', () => {
       404,
     );
     expectProblem(await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: 'x' } }), 400);
+  });
+});
+
+describe('a file read, not counted', () => {
+  it('names the file that counts a copy of the same bytes the institution uploads again', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ancrage-api-'));
+    try {
+      const copy = join(folder, 'copie-mandats-2025.csv');
+      copyFileSync(SYNTHETIC_PAYMENTS, copy);
+      const [outcome] = await world.harness.pipeline.ingest(
+        await world.harness.pipeline.upload({ path: copy, anchorId: OWN }),
+      );
+      const id = outcome?.dataset.id ?? '';
+      const { status, body } = await call('GET /datasets/{id}', { path: { id } });
+      expect(status).toBe(200);
+      expect(body.dataset).toMatchObject({
+        fileName: 'copie-mandats-2025.csv',
+        status: 'REJECTED',
+        countedIn: ids.own,
+      });
+      expect(body.countedElsewhere).toEqual({
+        reason: 'duplicate',
+        datasetId: ids.own,
+        fileName: basename(SYNTHETIC_PAYMENTS),
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('does not name another institution’s file that counts the same bytes', async () => {
+    // Both anchors uploaded the sample: content is claimed once, the first upload (the own anchor's) counts it.
+    const { body } = await call('GET /datasets/{id}', { path: { id: ids.foreign }, anchor: FOREIGN });
+    expect(body.dataset).toMatchObject({ status: 'REJECTED', countedIn: ids.own });
+    expect(body.countedElsewhere).toEqual({ reason: 'duplicate', datasetId: ids.own, fileName: null });
   });
 });
 

@@ -30,7 +30,12 @@ async function asIngestReadsIt(bytes: Uint8Array, profile?: MappingProfile) {
     encoding: profile?.encoding,
   });
   if (file.shape === 'json') {
-    const core = new DecpJsonCore({ version: file.version, split: 'equal', maxRejectedRatio: 1, defaultAnchorId: 'inspect' });
+    const core = new DecpJsonCore({
+      version: file.version,
+      split: 'equal',
+      maxRejectedRatio: 1,
+      defaultAnchorId: 'inspect',
+    });
     let seen = 0;
     for await (const batch of file.records) {
       for (const record of batch) if (seen++ < SAMPLE) core.push(record);
@@ -119,9 +124,9 @@ describe('detection in the browser', () => {
     const summary = (line: {
       lineNumber: number;
       amountCents: number;
-      date: string;
+      date?: string | undefined;
       supplier: { key: string };
-    }) => [line.lineNumber, line.amountCents, line.date, line.supplier.key].join('|');
+    }) => [line.lineNumber, line.amountCents, line.date ?? 'undated', line.supplier.key].join('|');
     // The browser reads the first 64 KB of a delimited file (as ingest sniffs it): compare what both saw.
     const seen = Math.max(...detection.accepted.map((line) => line.lineNumber));
     const upTo = <T extends { lineNumber: number }>(items: readonly T[]) =>

@@ -7,16 +7,20 @@ import type {
 import type { PortalContext } from '../../context.ts';
 import { h, replace, table } from '../../dom.ts';
 import { formatCents, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
-import { parseRejectsCsv, type RejectedLine } from './rejects-csv.ts';
+import { countedElsewhereNote, statusClass, statusName } from './counted-elsewhere.ts';
+import { reconciliationFigures } from './reconciliation-figures.ts';
+import { reconciliationView } from './reconciliation-view.ts';
+import { parseRejectsCsv } from './rejects-csv.ts';
+import { type RejectsOnPage, rejectsView } from './rejects-view.ts';
 
 const POLL_MS = 1_000;
-const SHOWN_REJECTS = 50;
 const FINAL: ReadonlySet<DatasetStatus> = new Set(['INGESTED', 'REJECTED', 'FAILED', 'SUPERSEDED']);
 
 /**
  * Follows one upload from "sent" to a final status: finds the new dataset among the anchor's (ids
- * seen before the upload are not it), polls it, then shows the counts, the rejects and the
- * suppliers not matched. Every status change is announced.
+ * seen before the upload are not it), polls it, then shows the counts, how its money ties out, the
+ * rejects and the suppliers not matched — or, for a file read and not counted (a duplicate), which
+ * file counts it. Every status change is announced.
  */
 export class DatasetStatusView {
   readonly element = h('section', {
@@ -26,7 +30,7 @@ export class DatasetStatusView {
   });
   private dataset: DatasetSummary | undefined;
   private detail: DatasetDetail | undefined;
-  private rejects: { lines: RejectedLine[]; downloadUrl: string } | undefined;
+  private rejects: RejectsOnPage | undefined;
   private unmatched: UnmatchedSuppliers | undefined;
   /** File names of the anchor's datasets, to name the ones this dataset overlaps. */
   private fileNames = new Map<string, string>();
@@ -65,9 +69,9 @@ export class DatasetStatusView {
         this.dataset = this.detail.dataset;
       }
       const status = this.dataset?.status;
-      if (status && status !== before) {
+      if (this.dataset && status !== before) {
         const m = this.context.i18n.messages;
-        this.context.announce(m.status.statusLine(this.fileName, m.status.names[status]));
+        this.context.announce(m.status.statusLine(this.fileName, statusName(this.dataset, m)));
       }
       if (this.dataset && FINAL.has(this.dataset.status)) {
         await this.loadOutcome(this.dataset);
@@ -85,12 +89,18 @@ export class DatasetStatusView {
 
   private async loadOutcome(dataset: DatasetSummary): Promise<void> {
     this.detail ??= await this.context.api.dataset(dataset.id);
+    // A file counted elsewhere has its rejects and suppliers there: the note names that file.
+    if (this.detail.countedElsewhere) return;
     const rejectsPath = this.detail.rejectsPath;
     if (rejectsPath) {
       const text = await this.context.api.text(rejectsPath);
       // A Blob link downloads with the session's credentials already used; no token in a URL.
       const downloadUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      this.rejects = { lines: parseRejectsCsv(text), downloadUrl };
+      this.rejects = {
+        lines: parseRejectsCsv(text),
+        downloadUrl,
+        downloadName: `${this.fileName}.rejects.csv`,
+      };
     }
     if (dataset.status === 'INGESTED') this.unmatched = await this.context.api.unmatchedSuppliers(dataset.id);
     if (dataset.overlaps.length > 0) {
@@ -104,11 +114,14 @@ export class DatasetStatusView {
     const t = messages.status;
     const dataset = this.dataset;
     const statusText = dataset
-      ? t.statusLine(this.fileName, t.names[dataset.status])
+      ? t.statusLine(this.fileName, statusName(dataset, messages))
       : t.waiting(this.fileName);
-    const money = (cents: number) => formatCents(cents, dataset?.currency ?? 'EUR', language);
+    const currency = dataset?.currency ?? 'EUR';
+    const money = (cents: number) => formatCents(cents, currency, language);
+    const countedElsewhere = this.detail?.countedElsewhere ?? null;
+    const reconciliation = dataset?.status === 'INGESTED' ? this.detail?.reconciliation : undefined;
     const pairs: [string, string, string][] =
-      dataset && FINAL.has(dataset.status)
+      dataset && FINAL.has(dataset.status) && !countedElsewhere
         ? [
             [t.accepted, formatCount(dataset.acceptedLines, language), 'accepted'],
             [t.rejected, formatCount(dataset.rejectedLines, language), 'rejected'],
@@ -141,18 +154,17 @@ export class DatasetStatusView {
     replace(
       this.element,
       h('h2', { id: 'status-heading' }, t.heading),
-      h(
-        'p',
-        {
-          class: `status-line status-${dataset?.status.toLowerCase() ?? 'waiting'}`,
-          'data-testid': 'status-line',
-        },
-        statusText,
-      ),
+      h('p', { class: `status-line ${statusClass(dataset)}`, 'data-testid': 'status-line' }, statusText),
       !FINAL.has(dataset?.status ?? 'RECEIVED') && h('progress', { 'aria-label': statusText }),
       this.error && h('p', { class: 'error', role: 'alert' }, this.error),
-      dataset?.message &&
-        h('p', { class: dataset.status === 'INGESTED' ? 'note' : 'error' }, dataset.message),
+      countedElsewhere
+        ? h(
+            'p',
+            { class: 'note', 'data-testid': 'counted-elsewhere' },
+            countedElsewhereNote(countedElsewhere, messages),
+          )
+        : dataset?.message &&
+            h('p', { class: dataset.status === 'INGESTED' ? 'note' : 'error' }, dataset.message),
       pairs.length > 0 &&
         h(
           'dl',
@@ -162,8 +174,13 @@ export class DatasetStatusView {
             h('dd', { 'data-testid': `count-${id}` }, value),
           ]),
         ),
+      reconciliation &&
+        reconciliationView(
+          reconciliationFigures(reconciliation, dataset?.acceptedLines ?? 0, currency, messages, language),
+          messages,
+        ),
       dataset && dataset.overlaps.length > 0 && this.overlapsSection(dataset),
-      this.rejects && this.rejectsSection(),
+      this.rejects && rejectsView(this.rejects, currency, messages, language),
       this.unmatched && this.unmatchedSection(this.unmatched),
     );
   }
@@ -186,35 +203,6 @@ export class DatasetStatusView {
           formatCents(overlap.amountCents, dataset.currency ?? 'EUR', language),
         ]),
         new Set([1, 2]),
-      ),
-    );
-  }
-
-  private rejectsSection(): HTMLElement | undefined {
-    const rejects = this.rejects;
-    if (!rejects) return undefined;
-    const t = this.context.i18n.messages.status;
-    const shown = rejects.lines.slice(0, SHOWN_REJECTS);
-    return h(
-      'section',
-      { 'aria-labelledby': 'rejects-heading' },
-      h('h3', { id: 'rejects-heading' }, t.rejects),
-      h(
-        'a',
-        {
-          href: rejects.downloadUrl,
-          download: `${this.fileName}.rejects.csv`,
-          class: 'button',
-          'data-testid': 'download-rejects',
-        },
-        t.downloadRejects,
-      ),
-      rejects.lines.length > shown.length && h('p', {}, t.rejectsMore(shown.length, rejects.lines.length)),
-      table(
-        t.rejects,
-        t.rejectsColumns,
-        shown.map((line) => [line.line, line.reason, h('code', {}, line.content)]),
-        new Set([0]),
       ),
     );
   }

@@ -70,7 +70,7 @@ export function detectionView(detection: Detection, messages: Messages, language
           .slice(0, SHOWN_LINES)
           .map((line) => [
             line.lineNumber,
-            line.date === undefined ? '—' : formatDate(line.date, language),
+            line.date === undefined ? t.undated : formatDate(line.date, language),
             formatCents(line.amountCents, line.currency, language),
             line.supplier.name,
             line.supplier.identifier
@@ -82,7 +82,7 @@ export function detectionView(detection: Detection, messages: Messages, language
     detection.rejected.length > 0 &&
       table(
         t.sampleRejected,
-        [t.sampleColumns[0], messages.status.rejectsColumns[1]],
+        [t.sampleColumns[0], messages.status.rejectsColumns[2]],
         detection.rejected.slice(0, SHOWN_LINES).map((rejection) => [rejection.lineNumber, rejection.reason]),
         new Set([0]),
       ),

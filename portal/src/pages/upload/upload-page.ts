@@ -4,6 +4,7 @@ import type { Page, PortalContext } from '../../context.ts';
 import { type Detection, detectFile } from '../../detect/detect-file.ts';
 import { field, h, option, preservingFocus, replace, table } from '../../dom.ts';
 import { formatCount, formatInstant, formatShare } from '../../i18n/format.ts';
+import { statusName } from './counted-elsewhere.ts';
 import { DatasetStatusView } from './dataset-status.ts';
 import { detectionView } from './detection-view.ts';
 import { dropZone } from './drop-zone.ts';
@@ -236,7 +237,7 @@ export class UploadPage implements Page {
               .map((dataset) => [
                 dataset.fileName,
                 formatInstant(dataset.receivedAt, language),
-                messages.status.names[dataset.status],
+                statusName(dataset, messages),
                 formatCount(dataset.acceptedLines, language),
                 formatCount(dataset.rejectedLines, language),
               ]),
