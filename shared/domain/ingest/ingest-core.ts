@@ -200,8 +200,8 @@ export class IngestCore {
     const record = checkRecord(row.cells, header);
     if (!record.ok) return record.reason;
     const canonical = toCanonicalRow(row.cells, header.columnIndexes);
+    const amountCents = this.amountIn(row.cells, header);
     if (isOlderVersion(canonical)) {
-      const amountCents = this.amountIn(row.cells, header);
       this.collected.setAside({
         lineNumber: row.lineNumber,
         reason: OLDER_VERSION_REASON,
@@ -211,25 +211,21 @@ export class IngestCore {
       });
       return undefined;
     }
-    const amountCents = this.amountIn(row.cells, header);
-    const summary =
-      amountCents === undefined
-        ? undefined
-        : summaryRowKind(
-            row.cells,
-            header,
-            () => parseDate(canonical.date ?? '', header.format.dateOrder).ok,
-          );
-    if (summary && amountCents !== undefined) {
-      this.collected.setAside({
-        lineNumber: row.lineNumber,
-        reason: SUMMARY_REASON[summary],
-        raw: raw(),
-        amountCents,
-        setAside: 'summary-row',
-      });
-      if (summary === 'grand-total') this.collected.noteStatedTotal(row.lineNumber, amountCents);
-      return undefined;
+    if (amountCents !== undefined) {
+      const dateReads = () => parseDate(canonical.date ?? '', header.format.dateOrder).ok;
+      const summary = summaryRowKind(row.cells, header, dateReads);
+      if (summary) {
+        const reason = SUMMARY_REASON[summary];
+        this.collected.setAside({
+          lineNumber: row.lineNumber,
+          reason,
+          raw: raw(),
+          amountCents,
+          setAside: 'summary-row',
+        });
+        if (summary === 'grand-total') this.collected.noteStatedTotal(row.lineNumber, amountCents);
+        return undefined;
+      }
     }
     // A row naming several titulaires is counted whole or not at all.
     const validated = (header.format.expandRow?.(canonical) ?? [canonical]).map((one) =>

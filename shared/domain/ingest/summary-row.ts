@@ -22,8 +22,10 @@ const isBareTotalLabel = (value: string) =>
 
 /**
  * A total row the export added below its lines: it has an amount but no payee of its own (no
- * supplier, or one named only "Total"; no identifier) and says "Total", "Sous-total"… in a cell. It is
- * not a payment: counting it would count its lines twice.
+ * supplier, or one named only "Total"; no identifier) and a cell that is a total's label. It is not a
+ * payment: counting it would count its lines twice. A label that only starts like one ("Total
+ * Facilities Management", an expense type on a redacted payment) counts only on an undated row, and a
+ * supplier named "TOTAL" on a dated row may be the oil company: both are payments.
  */
 export function summaryRowKind(
   cells: readonly string[],
@@ -34,16 +36,19 @@ export function summaryRowKind(
   const identifierAt = header.columns.get('supplierIdentifier');
   if (identifierAt !== undefined && (cells[identifierAt] ?? '').trim() !== '') return undefined;
   const name = nameAt === undefined ? '' : (cells[nameAt] ?? '').trim();
-  // A supplier named "TOTAL" on a dated line may be a payment to the oil company: only an undated one is a total.
-  if (name !== '' && !(name.length <= 20 && isBareTotalLabel(name) && !dateReads())) return undefined;
-  let kind: SummaryKind | undefined;
-  for (const cell of cells) {
+  if (name !== '' && !(name.length <= 20 && isBareTotalLabel(name))) return undefined;
+  let bare: SummaryKind | undefined;
+  let leading: SummaryKind | undefined;
+  for (const [index, cell] of cells.entries()) {
     if (cell.length > 60) continue;
     const found = totalLabelKind(cell);
-    if (found === 'sub-total') return found;
-    kind ??= found;
+    if (found === undefined) continue;
+    if (index !== nameAt && isBareTotalLabel(cell)) bare = bare === 'sub-total' ? bare : found;
+    else leading = leading === 'sub-total' ? leading : found;
   }
-  return kind;
+  if (bare === undefined && leading === undefined) return undefined;
+  if (dateReads()) return bare;
+  return bare === 'sub-total' || leading === 'sub-total' ? 'sub-total' : (bare ?? leading);
 }
 
 /** A line read with no payee of its own, or one named only "Total": it may be a total row. */

@@ -186,7 +186,7 @@ describe('matchHeader errors', () => {
       'UK spend without an amount',
       ['Supplier Name', 'Paid Date', 'Service Area', 'Expenditure Code'],
       'amount',
-      ['Amount', 'Net amount', 'Net Amount', 'Value', 'Amount (£)', 'Total', 'Amount Paid'],
+      ['Amount', 'Net amount', 'Net Amount', 'Value', 'Amount (£)', 'Total', 'Amount Paid', 'Invoiced Value'],
     ],
   ])('a header looking like %s names the missing field and its aliases', (_name, header, field, aliases) => {
     const result = matchHeader(header, KNOWN_FORMATS);

@@ -265,12 +265,12 @@ describe('IngestCore: file-level failures', () => {
   it('fails a short file whose header misses a required column, naming it', () => {
     const run = ingest(
       rowsFrom([
-        ['Supplier Name', 'Amount'],
-        ['A', '1.00'],
+        ['Supplier Name', 'Paid Date'],
+        ['A', '01/02/2018'],
       ]),
     );
     expect(failureOf(run)).toMatch(/^line 1: looks like UK spend over £500/);
-    expect(failureOf(run)).toContain('date (one of: Paid Date, Pay Date');
+    expect(failureOf(run)).toContain('amount (one of: Amount, Net amount');
   });
 
   it(`fails as soon as ${HEADER_SEARCH_ROWS} rows have no header, and keeps failing`, () => {

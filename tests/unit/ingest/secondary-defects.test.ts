@@ -162,16 +162,14 @@ describe('total rows: no payee of their own, set aside, and the grand total comp
   });
 
   it.each([
-    ['TOTAL ENERGIES', '05/01/2024'],
-    ['TOTAL', '05/01/2024'],
-    ['Total Gas & Power Ltd', ''],
-  ])('counts a payment to a supplier named %j (dated %j)', (name, date) => {
-    const run = ingest(
-      [UK, ['Acme Ltd', '100.00', '05/01/2024', 'Supplies'], [name, '80.00', date, 'Fuel']],
-      {
-        delimiter: ',',
-      },
-    );
+    ['TOTAL ENERGIES', '05/01/2024', 'Fuel'],
+    ['TOTAL', '05/01/2024', 'Fuel'],
+    ['Total Gas & Power Ltd', '', 'Fuel'],
+    // A redacted payee, dated, whose expense type starts like a total's label.
+    ['', '05/01/2024', 'Total Facilities Management'],
+  ])('counts a payment to a supplier named %j (dated %j, %j)', (name, date, expense) => {
+    const rows = [UK, ['Acme Ltd', '100.00', '05/01/2024', 'Supplies'], [name, '80.00', date, expense]];
+    const run = ingest(rows, { delimiter: ',' });
     expect(run.summary.amountCents).toBe(18000);
     expect(run.summary.reconciliation.totalRows.lines).toBe(0);
   });
@@ -268,5 +266,20 @@ describe('every readable amount is accounted for (property)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a UK file that publishes no payment date', () => {
+  it('is read all the same: its lines counted undated, in the dataset’s period', () => {
+    const run = ingest(
+      [
+        ['Strategic Group', 'Period', 'Supplier Text', 'Amount'],
+        ['Central Services', '201009', 'FORCE TWO LTD', '384'],
+        ['Central Services', '201009', 'ACME LTD', '16.50'],
+      ],
+      { delimiter: ',' },
+    );
+    expect(run.summary).toMatchObject({ format: 'uk-spend-csv', amountCents: 40_050, periodFrom: undefined });
+    expect(run.summary.reconciliation.flags).toEqual([{ flag: 'undated', lines: 2, cents: 40_050 }]);
   });
 });
