@@ -317,7 +317,9 @@ check(
   large.facts.rows === units.rows + supplierEstablishments.rows,
   `the registry-load handler read ${large.facts.rows} rows`,
 );
-check(large.report.suppliers === small.report.suppliers, 'the two reports are not over the same suppliers');
+// Both files pay the same 5 000 suppliers; a line whose SIRET is mistyped is counted under its
+// supplier's name instead (never merged into the SIRET's), so the longer file names a few more.
+check(large.report.suppliers >= small.report.suppliers, 'the longer file names fewer suppliers');
 
 log('bundles and cold init');
 // Five cold starts each (median) in a full run; two in a quick one, where only the plumbing is checked.
@@ -396,6 +398,7 @@ const result = {
   reportRowsSmall: smallRows,
   reportRowsLarge: e2eRows,
   reportSuppliers: large.report.suppliers,
+  reportSuppliers10k: small.report.suppliers,
   reportMs10k: Math.round(small.report.ms),
   reportMs1M: Math.round(large.report.ms),
   reportFirstMs10k: Math.round(small.report.firstMs),
@@ -487,7 +490,7 @@ const table: (readonly [string, string, string, string])[] = [
   ],
   [
     'report reads',
-    `${number(result.reportReads10k)} vs ${number(result.reportReads1M)} requests for ${number(result.reportSuppliers)} suppliers`,
+    `${number(result.reportReads10k)} vs ${number(result.reportReads1M)} requests for ${number(result.reportSuppliers10k)} vs ${number(result.reportSuppliers)} suppliers`,
     'O(suppliers)',
     verdict(targets.reportReadsBySuppliers),
   ],
