@@ -20,7 +20,10 @@ export interface DecodedText {
   chunks(): AsyncGenerator<string>;
   contentSha256(): string;
   bytesRead(): number;
-  /** Lines decoded on their own as Windows-1252, filled as `chunks()` is read (see the line-repairing decoder). */
+  /**
+   * Physical lines (1 = first) decoded on their own as Windows-1252, filled as `chunks()` is read
+   * (see the line-repairing decoder): known for a chunk's lines once the chunk is yielded.
+   */
   readonly redecodedLines: ReadonlySet<number>;
 }
 
@@ -65,12 +68,22 @@ export async function decodeText(
   const encoding = declared ?? detectEncoding(...sampleOf(Buffer.concat(headChunks), complete));
   const decoder = createStreamDecoder(encoding);
   const newlines = createNewlineNormaliser();
+  const redecodedLines = new Set<number>();
+  // Lines counted only for a decoder that repairs lines: one native search per line of the text.
+  let newlinesSoFar = 0;
+  const lineCounted = (text: string) => {
+    const { takeRedecoded } = decoder;
+    if (!takeRedecoded) return text;
+    for (const newlinesBefore of takeRedecoded()) redecodedLines.add(newlinesSoFar + newlinesBefore + 1);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) newlinesSoFar++;
+    return text;
+  };
   const take = (chunk: Uint8Array) => {
     hash.update(chunk);
     bytes += chunk.byteLength;
-    return newlines.write(decoder.write(chunk));
+    return lineCounted(newlines.write(decoder.write(chunk)));
   };
-  const flush = () => newlines.write(decoder.end()) + newlines.end();
+  const flush = () => lineCounted(newlines.write(decoder.end()) + newlines.end());
   // A file read whole is decoded whole: the decoder holds back a last line that has no newline.
   const head = headChunks.map(take).join('') + (complete ? flush() : '');
 
@@ -91,6 +104,6 @@ export async function decodeText(
     chunks,
     contentSha256: () => hash.copy().digest('hex'),
     bytesRead: () => bytes,
-    redecodedLines: decoder.redecodedLines,
+    redecodedLines,
   };
 }

@@ -41,6 +41,17 @@ function characterBoundary(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/**
+ * How much of the input can be decoded now: up to its last LF. A CR that is the last newline is held
+ * with what follows (it may be half a CRLF), so the text returned never ends in a CR and the newline
+ * normaliser after the decoder never holds one back: the lines it counts are the lines returned.
+ */
+function decodableLength(input: Uint8Array): number {
+  const lastLf = input.lastIndexOf(LF);
+  const lastCr = input.lastIndexOf(CR);
+  return lastCr > lastLf ? lastCr : lastLf + 1;
+}
+
 function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
   if (first.length === 0) return second;
   const both = new Uint8Array(first.length + second.length);
@@ -52,23 +63,23 @@ function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
 /**
  * UTF-8, decoded a run of whole lines at a time. A line that is not valid UTF-8 — in practice one
  * record pasted from a Windows-1252 program into a UTF-8 export (`’`, `–`, `é` as single bytes) — is
- * decoded on its own as Windows-1252 and its physical line number recorded, so that ingest counts it
- * and flags it instead of rejecting its spend as undecodable. The lines are numbered as the record
- * splitter numbers them (after newline normalisation: CRLF and a lone CR are one newline each).
- * The Windows-1252 decoder is given: Node's and the browser's differ.
+ * decoded on its own as Windows-1252, and `takeRedecoded` says where it is in the text returned, so
+ * that ingest counts it and flags it instead of rejecting its spend as undecodable. Lines are only
+ * counted when one needs repair: the common text is decoded in one native pass. The Windows-1252
+ * decoder is given: Node's and the browser's differ.
  */
 export function createLineRepairingUtf8Decoder(
   decodeWindows1252: (bytes: Uint8Array) => string,
 ): StreamDecoder {
-  // The lenient decoder finds out whether anything needs repair in one native pass.
   const lenient = new TextDecoder('utf-8');
   const strict = new TextDecoder('utf-8', { fatal: true });
-  const redecodedLines = new Set<number>();
+  let redecoded: number[] = [];
   let held: Uint8Array = new Uint8Array(0);
-  let line = 1;
 
-  const repair = (bytes: Uint8Array): string => {
+  /** `newlinesBefore`: the newlines already in the text this call returns with the bytes. */
+  const repair = (bytes: Uint8Array, newlinesBefore: number): string => {
     const parts: string[] = [];
+    let newlines = newlinesBefore;
     for (let start = 0; start < bytes.length; ) {
       const end = lineEnd(bytes, start);
       const segment = bytes.subarray(start, end);
@@ -76,42 +87,50 @@ export function createLineRepairingUtf8Decoder(
         parts.push(strict.decode(segment));
       } catch {
         parts.push(decodeWindows1252(segment));
-        redecodedLines.add(line);
+        redecoded.push(newlines);
       }
-      line += newlinesIn(segment);
+      newlines += newlinesIn(segment);
       start = end;
     }
     return parts.join('');
   };
 
-  const decodeLines = (bytes: Uint8Array): string => {
-    const text = lenient.decode(bytes);
-    if (!text.includes('\uFFFD')) {
-      line += newlinesIn(bytes);
-      return text;
-    }
-    return repair(bytes);
+  /** Decodes `first` then `second` as one text (a character may straddle them), without joining them. */
+  const decodeLines = (first: Uint8Array, second: Uint8Array): string => {
+    const text =
+      first.length === 0
+        ? lenient.decode(second)
+        : lenient.decode(first, { stream: true }) + lenient.decode(second);
+    return text.includes('\uFFFD') ? repair(joined(first, second), 0) : text;
   };
 
   return {
     write(bytes) {
-      const input = joined(held, bytes);
-      let cut = Math.max(input.lastIndexOf(LF), input.lastIndexOf(CR)) + 1;
-      // A CR ending the input may be the first half of a CRLF: it waits for the next byte.
-      if (cut === input.length && input[cut - 1] === CR) cut -= 1;
-      if (cut === 0 && input.length >= MAX_HELD_BYTES) cut = characterBoundary(input);
+      const cut = decodableLength(bytes);
       if (cut === 0) {
-        held = input === bytes ? input.slice() : input;
-        return '';
+        const input = joined(held, bytes);
+        if (input.length < MAX_HELD_BYTES) {
+          held = input === bytes ? input.slice() : input;
+          return '';
+        }
+        // Text without a newline for this long is decoded as far as its last whole character.
+        const boundary = characterBoundary(input);
+        held = input.slice(boundary);
+        return decodeLines(new Uint8Array(0), input.subarray(0, boundary));
       }
-      held = input.slice(cut);
-      return decodeLines(input.subarray(0, cut));
+      const before = held;
+      held = bytes.slice(cut);
+      return decodeLines(before, bytes.subarray(0, cut));
     },
     end() {
       const rest = held;
       held = new Uint8Array(0);
-      return rest.length === 0 ? '' : decodeLines(rest);
+      return rest.length === 0 ? '' : decodeLines(new Uint8Array(0), rest);
     },
-    redecodedLines,
+    takeRedecoded() {
+      const taken = redecoded;
+      redecoded = [];
+      return taken;
+    },
   };
 }

@@ -5,11 +5,13 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'wi
 export interface StreamDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
-  /** Physical lines (1 = first) not valid in the file's encoding, decoded on their own as Windows-1252. */
-  readonly redecodedLines: ReadonlySet<number>;
+  /**
+   * The lines of the text returned since the last call that were not valid in the file's encoding and
+   * were decoded on their own as Windows-1252, each as the number of newlines before it in that text.
+   * Only a decoder that repairs lines has it.
+   */
+  takeRedecoded?(): readonly number[];
 }
-
-const NONE: ReadonlySet<number> = new Set();
 
 /**
  * True while the sample ends in bytes of 0x80 and above: they may be a UTF-8 character cut by the
@@ -105,7 +107,6 @@ function createUtf16BeDecoder(): StreamDecoder {
       return decoder.decode(swapped, { stream: true });
     },
     end: () => decoder.decode() + (carry === undefined ? '' : '\uFFFD'),
-    redecodedLines: NONE,
   };
 }
 
@@ -114,7 +115,7 @@ function createUtf16BeDecoder(): StreamDecoder {
  * TextDecoder and a 32-entry table rather than an encoding library: the Lambda bundle stays small.
  */
 export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
-  if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '', redecodedLines: NONE };
+  if (encoding === 'windows-1252') return { write: decodeWindows1252, end: () => '' };
   if (encoding === 'utf-16be') return createUtf16BeDecoder();
   if (encoding === 'utf-8' || encoding === 'utf-8-bom')
     return createLineRepairingUtf8Decoder(decodeWindows1252);
@@ -123,7 +124,6 @@ export function createStreamDecoder(encoding: TextEncoding): StreamDecoder {
   return {
     write: (bytes) => decoder.decode(bytes, { stream: true }),
     end: () => decoder.decode(),
-    redecodedLines: NONE,
   };
 }
 

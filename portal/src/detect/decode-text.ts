@@ -21,7 +21,6 @@ function decoderFor(encoding: TextEncoding): StreamDecoder {
   return {
     write: (bytes) => native.decode(bytes, { stream: true }),
     end: () => native.decode(),
-    redecodedLines: new Set(),
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../../shared/adapters/decoded-text.ts';
 import {
   createNewlineNormaliser,
   createStreamDecoder,
@@ -98,11 +99,14 @@ describe('createStreamDecoder keeps characters split across chunks whole', () =>
     expect(decoder.write(view) + decoder.end()).toBe('Bénéficiaire');
   });
 
-  it('reads a line that is not valid UTF-8 as Windows-1252, and says which line it was', () => {
+  it('reads a line that is not valid UTF-8 as Windows-1252, and says where it was', () => {
     const decoder = createStreamDecoder('utf-8');
     const bytes = Buffer.concat([utf8('Zoë;1\n'), cp1252('Gamma’s – Ltd;2\r\n'), utf8('Éa;3')]);
-    expect(decoder.write(bytes) + decoder.end()).toBe('Zoë;1\nGamma’s – Ltd;2\r\nÉa;3');
-    expect([...decoder.redecodedLines]).toEqual([2]);
+    expect(decoder.write(bytes)).toBe('Zoë;1\nGamma’s – Ltd;2\r\n');
+    // One newline before it in the text returned.
+    expect(decoder.takeRedecoded?.()).toEqual([1]);
+    expect(decoder.end()).toBe('Éa;3');
+    expect(decoder.takeRedecoded?.()).toEqual([]);
   });
 
   it('holds a line until its end is seen: a character cut by a chunk is never taken for another encoding', () => {
@@ -110,7 +114,7 @@ describe('createStreamDecoder keeps characters split across chunks whole', () =>
     expect(decoder.write(utf8('a€').subarray(0, 3))).toBe('');
     expect(decoder.write(utf8('a€\nb').subarray(3))).toBe('a€\n');
     expect(decoder.end()).toBe('b');
-    expect(decoder.redecodedLines.size).toBe(0);
+    expect(decoder.takeRedecoded?.()).toEqual([]);
   });
 
   it('decodes a line of megabytes (a one-line DECP JSON file) as it comes, never cutting a character', () => {
@@ -122,45 +126,54 @@ describe('createStreamDecoder keeps characters split across chunks whole', () =>
       pieces.push(decoder.write(bytes.subarray(at, at + 4_099)));
     expect(pieces.slice(0, 8).join('').length).toBeGreaterThan(0);
     expect(pieces.join('') + decoder.end()).toBe(text);
-    expect(decoder.redecodedLines.size).toBe(0);
+    expect(decoder.takeRedecoded?.()).toEqual([]);
+  });
+});
+
+describe('decodeText: the lines read as Windows-1252 in a UTF-8 file, by physical line number', () => {
+  async function decodeChunks(bytes: Uint8Array, cuts: readonly number[]) {
+    async function* chunks() {
+      let previous = 0;
+      for (const cut of [...cuts, bytes.length]) {
+        yield bytes.subarray(previous, cut);
+        previous = cut;
+      }
+    }
+    const decoded = await decodeText(chunks(), 'utf-8');
+    let text = '';
+    for await (const chunk of decoded.chunks()) text += chunk;
+    return { text, lines: [...decoded.redecodedLines].sort((a, b) => a - b) };
+  }
+
+  it('reads an unfinished character at the very end as Windows-1252, flagged', async () => {
+    expect(await decodeChunks(utf8('x\na€').subarray(0, 5), [])).toEqual({
+      text: 'x\na\u00E2\u201A',
+      lines: [2],
+    });
   });
 
-  it('reads an unfinished character at the very end as Windows-1252, flagged', () => {
-    const decoder = createStreamDecoder('utf-8');
-    expect(decoder.write(utf8('x\na€').subarray(0, 5)) + decoder.end()).toBe('x\na\u00E2\u201A');
-    expect([...decoder.redecodedLines]).toEqual([2]);
-  });
-
-  it('numbers lines as the record splitter does (LF, CRLF, lone CR), whatever the chunks (property)', () => {
+  it('numbers lines as the record splitter does (LF, CRLF, lone CR), whatever the chunks (property)', async () => {
     const line = fc.record({
       pasted: fc.boolean(),
       text: fc.constantFrom('Zoë', 'plain', 'Œuvre', 'x;1,5'),
       newline: fc.constantFrom('\n', '\r\n', '\r'),
     });
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(line, { minLength: 1, maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 6 }),
-        (lines, rawCuts) => {
+        async (lines, rawCuts) => {
           const bytes = Buffer.concat(
             lines.map(({ pasted, text, newline }) =>
               pasted ? cp1252(`${text}’${newline}`) : utf8(`${text}${newline}`),
             ),
           );
           const cuts = [...new Set(rawCuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-          const decoder = createStreamDecoder('utf-8');
-          let decoded = '';
-          let previous = 0;
-          for (const cut of [...cuts, bytes.length]) {
-            decoded += decoder.write(bytes.subarray(previous, cut));
-            previous = cut;
-          }
-          decoded += decoder.end();
-          expect(decoded).toBe(
-            lines.map(({ pasted, text, newline }) => `${text}${pasted ? '’' : ''}${newline}`).join(''),
+          const decoded = await decodeChunks(bytes, cuts);
+          expect(decoded.text).toBe(
+            lines.map(({ pasted, text }) => `${text}${pasted ? '’' : ''}\n`).join(''),
           );
-          const pastedLines = lines.flatMap(({ pasted }, index) => (pasted ? [index + 1] : []));
-          expect([...decoder.redecodedLines].sort((a, b) => a - b)).toEqual(pastedLines);
+          expect(decoded.lines).toEqual(lines.flatMap(({ pasted }, index) => (pasted ? [index + 1] : [])));
         },
       ),
       { numRuns: 500 },
