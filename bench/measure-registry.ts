@@ -39,7 +39,7 @@ export async function measureRegistryLoad(path: string): Promise<RegistryMeasure
       writeRequests += Math.ceil(written / BATCH_SIZE);
     },
     getOverride: async () => undefined,
-    putOverride: async () => true,
+    putCorrection: async () => true,
     // One item per commune, as `createDynamoDbProfileStore().putLocalActivity` writes them.
     async putLocalActivity(_source, counts) {
       items += counts.size;

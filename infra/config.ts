@@ -3,6 +3,21 @@ import { z } from 'zod';
 import { BUNDLED_TERRITORIES } from '../shared/domain/territory/bundled-territories.ts';
 import { type Territory, TerritorySchema } from '../shared/domain/territory/territory.ts';
 
+/** A WebACL for CloudFront lives in us-east-1, whatever the region of the stacks (docs/security.md). */
+const CLOUDFRONT_WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
+
+const WafConfigSchema = z
+  .strictObject({
+    /** Put AWS WAF (managed common rules, IP reputation list) in front of the portal and its API. */
+    enabled: z.boolean(),
+    /**
+     * An existing CLOUDFRONT-scoped WebACL to use instead of the one the app creates in its own
+     * `Ancrage-<stage>-Waf` stack in us-east-1 (an organisation-wide WebACL, say).
+     */
+    webAclArn: z.string().regex(CLOUDFRONT_WEB_ACL_ARN, 'a CLOUDFRONT WebACL ARN (us-east-1)').optional(),
+  })
+  .refine((waf) => waf.enabled || waf.webAclArn === undefined, 'webAclArn is only used when enabled');
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -16,6 +31,7 @@ const DeployConfigSchema = z.strictObject({
   logRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(180), z.literal(365)]).default(90),
   /** How a contract with several titulaires is shared (docs/method.md). */
   holderSplit: z.enum(['equal', 'first-holder']).default('equal'),
+  waf: WafConfigSchema.default({ enabled: true }),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

@@ -11,7 +11,15 @@ export function resourceNames(stage: string, account: string = Aws.ACCOUNT_ID, r
     uploads: bucket('uploads'),
     reference: bucket('reference'),
     reports: bucket('reports'),
+    /** The portal's built files: the app stack's own bucket, emptied and deleted with it. */
+    portal: bucket('portal'),
     accessLogs: bucket('access-logs'),
+    /**
+     * SSM parameters one stack writes and another reads at deploy time (no CloudFormation export to
+     * pin): the reports site's URL (storage → app), the portal WebACL's ARN (the us-east-1 WAF stack → app).
+     */
+    reportsUrlParameter: `/ancrage/${stage}/reports-url`,
+    webAclArnParameter: `/ancrage/${stage}/portal-web-acl-arn`,
   };
 }
 

@@ -1,86 +1,93 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DockerImage, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
-  Function as CloudFrontFunction,
-  type Distribution,
-  FunctionCode,
-  FunctionEventType,
+  Distribution,
   type ResponseHeadersPolicy,
-  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { CfnUserPoolClient, UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { portalCsp } from '../shared/contracts/content-security.ts';
+import { PrivateBucket } from './constructs/private-bucket.ts';
 import { securityHeaders } from './constructs/security-headers.ts';
-import { nagNames } from './naming.ts';
+import { resourceNames } from './naming.ts';
 
-/** Where the portal's files live in the reports bucket, and the path CloudFront serves them on. */
-export const PORTAL_PREFIX = 'portal/';
-const PORTAL_PATH = '/portal/*';
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
 export interface PortalSiteProps {
   readonly stage: string;
-  /** The reports distribution: the portal gets its own path on it, so it needs no domain of its own. */
-  readonly distribution: Distribution;
-  readonly reportsBucketName: string;
   readonly userPool: UserPool;
   /** The app client the API's JWT authorizer accepts: the portal signs in through it. */
   readonly client: UserPoolClient;
   readonly apiUrl: string;
   /** Origins the page uploads to (the uploads bucket's presigned POST URL). */
   readonly uploadOrigins: readonly string[];
+  /** The CLOUDFRONT WebACL in front of the portal; none when the deployment turns WAF off. */
+  readonly webAclArn: string | undefined;
 }
 
 /**
- * The web portal in the cloud: its built files deployed to `portal/` of the reports bucket and served
- * by the reports distribution on `/portal/*` (origin access control, a content-security policy of its
- * own), sign-in through the user pool's hosted pages (authorization code + PKCE), and a generated
- * `config.json` telling the page where the API and the sign-in are.
+ * The web portal in the cloud: its built files in a bucket of their own, served by a distribution of
+ * their own (origin access control; a content-security policy of its own; WAF unless turned off), sign-in
+ * through the user pool's hosted pages (authorization code + PKCE), and a generated `config.json`
+ * telling the page where the API and the sign-in are.
+ *
+ * Its own origin, not a path of the public reports site: the page keeps the user's token in
+ * sessionStorage, which any script of the same origin can read, so the portal shares its origin with
+ * nothing else — no published report, nor anything a future report might embed.
  */
 export class PortalSite extends Construct {
   readonly url: string;
+  /** `https://<distribution domain>`: what CORS lets call the API and post uploads. */
+  readonly origin: string;
   readonly domain: UserPoolDomain;
+  readonly distribution: Distribution;
 
   constructor(scope: Construct, id: string, props: PortalSiteProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.url = `https://${props.distribution.distributionDomainName}/portal/`;
+    const names = resourceNames(props.stage);
+    // Built files only, rewritten on every deployment: emptied by the deployment and deleted with the
+    // stack (a fixed name must be free again for the next deployment).
+    const bucket = new PrivateBucket(this, 'Portal', {
+      bucketName: names.portal,
+      removalPolicy: RemovalPolicy.DESTROY,
+      accessLogs: Bucket.fromBucketName(this, 'AccessLogs', names.accessLogs),
+    });
+    Annotations.of(bucket).acknowledgeWarning(
+      '@aws-cdk/aws-s3:accessLogsPolicyNotAdded',
+      'The access-log bucket lets the S3 log delivery group write by ACL (LogDeliveryWrite): it needs no policy naming this bucket.',
+    );
     // A hosted sign-in prefix is unique per region across all accounts: the account id makes it so.
     this.domain = props.userPool.addDomain('SignIn', {
       cognitoDomain: { domainPrefix: `ancrage-${props.stage}-${stack.account}` },
     });
-    this.signInThroughHostedPages(props.client);
-
-    const bucket = Bucket.fromBucketAttributes(this, 'ReportsBucket', {
-      bucketName: props.reportsBucketName,
-      bucketRegionalDomainName: `${props.reportsBucketName}.s3.${stack.region}.${stack.urlSuffix}`,
-    });
     const signIn = this.domain.baseUrl();
-    props.distribution.addBehavior(
-      PORTAL_PATH,
-      S3BucketOrigin.withOriginAccessControl(bucket, {
-        originAccessControl: new S3OriginAccessControl(this, 'Access'),
-      }),
-      {
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      defaultBehavior: {
+        // The bucket is this stack's own: CDK's grant lets this distribution, and no other, read it.
+        origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: this.cachePolicy(),
         responseHeadersPolicy: this.headers([props.apiUrl, signIn, ...props.uploadOrigins]),
-        functionAssociations: [
-          { eventType: FunctionEventType.VIEWER_REQUEST, function: this.indexRewrite() },
-        ],
       },
-    );
+      defaultRootObject: 'index.html',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+    });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.url = `${this.origin}/`;
+    this.acknowledgeDistribution(props.webAclArn !== undefined);
+    this.signInThroughHostedPages(props.client);
 
-    const deployment = new BucketDeployment(this, 'Files', {
+    const deployment = new BucketDeployment(this, 'Deploy', {
       sources: [
         Source.asset(`${repoRoot}portal`, {
           bundling: {
@@ -106,16 +113,50 @@ export class PortalSite extends Construct {
           auth: { mode: 'cognito', domain: signIn, clientId: props.client.userPoolClientId },
         }),
       ],
+      // The whole bucket is the portal's: files of an older build are pruned, nothing else is reachable.
       destinationBucket: bucket,
-      destinationKeyPrefix: PORTAL_PREFIX,
+      retainOnDelete: false,
       memoryLimit: 512,
+      // Its handler's log group: infra/function-logs.ts.
     });
-    // The deployment's handler is a stack-wide singleton: acknowledge on it, through its role.
+    this.acknowledgeDeployment(deployment, bucket);
+  }
+
+  private acknowledgeDistribution(withWaf: boolean): void {
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR1',
+        reason:
+          'Officers sign in from wherever they work (on the road, abroad); sign-in and the API decide access, not geography.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR3',
+        reason:
+          'No CloudFront standard logs: the portal bucket has S3 access logs of every read of its static files, and every action is an API call, in the API access log with source IP and user.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-CFR4',
+        reason:
+          'The default CloudFront certificate is used until the deployer adds a custom domain with a TLS 1.2 policy.',
+      },
+      ...(withWaf
+        ? []
+        : [
+            {
+              id: 'AwsSolutions::AwsSolutions-CFR2',
+              reason:
+                'WAF is turned off by this deployment’s configuration (`waf.enabled: false`): the portal pages are static, every API call needs a user-pool token and the API is throttled (docs/security.md).',
+            },
+          ]),
+    );
+  }
+
+  /** The deployment's handler is a stack-wide singleton: acknowledge on it, through its role. */
+  private acknowledgeDeployment(deployment: BucketDeployment, bucket: Bucket): void {
     const handler = deployment.handlerRole.node.scope;
     if (!handler) throw new Error('the bucket deployment has no handler');
     const copyReason =
-      "CDK's bucket deployment copies the built portal from the CDK asset bucket into the reports bucket; these are the grants aws-cdk-lib gives it on those two buckets.";
-    const reports = nagNames(props.stage).reports;
+      "CDK's bucket deployment copies the built portal from the CDK asset bucket into the portal's own bucket (and prunes older files there); these are the grants aws-cdk-lib gives it on those two buckets.";
     Validations.of(handler).acknowledge(
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
         id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
@@ -123,7 +164,7 @@ export class PortalSite extends Construct {
       })),
       ...[
         'arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
-        `arn:<AWS::Partition>:s3:::${reports}/*`,
+        `<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnBucket)}.Arn>/*`,
       ].map((resource) => ({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,
         reason: copyReason,
@@ -162,15 +203,6 @@ export class PortalSite extends Construct {
       maxTtl: Duration.days(1),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
-    });
-  }
-
-  /** `/portal/` and any folder-like path serve the folder's index.html (S3 has no directory index). */
-  private indexRewrite(): CloudFrontFunction {
-    return new CloudFrontFunction(this, 'IndexRewrite', {
-      code: FunctionCode.fromInline(
-        "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) { r.uri += 'index.html'; } return r; }",
-      ),
     });
   }
 }

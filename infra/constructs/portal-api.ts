@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -12,13 +12,41 @@ import {
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { PORTAL_API_ROUTES, type PortalRoute } from '../../shared/contracts/portal-api.ts';
+import {
+  PORTAL_API_ROUTES,
+  type PortalRoute,
+  type PortalRouteKey,
+  routeKeyOf,
+} from '../../shared/contracts/portal-api.ts';
 
 /** The contract's methods, as CDK names them. */
 const METHODS: Readonly<Record<PortalRoute['method'], HttpMethod>> = {
   GET: HttpMethod.GET,
   POST: HttpMethod.POST,
   PUT: HttpMethod.PUT,
+};
+
+interface Throttle {
+  /** Requests per second, steady. */
+  readonly rate: number;
+  readonly burst: number;
+}
+
+/**
+ * Throttling of the `$default` stage, for all callers together (an HTTP API has no per-client quota):
+ * a ceiling on cost and on load from a stolen token or a runaway script, far above what a few dozen
+ * officers click. Tighter on the two routes that start work elsewhere: signing an upload (each upload
+ * is an ingest of up to 15 minutes) and asking for a rebuild (each is a report build, one at a time).
+ */
+export const API_THROTTLING: {
+  readonly default: Throttle;
+  readonly routes: Readonly<Partial<Record<PortalRouteKey, Throttle>>>;
+} = {
+  default: { rate: 20, burst: 40 },
+  routes: {
+    'POST /uploads': { rate: 2, burst: 5 },
+    'POST /reports/rebuild': { rate: 1, burst: 2 },
+  },
 };
 
 /**
@@ -77,19 +105,15 @@ export class PortalApi extends Construct {
       preventUserExistenceErrors: true,
     });
     const authorizer = new HttpUserPoolAuthorizer('Users', this.userPool, { userPoolClients: [this.client] });
-    this.api = new HttpApi(this, 'Api', {
-      corsPreflight: {
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT],
-        allowHeaders: ['authorization', 'content-type'],
-        allowOrigins: ['*'],
-        maxAge: Duration.hours(1),
-      },
-      defaultAuthorizer: authorizer,
-    });
+    // No CORS here: only the portal's origin may call from a browser, and that rule is set once the
+    // portal's distribution exists (infra/constructs/portal-origin-cors.ts says why).
+    this.api = new HttpApi(this, 'Api', { defaultAuthorizer: authorizer });
     const integration = new HttpLambdaIntegration('Handler', props.handler);
     // The route list the handler and the local server of `ancrage serve` read too: they cannot drift.
-    for (const { method, path } of PORTAL_API_ROUTES) {
-      this.api.addRoutes({ path, methods: [METHODS[method]], integration });
+    const routes = new Map<string, HttpRoute>();
+    for (const route of PORTAL_API_ROUTES) {
+      const [added] = this.api.addRoutes({ path: route.path, methods: [METHODS[route.method]], integration });
+      if (added) routes.set(routeKeyOf(route), added);
     }
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
@@ -100,10 +124,25 @@ export class PortalApi extends Construct {
       destinationArn: accessLogs.logGroupArn,
       format: JSON.stringify({
         requestId: '$context.requestId',
+        sourceIp: '$context.identity.sourceIp',
         routeKey: '$context.routeKey',
         status: '$context.status',
         user: '$context.authorizer.claims.sub',
       }),
     };
+    stage.defaultRouteSettings = {
+      throttlingRateLimit: API_THROTTLING.default.rate,
+      throttlingBurstLimit: API_THROTTLING.default.burst,
+    };
+    stage.routeSettings = Object.fromEntries(
+      Object.entries(API_THROTTLING.routes).map(([key, limits]) => {
+        const route = routes.get(key);
+        if (!route) throw new Error(`throttling names ${key}, which is not a route of the API`);
+        // A stage's route settings name routes that must exist first.
+        stage.node.addDependency(route);
+        // A JSON map in CloudFormation: CDK passes it through, so its keys are CloudFormation's.
+        return [key, { ThrottlingRateLimit: limits.rate, ThrottlingBurstLimit: limits.burst }];
+      }),
+    );
   }
 }

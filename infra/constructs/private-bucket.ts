@@ -4,6 +4,7 @@ import {
   Bucket,
   BucketEncryption,
   type BucketProps,
+  type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -13,7 +14,7 @@ import type { Construct } from 'constructs';
  * access logged, kept when the stack is deleted (it holds the anchors' data).
  */
 export class PrivateBucket extends Bucket {
-  constructor(scope: Construct, id: string, props: BucketProps & { readonly accessLogs?: Bucket }) {
+  constructor(scope: Construct, id: string, props: BucketProps & { readonly accessLogs?: IBucket }) {
     const { accessLogs, ...rest } = props;
     super(scope, id, {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

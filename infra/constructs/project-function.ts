@@ -17,6 +17,8 @@ export interface ProjectFunctionProps {
   readonly logRetention: RetentionDays;
   /** Ship the geography tables beside the bundle (only the functions that locate suppliers). */
   readonly withGeography?: boolean;
+  /** At most this many at once (taken from the account's pool); unbounded when absent. */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -45,6 +47,9 @@ export class ProjectFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb,
       timeout: props.timeout,
+      ...(props.reservedConcurrency === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrency }),
       logGroup,
       projectRoot: repoRoot,
       depsLockFilePath: `${repoRoot}package-lock.json`,

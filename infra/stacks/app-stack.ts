@@ -1,6 +1,4 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
@@ -12,8 +10,8 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { REPORTS_CSP } from '../../shared/contracts/content-security.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
@@ -21,8 +19,9 @@ import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
 import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
+import { PortalOriginCors } from '../constructs/portal-origin-cors.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
-import { securityHeaders } from '../constructs/security-headers.ts';
+import { readUsEast1Parameter } from '../constructs/us-east-1-parameter.ts';
 import { nagNames, resourceNames } from '../naming.ts';
 import { PortalSite } from '../portal-site.ts';
 
@@ -32,14 +31,16 @@ export interface AppStackProps extends StackProps {
 
 /** A redelivered message is retried this many times before it is parked in the dead-letter queue. */
 const MAX_RECEIVE_COUNT = 5;
+/** How long every dead-letter queue keeps a message for someone to look at and replay (SQS's maximum). */
+const DEAD_LETTER_RETENTION = Duration.days(14);
 
 /**
- * The stateless half: functions, queues, events, alarms and the public reports site. Uploads and
+ * The stateless half: functions, queues, events, alarms, the portal's API and site. Uploads and
  * reference files reach their function through SQS (a dead-letter queue keeps what keeps failing);
  * a counted dataset emits an event that rebuilds the reports.
  */
 export class AppStack extends Stack {
-  readonly distribution: Distribution;
+  readonly portalUrl: string;
   readonly apiUrl: string;
   readonly userPoolId: string;
 
@@ -80,6 +81,14 @@ export class AppStack extends Stack {
       environment,
       logRetention,
       withGeography: true,
+      // One build at a time, so a build of older data can never finish after, and overwrite, a newer
+      // one. Both rules below invoke the function asynchronously: Lambda keeps what it cannot run yet
+      // in its event queue and retries it (up to six hours), so builds queue up instead of racing. A
+      // build reads the stored rollups when it starts, so the last to finish saw the freshest data.
+      // Simpler than an SQS FIFO queue with a message group per report: EventBridge gives a FIFO
+      // target one fixed group id, so per-report groups would need the publishers to send to SQS
+      // themselves; a build takes seconds, so serialising all of them costs little.
+      reservedConcurrency: 1,
     }).function;
     const registry = new ProjectFunction(this, 'RegistryLoad', {
       name: 'registry-load',
@@ -96,6 +105,11 @@ export class AppStack extends Stack {
       logRetention,
     }).function;
     const portal = new PortalApi(this, 'Portal', { handler: apiHandler, logRetention });
+    // The report list links each report to the public site, which the storage stack owns.
+    apiHandler.addEnvironment(
+      ENV.reportsBaseUrl,
+      StringParameter.valueForStringParameter(this, names.reportsUrlParameter),
+    );
     this.apiUrl = portal.api.apiEndpoint;
     this.userPoolId = portal.userPool.userPoolId;
     grantAccess(apiHandler, FUNCTION_ACCESS.api, names);
@@ -133,6 +147,7 @@ export class AppStack extends Stack {
     const reportDlq = new Queue(this, 'ReportEventsDlq', {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
     Validations.of(reportDlq).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',
@@ -165,19 +180,20 @@ export class AppStack extends Stack {
       this.alarmOnErrors(name, fn, alarms);
     }
 
-    this.distribution = this.reportsSite(names.reports);
-    // The report list links each report to the site that serves it.
-    apiHandler.addEnvironment(ENV.reportsBaseUrl, `https://${this.distribution.distributionDomainName}/`);
-    new CfnOutput(this, 'ReportsUrl', { value: `https://${this.distribution.distributionDomainName}/` });
     const site = new PortalSite(this, 'PortalSite', {
       stage: config.stage,
-      distribution: this.distribution,
-      reportsBucketName: names.reports,
       userPool: portal.userPool,
       client: portal.client,
       apiUrl: this.apiUrl,
       uploadOrigins: [`https://${names.uploads}.s3.${this.region}.${this.urlSuffix}`],
+      webAclArn: this.portalWebAcl(config),
     });
+    new PortalOriginCors(this, 'PortalOriginCors', {
+      origin: site.origin,
+      api: portal.api,
+      uploadsBucketName: names.uploads,
+    });
+    this.portalUrl = site.url;
     new CfnOutput(this, 'PortalUrl', { value: site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPoolId });
@@ -195,7 +211,7 @@ export class AppStack extends Stack {
     const dlq = new Queue(this, `${name}Dlq`, {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
     Validations.of(dlq).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',
@@ -246,44 +262,15 @@ export class AppStack extends Stack {
     }).addAlarmAction(new SnsAction(alarms));
   }
 
-  /** The public reports, read-only through CloudFront; the bucket itself stays private (OAC). */
-  private reportsSite(reportsBucketName: string): Distribution {
-    const headers = securityHeaders(this, 'SecurityHeaders', REPORTS_CSP);
-    // Imported, so the origin does not rewrite the storage stack's bucket policy (which already lets
-    // CloudFront read reports/): the dependency stays one-way, app → storage.
-    const site = Bucket.fromBucketAttributes(this, 'ReportsBucket', {
-      bucketName: reportsBucketName,
-      bucketRegionalDomainName: `${reportsBucketName}.s3.${this.region}.${this.urlSuffix}`,
-    });
-    const distribution = new Distribution(this, 'ReportsSite', {
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(site, { originPath: '/reports' }),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: headers,
-      },
-      defaultRootObject: 'index.html',
-    });
-    Validations.of(distribution).acknowledge(
-      {
-        id: 'AwsSolutions::AwsSolutions-CFR1',
-        reason: 'The reports are public information for every citizen: no geographic restriction.',
-      },
-      {
-        id: 'AwsSolutions::AwsSolutions-CFR2',
-        reason:
-          'Static, read-only public pages with no form or API behind them: WAF is optional and left to the deployer.',
-      },
-      {
-        id: 'AwsSolutions::AwsSolutions-CFR3',
-        reason:
-          'Access logs need an ACL-enabled bucket; S3 access logs on the reports bucket already record every read.',
-      },
-      {
-        id: 'AwsSolutions::AwsSolutions-CFR4',
-        reason:
-          'The default CloudFront certificate is used until the deployer adds a custom domain with a TLS 1.2 policy.',
-      },
+  /**
+   * The portal's WebACL: the deployer's own, or the one of the `Ancrage-<stage>-Waf` stack (us-east-1),
+   * read from there at deploy time; none when the configuration turns WAF off.
+   */
+  private portalWebAcl(config: DeployConfig): string | undefined {
+    if (!config.waf.enabled) return undefined;
+    return (
+      config.waf.webAclArn ??
+      readUsEast1Parameter(this, 'PortalWebAclArn', resourceNames(config.stage).webAclArnParameter)
     );
-    return distribution;
   }
 }

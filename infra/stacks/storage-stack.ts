@@ -1,28 +1,26 @@
-import { RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  HttpMethods,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../../shared/contracts/table.ts';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
+import { ReportsSite } from '../constructs/reports-site.ts';
 import { resourceNames } from '../naming.ts';
-import { PORTAL_PREFIX } from '../portal-site.ts';
 
 /**
- * The stateful half: the buckets and the table. Deployed apart from the functions, kept on delete,
- * protected against deletion, so redeploying or tearing down the app never touches the data.
+ * The stateful half: the buckets, the table and the public reports site (its address is durable).
+ * Deployed apart from the functions, kept on delete, protected against deletion, so redeploying or
+ * tearing down the app never touches the data or the published address.
  */
 export class StorageStack extends Stack {
   readonly uploads: Bucket;
   readonly reference: Bucket;
   readonly reports: Bucket;
   readonly table: TableV2;
+  readonly reportsSite: Distribution;
 
   constructor(scope: Construct, id: string, props: StackProps & { readonly stage: string }) {
     super(scope, id, props);
@@ -47,18 +45,9 @@ export class StorageStack extends Stack {
       versioned: true,
       eventBridgeEnabled: true,
       accessLogs,
-      // The portal's page posts the presigned form from the browser. CORS only lets a page read the
-      // answer; what may be uploaded is decided by the signed policy (key, anchor, size, expiry), so
-      // any origin may post — the portal's own origin lives in the app stack, which this one must not name.
-      cors: [
-        {
-          allowedMethods: [HttpMethods.POST],
-          allowedOrigins: ['*'],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
+      // No CORS rule here: the only page that posts the presigned form is the portal, whose origin
+      // (a CloudFront domain) exists only once the app stack is deployed. The app stack sets the rule,
+      // for that origin alone (infra/constructs/portal-origin-cors.ts).
     });
     this.reference = new PrivateBucket(this, 'Reference', {
       bucketName: names.reference,
@@ -71,22 +60,23 @@ export class StorageStack extends Stack {
       versioned: true,
       accessLogs,
     });
-    // CloudFront (origin access control) reads the published reports and the portal's files. The grant names the account's
-    // distributions rather than the one distribution, which lives in the app stack: naming it here
-    // would tie this stateful stack to that stateless one.
+    this.reportsSite = new ReportsSite(this, 'ReportsSite', { bucket: this.reports }).distribution;
+    // CloudFront (origin access control) reads the published reports, for this one distribution only.
     this.reports.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
         actions: ['s3:GetObject'],
-        resources: [
-          this.reports.arnForObjects(`${OBJECT_PREFIXES.reports}*`),
-          this.reports.arnForObjects(`${PORTAL_PREFIX}*`),
-        ],
-        conditions: {
-          StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
-        },
+        resources: [this.reports.arnForObjects(`${OBJECT_PREFIXES.reports}*`)],
+        conditions: { StringEquals: { 'AWS:SourceArn': this.reportsSite.distributionArn } },
       }),
     );
+    const reportsUrl = `https://${this.reportsSite.distributionDomainName}/`;
+    // The app stack reads it at deploy time (the report list links to the site): no export to pin.
+    new StringParameter(this, 'ReportsUrlParameter', {
+      parameterName: names.reportsUrlParameter,
+      stringValue: reportsUrl,
+    });
+    new CfnOutput(this, 'ReportsUrl', { value: reportsUrl });
     this.table = new TableV2(this, 'Table', {
       tableName: names.table,
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },

@@ -88,14 +88,19 @@ export async function decodeText(
   const head = headChunks.map(take).join('') + (complete ? flush() : '');
 
   async function* chunks(): AsyncGenerator<string> {
-    if (head) yield head;
-    if (complete) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const decoded = take(next.value);
-      if (decoded) yield decoded;
+    try {
+      if (head) yield head;
+      if (complete) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        const decoded = take(next.value);
+        if (decoded) yield decoded;
+      }
+      const rest = flush();
+      if (rest) yield rest;
+    } finally {
+      // A reader that stops early (a file rejected part-way) releases the body behind the text.
+      await iterator.return?.();
     }
-    const rest = flush();
-    if (rest) yield rest;
   }
 
   return {

@@ -11,6 +11,7 @@ export const ENTITY = {
   rollup: 'SupplierRollup',
   contentClaim: 'ContentClaim',
   facts: 'SupplierFacts',
+  correction: 'SupplierCorrection',
   localActivity: 'LocalActivity',
 } as const;
 
@@ -74,6 +75,12 @@ export const keys = {
     headOffice: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'HEAD_OFFICE' }),
     directory: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'DIRECTORY' }),
     override: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'OVERRIDE' }),
+    /** One item per correction, numbered: the latest are read by the sort key, newest first. */
+    correction: (supplierKey: string, sequence: number) => ({
+      pk: `SUPPLIER#${bounded(supplierKey)}`,
+      sk: `CORRECTION#${String(sequence).padStart(LINE_NUMBER_WIDTH, '0')}`,
+    }),
+    correctionPrefix: 'CORRECTION#',
   },
 } as const;
 

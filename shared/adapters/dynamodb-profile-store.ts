@@ -1,22 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { FactsOfSupplier } from '../domain/registry/merge-profile.ts';
 import { mergeProfile } from '../domain/registry/merge-profile.ts';
-import {
-  OverrideFactsSchema,
-  type SupplierFacts,
-  SupplierFactsSchema,
-} from '../domain/registry/supplier-facts.ts';
+import { type SupplierFacts, SupplierFactsSchema } from '../domain/registry/supplier-facts.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
 import { backoffDelay, putAll } from './batch-write.ts';
+import { createDynamoDbCorrections, readOverrideItem } from './dynamodb-corrections.ts';
 import { ENTITY, keys } from './dynamodb-keys.ts';
 
 const GET_BATCH = 100;
@@ -75,7 +65,8 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
         );
         for (const item of response.Responses?.[tableName] ?? []) {
-          found.set(id({ pk: String(item.pk), sk: String(item.sk) }), SupplierFactsSchema.parse(item));
+          const fact = item.kind === 'override' ? readOverrideItem(item) : SupplierFactsSchema.parse(item);
+          found.set(id({ pk: String(item.pk), sk: String(item.sk) }), fact);
         }
         pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
       }
@@ -84,6 +75,8 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
   }
 
   return {
+    ...createDynamoDbCorrections(client, tableName),
+
     async getProfiles(supplierKeys) {
       const unique = [...new Set(supplierKeys)];
       const own = (key: string) => [keys.facts.override(key), keys.facts.directory(key)];
@@ -139,13 +132,6 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
       await putAll(client, tableName, facts.flatMap(itemsOf));
     },
 
-    async getOverride(supplierKey) {
-      const response = await client.send(
-        new GetCommand({ TableName: tableName, Key: keys.facts.override(supplierKey), ConsistentRead: true }),
-      );
-      return response.Item ? OverrideFactsSchema.parse(response.Item) : undefined;
-    },
-
     async putLocalActivity(source, counts) {
       await putAll(
         client,
@@ -181,24 +167,6 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
       };
       await Promise.all(Array.from({ length: 8 }, worker));
       return totals;
-    },
-
-    async putOverride(override, expectedChanges) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.facts.override(override.supplierKey), entityType: ENTITY.facts, ...override },
-            ConditionExpression:
-              expectedChanges === 0 ? 'attribute_not_exists(pk)' : 'size(history) = :expected',
-            ...(expectedChanges === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedChanges } }),
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
     },
   };
 }

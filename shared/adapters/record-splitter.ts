@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 import { DelimitedLine } from '../domain/ingest/delimited-line.ts';
 import type { RawRow } from '../domain/ingest/ingest-core.ts';
+import { OVERLONG_KEPT_CHARS, OverlongRecord } from '../domain/ingest/overlong-record.ts';
+import { MAX_LINE_LENGTH, UNCLOSED_QUOTE_LENGTH } from '../domain/ingest/row-checks.ts';
 import { detached } from '../domain/text.ts';
+import { UnreadableFileError } from '../ports/file-reader.ts';
 import { regularQuotedCells } from './quoted-line.ts';
 
 const QUOTE = '"';
@@ -21,6 +24,11 @@ const NEWLINE = '\n';
  * quoted value may run over lines, or not be closed at all). Like papaparse's streamer, an unfinished last record waits for the
  * next chunk, and the text left when the stream ends is parsed as the final record.
  * `tests/unit/adapters/record-splitter.test.ts` checks the two agree on generated text.
+ *
+ * Where they part: nothing waits without bound. A record still unfinished on its first line at
+ * `MAX_LINE_LENGTH` characters is read over to that line's end, whatever quotes it holds, and emitted
+ * as an `OverlongRecord` (its start and length only); one whose quoted value runs over lines past
+ * `UNCLOSED_QUOTE_LENGTH` characters is a quote never closed, and the file is rejected there.
  */
 export class RecordSplitter {
   private readonly delimiter: string;
@@ -29,6 +37,8 @@ export class RecordSplitter {
   private rest = '';
   private lineNumber = 1;
   private quoteCount = 0;
+  /** A record past `MAX_LINE_LENGTH` being read over to its line end, its start kept. */
+  private overlong: { readonly lineNumber: number; readonly start: string; length: number } | undefined;
 
   constructor(delimiter: string) {
     // papaparse falls back to "," for a delimiter it cannot use; so must the fast path.
@@ -49,30 +59,74 @@ export class RecordSplitter {
 
   /** Emits the records the chunk completes. */
   write(chunk: string, emit: (row: RawRow) => void): void {
-    let from = 0;
-    if (this.rest !== '') {
-      // The record left over is finished with the chunk's first line, rather than the two joined
-      // whole (which copies the chunk), unless a quoted value runs on past that line.
-      const newline = chunk.indexOf(NEWLINE);
-      if (newline === -1) {
-        this.rest += chunk;
-        return;
-      }
-      const left = this.split(this.rest + chunk.slice(0, newline + 1), 0, false, emit);
-      if (left !== '') {
-        this.rest = this.split(left + chunk.slice(newline + 1), 0, false, emit);
-        return;
-      }
-      from = newline + 1;
-    }
-    this.rest = this.split(chunk, from, false, emit);
+    this.rest = this.unfinished(chunk, emit);
+    this.bound();
   }
 
   /** Emits the last record, which needs no newline after it. */
   end(emit: (row: RawRow) => void): void {
+    if (this.overlong) this.emitOverlong(emit);
     // papaparse's streamer parses nothing once the text left is empty: a final newline adds no record.
-    if (this.rest !== '') this.split(this.rest, 0, true, emit);
+    else if (this.rest !== '') this.split(this.rest, 0, true, emit);
     this.rest = '';
+  }
+
+  /** Emits the records the chunk completes; returns the unfinished record left at its end. */
+  private unfinished(chunk: string, emit: (row: RawRow) => void): string {
+    let from = 0;
+    if (this.overlong) {
+      from = this.readOver(chunk, emit);
+      if (from === -1) return '';
+    } else if (this.rest !== '') {
+      // The record left over is finished with the chunk's first line, rather than the two joined
+      // whole (which copies the chunk), unless a quoted value runs on past that line.
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) return this.rest + chunk;
+      const left = this.split(this.rest + chunk.slice(0, newline + 1), 0, false, emit);
+      if (left !== '') return this.split(left + chunk.slice(newline + 1), 0, false, emit);
+      from = newline + 1;
+    }
+    return this.split(chunk, from, false, emit);
+  }
+
+  /** Keeps the unfinished record within bounds: a line of megabytes, or a quote never closed, stops here. */
+  private bound(): void {
+    const { rest } = this;
+    if (rest.length < MAX_LINE_LENGTH) return;
+    if (!rest.includes(NEWLINE)) {
+      this.quoteCount += quotesIn(rest, 0, rest.length);
+      this.overlong = {
+        lineNumber: this.lineNumber,
+        start: detached(rest.slice(0, OVERLONG_KEPT_CHARS)),
+        length: rest.length,
+      };
+      this.rest = '';
+    } else if (rest.length > UNCLOSED_QUOTE_LENGTH) {
+      throw new UnreadableFileError(
+        `line ${this.lineNumber} opens a quote (") that is not closed within ${UNCLOSED_QUOTE_LENGTH} characters: the rest of the file would be read as one value`,
+      );
+    }
+  }
+
+  /** Reads over the overlong record to its line end; returns where the next record starts, or -1. */
+  private readOver(chunk: string, emit: (row: RawRow) => void): number {
+    const overlong = this.overlong;
+    if (!overlong) return 0;
+    const newline = chunk.indexOf(NEWLINE);
+    const end = newline === -1 ? chunk.length : newline;
+    this.quoteCount += quotesIn(chunk, 0, end);
+    overlong.length += end;
+    if (newline === -1) return -1;
+    this.emitOverlong(emit);
+    return newline + 1;
+  }
+
+  private emitOverlong(emit: (row: RawRow) => void): void {
+    const { overlong } = this;
+    if (!overlong) return;
+    emit(new OverlongRecord(overlong.lineNumber, overlong.start, overlong.length, this.delimiter));
+    this.lineNumber += 1;
+    this.overlong = undefined;
   }
 
   /** Splits `text` from a record's start; returns the unfinished record left at its end. */
@@ -135,6 +189,12 @@ export class RecordSplitter {
       limit = further === -1 ? text.length : further + 1;
     }
   }
+}
+
+function quotesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf(QUOTE, from); at !== -1 && at < to; at = text.indexOf(QUOTE, at + 1)) count++;
+  return count;
 }
 
 /** A quoted value may span lines; the next record starts that many lines further down. */

@@ -9,17 +9,30 @@ export const mappingProfileKey = (anchorId: string, profileId: string) =>
 
 /** Profiles live in the reference bucket under the anchor they belong to. */
 export function createS3MappingProfiles(objects: ObjectStore, referenceBucket: string): MappingProfiles {
+  /**
+   * A stored profile that no longer validates (hand-edited, or saved before its strings were
+   * bounded) reads as none, here as in the list: an upload naming it is refused, readably, rather
+   * than failing as a fault. Saving it again makes it whole.
+   */
   const read = async (key: string) => {
     const text = await objects.readText({ bucket: referenceBucket, key });
-    return text === undefined ? undefined : MappingProfileSchema.parse(JSON.parse(text));
+    if (text === undefined) return undefined;
+    try {
+      const parsed = MappingProfileSchema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   };
   return {
     get: (anchorId, profileId) => read(mappingProfileKey(anchorId, profileId)),
     async put(anchorId, profile) {
       const key = mappingProfileKey(anchorId, profile.id);
+      // Only what reads back is stored: the schema bounds every string of a profile.
+      const checked = MappingProfileSchema.parse(profile);
       await objects.put(
         { bucket: referenceBucket, key },
-        JSON.stringify(profile, null, 2),
+        JSON.stringify(checked, null, 2),
         'application/json',
       );
     },

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UnreadableFileError } from '../ports/file-reader.ts';
 import { analyze } from './analyze.ts';
 import { parseAnalyzeArgs } from './analyze-args.ts';
 import { RunError, UsageError } from './cli-error.ts';
@@ -59,7 +60,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 try {
   await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof RunError) {
+  // `inspect` reads a file itself: one past a limit (docs/security.md) is refused in one line too.
+  if (error instanceof UsageError || error instanceof RunError || error instanceof UnreadableFileError) {
     process.stderr.write(`ancrage: ${error.message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } else {

@@ -1,6 +1,12 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '../domain/address.ts';
+import {
+  CorrectionBySchema,
+  CorrectionReasonSchema,
+  SupplierKeySchema,
+} from '../domain/registry/correction.ts';
 import type { OverrideChange } from '../domain/registry/supplier-facts.ts';
 import type { PlaceFact } from '../domain/supplier-profile.ts';
 import { systemClock } from '../ports/clock.ts';
@@ -32,6 +38,21 @@ function place(
   };
 }
 
+/** What `supplier set` stores as given, bounded as the API bounds it. */
+const SetArgumentsSchema = z.object({
+  supplierKey: SupplierKeySchema,
+  reason: CorrectionReasonSchema,
+  by: CorrectionBySchema,
+});
+
+function setArguments(input: { supplierKey: string; reason: string; by: string }) {
+  const parsed = SetArgumentsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const option = issue?.path[0] === 'supplierKey' ? 'the supplier key' : `--${String(issue?.path[0])}`;
+  throw new UsageError(`supplier set: ${option}: ${issue?.message ?? 'not valid'}`);
+}
+
 async function set(argv: readonly string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -53,6 +74,11 @@ async function set(argv: readonly string[]): Promise<string> {
       'supplier set needs a supplier key (as in suppliers.csv), e.g. siret:30923145400062',
     );
   if (!values.reason) throw new UsageError('supplier set needs --reason "…": every correction says why');
+  const { reason, by } = setArguments({
+    supplierKey,
+    reason: values.reason,
+    by: values.by ?? userInfo().username,
+  });
   const establishment = place(values, '');
   const headOffice = place({ commune: values['head-office-commune'] }, 'head-office-');
   const change: OverrideChange = {
@@ -63,10 +89,10 @@ async function set(argv: readonly string[]): Promise<string> {
   return withState(values.state, 'supplier set', async () => {
     const result = await setOverride(
       { profiles: registryDependencies().profiles, clock: systemClock },
-      { supplierKey, change, by: values.by ?? userInfo().username, reason: values.reason ?? '' },
+      { supplierKey, change, by, reason },
     );
     if (!result.ok) throw new RunError(result.reason);
-    return `corrected ${supplierKey} (change ${result.value.history.length}); reports built from now on use it\n`;
+    return `corrected ${supplierKey} (change ${result.value.changes}); reports built from now on use it\n`;
   });
 }
 
@@ -92,7 +118,11 @@ async function show(argv: readonly string[]): Promise<string> {
           : JSON.stringify(fact);
       out.push(`  ${field}: ${text}`);
     }
-    for (const change of override?.history ?? []) {
+    const listed = override?.corrections ?? [];
+    if (override && override.changes > listed.length) {
+      out.push(`  ${override.changes} corrections, the latest ${listed.length} listed:`);
+    }
+    for (const change of listed) {
       out.push(
         `  corrected ${change.at} by ${change.by}: ${JSON.stringify(change.change)} (was ${JSON.stringify(change.previous)}) — ${change.reason}`,
       );

@@ -15,6 +15,9 @@ export const ENV = {
   holderSplit: 'HOLDER_SPLIT',
   eventBusName: 'EVENT_BUS_NAME',
   maxUploadMb: 'MAX_UPLOAD_MB',
+  /** Largest size a gzipped file may inflate to, and how many times its compressed size. */
+  maxInflatedMb: 'MAX_INFLATED_MB',
+  maxInflationRatio: 'MAX_INFLATION_RATIO',
   reportLanguage: 'REPORT_LANGUAGE',
   /** Local only: where `ancrage serve` receives events (EventBridge's PutEvents). */
   eventsEndpoint: 'ANCRAGE_EVENTS_ENDPOINT',

@@ -302,6 +302,8 @@ export interface OverrideChange {
 
 /** One correction, kept for audit: who, when, why, and what it replaced. */
 export interface Correction {
+  /** Its number among the supplier's corrections (1 = first). */
+  readonly sequence: number;
   readonly change: OverrideChange;
   readonly previous: OverrideChange;
   readonly by: string;
@@ -317,8 +319,10 @@ export interface SupplierDetail {
   readonly profile: SupplierProfile | null;
   /** The correction in force (merged into `profile` with source `override`). */
   readonly override: OverrideChange | null;
-  /** Oldest first. */
+  /** The latest 50 corrections, oldest first. */
   readonly corrections: readonly Correction[];
+  /** How many corrections were ever made (more than `corrections` lists when over 50). */
+  readonly correctionCount: number;
   /** The supplier types a correction may set. */
   readonly supplierTypes: readonly string[];
 }
@@ -332,7 +336,9 @@ export interface OverrideRequest extends OverrideChange {
 export interface OverrideSaved {
   readonly key: string;
   readonly override: OverrideChange;
+  /** The latest 50 corrections, oldest first, this one last. */
   readonly corrections: readonly Correction[];
+  readonly correctionCount: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,12 @@ const CURRENCY_SUFFIX = /\s*(?:€|£|\$|EUR|GBP)$/i;
 const GROUPING_ONLY = /[\s\u00A0\u202F'\u2019]/;
 const BODY = /^[0-9][0-9\s\u00A0\u202F'\u2019.,]*$/;
 
+/**
+ * The most of an unreadable amount a reason quotes: a DECP amount may be a 50 MB string, and reasons
+ * are kept (the first ones) and written to the dataset record.
+ */
+const SHOWN_LENGTH = 60;
+
 const stripCurrency = (s: string): string =>
   s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '').trim();
 
@@ -27,7 +33,7 @@ export function parseAnyAmountToCents(raw: string, decimal?: DecimalSeparator): 
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).trim();
   if (s === '') return fail('amount is empty');
-  const shown = s;
+  const shown = s.length > SHOWN_LENGTH ? `${s.slice(0, SHOWN_LENGTH)}…` : s;
   const notANumber = fail<number>(`amount "${shown}" is not a number`);
 
   let negative = false;

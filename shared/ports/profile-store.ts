@@ -1,4 +1,5 @@
-import type { OverrideFacts, SupplierFacts } from '../domain/registry/supplier-facts.ts';
+import type { Correction, OverrideHistory } from '../domain/registry/correction.ts';
+import type { SupplierFacts } from '../domain/registry/supplier-facts.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 
 /**
@@ -8,12 +9,14 @@ import type { SupplierProfile } from '../domain/supplier-profile.ts';
 export interface ProfileStore {
   getProfiles(supplierKeys: readonly string[]): Promise<Map<string, SupplierProfile>>;
   putFacts(facts: readonly SupplierFacts[]): Promise<void>;
-  getOverride(supplierKey: string): Promise<OverrideFacts | undefined>;
+  /** The correction in force and the latest corrections (a bounded read, however many there were). */
+  getOverride(supplierKey: string): Promise<OverrideHistory | undefined>;
   /**
-   * Saves an override if nobody changed it since it was read (`expectedChanges` = the history length
-   * read), so two officers correcting the same supplier cannot lose each other's change.
+   * Saves correction number `correction.sequence` and puts it in force, unless that number is taken:
+   * someone corrected the supplier since it was read, and two officers correcting the same supplier
+   * must not lose each other's change (false then: read again and retry).
    */
-  putOverride(override: OverrideFacts, expectedChanges: number): Promise<boolean>;
+  putCorrection(supplierKey: string, correction: Correction): Promise<boolean>;
   /**
    * Active establishments per commune and NAF division, as one registry file counted them (a reload
    * of that file replaces its counts).

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_INFLATED_MB,
+  DEFAULT_MAX_INFLATION_RATIO,
+  type InflationLimits,
+  inflationLimits,
+} from '../adapters/input-limits.ts';
 import { ENV } from '../contracts/environment.ts';
 
 export { ENV };
@@ -32,6 +38,16 @@ const RuntimeConfigSchema = z.object({
     .regex(/^\d{1,4}$/)
     .transform(Number)
     .optional(),
+  [ENV.maxInflatedMb]: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'a whole number of megabytes such as 1024')
+    .transform(Number)
+    .optional(),
+  [ENV.maxInflationRatio]: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, 'a whole number such as 100')
+    .transform(Number)
+    .optional(),
 });
 
 export interface RuntimeConfig {
@@ -58,6 +74,8 @@ export interface RuntimeConfig {
   readonly maxUploadMb: number;
   /** The deployment's report language; the territory's when unset. */
   readonly reportLanguage: 'fr' | 'en' | undefined;
+  /** How far a gzipped file may inflate (docs/security.md, "Bounded inputs"). */
+  readonly inflation: InflationLimits;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
@@ -85,5 +103,9 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     reportsBaseUrl: config[ENV.reportsBaseUrl],
     maxUploadMb: config[ENV.maxUploadMb] ?? DEFAULT_MAX_UPLOAD_MB,
     reportLanguage: config[ENV.reportLanguage],
+    inflation: inflationLimits(
+      config[ENV.maxInflatedMb] ?? DEFAULT_MAX_INFLATED_MB,
+      config[ENV.maxInflationRatio] ?? DEFAULT_MAX_INFLATION_RATIO,
+    ),
   };
 }

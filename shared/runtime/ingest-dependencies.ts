@@ -27,7 +27,7 @@ export const ingestDependencies = cachedByConfig(
         : undefined,
       objects,
       datasets: createDynamoDbDatasetStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
-      reader: createFileReader(KNOWN_FORMATS),
+      reader: createFileReader(KNOWN_FORMATS, config.inflation),
       mappings: createS3MappingProfiles(objects, config.referenceBucket),
       clock: systemClock,
       formats: KNOWN_FORMATS,

@@ -13,7 +13,7 @@ export const registryDependencies = cachedByConfig(
   (config): FactsDependencies => ({
     objects: createS3ObjectStore(createS3Client(config.s3Endpoint)),
     profiles: createDynamoDbProfileStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
-    reader: createFileReader(KNOWN_FORMATS),
+    reader: createFileReader(KNOWN_FORMATS, config.inflation),
     clock: systemClock,
     onProgress: (progress) => ingestProgress.emit('progress', progress),
   }),

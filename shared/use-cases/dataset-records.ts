@@ -1,4 +1,5 @@
 import type { DatasetRecord, DatasetStatus, ObjectLocation } from '../domain/dataset.ts';
+import { listedAnchors } from '../domain/dataset-anchors.ts';
 import { anchorOfUploadKey, fileNameOfKey } from '../domain/dataset-identity.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { DatasetSummary } from '../domain/ingest/index.ts';
@@ -64,10 +65,16 @@ export function withSummary(
     suppliers,
     ...(summary.periodFrom ? { periodFrom: summary.periodFrom } : {}),
     ...(summary.periodTo ? { periodTo: summary.periodTo } : {}),
-    anchors: [...summary.anchors],
+    anchors: listedAnchors(summary.anchors, record.anchorId),
     reconciliation: summary.reconciliation,
   };
 }
+
+/**
+ * The most of a message the dataset record keeps: a file's failure quotes its first rejected lines'
+ * reasons, and the record is one DynamoDB item.
+ */
+const MAX_MESSAGE_LENGTH = 4_000;
 
 /** The final state of a dataset: the lease released, the status and the message a user reads. */
 export function settled(
@@ -77,5 +84,7 @@ export function settled(
   message?: string,
 ): DatasetRecord {
   const { leaseUntil: _released, message: _previous, linesWritten: _checkpoint, ...rest } = record;
-  return { ...rest, status, updatedAt: now.toISOString(), ...(message ? { message } : {}) };
+  const kept =
+    message && message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+  return { ...rest, status, updatedAt: now.toISOString(), ...(kept ? { message: kept } : {}) };
 }

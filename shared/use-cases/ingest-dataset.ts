@@ -148,22 +148,27 @@ async function ingestObject(
     const count = all ? pending.length : pending.length - (pending.length % LINES_PER_WRITE_REQUEST);
     if (count > 0) await deps.datasets.putLines(record.id, pending.splice(0, count));
   };
-  for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
-    if (!pushed.ok) {
-      failure = pushed.reason;
-      break;
+  try {
+    for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
+      if (!pushed.ok) {
+        failure = pushed.reason;
+        break;
+      }
+      const accepted = source.drainLines();
+      lines += accepted.length;
+      lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
+      pending.push(...accepted.filter((line) => line.sequence > alreadyWritten));
+      await write(false);
+      rejects.add(source.drainRejections());
+      deps.onProgress?.({ bytes: file.bytesRead(), lines });
+      if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
+        await write(true);
+        return pause(deps, record, Math.max(alreadyWritten, lastSequence));
+      }
     }
-    const accepted = source.drainLines();
-    lines += accepted.length;
-    lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
-    pending.push(...accepted.filter((line) => line.sequence > alreadyWritten));
-    await write(false);
-    rejects.add(source.drainRejections());
-    deps.onProgress?.({ bytes: file.bytesRead(), lines });
-    if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
-      await write(true);
-      return pause(deps, record, Math.max(alreadyWritten, lastSequence));
-    }
+  } finally {
+    // A file rejected part-way, or paused, is not read on: its body is released now, not left open.
+    await source.close();
   }
   const summary = failure ? undefined : source.finish();
   pending.push(...source.drainLines().filter((line) => line.sequence > alreadyWritten));

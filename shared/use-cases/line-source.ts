@@ -17,6 +17,8 @@ export interface LineSource {
   drainLines(): SpendLine[];
   drainRejections(): Rejection[];
   finish(): Result<DatasetSummary>;
+  /** Stops reading: the file's stream is released, whether or not it was read to the end. */
+  close(): Promise<void>;
 }
 
 interface Core<T> {
@@ -50,6 +52,9 @@ function sourceOf<T>(
     drainLines: () => core.drainLines(),
     drainRejections: () => core.drainRejections(),
     finish: () => core.finish(),
+    async close() {
+      await iterator.return?.();
+    },
   };
 }
 

@@ -1,13 +1,14 @@
 import { toCsvRecord } from '../domain/csv-record.ts';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import { fileNameOfKey } from '../domain/dataset-identity.ts';
+import { OverlongRecord } from '../domain/ingest/overlong-record.ts';
 import { directoryFactsOf, recogniseDirectoryHeader } from '../domain/registry/directory-rows.ts';
 import { establishmentFactsOf, recogniseSireneHeader, unitFactsOf } from '../domain/registry/sirene-rows.ts';
 import type { SupplierFacts } from '../domain/registry/supplier-facts.ts';
 import { nafDivisionOf } from '../domain/report/sector-metrics.ts';
 import type { Result } from '../domain/result.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { FileReader } from '../ports/file-reader.ts';
+import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
 import { RejectsFile } from './rejects-file.ts';
@@ -46,6 +47,7 @@ const FACTS_PER_FLUSH = 500;
 /**
  * Streams a facts file into the profile store: only the current batch is in memory; keys are
  * deterministic, so loading a file twice writes the same items. Rejected rows go to a rejects CSV.
+ * A file unreadable part-way (past a limit of docs/security.md) is refused with its reason.
  */
 async function loadFacts(
   deps: FactsDependencies,
@@ -54,7 +56,22 @@ async function loadFacts(
 ): Promise<FactsOutcome> {
   const object = await deps.objects.open(location);
   if (!object) return { loaded: false, reason: `${location.key} no longer exists` };
-  const file = await deps.reader.open(object.body, { delimiter: kind.delimiter });
+  try {
+    return await readFacts(deps, location, kind, object.body);
+  } catch (error) {
+    if (error instanceof UnreadableFileError)
+      return { loaded: false, reason: `${kind.label}: ${error.message}` };
+    throw error;
+  }
+}
+
+async function readFacts(
+  deps: FactsDependencies,
+  location: ObjectLocation,
+  kind: FactsFile,
+  body: AsyncIterable<Uint8Array>,
+): Promise<FactsOutcome> {
+  const file = await deps.reader.open(body, { delimiter: kind.delimiter });
   if (file.shape !== 'delimited')
     return { loaded: false, reason: `${kind.label}: expected a CSV file, not JSON` };
   let readRow: ((cells: readonly string[]) => Result<SupplierFacts | SupplierFacts[]>) | undefined;
@@ -68,6 +85,11 @@ async function loadFacts(
         const header = kind.readHeader(row.cells);
         if (!header.ok) return { loaded: false, reason: header.reason };
         readRow = header.value;
+        continue;
+      }
+      if (row instanceof OverlongRecord) {
+        rows += 1;
+        rejects.add([{ lineNumber: row.lineNumber, reason: row.reason, raw: row.start }]);
         continue;
       }
       if (row.cells.every((cell) => cell.trim() === '')) continue;

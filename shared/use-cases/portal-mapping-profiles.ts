@@ -1,4 +1,4 @@
-import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
+import { type MappingProfile, MappingProfileSchema } from '../domain/formats/mapping-profile.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 
@@ -16,9 +16,15 @@ export async function saveMappingProfile(
   pathId: string,
   profile: MappingProfile,
 ): Promise<Result<MappingProfile>> {
-  if (profile.id !== pathId) {
-    return fail(`the profile's id "${profile.id}" is not the one of the address ("${pathId}")`);
+  // Checked here as well as at the API's edge: whoever calls, nothing unbounded is stored.
+  const checked = MappingProfileSchema.safeParse(profile);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return fail(`${issue?.path.map(String).join('.') || 'profile'}: ${issue?.message ?? 'not valid'}`);
   }
-  await deps.mappings.put(caller.anchorId, profile);
-  return ok(profile);
+  if (checked.data.id !== pathId) {
+    return fail(`the profile's id "${checked.data.id}" is not the one of the address ("${pathId}")`);
+  }
+  await deps.mappings.put(caller.anchorId, checked.data);
+  return ok(checked.data);
 }

@@ -93,7 +93,8 @@ export async function supplierDetail(
     asInFiles,
     profile: profiles.get(key) ?? null,
     override: override?.current ?? null,
-    corrections: override?.history ?? [],
+    corrections: override?.corrections ?? [],
+    correctionCount: override?.changes ?? 0,
     supplierTypes: SUPPLIER_TYPE_IDS,
   };
 }
@@ -122,7 +123,15 @@ export async function correctSupplier(
   return {
     found: true,
     saved: saved.ok
-      ? { ok: true, value: { key, override: saved.value.current, corrections: saved.value.history } }
+      ? {
+          ok: true,
+          value: {
+            key,
+            override: saved.value.current,
+            corrections: saved.value.corrections,
+            correctionCount: saved.value.changes,
+          },
+        }
       : saved,
   };
 }

@@ -1,8 +1,11 @@
 import {
-  type OverrideChange,
-  type OverrideFacts,
-  OverrideFactsSchema,
-} from '../domain/registry/supplier-facts.ts';
+  CORRECTIONS_READ,
+  type Correction,
+  CorrectionRequestSchema,
+  inForce,
+  type OverrideHistory,
+} from '../domain/registry/correction.ts';
+import type { OverrideChange } from '../domain/registry/supplier-facts.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -17,45 +20,46 @@ export interface OverrideRequest {
 
 const ATTEMPTS = 3;
 
+/** The first problem of a request, as a sentence: `reason: a reason is at most 500 characters`. */
+function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || 'correction'}: ${issue.message}` : 'not valid';
+}
+
 /**
  * A procurement officer's correction of a supplier's type or location. The change is kept with who
- * made it, when, why and what it replaced; reports built afterwards use it without any re-upload.
+ * made it, when, why and what it replaced, one stored item per correction: however many there are,
+ * the next one is saved and reads stay bounded. Reports built afterwards use it without any re-upload.
  */
 export async function setOverride(
   deps: { readonly profiles: ProfileStore; readonly clock: Clock },
   request: OverrideRequest,
-): Promise<Result<OverrideFacts>> {
-  if (!request.reason.trim()) return fail('say why: a correction needs a reason');
-  if (!request.by.trim()) return fail('say who: a correction needs the name of who makes it');
-  const type = request.change.supplierType;
+): Promise<Result<OverrideHistory>> {
+  const parsed = CorrectionRequestSchema.safeParse(request);
+  if (!parsed.success) return fail(`the correction is not valid: ${firstIssue(parsed.error)}`);
+  const { supplierKey, change, by, reason } = parsed.data;
+  const type = change.supplierType;
   if (type && !(SUPPLIER_TYPE_IDS as readonly string[]).includes(type)) {
     return fail(`unknown supplier type "${type}" (one of: ${SUPPLIER_TYPE_IDS.join(', ')})`);
   }
-  if (!type && !request.change.place && !request.change.headOffice) return fail('nothing to change');
+  if (!type && !change.place && !change.headOffice) return fail('nothing to change');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const existing = await deps.profiles.getOverride(request.supplierKey);
-    const previous: OverrideChange = existing?.current ?? {};
-    const override: OverrideFacts = {
-      kind: 'override',
-      supplierKey: request.supplierKey,
-      current: { ...previous, ...request.change },
-      history: [
-        ...(existing?.history ?? []),
-        {
-          change: request.change,
-          previous,
-          by: request.by,
-          at: deps.clock.now().toISOString(),
-          reason: request.reason.trim(),
-        },
-      ],
+    const existing = await deps.profiles.getOverride(supplierKey);
+    const correction: Correction = {
+      sequence: (existing?.changes ?? 0) + 1,
+      change,
+      previous: existing?.current ?? {},
+      by,
+      at: deps.clock.now().toISOString(),
+      reason,
     };
-    const checked = OverrideFactsSchema.safeParse(override);
-    if (!checked.success)
-      return fail(
-        `the correction is not valid: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`,
-      );
-    if (await deps.profiles.putOverride(checked.data, existing?.history.length ?? 0)) return ok(checked.data);
+    if (await deps.profiles.putCorrection(supplierKey, correction)) {
+      return ok({
+        current: inForce(correction),
+        changes: correction.sequence,
+        corrections: [...(existing?.corrections ?? []), correction].slice(-CORRECTIONS_READ),
+      });
+    }
   }
   return fail('the supplier was being corrected by someone else at the same time: try again');
 }

@@ -16,37 +16,39 @@ const only = <T>(record: Record<string, T>): T => {
 };
 
 describe('the portal site', () => {
-  it('is served on /portal/* of the reports distribution from portal/ of the reports bucket, through OAC', () => {
+  it('is served by a distribution of its own from a bucket of its own, through OAC', () => {
     const distribution = only(t.app.findResources('AWS::CloudFront::Distribution'));
     const config = distribution.Properties.DistributionConfig;
-    const behaviour = config.CacheBehaviors.find(
-      (b: { PathPattern: string }) => b.PathPattern === '/portal/*',
-    );
-    expect(behaviour).toMatchObject({
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior).toMatchObject({
       ViewerProtocolPolicy: 'redirect-to-https',
       AllowedMethods: ['GET', 'HEAD'],
     });
-    expect(behaviour.FunctionAssociations[0].EventType).toBe('viewer-request');
-    const origin = config.Origins.find((o: { Id: string }) => o.Id === behaviour.TargetOriginId);
+    const origin = config.Origins.find(
+      (o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId,
+    );
     expect(origin.OriginAccessControlId).toBeDefined();
-    // No origin path: /portal/index.html is the object portal/index.html.
     expect(origin.OriginPath ?? '').toBe('');
+    expect(JSON.stringify(origin.DomainName)).toContain('PortalSitePortal');
     const deployment = only(t.app.findResources('Custom::CDKBucketDeployment'));
-    expect(deployment.Properties.DestinationBucketKeyPrefix).toBe('portal/');
-    expect(JSON.stringify(deployment.Properties.DestinationBucketName)).toContain('ancrage-dev-reports-');
+    expect(JSON.stringify(deployment.Properties.DestinationBucketName)).toContain('PortalSitePortal');
+    // The deployment empties the bucket when the stack goes, so the bucket can go too.
+    expect(deployment.Properties.RetainOnDelete).toBe(false);
   });
 
-  it('lets CloudFront read the portal files, and nothing else new, from the private reports bucket', () => {
-    const policies = Object.values(t.storage.findResources('AWS::S3::BucketPolicy'));
-    const cloudFront = policies
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
-      .filter((statement) => statement.Principal?.Service === 'cloudfront.amazonaws.com');
-    expect(cloudFront).toHaveLength(1);
-    expect(cloudFront[0].Action).toBe('s3:GetObject');
-    const resources = JSON.stringify(cloudFront[0].Resource);
-    expect(resources).toContain('/reports/*');
-    expect(resources).toContain('/portal/*');
-    expect(cloudFront[0].Resource).toHaveLength(2);
+  it('keeps its files in a private bucket, removed with the app stack', () => {
+    const [bucket] = Object.values(t.app.findResources('AWS::S3::Bucket'));
+    expect(Object.keys(t.app.findResources('AWS::S3::Bucket'))).toHaveLength(1);
+    expect(JSON.stringify(bucket?.Properties.BucketName)).toContain('ancrage-dev-portal-');
+    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket?.Properties.LoggingConfiguration).toBeDefined();
+    expect(bucket?.DeletionPolicy).toBe('Delete');
+    expect(JSON.stringify(t.app.findResources('AWS::S3::BucketPolicy'))).toContain('aws:SecureTransport');
   });
 
   it('gives the page a CSP that loads only its own files and connects only to the API, sign-in and uploads', () => {
@@ -73,7 +75,7 @@ describe('the portal site', () => {
       AllowedOAuthScopes: ['openid', 'email'],
       SupportedIdentityProviders: ['COGNITO'],
     });
-    expect(JSON.stringify(client.Properties.CallbackURLs)).toMatch(/ReportsSite.*DomainName.*\/portal\//);
+    expect(JSON.stringify(client.Properties.CallbackURLs)).toMatch(/PortalSiteDistribution.*DomainName.*\/"/);
     expect(client.Properties.GenerateSecret).not.toBe(true);
     t.app.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     // The API's JWT authorizer accepts this client's tokens.
@@ -94,7 +96,7 @@ describe('the portal site', () => {
     t.app.hasOutput('PortalUrl', Match.anyValue());
   });
 
-  it('grants the file copy only the CDK asset bucket and the reports bucket', () => {
+  it('grants the file copy only the CDK asset bucket and the portal bucket', () => {
     const policies = Object.values(t.app.findResources('AWS::IAM::Policy')).filter((policy) =>
       String(policy.Properties.Roles[0].Ref).startsWith('CustomCDKBucketDeployment'),
     );
@@ -102,7 +104,7 @@ describe('the portal site', () => {
     for (const statement of policies[0]?.Properties.PolicyDocument.Statement ?? []) {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).not.toBe('"*"');
-      expect(resources).toMatch(/cdk-hnb659fds-assets-|ancrage-dev-reports-/);
+      expect(resources).toMatch(/cdk-hnb659fds-assets-|PortalSitePortal/);
     }
   });
 });

@@ -31,15 +31,28 @@ describe('the storage stack', () => {
     }
   });
 
-  it('lets a browser post a presigned form to the uploads bucket (CORS for POST only)', () => {
-    const withCors = Object.values(t.storage.findResources('AWS::S3::Bucket')).filter(
-      (bucket) => bucket.Properties.CorsConfiguration,
-    );
-    expect(withCors).toHaveLength(1);
-    expect(JSON.stringify(withCors[0]?.Properties.BucketName)).toContain('ancrage-dev-uploads-');
-    expect(withCors[0]?.Properties.CorsConfiguration.CorsRules).toEqual([
-      expect.objectContaining({ AllowedMethods: ['POST'] }),
-    ]);
+  it('serves the reports through CloudFront with origin access control and security headers', () => {
+    t.storage.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.storage.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue(), OriginPath: '/reports' })],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+    t.storage.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'"),
+          }),
+          StrictTransportSecurity: Match.anyValue(),
+        }),
+      }),
+    });
+    // The app stack reads the site's address from here at deploy time, with no export.
+    t.storage.hasResourceProperties('AWS::SSM::Parameter', { Name: '/ancrage/dev/reports-url' });
+    t.storage.hasOutput('ReportsUrl', Match.anyValue());
   });
 
   it('versions the uploads and sends their events to EventBridge', () => {
@@ -66,11 +79,14 @@ describe('the storage stack', () => {
 
 /** CDK's bucket deployment that copies the portal's files: checked in tests/infra/portal-site.test.ts. */
 const isBucketDeployment = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
+/** CDK's handler of SDK calls (CORS rules, the WebACL's ARN): checked in tests/infra/security.test.ts. */
+const isCdkHelper = (logicalId: string) =>
+  isBucketDeployment(logicalId) || logicalId.startsWith('AWS679f53fac002430cb0da5b7982bd2287');
 
 describe('the app stack', () => {
   it('runs every function on Node 22, arm64, with an explicit log group with retention', () => {
     const functions = Object.entries(t.app.findResources('AWS::Lambda::Function'))
-      .filter(([id]) => !isBucketDeployment(id))
+      .filter(([id]) => !isCdkHelper(id))
       .map(([, fn]) => fn);
     expect(functions.length).toBe(4);
     for (const fn of functions) {
@@ -124,30 +140,6 @@ describe('the app stack', () => {
     }
   });
 
-  it('serves the reports through CloudFront with origin access control and security headers', () => {
-    // One for the reports, one for the portal's files (tests/infra/portal-site.test.ts).
-    t.app.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
-    t.app.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        DefaultRootObject: 'index.html',
-        Origins: Match.arrayWith([
-          Match.objectLike({ OriginAccessControlId: Match.anyValue(), OriginPath: '/reports' }),
-        ]),
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-      }),
-    });
-    t.app.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: Match.objectLike({
-        SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: Match.objectLike({
-            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'"),
-          }),
-          StrictTransportSecurity: Match.anyValue(),
-        }),
-      }),
-    });
-  });
-
   it('rebuilds reports when a dataset is ingested, and alarms on dead letters and errors', () => {
     t.app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['ancrage.ingest'], 'detail-type': ['DatasetIngested'] },
@@ -169,7 +161,9 @@ describe('the app stack', () => {
     const apiFunction = Object.values(t.app.findResources('AWS::Lambda::Function')).find(
       (fn) => fn.Properties.Environment?.Variables?.MAX_UPLOAD_MB !== undefined,
     );
-    expect(apiFunction?.Properties.Environment.Variables.REPORTS_BASE_URL).toBeDefined();
+    // Read at deploy time from the storage stack's parameter.
+    expect(JSON.stringify(apiFunction?.Properties.Environment.Variables.REPORTS_BASE_URL)).toMatch(/Ref/);
+    expect(JSON.stringify(t.app.toJSON().Parameters)).toContain('/ancrage/dev/reports-url');
     const statements = Object.values(t.app.findResources('AWS::IAM::Policy')).flatMap(
       (policy) => policy.Properties.PolicyDocument.Statement,
     );

@@ -1,12 +1,31 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app.ts';
 import { repoRoot } from '../support/run-cli.ts';
 
-/** Synthesises the real app (cdk-nag included: findings make synth throw), bundling skipped unless asked. */
-export function synthesise(options: { bundle?: boolean } = {}) {
+const DEFAULT_CONFIG = `${repoRoot}infra/config/default.json`;
+
+/**
+ * Synthesises the real app (cdk-nag included: findings make synth throw), bundling skipped unless
+ * asked, with the default configuration or that configuration with some keys replaced.
+ */
+export function synthesise(options: { bundle?: boolean; config?: Record<string, unknown> } = {}) {
   const app = new App(options.bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
-  const { storage, appStack } = buildApp(app, `${repoRoot}infra/config/default.json`);
+  let configPath = DEFAULT_CONFIG;
+  if (options.config) {
+    configPath = join(mkdtempSync(join(tmpdir(), 'ancrage-config-')), 'config.json');
+    const defaults = JSON.parse(readFileSync(DEFAULT_CONFIG, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configPath, JSON.stringify({ ...defaults, ...options.config }));
+  }
+  const { storage, appStack, waf } = buildApp(app, configPath);
   const assembly = app.synth();
-  return { assembly, storage: Template.fromStack(storage), app: Template.fromStack(appStack) };
+  return {
+    assembly,
+    storage: Template.fromStack(storage),
+    app: Template.fromStack(appStack),
+    waf: waf ? Template.fromStack(waf) : undefined,
+  };
 }

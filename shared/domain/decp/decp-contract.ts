@@ -109,4 +109,6 @@ export interface DecpContract {
   readonly amount: string | undefined;
   readonly holders: readonly DecpHolder[];
   readonly modifications: number;
+  /** A text of the contract was longer than `MAX_FIELD_LENGTH` and was cut: its lines are flagged. */
+  readonly truncated: boolean;
 }

@@ -64,6 +64,7 @@ export function decpContractLines(
     const name = isNc(holder.denominationSociale) ? '' : (holder.denominationSociale ?? '');
     if (looksLikeMojibake(name) || looksLikeMojibake(contract.object)) flags.push('mojibake');
     if (contract.modifications > 0) flags.push('modified');
+    if (contract.truncated) flags.push('value-truncated');
     const key = supplierKeyOf({ identifier: read.identifier, name });
     if (key === UNDISCLOSED_SUPPLIER_KEY && contract.holders.length > 0 && read.invalid === undefined)
       flags.push('supplier-undisclosed');

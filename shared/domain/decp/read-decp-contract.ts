@@ -1,3 +1,4 @@
+import { FieldCutter } from '../field-cutter.ts';
 import { fail, ok, type Result } from '../result.ts';
 import {
   ConcessionV1Schema,
@@ -48,6 +49,14 @@ function describeIssues(error: { issues: readonly { path: PropertyKey[]; message
     .join('; ');
 }
 
+/** A holder's texts, cut as every stored value is. */
+const cutHolders = (cutter: FieldCutter, holders: readonly DecpHolder[]): DecpHolder[] =>
+  holders.map((holder) => ({
+    typeIdentifiant: cutter.cut(holder.typeIdentifiant),
+    id: cutter.cut(holder.id),
+    denominationSociale: cutter.cut(holder.denominationSociale),
+  }));
+
 /** The official key, or the contract's rank when the file leaves out its buyer or its id. */
 const keyOf = (buyerId: string | undefined, id: string | undefined, position: number) =>
   buyerId && id ? `${buyerId}/${id}` : `#${position}`;
@@ -55,7 +64,9 @@ const keyOf = (buyerId: string | undefined, id: string | undefined, position: nu
 /**
  * Reads one published contract object of the given version and segment, `position` its rank in the
  * file. Only what makes it no contract at all fails here; a missing amount or date is judged when it
- * is counted.
+ * is counted. Every text kept is cut at `MAX_FIELD_LENGTH` (`truncated` says so): a 500 KB `objet`
+ * must not make a line larger than a DynamoDB item may be. The amount is never cut, since a cut would
+ * change it; the dates are only parsed, never stored as written.
  */
 export function readDecpContract(
   value: unknown,
@@ -74,35 +85,43 @@ export function readDecpContract(
     const parsed = (version === 'v1' ? MarcheV1Schema : MarcheV2Schema).safeParse(value);
     if (!parsed.success) return fail(`not a readable DECP contract (${describeIssues(parsed.error)})`);
     const contract = parsed.data;
+    const cutter = new FieldCutter();
+    const buyerId = cutter.cut(contract.acheteur?.id);
     return ok({
       segment: 'marche',
-      key: keyOf(contract.acheteur?.id, contract.id, position),
-      buyerId: contract.acheteur?.id,
-      buyerName: contract.acheteur?.nom,
-      object: contract.objet,
+      key: keyOf(buyerId, cutter.cut(contract.id), position),
+      buyerId,
+      buyerName: cutter.cut(contract.acheteur?.nom),
+      object: cutter.cut(contract.objet),
       cpv: contract.codeCPV?.slice(0, 8),
       date: contract.dateNotification,
       publicationDate: contract.datePublicationDonnees,
       amount: latest(contract.modifications, (m) => m.montant) ?? contract.montant,
-      holders: latest(contract.modifications, (m) => m.titulaires) ?? contract.titulaires,
+      holders: cutHolders(cutter, latest(contract.modifications, (m) => m.titulaires) ?? contract.titulaires),
       modifications: contract.modifications.length,
+      truncated: cutter.truncated,
     });
   }
   const parsed = (version === 'v1' ? ConcessionV1Schema : ConcessionV2Schema).safeParse(value);
   if (!parsed.success) return fail(`not a readable DECP concession (${describeIssues(parsed.error)})`);
   const concession = parsed.data;
-  const authority = concession.autoriteConcedante;
+  const cutter = new FieldCutter();
+  const buyerId = cutter.cut(concession.autoriteConcedante?.id);
   return ok({
     segment: 'concession',
-    key: keyOf(authority?.id, concession.id, position),
-    buyerId: authority?.id,
-    buyerName: authority?.nom,
-    object: concession.objet,
+    key: keyOf(buyerId, cutter.cut(concession.id), position),
+    buyerId,
+    buyerName: cutter.cut(concession.autoriteConcedante?.nom),
+    object: cutter.cut(concession.objet),
     cpv: undefined,
     date: concession.dateSignature,
     publicationDate: concession.datePublicationDonnees,
     amount: latest(concession.modifications, (m) => m.valeurGlobale) ?? concession.valeurGlobale,
-    holders: latest(concession.modifications, (m) => m.concessionnaires) ?? concession.concessionnaires,
+    holders: cutHolders(
+      cutter,
+      latest(concession.modifications, (m) => m.concessionnaires) ?? concession.concessionnaires,
+    ),
     modifications: concession.modifications.length,
+    truncated: cutter.truncated,
   });
 }

@@ -4,8 +4,22 @@ import { PROTOTYPE_KEYS } from '../text.ts';
 import { CANONICAL_FIELDS, type CanonicalField } from './canonical-fields.ts';
 import type { FormatProfile } from './format-profile.ts';
 
+/**
+ * Every stored string of a profile is bounded: a profile is saved per anchor and read on every
+ * upload that names it, and a 900 KB label would be carried into each dataset's messages. A column
+ * name is a header cell of an export (real ones are under 100 characters).
+ */
+export const MAX_PROFILE_LABEL_LENGTH = 200;
+export const MAX_COLUMN_NAME_LENGTH = 200;
+
+const ColumnNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_COLUMN_NAME_LENGTH, `a column name is at most ${MAX_COLUMN_NAME_LENGTH} characters`);
+
 const ColumnsSchema = z
-  .partialRecord(z.enum(CANONICAL_FIELDS), z.string().trim().min(1))
+  .partialRecord(z.enum(CANONICAL_FIELDS), ColumnNameSchema)
   .refine((columns) => Object.keys(columns).every((key) => !PROTOTYPE_KEYS.has(key)))
   .refine((columns) => 'supplierName' in columns || 'supplierIdentifier' in columns, {
     message: 'map a column to supplierName or supplierIdentifier',
@@ -22,7 +36,10 @@ const ColumnsSchema = z
 export const MappingProfileSchema = z.strictObject({
   version: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-"'),
-  label: z.string().min(1),
+  label: z
+    .string()
+    .min(1)
+    .max(MAX_PROFILE_LABEL_LENGTH, `a label is at most ${MAX_PROFILE_LABEL_LENGTH} characters`),
   kind: DatasetKindSchema,
   currency: CurrencySchema,
   decimal: z.enum([',', '.']),

@@ -14,8 +14,9 @@ import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { FastLane } from './fast-lane.ts';
 import { LineCollector } from './line-collector.ts';
+import { OverlongRecord } from './overlong-record.ts';
 import type { Rejection } from './rejection.ts';
-import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader } from './row-checks.ts';
+import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader, MAX_LINE_LENGTH } from './row-checks.ts';
 import { summaryRowKind } from './summary-row.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
 
@@ -105,7 +106,8 @@ export class IngestCore {
   /** Ends the file: flushes the last contract and checks the file as a whole. */
   finish(): Result<DatasetSummary> {
     if (!this.header) {
-      if (this.pendingHeaderRows.every((row) => isBlank(row.cells))) return fail('the file is empty');
+      const blank = (row: RawRow) => !(row instanceof OverlongRecord) && isBlank(row.cells);
+      if (this.pendingHeaderRows.every(blank)) return fail('the file is empty');
       const settled = this.settleHeader();
       if (!settled.ok) return fail(settled.reason);
     }
@@ -136,8 +138,12 @@ export class IngestCore {
       this.options.headerSearchRows,
     );
     if (!located.ok) {
-      this.failure = located.reason;
-      return fail(located.reason);
+      // A line of megabytes is the file's first problem: say so before the header it hides.
+      const overlong = rows.find((row) => row instanceof OverlongRecord);
+      this.failure = overlong
+        ? `line ${overlong.lineNumber} is ${overlong.length} characters long, more than the ${MAX_LINE_LENGTH} a line may have; ${located.reason}`
+        : located.reason;
+      return fail(this.failure);
     }
     const format = located.value.format;
     const validate = createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId });
@@ -163,6 +169,10 @@ export class IngestCore {
   private acceptDataRow(row: RawRow): void {
     const header = this.header;
     if (!header) return;
+    if (row instanceof OverlongRecord) {
+      this.collected.reject({ lineNumber: row.lineNumber, reason: row.reason, raw: row.start });
+      return;
+    }
     if (header.fastLane?.take(row)) return;
     if (isBlank(row.cells)) {
       this.collected.countBlank();

@@ -5,11 +5,14 @@ import { foldsTo } from '../text.ts';
 /** A record longer than this is not a spending line: it is rejected rather than stored. */
 export const MAX_LINE_LENGTH = 65_536;
 /**
- * A value spanning this many lines, or this long, is an opening quote never closed: papaparse then
- * reads the rest of the file as one value, so the file as a whole is rejected.
+ * A value spanning this many lines, or this long and over lines, is an opening quote never closed:
+ * papaparse then reads the rest of the file as one value, so the file as a whole is rejected.
  */
 const UNCLOSED_QUOTE_LINES = 200;
-const UNCLOSED_QUOTE_LENGTH = 1_000_000;
+export const UNCLOSED_QUOTE_LENGTH = 1_000_000;
+
+/** Why a record longer than a line may be is not counted. */
+export const LINE_TOO_LONG = `the line is longer than ${MAX_LINE_LENGTH} characters`;
 
 export function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
@@ -25,9 +28,10 @@ export function isRepeatedHeader(cells: readonly string[], foldedHeader: readonl
 
 export function hasUnclosedQuote(cells: readonly string[]): boolean {
   return cells.some((cell) => {
-    if (cell.length > UNCLOSED_QUOTE_LENGTH) return true;
     // Fewer characters than the newlines looked for: nothing to count (almost every cell).
     if (cell.length < UNCLOSED_QUOTE_LINES) return false;
+    // A value with no line break swallowed no line after it, however long: it is a long line.
+    if (cell.length > UNCLOSED_QUOTE_LENGTH) return cell.includes('\n');
     let lines = 0;
     for (let index = cell.indexOf('\n'); index !== -1; index = cell.indexOf('\n', index + 1)) {
       if (++lines >= UNCLOSED_QUOTE_LINES) return true;
@@ -40,7 +44,7 @@ export function hasUnclosedQuote(cells: readonly string[]): boolean {
 export function checkRecord(cells: readonly string[], header: LocatedHeader): Result<void> {
   let length = 0;
   for (const cell of cells) length += cell.length + 1;
-  if (length > MAX_LINE_LENGTH) return fail(`the line is longer than ${MAX_LINE_LENGTH} characters`);
+  if (length > MAX_LINE_LENGTH) return fail(LINE_TOO_LONG);
   for (const cell of cells) {
     if (cell.includes('\uFFFD')) {
       return fail('the line contains characters that could not be decoded, in UTF-8 or in Windows-1252');

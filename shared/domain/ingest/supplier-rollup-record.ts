@@ -22,6 +22,11 @@ export const SupplierRollupSchema = z.object({
   largestLineCents: z.number().int(),
   /** Readable label of each category code seen. */
   categoryLabels: z.array(z.tuple([z.string(), z.string()])),
+  /**
+   * Categories whose cents were folded into the uncategorised buckets so that the rollup fits in one
+   * DynamoDB item (`boundRollup`): absent on any rollup of a sensible file.
+   */
+  foldedCategories: z.number().int().positive().optional(),
 });
 export type SupplierRollup = z.infer<typeof SupplierRollupSchema>;
 

@@ -2,6 +2,7 @@ import { monthOf } from '../dates.ts';
 import { monthNumber, monthText } from '../month-number.ts';
 import { type DraftLine, type SpendLine, UNDATED_MONTH } from '../spend-line.ts';
 import { LineRun } from './line-run.ts';
+import { boundRollup } from './rollup-bound.ts';
 import { type SupplierRollup, UNCATEGORISED } from './supplier-rollup-record.ts';
 
 /** One (month, category) bucket of a rollup: [month, category, cents]. */
@@ -110,7 +111,7 @@ export class SupplierRollups {
       const labels = [...rollup.categoryLabels]
         .map(([category, label]) => ({ category, label: label.value, sequence: label.sequence }))
         .sort(bySequence);
-      yield {
+      yield boundRollup({
         anchorId: rollup.anchorId,
         ...(rollup.anchorName ? { anchorName: rollup.anchorName.value } : {}),
         supplier: rollup.supplier,
@@ -122,7 +123,7 @@ export class SupplierRollups {
         byMonthCategory: buckets.map(({ bucket: [month, category, cents] }) => [month, category, cents]),
         largestLineCents: rollup.largestLineCents,
         categoryLabels: labels.map(({ category, label }) => [category, label]),
-      };
+      });
     }
   }
 

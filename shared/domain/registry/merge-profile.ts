@@ -19,8 +19,7 @@ const dateOf = (iso: string) => iso.slice(0, 10);
  */
 export function mergeProfile(key: string, facts: FactsOfSupplier): SupplierProfile {
   const { unit, establishment, headOffice, directory, override } = facts;
-  const lastChange = override?.history.at(-1);
-  const overrideAsOf = lastChange ? dateOf(lastChange.at) : undefined;
+  const overrideAsOf = override ? dateOf(override.changedAt) : undefined;
   const profile: SupplierProfile = { key };
   const name = unit?.name || establishment?.name;
   if (name) profile.name = { value: name, source: 'registry', asOf: (unit ?? establishment)?.asOf ?? '' };

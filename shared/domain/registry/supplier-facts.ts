@@ -58,20 +58,19 @@ export const OverrideChangeSchema = z.object({
   headOffice: PlaceFactSchema.optional(),
 });
 
-/** A procurement officer's correction, with who, when, why and what it replaced; history kept. */
+/**
+ * The correction in force for a supplier, what reports read with the other facts: one small item.
+ * Each correction, with who made it, when, why and what it replaced, is an item of its own
+ * (`CorrectionSchema`), so that the history never grows this one.
+ */
 export const OverrideFactsSchema = z.object({
   kind: z.literal('override'),
   supplierKey: z.string().min(1),
   current: OverrideChangeSchema,
-  history: z.array(
-    z.object({
-      change: OverrideChangeSchema,
-      previous: OverrideChangeSchema,
-      by: z.string().min(1),
-      at: z.iso.datetime(),
-      reason: z.string().min(1),
-    }),
-  ),
+  /** The sequence of the correction in force. */
+  changes: z.number().int().positive(),
+  /** When it was made: the date of the override facts. */
+  changedAt: z.iso.datetime(),
 });
 
 export const SupplierFactsSchema = z.discriminatedUnion('kind', [

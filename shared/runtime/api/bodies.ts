@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DatasetKindSchema } from '../../domain/dataset-kind.ts';
 import { MappingProfileSchema } from '../../domain/formats/mapping-profile.ts';
-import { PlaceFactSchema } from '../../domain/supplier-profile.ts';
+import {
+  CorrectionPlaceSchema,
+  CorrectionReasonSchema,
+  CorrectionTypeSchema,
+} from '../../domain/registry/correction.ts';
 import { EncodedSegmentSchema } from './request.ts';
 
 /** The zod side of the request shapes in shared/contracts/portal-api.ts: every input is checked here. */
@@ -15,10 +19,10 @@ export const UploadBodySchema = z.strictObject({
 });
 
 export const OverrideBodySchema = z.strictObject({
-  supplierType: z.string().min(1).max(64).optional(),
-  place: PlaceFactSchema.strict().optional(),
-  headOffice: PlaceFactSchema.strict().optional(),
-  reason: z.string().trim().min(1, 'say why: a correction needs a reason').max(500),
+  supplierType: CorrectionTypeSchema.optional(),
+  place: CorrectionPlaceSchema.strict().optional(),
+  headOffice: CorrectionPlaceSchema.strict().optional(),
+  reason: CorrectionReasonSchema,
 });
 
 export const RebuildBodySchema = z.strictObject({ kind: DatasetKindSchema.optional() }).optional();

@@ -51,7 +51,7 @@ const profiles: ProfileStore = {
   async getOverride() {
     return undefined;
   },
-  async putOverride() {
+  async putCorrection() {
     return false;
   },
   async putLocalActivity() {},

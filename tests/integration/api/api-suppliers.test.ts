@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
+import { setOverride } from '../../../shared/use-cases/set-override.ts';
 import { DECP_CONTRACTS } from '../helpers.ts';
 import { type ApiWorld, call, expectProblem, FOREIGN, startApiWorld } from './support.ts';
 
@@ -140,5 +142,83 @@ describe('PUT /suppliers/{key}/override', () => {
       anchor: 'anchor-c',
     });
     expect(owner.body.corrections).toEqual([]);
+  });
+});
+
+describe('a supplier corrected 700 times (the security review: a history in one item stopped at ~660)', () => {
+  const CORRECTIONS = 700;
+  const reasonOf = (sequence: number) =>
+    `#${sequence} ${'vérifié auprès du greffe '.repeat(25)}`.slice(0, 500);
+
+  it('takes every correction, keeps the latest in force and reads back the latest 50, in order', async () => {
+    // A supplier of its own, the Boulangerie's corrections being counted by the tests above.
+    const page = (await call('GET /suppliers', { query: { limit: '5' } })).body.suppliers as {
+      key: string;
+    }[];
+    const key = page.map((supplier) => supplier.key).find((candidate) => candidate !== BOULANGERIE);
+    if (!key) throw new Error('no supplier besides the Boulangerie');
+    const profiles = createDynamoDbProfileStore(world.harness.documents, world.harness.stack.tableName);
+    const types = ['sme', 'cooperative', 'association'] as const;
+    let minute = 0;
+    const clock = { now: () => new Date(Date.UTC(2025, 0, 1) + 60_000 * minute++) };
+    for (let sequence = 1; sequence <= CORRECTIONS; sequence++) {
+      const reason = reasonOf(sequence);
+      expect(reason).toHaveLength(500);
+      const saved = await setOverride(
+        { profiles, clock },
+        { supplierKey: key, change: { supplierType: types[sequence % 3] }, by: 'a.martin', reason },
+      );
+      if (!saved.ok) throw new Error(`correction ${sequence}: ${saved.reason}`);
+    }
+
+    const shown = await call('GET /suppliers/{key}', { path: { key: encodeURIComponent(key) } });
+    expect(shown.status).toBe(200);
+    expect(shown.body.correctionCount).toBe(CORRECTIONS);
+    expect(shown.body.corrections).toHaveLength(50);
+    expect(shown.body.corrections.map((c: { sequence: number }) => c.sequence)).toEqual(
+      Array.from({ length: 50 }, (_, index) => CORRECTIONS - 49 + index),
+    );
+    expect(shown.body.corrections.at(-1).reason).toBe(reasonOf(CORRECTIONS));
+    expect(shown.body.override).toEqual({ supplierType: types[CORRECTIONS % 3] });
+    expect(shown.body.profile.supplierType).toMatchObject({
+      value: types[CORRECTIONS % 3],
+      source: 'override',
+    });
+
+    // The next one, through the API, is taken as the first was.
+    const next = await call('PUT /suppliers/{key}/override', {
+      path: { key: encodeURIComponent(key) },
+      body: { supplierType: 'mutual', reason: reasonOf(CORRECTIONS + 1) },
+    });
+    expect(next.status).toBe(200);
+    expect(next.body.correctionCount).toBe(CORRECTIONS + 1);
+    expect(next.body.corrections).toHaveLength(50);
+    expect(next.body.corrections.at(-1)).toMatchObject({
+      sequence: CORRECTIONS + 1,
+      previous: { supplierType: types[CORRECTIONS % 3] },
+      by: 'agent@ville.example',
+    });
+  }, 180_000);
+
+  it.each([
+    [
+      'a reason of 501 characters',
+      { supplierType: 'sme', reason: 'x'.repeat(501) },
+      'reason: a reason is at most 500 characters',
+    ],
+    [
+      'a postcode of 17 characters',
+      { place: { postcode: '3'.repeat(17) }, reason: 'moved' },
+      'place.postcode: at most 16 characters',
+    ],
+    [
+      'a type of 65 characters',
+      { supplierType: 't'.repeat(65), reason: 'typed' },
+      'supplierType: at most 64 characters',
+    ],
+  ])('refuses %s with a message saying the limit', async (_label, body, message) => {
+    const refused = await call('PUT /suppliers/{key}/override', { path: { key: encoded }, body });
+    expectProblem(refused, 400);
+    expect(refused.body.detail).toContain(message);
   });
 });

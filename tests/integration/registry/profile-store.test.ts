@@ -5,14 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../../shared/adapters/dynamodb-keys.ts';
+import { ENTITY, keys } from '../../../shared/adapters/dynamodb-keys.ts';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
+import type { Correction } from '../../../shared/domain/registry/correction.ts';
 import type {
   DirectoryFacts,
   EstablishmentFacts,
-  OverrideFacts,
   SupplierFacts,
   UnitFacts,
 } from '../../../shared/domain/registry/supplier-facts.ts';
@@ -271,8 +271,10 @@ describe('overrides: setOverride with its audit history', () => {
     const stored = await store.getOverride(key);
     expect(stored).toEqual(second.value);
     expect(stored?.current).toEqual({ supplierType: 'cooperative', place: { communeCode: '38151' } });
-    expect(stored?.history).toEqual([
+    expect(stored?.changes).toBe(2);
+    expect(stored?.corrections).toEqual([
       {
+        sequence: 1,
         change: { supplierType: 'mutual' },
         previous: {},
         by: 'a.martin',
@@ -280,6 +282,7 @@ describe('overrides: setOverride with its audit history', () => {
         reason: 'statuts de 2019',
       },
       {
+        sequence: 2,
         change: { supplierType: 'cooperative', place: { communeCode: '38151' } },
         previous: { supplierType: 'mutual' },
         by: 'b.durand',
@@ -322,33 +325,27 @@ describe('overrides: setOverride with its audit history', () => {
     expect(await store.getOverride(target)).toBeUndefined();
   });
 
-  it('detects a concurrent change: a put with a stale expected count is refused', async () => {
+  it('detects a concurrent change: a correction whose number is taken is refused', async () => {
     const current = await store.getOverride(key);
     if (!current) throw new Error('no override');
-    const count = current.history.length;
-    const stale: OverrideFacts = {
-      ...current,
-      current: { supplierType: 'sme' },
-      history: [
-        ...current.history,
-        {
-          change: { supplierType: 'sme' },
-          previous: current.current,
-          by: 'c',
-          at: '2025-05-01T00:00:00.000Z',
-          reason: 'r',
-        },
-      ],
-    };
-    expect(await store.putOverride(stale, count - 1)).toBe(false);
-    expect(await store.putOverride(stale, 0)).toBe(false);
+    const stale = (sequence: number): Correction => ({
+      sequence,
+      change: { supplierType: 'sme' },
+      previous: current.current,
+      by: 'c',
+      at: '2025-05-01T00:00:00.000Z',
+      reason: 'r',
+    });
+    expect(await store.putCorrection(key, stale(current.changes))).toBe(false);
+    expect(await store.putCorrection(key, stale(1))).toBe(false);
     expect(await store.getOverride(key)).toEqual(current);
-    expect(await store.putOverride(stale, count)).toBe(true);
-    expect((await store.getOverride(key))?.history).toHaveLength(count + 1);
-    // A first override of a new key expects 0 changes, and a count > 0 finds nothing to match.
-    const fresh = { ...stale, supplierKey: 'name:nouveau' };
-    expect(await store.putOverride(fresh, 1)).toBe(false);
-    expect(await store.putOverride(fresh, 0)).toBe(true);
+    expect(await store.putCorrection(key, stale(current.changes + 1))).toBe(true);
+    const after = await store.getOverride(key);
+    expect(after?.changes).toBe(current.changes + 1);
+    expect(after?.current).toEqual({ ...current.current, supplierType: 'sme' });
+    // The first correction of a new key is number 1.
+    expect(await store.putCorrection('name:nouveau', stale(1))).toBe(true);
+    expect(await store.putCorrection('name:nouveau', stale(1))).toBe(false);
   });
 
   it('retries after losing a race, keeping both officers’ changes in order', async () => {
@@ -356,7 +353,7 @@ describe('overrides: setOverride with its audit history', () => {
     let raced = false;
     const racing: ProfileStore = {
       ...store,
-      async putOverride(override, expected) {
+      async putCorrection(supplierKey, correction) {
         if (!raced) {
           raced = true;
           // Another officer saves first, between our read and our write.
@@ -366,7 +363,7 @@ describe('overrides: setOverride with its audit history', () => {
           );
           if (!other.ok) throw new Error(other.reason);
         }
-        return store.putOverride(override, expected);
+        return store.putCorrection(supplierKey, correction);
       },
     };
     const mine = await setOverride(
@@ -375,9 +372,127 @@ describe('overrides: setOverride with its audit history', () => {
     );
     if (!mine.ok) throw new Error(mine.reason);
     const stored = await store.getOverride(target);
-    expect(stored?.history.map((change) => change.by)).toEqual(['other', 'me']);
-    expect(stored?.history[1]?.previous).toEqual({ supplierType: 'association' });
+    expect(stored?.corrections.map((change) => change.by)).toEqual(['other', 'me']);
+    expect(stored?.corrections[1]?.previous).toEqual({ supplierType: 'association' });
     expect(stored?.current).toEqual({ supplierType: 'cooperative' });
+  });
+
+  it('reads a history written in one item before each correction had its own, and carries it on', async () => {
+    const target = `siret:${syntheticSiret(syntheticSiren(7007), 1)}`;
+    const legacy = [
+      {
+        change: { supplierType: 'mutual' },
+        previous: {},
+        by: 'a',
+        at: '2024-01-01T08:00:00.000Z',
+        reason: 'r1',
+      },
+      {
+        change: { supplierType: 'sme' },
+        previous: { supplierType: 'mutual' },
+        by: 'b',
+        at: '2024-02-01T08:00:00.000Z',
+        reason: 'r2',
+      },
+    ];
+    await harness.documents.send(
+      new PutCommand({
+        TableName: harness.stack.tableName,
+        Item: {
+          ...keys.facts.override(target),
+          entityType: ENTITY.facts,
+          kind: 'override',
+          supplierKey: target,
+          current: { supplierType: 'sme' },
+          history: legacy,
+        },
+      }),
+    );
+    expect(await store.getOverride(target)).toEqual({
+      current: { supplierType: 'sme' },
+      changes: 2,
+      corrections: legacy.map((entry, index) => ({ ...entry, sequence: index + 1 })),
+    });
+    expect((await store.getProfiles([target])).get(target)?.supplierType).toEqual({
+      value: 'sme',
+      source: 'override',
+      asOf: '2024-02-01',
+    });
+
+    const third = await setOverride(
+      { profiles: store, clock: tickingClock() },
+      { supplierKey: target, change: { supplierType: 'cooperative' }, by: 'c', reason: 'r3' },
+    );
+    if (!third.ok) throw new Error(third.reason);
+    const after = await store.getOverride(target);
+    expect(after?.corrections.map((entry) => [entry.sequence, entry.reason])).toEqual([
+      [1, 'r1'],
+      [2, 'r2'],
+      [3, 'r3'],
+    ]);
+    expect(after?.current).toEqual({ supplierType: 'cooperative' });
+    const item = await harness.documents.send(
+      new GetCommand({ TableName: harness.stack.tableName, Key: keys.facts.override(target) }),
+    );
+    expect(item.Item?.history).toBeUndefined();
+    expect(item.Item).toMatchObject({ changes: 3, current: { supplierType: 'cooperative' } });
+  });
+
+  it('reads a correction in force even when a crash kept its override item from being written', async () => {
+    const target = `siret:${syntheticSiret(syntheticSiren(7008), 1)}`;
+    const clock = tickingClock();
+    const first = await setOverride(
+      { profiles: store, clock },
+      { supplierKey: target, change: { supplierType: 'mutual' }, by: 'a', reason: 'r1' },
+    );
+    if (!first.ok) throw new Error(first.reason);
+    // Correction 2 alone, as a run that stopped between its two puts leaves it.
+    await harness.documents.send(
+      new PutCommand({
+        TableName: harness.stack.tableName,
+        Item: {
+          ...keys.facts.correction(target, 2),
+          entityType: ENTITY.correction,
+          supplierKey: target,
+          sequence: 2,
+          change: { supplierType: 'sme' },
+          previous: { supplierType: 'mutual' },
+          by: 'b',
+          at: '2025-04-02T08:00:00.000Z',
+          reason: 'r2',
+        },
+      }),
+    );
+    expect(await store.getOverride(target)).toMatchObject({ current: { supplierType: 'sme' }, changes: 2 });
+
+    const third = await setOverride(
+      { profiles: store, clock },
+      { supplierKey: target, change: { place: { communeCode: '38185' } }, by: 'c', reason: 'r3' },
+    );
+    if (!third.ok) throw new Error(third.reason);
+    const after = await store.getOverride(target);
+    expect(after?.corrections.map((entry) => entry.sequence)).toEqual([1, 2, 3]);
+    expect(after?.corrections[2]?.previous).toEqual({ supplierType: 'sme' });
+    expect(after?.current).toEqual({ supplierType: 'sme', place: { communeCode: '38185' } });
+    expect((await store.getProfiles([target])).get(target)?.supplierType?.value).toBe('sme');
+  });
+
+  it('refuses a reason over 500 characters and a name over 320, saying so, and stores nothing', async () => {
+    const target = `siret:${syntheticSiret(syntheticSiren(7009), 1)}`;
+    const long = await setOverride(
+      { profiles: store, clock: tickingClock() },
+      { supplierKey: target, change: { supplierType: 'sme' }, by: 'a', reason: 'x'.repeat(501) },
+    );
+    expect(long).toEqual({
+      ok: false,
+      reason: 'the correction is not valid: reason: a reason is at most 500 characters',
+    });
+    const named = await setOverride(
+      { profiles: store, clock: tickingClock() },
+      { supplierKey: target, change: { supplierType: 'sme' }, by: 'b'.repeat(321), reason: 'ok' },
+    );
+    expect(named.ok).toBe(false);
+    expect(await store.getOverride(target)).toBeUndefined();
   });
 
   it('refuses an empty "by", so that the stored override never breaks later reads', async () => {

@@ -69,26 +69,9 @@ const override: OverrideFacts = {
     place: { communeCode: '38151' },
     headOffice: { communeCode: '38185' },
   },
-  history: [
-    {
-      change: { supplierType: 'mutual' },
-      previous: {},
-      by: 'a.martin',
-      at: '2025-03-01T09:00:00.000Z',
-      reason: 'first guess',
-    },
-    {
-      change: {
-        supplierType: 'cooperative',
-        place: { communeCode: '38151' },
-        headOffice: { communeCode: '38185' },
-      },
-      previous: { supplierType: 'mutual' },
-      by: 'b.durand',
-      at: '2025-04-02T10:30:00.000Z',
-      reason: 'SCOP since 2024 (statuts)',
-    },
-  ],
+  // The second of two corrections is in force: its date is the override's.
+  changes: 2,
+  changedAt: '2025-04-02T10:30:00.000Z',
 };
 
 const ALL: FactsOfSupplier = { unit, establishment: branch, headOffice, directory, override };
@@ -150,7 +133,8 @@ describe('mergeProfile: override > registry > directory, field by field', () => 
     const typeOnly: OverrideFacts = {
       ...override,
       current: { supplierType: 'cooperative' },
-      history: override.history.slice(0, 1),
+      changes: 1,
+      changedAt: '2025-03-01T09:00:00.000Z',
     };
     const profile = merge({ ...ALL, override: typeOnly });
     expect(profile.establishment?.source).toBe('registry');
