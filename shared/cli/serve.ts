@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startLocalPortal } from '../local/local-portal.ts';
+import { buildPortalInChildProcess } from '../local/portal-build-process.ts';
 import { UsageError } from './cli-error.ts';
 
 const DEFAULT_PORT = 8080;
@@ -22,11 +23,9 @@ export async function serve(args: readonly string[]): Promise<void> {
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
     throw new UsageError(`--port must be a port number (0 for any free port), not "${values.port}"`);
   }
-  // Built on start (a few seconds; Vite loaded only here), so a fresh clone needs no build step; the
-  // build is removed on stop.
-  const temporaryBuild = values.static
-    ? undefined
-    : await (await import('../../portal/build.ts')).buildPortalInTemp();
+  // Built on start (a few seconds, in a child process that takes Vite's memory with it), so a fresh
+  // clone needs no build step; the build is removed on stop.
+  const temporaryBuild = values.static ? undefined : await buildPortalInChildProcess();
   const portal = await startLocalPortal({
     port: Number(values.port),
     stateDirectory: values.state,

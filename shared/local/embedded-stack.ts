@@ -9,6 +9,7 @@ import S3rver from 's3rver';
 import { createDocumentClient } from '../adapters/aws-clients.ts';
 import { DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts';
 import { ENV } from '../runtime/env.ts';
+import { closeDynaliteIterators } from './dynalite-iterators.ts';
 import { tableDefinition } from './table-definition.ts';
 
 export interface EmbeddedStack {
@@ -46,6 +47,7 @@ export async function startEmbeddedStack(
     ? join(options.stateDirectory, 's3')
     : await mkdtemp(join(tmpdir(), 'ancrage-s3-'));
   if (options.stateDirectory) await mkdir(join(options.stateDirectory, 'dynamodb'), { recursive: true });
+  closeDynaliteIterators();
   const dynamo = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,

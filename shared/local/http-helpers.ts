@@ -35,20 +35,6 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   return Buffer.concat(chunks);
 }
 
-/**
- * A state-changing request must come from the page itself: the session cookie is SameSite=Strict,
- * and a cross-site `Origin` is refused as well, in case a browser sends the cookie anyway.
- */
-export function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 /** Headers as a plain record of strings, as API Gateway gives them (lower-case names, joined values). */
 export function flatHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};

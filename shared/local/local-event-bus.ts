@@ -35,19 +35,29 @@ interface PutEventsEntry {
  * does and hands each event to `deliver`, one at a time and in order, after answering — as the bus
  * invokes a rule's target asynchronously. A delivery that fails is logged, like a target's failure
  * going to its dead-letter queue; it does not stop the next.
+ *
+ * An event identical to one still waiting is not queued again: the rules' targets rebuild reports
+ * from what is stored when they run, so the waiting one does the same work. Without it, each click
+ * on "rebuild" queued four report builds of seconds each, and a script could queue hours of them.
  */
 export async function startLocalEventBus(
   deliver: (event: BusEvent) => Promise<void>,
 ): Promise<LocalEventBus> {
   let queue: Promise<void> = Promise.resolve();
+  // Events waiting for delivery, by content: see `enqueue`.
+  const waiting = new Set<string>();
   const enqueue = (event: BusEvent) => {
-    queue = queue.then(() =>
-      deliver(event).catch((error: unknown) => {
+    const key = JSON.stringify([event.source, event.detailType, event.detail]);
+    if (waiting.has(key)) return;
+    waiting.add(key);
+    queue = queue.then(() => {
+      waiting.delete(key);
+      return deliver(event).catch((error: unknown) => {
         process.stderr.write(
           `ancrage: the ${event.detailType} event could not be delivered: ${String(error)}\n`,
         );
-      }),
-    );
+      });
+    });
   };
   const server = createServer(async (request, response) => {
     let body: string;

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { portalCsp, REPORTS_CSP } from '../contracts/content-security.ts';
 import type { LocalAnchors } from '../contracts/portal-api.ts';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import { bridgeToApi } from './api-bridge.ts';
 import type { EmbeddedStack } from './embedded-stack.ts';
-import { isSameOrigin, readBody, sendJson, sendProblem } from './http-helpers.ts';
+import { readBody, sendJson, sendProblem } from './http-helpers.ts';
 import {
   clearedSessionCookie,
   LocalSessionBodySchema,
@@ -15,6 +17,8 @@ import {
   tokenOf,
 } from './local-sessions.ts';
 import { notBuiltPage } from './not-built-page.ts';
+import { isAllowedHost, isForeignStateChange, loopbackHosts } from './request-guard.ts';
+import { decodePath, requestTarget } from './request-target.ts';
 import { resolveStaticFile, sendFile } from './static-files.ts';
 import { proxyUpload } from './upload-proxy.ts';
 
@@ -54,8 +58,6 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const anchorIds = new Set(options.anchors.map((anchor) => anchor.id));
 
   async function localSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isSameOrigin(request))
-      return sendProblem(response, 403, 'This request did not come from the portal');
     if (request.method === 'DELETE') {
       sessions.close(tokenOf(request.headers.cookie));
       response.writeHead(204, { 'set-cookie': clearedSessionCookie });
@@ -79,7 +81,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   }
 
   async function report(response: ServerResponse, path: string): Promise<void> {
-    const relative = decodeURIComponent(path.slice('/reports/'.length));
+    const relative = decodePath(path.slice('/reports/'.length));
+    if (relative === undefined) return sendProblem(response, 400, 'The address is not valid');
     if (
       relative.split('/').some((segment) => segment === '..' || segment === '.') ||
       relative.includes('\\')
@@ -91,42 +94,46 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       const object = await options.s3.send(
         new GetObjectCommand({ Bucket: options.stack.buckets.reports, Key: key }),
       );
+      if (!object.Body) return sendProblem(response, 404, 'No such report');
       response.writeHead(200, {
         'content-type': object.ContentType ?? 'application/octet-stream',
         'content-security-policy': REPORTS_CSP,
         'cache-control': 'no-cache',
       });
-      response.end(Buffer.from((await object.Body?.transformToByteArray()) ?? []));
+      // Streamed: a large report is never held whole in memory.
+      await pipeline(object.Body as Readable, response);
     } catch (error) {
       if (error instanceof NoSuchKey) return sendProblem(response, 404, 'No such report');
       throw error;
     }
   }
 
+  // The port is known once listening (0 picks one); no request is answered before.
+  let hosts: ReadonlySet<string> = new Set();
+
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value);
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    if (!isAllowedHost(request, hosts)) {
+      const detail = `Open http://${[...hosts][0]}/ instead.`;
+      return sendProblem(response, 421, 'This server answers only at its loopback address', detail);
+    }
+    if (isForeignStateChange(request)) {
+      return sendProblem(response, 403, 'This request did not come from the portal');
+    }
+    const target = requestTarget(request.url);
+    if (!target) return sendProblem(response, 400, 'The address is not valid');
+    const { path } = target;
     const user = sessions.userOf(request.headers.cookie);
     if (path === '/api/local/anchors') return sendJson(response, 200, { anchors: options.anchors });
     if (path === '/api/local/session') return localSession(request, response);
     if (path.startsWith('/api/')) {
       if (!user) return sendProblem(response, 401, 'Sign in first');
-      return bridgeToApi(
-        request,
-        response,
-        path.slice('/api'.length),
-        url.search.slice(1),
-        user,
-        options.stack,
-      );
+      return bridgeToApi(request, response, path.slice('/api'.length), target.query, user, options.stack);
     }
     if (path === `/s3/${options.stack.buckets.uploads}` && request.method === 'POST') {
       if (!user) return sendProblem(response, 401, 'Sign in first');
-      if (!isSameOrigin(request))
-        return sendProblem(response, 403, 'This request did not come from the portal');
-      const target = { s3Endpoint: options.stack.s3Endpoint, bucket: options.stack.buckets.uploads };
-      return proxyUpload(request, response, target, user, options.uploaded);
+      const bucket = { s3Endpoint: options.stack.s3Endpoint, bucket: options.stack.buckets.uploads };
+      return proxyUpload(request, response, bucket, user, options.uploaded);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendProblem(response, 405, `${request.method} is not allowed here`);
@@ -151,6 +158,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     server.once('error', reject);
     server.listen(options.port, LOOPBACK, () => resolve(server.address() as AddressInfo));
   });
+  hosts = loopbackHosts(address.port);
   return {
     url: `http://${LOOPBACK}:${address.port}`,
     stop: () =>

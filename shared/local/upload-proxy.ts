@@ -1,20 +1,56 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import type { ObjectLocation } from '../domain/dataset.ts';
+import { boundaryOf, type FormHead, MalformedForm, readFormHead, serializeFormHead } from './form-head.ts';
 import type { LocalUser } from './http-api-event.ts';
 import { sendProblem } from './http-helpers.ts';
 import { nextSequencer } from './local-pipeline.ts';
+import { decodePath } from './request-target.ts';
+import { uploadFieldsRefusal } from './upload-fields.ts';
+
+/** A presigned form's fields (policy, signature, key, metadata) take a few kilobytes. */
+const MAX_FORM_HEAD_BYTES = 64 * 1024;
+
+/** Answers a refusal; the unread rest of the upload is drained so that the answer reaches the client. */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, title: string): void {
+  request.resume();
+  sendProblem(response, status, title);
+}
 
 /**
- * The browser's presigned POST, passed through to the S3 emulator unchanged (multipart body
- * streamed, never buffered), from the page's own origin. S3 would then send an ObjectCreated event;
- * the emulator does not, so once the object is stored, `stored` is called with its location.
+ * The browser's presigned POST, passed through to the S3 emulator from the page's own origin, the
+ * file streamed, never buffered. S3 would then send an ObjectCreated event; the emulator does not,
+ * so once the object is stored, `stored` is called with its location.
  *
- * s3rver does not check POST policies: this proxy keeps the one rule that matters locally, that an
- * upload lands in the signed-in user's own folder, and only such an upload is ingested.
+ * s3rver checks no POST policy: this proxy reads the fields first and keeps the rules that matter
+ * locally (the key in the signed-in anchor's folder, the anchor metadata naming it) before a byte
+ * reaches storage, so a forged form can neither overwrite nor add to another institution's files.
  */
-export function proxyUpload(
+export async function proxyUpload(
   request: IncomingMessage,
   response: ServerResponse,
+  target: { readonly s3Endpoint: string; readonly bucket: string },
+  user: LocalUser,
+  stored: (location: ObjectLocation) => void,
+): Promise<void> {
+  const boundary = boundaryOf(request.headers['content-type']);
+  if (!boundary) return refuse(request, response, 400, 'An upload is a multipart/form-data form');
+  let head: FormHead;
+  try {
+    head = await readFormHead(request, boundary, MAX_FORM_HEAD_BYTES);
+  } catch (error) {
+    if (error instanceof MalformedForm) return refuse(request, response, 400, error.message);
+    throw error;
+  }
+  const refusal = uploadFieldsRefusal(head.fields, user.anchorId);
+  if (refusal) return refuse(request, response, 403, refusal);
+  return forward(request, response, head, target, user, stored);
+}
+
+function forward(
+  request: IncomingMessage,
+  response: ServerResponse,
+  head: FormHead,
   target: { readonly s3Endpoint: string; readonly bucket: string },
   user: LocalUser,
   stored: (location: ObjectLocation) => void,
@@ -24,12 +60,8 @@ export function proxyUpload(
       `${target.s3Endpoint}/${target.bucket}`,
       {
         method: 'POST',
-        headers: {
-          'content-type': request.headers['content-type'] ?? '',
-          ...(request.headers['content-length']
-            ? { 'content-length': request.headers['content-length'] }
-            : { 'transfer-encoding': 'chunked' }),
-        },
+        // The head is written anew, so the length differs from the client's: sent chunked.
+        headers: { 'content-type': `multipart/form-data; boundary="${head.boundary}"` },
       },
       (answer) => {
         const status = answer.statusCode ?? 502;
@@ -39,8 +71,9 @@ export function proxyUpload(
           sendProblem(response, status >= 400 ? status : 502, 'The file could not be stored');
           return resolve();
         }
-        const key = decodeURIComponent(new URL(location).pathname.slice(`/${target.bucket}/`.length));
-        if (!key.startsWith(`uploads/${user.anchorId}/`)) {
+        const key = decodePath(new URL(location).pathname.slice(`/${target.bucket}/`.length));
+        // Checked before storing; the emulator's own word on where it put the file is checked too.
+        if (key === undefined || !key.startsWith(`uploads/${user.anchorId}/`)) {
           sendProblem(
             response,
             403,
@@ -56,6 +89,11 @@ export function proxyUpload(
       },
     );
     upstream.on('error', reject);
-    request.pipe(upstream);
+    upstream.write(serializeFormHead(head));
+    upstream.write(head.rest);
+    // A client that goes away mid-file takes the upstream request down with it, and the reverse.
+    pipeline(request, upstream, (error) => {
+      if (error) reject(error);
+    });
   });
 }
