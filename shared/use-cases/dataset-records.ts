@@ -24,7 +24,9 @@ export function newDatasetRecord(input: {
     id: input.id,
     source: input.location,
     fileName: fileNameOfKey(input.location.key),
-    anchorId: input.anchorId ?? anchorOfUploadKey(input.location.key) ?? 'unassigned',
+    // The key's folder is what the upload policy let this institution write to; metadata is only
+    // what the uploader said: where they disagree, the key wins.
+    anchorId: anchorOfUploadKey(input.location.key) ?? input.anchorId ?? 'unassigned',
     ...(requestedKind ? { requestedKind } : {}),
     status: 'INGESTING',
     receivedAt: now,

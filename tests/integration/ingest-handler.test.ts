@@ -165,6 +165,21 @@ describe('ingest handler fed an S3 event', () => {
     }
   });
 
+  it('takes the anchor from the key the upload was allowed to write, not from metadata that names another', async () => {
+    const excerpt = paymentsExcerpt('anchor metadata', 20, 400);
+    const location = await putUpload(harness, 'uploads/anchor-1/mandats-meta.csv', excerpt.text, {
+      anchor: 'anchor-2',
+    });
+
+    await invokeIngest(objectCreatedEvent(location));
+
+    const meta = await dataset(harness, datasetIdOf(location));
+    expect(meta).toMatchObject({ status: 'INGESTED', anchorId: 'anchor-1' });
+    expect((await rollupItems(harness, meta.id)).every((rollup) => rollup.anchorId === 'anchor-1')).toBe(
+      true,
+    );
+  });
+
   it('marks a dataset FAILED with a readable message when the object was deleted after its event', async () => {
     const location = await putUpload(
       harness,
