@@ -1,26 +1,33 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
+import sparticuzChromium from '@sparticuz/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Debian's Chromium, headless, driven by playwright-core (which downloads no browser). Fails with
- * the way to install it when it is missing.
+ * A headless Chromium driven by playwright-core (which downloads no browser): the system's when one
+ * is installed, else the one `@sparticuz/chromium` ships inside its npm package (unpacked to /tmp on
+ * first use), so `npm ci && npm test` needs nothing installed by hand.
  */
 export async function launchChromium(): Promise<Browser> {
-  try {
-    await access(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: these tests drive a real browser. ` +
-        "Install Debian's chromium: apt-get update && apt-get install -y --no-install-recommends chromium " +
-        '(never `npx playwright install`: there is no download here).',
-    );
+  if (await isExecutable(SYSTEM_CHROMIUM)) {
+    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: SYSTEM_ARGS });
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    executablePath: await sparticuzChromium.executablePath(),
+    args: sparticuzChromium.args,
+    headless: true,
   });
 }
 
