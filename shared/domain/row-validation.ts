@@ -18,7 +18,7 @@ export interface RowContext {
 
 /**
  * Normalises one row's values in one pass (amount to cents, date to ISO, identifier to a checked
- * string). Only an amount that cannot be read keeps the line out of the count: any other defect is a
+ * string). Only an amount that cannot be read keeps the line out of the count: every other defect is a
  * flag on the counted line (an unreadable date makes it `undated`, a bad identifier is kept aside and
  * the supplier known by name), so that every readable amount of a file is accounted for.
  */

@@ -16,7 +16,7 @@ export function isAllowedHost(request: IncomingMessage, hosts: ReadonlySet<strin
   return host !== undefined && hosts.has(host);
 }
 
-/** Methods that read only: any other must come from the portal's own page. */
+/** Methods that read only: every other method must come from the portal's own page. */
 const READS = new Set(['GET', 'HEAD']);
 
 /**
