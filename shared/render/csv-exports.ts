@@ -93,16 +93,6 @@ function reconciliationCells(reconciliation: Reconciliation, style: CsvStyle): s
   ];
 }
 
-const NO_RECONCILIATION: Reconciliation = {
-  control: 0,
-  counted: 0,
-  concessions: 0,
-  setAside: [],
-  totalRows: { lines: 0, amount: 0 },
-  rejected: { lines: 0, linesWithAmount: 0, amount: 0 },
-  flags: [],
-};
-
 /**
  * The report's CSV files, name → content: every supplier; the ring, supplier-type and sector
  * breakdowns; the leaking suppliers, the opportunities, the trend, the anchors compared; the
@@ -155,26 +145,28 @@ export function renderCsvExports(
     String(t.suppliers),
   ]);
 
-  const datasetRows = report.datasets.map((d) => [
-    d.id,
-    d.file,
-    d.format ?? '',
-    d.encoding ?? '',
-    String(d.lines),
-    String(d.rejectedLines),
-    fromUnits(d.amount, style),
-    d.periodFrom ?? '',
-    d.periodTo ?? '',
-    d.sha256 ?? '',
-    // A dataset read before reconciliations were kept: its columns stay blank, not zero.
-    ...(d.reconciliation
-      ? reconciliationCells(d.reconciliation, style)
-      : reconciliationCells(NO_RECONCILIATION, style).map(() => '')),
-  ]);
   const datasetHeader = [
     ...L.csv.datasets(currency),
     ...FLAG_COLUMNS.map((flag) => L.csv.flaggedAmount(lineFlagLabel(flag, report.language), currency)),
   ];
+
+  const datasetRows = report.datasets.map((d) => {
+    const cells = [
+      d.id,
+      d.file,
+      d.format ?? '',
+      d.encoding ?? '',
+      String(d.lines),
+      String(d.rejectedLines),
+      fromUnits(d.amount, style),
+      d.periodFrom ?? '',
+      d.periodTo ?? '',
+      d.sha256 ?? '',
+    ];
+    // A report written before reconciliations were kept: its columns stay blank, not zero.
+    if (d.reconciliation) return [...cells, ...reconciliationCells(d.reconciliation, style)];
+    return [...cells, ...Array.from({ length: datasetHeader.length - cells.length }, () => '')];
+  });
 
   const ringLabel = (ring: string): string =>
     report.byRing.find((r) => r.ring === ring)?.label || fallbackRingLabel(ring, report.language);
