@@ -114,6 +114,11 @@ export function formatCentsAsUnits(cents: number): number {
   return units === 0 ? 0 : units;
 }
 
+/** The cents of an amount written by `formatCentsAsUnits`: exact, as that amount was rounded to the cent. */
+export function unitsAsCents(units: number): number {
+  return Math.round(units * 100);
+}
+
 /** Cents as a decimal text with two digits after a point (`-1234.50`), exact for any integer. */
 export function centsAsDecimalText(cents: number): string {
   const magnitude = Math.abs(cents);

@@ -1,5 +1,6 @@
 import { neutraliseFormula, toCsvRecord } from '../domain/csv-record.ts';
 import { LINE_FLAG_LABELS, lineFlagLabel } from '../domain/line-flags.ts';
+import { unitsAsCents } from '../domain/money.ts';
 import type { ClassifiedSupplier } from '../domain/report/classified-supplier.ts';
 import type { Report } from '../domain/report/report-schema.ts';
 import { fallbackRingLabel, labelsFor, supplierTypeLabel } from './labels.ts';
@@ -63,9 +64,6 @@ type Reconciliation = NonNullable<Report['datasets'][number]['reconciliation']>;
 /** Every flag a line can carry gets a column, in the domain's order: the columns never depend on the files. */
 const FLAG_COLUMNS: readonly string[] = [...LINE_FLAG_LABELS.keys()];
 
-/** Report amounts are rounded to the cent: in cents, sums and differences of them are exact. */
-const toCents = (amount: number): number => Math.round(amount * 100);
-
 /**
  * A dataset's reconciliation as flat cells, so a spreadsheet can check that control = counted +
  * concessions + set aside + rejected: the parts (set-aside kinds added up), the total rows, the file's
@@ -80,7 +78,7 @@ function reconciliationCells(reconciliation: Reconciliation, style: CsvStyle): s
     units(reconciliation.concessions),
     String(setAside.reduce((lines, entry) => lines + entry.lines, 0)),
     fromCents(
-      setAside.reduce((cents, entry) => cents + toCents(entry.amount), 0),
+      setAside.reduce((cents, entry) => cents + unitsAsCents(entry.amount), 0),
       style,
     ),
     String(totalRows.lines),
@@ -88,7 +86,9 @@ function reconciliationCells(reconciliation: Reconciliation, style: CsvStyle): s
     String(rejected.linesWithAmount),
     units(rejected.amount),
     statedTotal ? units(statedTotal.amount) : '',
-    statedTotal ? fromCents(toCents(statedTotal.amount) - toCents(reconciliation.counted), style) : '',
+    statedTotal
+      ? fromCents(unitsAsCents(statedTotal.amount) - unitsAsCents(reconciliation.counted), style)
+      : '',
     ...FLAG_COLUMNS.map((flag) => units(flags.find((entry) => entry.flag === flag)?.amount ?? 0)),
   ];
 }

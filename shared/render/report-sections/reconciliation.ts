@@ -1,11 +1,9 @@
+import { unitsAsCents } from '../../domain/money.ts';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { type Cell, type Column, paragraph, renderTable, subheading } from '../html-table.ts';
 import type { View } from '../report-view.ts';
 
 type Reconciliation = Report['dataQuality']['reconciliation'];
-
-/** Report amounts are rounded to the cent: in cents, their difference is exact. */
-const toCents = (amount: number): number => Math.round(amount * 100);
 
 /** A measure, its line count when it has one, its amount (already formatted: to the cent). */
 function row(view: View, measure: string, lines: number | undefined, amount: string): Cell[] {
@@ -21,7 +19,9 @@ function statedTotalRows(view: View, reconciliation: Reconciliation): Cell[][] {
   const { L } = view;
   const stated = reconciliation.statedTotal;
   if (!stated) return [];
-  const difference = view.moneyToCent((toCents(stated.amount) - toCents(reconciliation.counted)) / 100);
+  const difference = view.moneyToCent(
+    (unitsAsCents(stated.amount) - unitsAsCents(reconciliation.counted)) / 100,
+  );
   return [
     row(view, L.reconciliation.statedTotal(String(stated.line)), undefined, view.moneyToCent(stated.amount)),
     row(view, stated.agrees ? L.reconciliation.agrees : L.reconciliation.disagrees, undefined, difference),
