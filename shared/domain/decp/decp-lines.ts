@@ -16,6 +16,13 @@ function amountText(raw: string): string {
 
 const isNc = (value: string | undefined) => value !== undefined && /^\s*n\.?\s?c\.?\s*$/i.test(value);
 
+/** The contract's amount (its latest modification's new total) in cents, or why it cannot be read. */
+function contractAmountCents(contract: DecpContract): Result<number> {
+  if (contract.amount === undefined) return fail('the contract states no amount (montant)');
+  if (isNc(contract.amount)) return fail('amount is "NC" (not communicated)');
+  return parseAmountToCents(amountText(contract.amount), '.');
+}
+
 /**
  * The contract's date: its notification (signature for a concession), else the date its data was
  * published, flagged; else none, and the contract is counted `undated` in its dataset's period.
@@ -39,12 +46,7 @@ export function decpContractLines(
   position: number,
   options: { readonly split: HolderSplit; readonly defaultAnchorId: string },
 ): Result<DraftLine[]> {
-  const amount =
-    contract.amount === undefined
-      ? fail<number>('the contract states no amount (montant)')
-      : isNc(contract.amount)
-        ? fail<number>('amount is "NC" (not communicated)')
-        : parseAmountToCents(amountText(contract.amount), '.');
+  const amount = contractAmountCents(contract);
   if (!amount.ok) return fail(amount.reason);
   const { date, flag: dateFlag } = contractDate(contract);
   // A contract naming no titulaire still spent its amount: it is counted with an unknown supplier.
@@ -94,13 +96,12 @@ export function decpContractLines(
 
 /** A contract seen again in a consolidated file: counted once, at its first occurrence, the copy set aside. */
 export function duplicateContract(contract: DecpContract, position: number, firstPosition: number): SetAside {
-  const amount =
-    contract.amount === undefined ? undefined : parseAmountToCents(amountText(contract.amount), '.');
+  const amount = contractAmountCents(contract);
   return {
     lineNumber: position,
     reason: `contract ${contract.key} was already counted as contract #${firstPosition} of this file: duplicate`,
     raw: contract.key,
-    amountCents: amount?.ok ? amount.value : undefined,
+    amountCents: amount.ok ? amount.value : undefined,
     setAside: 'duplicate',
   };
 }
