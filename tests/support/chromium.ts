@@ -4,7 +4,12 @@ import sparticuzChromium from '@sparticuz/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const SYSTEM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+/**
+ * The same arguments for either browser. Not the npm package's own: they are made for one page per
+ * Lambda run (`--single-process` dies when a browser context closes) and turn web security off, which
+ * would hide what the tests check (no outside request, the content security policy).
+ */
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 async function isExecutable(path: string): Promise<boolean> {
   try {
@@ -22,13 +27,9 @@ async function isExecutable(path: string): Promise<boolean> {
  */
 export async function launchChromium(): Promise<Browser> {
   if (await isExecutable(SYSTEM_CHROMIUM)) {
-    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: SYSTEM_ARGS });
+    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: ARGS });
   }
-  return chromium.launch({
-    executablePath: await sparticuzChromium.executablePath(),
-    args: sparticuzChromium.args,
-    headless: true,
-  });
+  return chromium.launch({ executablePath: await sparticuzChromium.executablePath(), args: ARGS });
 }
 
 /** Records every request a page makes and every console error (CSP violations among them). */
