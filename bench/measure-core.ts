@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createFileReader } from '../shared/adapters/file-reader.ts';
 import { KNOWN_FORMATS } from '../shared/domain/formats/known-formats.ts';
+import { BUNDLED_TERRITORIES, DEFAULT_TERRITORY_ID } from '../shared/domain/territory/bundled-territories.ts';
+import { uploadRightsOf } from '../shared/domain/territory/upload-rights.ts';
 import type { OpenedFile } from '../shared/ports/file-reader.ts';
 import { type LineSource, lineSourceOf } from '../shared/use-cases/line-source.ts';
 import { BENCH_ANCHOR_ID, MAX_REJECTED_RATIO } from './bench-constants.ts';
@@ -23,7 +25,7 @@ export async function openIngestCore(path: string): Promise<{ file: OpenedFile; 
   const file = await createFileReader(KNOWN_FORMATS).open(createReadStream(path));
   const source = lineSourceOf(file, {
     formats: KNOWN_FORMATS,
-    defaultAnchorId: BENCH_ANCHOR_ID,
+    rights: uploadRightsOf(BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID), BENCH_ANCHOR_ID),
     maxRejectedRatio: MAX_REJECTED_RATIO,
     holderSplit: 'equal',
   });

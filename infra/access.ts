@@ -32,9 +32,11 @@ export const FUNCTION_ACCESS = {
   },
   ingest: {
     table: { read: true, write: true },
+    // The territory says which buyers each uploader may upload lines for.
     read: [
       ['uploads', OBJECT_PREFIXES.uploads],
       ['reference', OBJECT_PREFIXES.mappings],
+      ['reference', OBJECT_PREFIXES.territories],
     ],
     write: [['uploads', OBJECT_PREFIXES.rejects]],
   },

@@ -135,12 +135,12 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       await putAll(client, tableName, items);
     },
 
-    async claimContent(contentSha256, datasetId) {
+    async claimContent(content, datasetId) {
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.contentClaim(contentSha256), entityType: ENTITY.contentClaim, datasetId },
+            Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId },
             ConditionExpression: 'attribute_not_exists(pk) OR datasetId = :datasetId',
             ExpressionAttributeValues: { ':datasetId': datasetId },
           }),
@@ -151,22 +151,22 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         const response = await client.send(
           new GetCommand({
             TableName: tableName,
-            Key: keys.contentClaim(contentSha256),
+            Key: keys.contentClaim(content),
             ConsistentRead: true,
           }),
         );
         const owner = response.Item?.datasetId;
-        if (typeof owner !== 'string') throw new Error(`content claim ${contentSha256} has no owner`);
+        if (typeof owner !== 'string') throw new Error(`content claim ${content.contentSha256} has no owner`);
         return owner;
       }
     },
 
-    async transferContent(contentSha256, from, to) {
+    async transferContent(content, from, to) {
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.contentClaim(contentSha256), entityType: ENTITY.contentClaim, datasetId: to },
+            Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId: to },
             ConditionExpression: 'datasetId = :from',
             ExpressionAttributeValues: { ':from': from },
           }),

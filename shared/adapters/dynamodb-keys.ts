@@ -61,7 +61,10 @@ export const keys = {
     sk: `ROLLUP#${bounded(anchorId)}#${bounded(supplierKey)}${segment ? `#${segment}` : ''}`,
   }),
   rollupPrefix: 'ROLLUP#',
-  contentClaim: (contentSha256: string) => ({ pk: `CONTENT#${contentSha256}`, sk: 'CLAIM' }),
+  contentClaim: (content: { uploaderId: string; contentSha256: string }) => ({
+    pk: `CONTENT#${content.contentSha256}`,
+    sk: `CLAIM#${bounded(content.uploaderId)}`,
+  }),
   /** Establishment counts per NAF division of one commune, one item per registry file. */
   localActivity: (communeCode: string, source: string) => ({
     pk: `LOCAL_ACTIVITY#${communeCode}`,

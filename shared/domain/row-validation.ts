@@ -9,11 +9,17 @@ import { type RowText, readRowText } from './row-text.ts';
 import { type DraftLine, UNDATED_FLAG } from './spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from './supplier-key.ts';
 import { isUndisclosedName } from './supplier-name.ts';
+import type { UploadRights } from './territory/upload-rights.ts';
 
 export interface RowContext {
   readonly format: FormatProfile;
   /** The uploader's anchor, used when the file has no buyer column. */
   readonly defaultAnchorId: string;
+  /**
+   * Who uploaded the file: a line naming a buyer they may not upload for is refused. Absent where
+   * nothing is counted (a preview in the browser, `ancrage inspect`).
+   */
+  readonly rights?: UploadRights | undefined;
 }
 
 /**
@@ -26,6 +32,9 @@ function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Res
   const { format } = context;
   const amount = parseAmountToCents(row.amount ?? '', format.decimal);
   if (!amount.ok) return fail(amount.reason);
+  const anchorId = row.anchorId ?? context.defaultAnchorId;
+  const refusal = context.rights?.refusal(anchorId);
+  if (refusal) return fail(refusal);
   const date = parseDate(row.date ?? '', format.dateOrder);
   const read = readLineIdentifier(
     row.supplierIdentifier ?? '',
@@ -42,7 +51,7 @@ function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Res
   if (row.supplierPostcode && !postcode) flags.push('postcode-unreadable');
   const country = row.supplierCountry ? normaliseCountry(row.supplierCountry) : undefined;
   return ok({
-    anchorId: row.anchorId ?? context.defaultAnchorId,
+    anchorId,
     anchorName: row.anchorName,
     date: date.ok ? date.value : undefined,
     amountCents: amount.value,

@@ -22,6 +22,15 @@ export type Retirement =
  * Where datasets, their lines and their per-supplier rollups live. Every write is keyed
  * deterministically, so a retried ingest overwrites what a crashed one wrote instead of adding to it.
  */
+/**
+ * A file's bytes as one uploader's: the same bytes from two institutions are two uploads, each
+ * counting its own lines, and neither learns of the other's.
+ */
+export interface ContentOfUploader {
+  readonly uploaderId: string;
+  readonly contentSha256: string;
+}
+
 export interface DatasetStore {
   /**
    * Claims the dataset for ingest: succeeds when it is new, or when an earlier attempt was left
@@ -30,10 +39,13 @@ export interface DatasetStore {
   claimDataset(record: DatasetRecord, now: Date): Promise<ClaimOutcome>;
   putLines(datasetId: string, lines: readonly SpendLine[]): Promise<void>;
   putRollups(datasetId: string, rollups: Iterable<SupplierRollup>): Promise<void>;
-  /** Records that this content belongs to a dataset; returns the dataset that owned it first. */
-  claimContent(contentSha256: string, datasetId: string): Promise<string>;
+  /**
+   * Records that this content, as uploaded by this uploader, belongs to a dataset; returns the dataset
+   * that owned it first.
+   */
+  claimContent(content: ContentOfUploader, datasetId: string): Promise<string>;
   /** Moves a content claim from one dataset to another, only if `from` still holds it. */
-  transferContent(contentSha256: string, from: string, to: string): Promise<boolean>;
+  transferContent(content: ContentOfUploader, from: string, to: string): Promise<boolean>;
   saveDataset(record: DatasetRecord): Promise<void>;
   /**
    * Takes an INGESTED dataset out of the count, by a write conditional on it being unchanged since it

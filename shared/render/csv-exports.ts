@@ -154,6 +154,7 @@ export function renderCsvExports(
     const cells = [
       d.id,
       d.file,
+      d.uploadedBy?.name ?? '',
       d.format ?? '',
       d.encoding ?? '',
       String(d.lines),

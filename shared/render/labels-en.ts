@@ -176,6 +176,7 @@ export const en: Labels = {
     value: 'Value',
     source: 'Source',
     file: 'File',
+    uploadedBy: 'Uploaded by',
     format: 'Format',
     encoding: 'Encoding',
     lines: 'Lines',
@@ -366,6 +367,7 @@ export const en: Labels = {
     datasets: (c) => [
       'Id',
       'File',
+      'Uploaded by',
       'Format',
       'Encoding',
       'Lines',

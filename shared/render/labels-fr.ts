@@ -181,6 +181,7 @@ export const fr: Labels = {
     value: 'Valeur',
     source: 'Source',
     file: 'Fichier',
+    uploadedBy: 'Déposé par',
     format: 'Format',
     encoding: 'Encodage',
     lines: 'Lignes',
@@ -372,6 +373,7 @@ export const fr: Labels = {
     datasets: (c) => [
       'Identifiant',
       'Fichier',
+      'Déposé par',
       'Format',
       'Encodage',
       'Lignes',

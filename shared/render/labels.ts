@@ -172,6 +172,7 @@ export interface Labels {
     readonly value: string;
     readonly source: string;
     readonly file: string;
+    readonly uploadedBy: string;
     readonly format: string;
     readonly encoding: string;
     readonly lines: string;

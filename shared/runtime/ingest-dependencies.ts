@@ -4,6 +4,7 @@ import { createEventBridgeDatasetEvents } from '../adapters/eventbridge-dataset-
 import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
+import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { createSqsRequeue } from '../adapters/sqs-requeue.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { systemClock } from '../ports/clock.ts';
@@ -31,7 +32,9 @@ export const ingestDependencies = cachedByConfig(
       mappings: createS3MappingProfiles(objects, config.referenceBucket),
       clock: systemClock,
       formats: KNOWN_FORMATS,
+      territories: createS3TerritoryCatalog(objects, config.referenceBucket),
       settings: {
+        territoryId: config.territoryId,
         rejectsBucket: config.uploadsBucket,
         maxRejectedRatio: config.maxRejectedRatio,
         leaseMs: INGEST_LEASE_MS,

@@ -31,7 +31,7 @@ export class ContentBusyError extends Error {
 const MAX_TAKEOVERS = 3;
 
 /**
- * Claims a file's content for a dataset. Returns the id of another dataset that counts the same bytes
+ * Claims a file's content, as its uploader's, for a dataset. Returns the id of another dataset that counts the same bytes
  * and was uploaded first (this one is then a duplicate), or undefined when this dataset counts them.
  * The earliest upload owns the content whatever order the events come in: a later copy that got there
  * first is turned into the duplicate, its rollups removed, and the claim moves. A claim left by a
@@ -44,8 +44,9 @@ export async function claimContent(
   claimant: DatasetRecord,
   now: Date,
 ): Promise<string | undefined> {
+  const content = { uploaderId: claimant.anchorId, contentSha256 };
   for (let attempt = 0; attempt < MAX_TAKEOVERS; attempt++) {
-    const ownerId = await datasets.claimContent(contentSha256, claimant.id);
+    const ownerId = await datasets.claimContent(content, claimant.id);
     if (ownerId === claimant.id) return undefined;
     const owner = await datasets.getDataset(ownerId);
     if (holdsContent(owner, now)) {
@@ -62,7 +63,7 @@ export async function claimContent(
     // The former owner counts nothing now: what it rolled up goes, before the claim moves (a crash in
     // between leaves the claim with it, and the retry comes back here).
     if (owner) await datasets.deleteRollups(ownerId);
-    if (await datasets.transferContent(contentSha256, ownerId, claimant.id)) return undefined;
+    if (await datasets.transferContent(content, ownerId, claimant.id)) return undefined;
   }
   throw new Error(`the content claim of ${contentSha256} kept changing hands`);
 }

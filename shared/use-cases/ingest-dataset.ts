@@ -6,11 +6,13 @@ import { HEADER_SEARCH_ROWS } from '../domain/formats/header-match.ts';
 import { formatOfMappingProfile, type MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { HolderSplit } from '../domain/holder-split.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
+import { uploadRightsOf } from '../domain/territory/upload-rights.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type DatasetStore, LINES_PER_WRITE_REQUEST } from '../ports/dataset-store.ts';
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { ContentBusyError, claimContent, duplicateMessage } from './content-claim.ts';
 import { newDatasetRecord, settled, withSummary } from './dataset-records.ts';
 import { lineSourceOf } from './line-source.ts';
@@ -24,7 +26,10 @@ export interface IngestDependencies {
   readonly mappings: MappingProfiles;
   readonly clock: Clock;
   readonly formats: readonly FormatProfile[];
+  /** The deployment's territory: which buyers each uploader may upload lines for. */
+  readonly territories: TerritoryCatalog;
   readonly settings: {
+    readonly territoryId: string;
     readonly rejectsBucket: string;
     readonly maxRejectedRatio: number;
     readonly leaseMs: number;
@@ -130,9 +135,10 @@ async function ingestObject(
   profile: MappingProfile | undefined,
 ): Promise<IngestOutcome> {
   const file = await deps.reader.open(body, { delimiter: profile?.delimiter, encoding: profile?.encoding });
+  const territory = await deps.territories.get(deps.settings.territoryId);
   const source = lineSourceOf(file, {
     formats: profile ? [formatOfMappingProfile(profile)] : deps.formats,
-    defaultAnchorId: record.anchorId,
+    rights: uploadRightsOf(territory, record.anchorId),
     maxRejectedRatio: deps.settings.maxRejectedRatio,
     headerSearchRows: profile?.headerLine ? Math.max(profile.headerLine, HEADER_SEARCH_ROWS) : undefined,
     holderSplit: deps.settings.holderSplit,

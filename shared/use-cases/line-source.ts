@@ -6,6 +6,7 @@ import type { Rejection } from '../domain/ingest/rejection.ts';
 import type { SupplierRollups } from '../domain/ingest/supplier-rollup.ts';
 import type { Result } from '../domain/result.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
+import type { UploadRights } from '../domain/territory/upload-rights.ts';
 import type { OpenedFile } from '../ports/file-reader.ts';
 
 /** What ingest needs of a file's records once they are read: lines, rejections, rollups, a verdict. */
@@ -60,7 +61,8 @@ function sourceOf<T>(
 
 export interface LineSourceOptions {
   readonly formats: readonly FormatProfile[];
-  readonly defaultAnchorId: string;
+  /** Who uploaded the file: the buyer of lines that name none, and the buyers its lines may name. */
+  readonly rights: UploadRights;
   readonly maxRejectedRatio: number;
   readonly headerSearchRows?: number | undefined;
   readonly holderSplit: HolderSplit;
@@ -73,13 +75,15 @@ export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): Line
       version: file.version,
       split: options.holderSplit,
       maxRejectedRatio: options.maxRejectedRatio,
-      defaultAnchorId: options.defaultAnchorId,
+      defaultAnchorId: options.rights.uploaderId,
+      rights: options.rights,
     });
     return sourceOf(core, file.records, () => core.format);
   }
   const core = new IngestCore({
     formats: options.formats,
-    defaultAnchorId: options.defaultAnchorId,
+    defaultAnchorId: options.rights.uploaderId,
+    rights: options.rights,
     delimiter: file.delimiter,
     maxRejectedRatio: options.maxRejectedRatio,
     headerSearchRows: options.headerSearchRows,

@@ -95,7 +95,6 @@ export async function publishReport(
     scope: request.anchorId ? { type: 'anchor', anchorId: request.anchorId } : { type: 'consortium' },
     datasets,
     notCounted,
-    rollups,
     geography: deps.geography,
     exclusionRules: territory.exclusionRules ?? deps.exclusionRules,
     generatedAt: deps.clock.now(),

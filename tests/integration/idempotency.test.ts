@@ -228,7 +228,7 @@ describe('an ingest that crashed', () => {
     // The first attempt claimed the content, then died while writing its rollups.
     await putMeta(harness, crashedRecord(first, new Date(Date.now() - 5 * MINUTE_MS)));
     await putItem(harness, {
-      ...keys.contentClaim(sha256Of(excerpt.text)),
+      ...keys.contentClaim({ uploaderId: 'anchor-1', contentSha256: sha256Of(excerpt.text) }),
       entityType: ENTITY.contentClaim,
       datasetId: firstId,
     });

@@ -5,7 +5,8 @@ import type { Rejection } from '../ingest/rejection.ts';
 import type { SupplierRollups } from '../ingest/supplier-rollup.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { SpendLine } from '../spend-line.ts';
-import { decpContractLines, duplicateContract } from './decp-lines.ts';
+import type { UploadRights } from '../territory/upload-rights.ts';
+import { contractAmountCents, decpContractLines, duplicateContract } from './decp-lines.ts';
 import { type DecpSegment, type DecpVersion, readDecpContract } from './read-decp-contract.ts';
 
 /** One published contract object, with its rank in the file (1 = first). */
@@ -45,6 +46,8 @@ export class DecpJsonCore {
       readonly maxRejectedRatio: number;
       /** The uploader's institution: the buyer of a contract that names none. */
       readonly defaultAnchorId: string;
+      /** Who uploaded the file: a contract of a buyer they may not upload for is refused. */
+      readonly rights?: UploadRights | undefined;
     },
   ) {
     this.collected = new LineCollector(options.maxRejectedRatio);
@@ -73,7 +76,13 @@ export class DecpJsonCore {
     this.firstPositionOfKey.set(contract.value.key, record.position);
     const lines = decpContractLines(contract.value, record.position, this.options);
     if (!lines.ok) {
-      this.collected.reject({ lineNumber: record.position, reason: lines.reason, raw: raw() });
+      const amount = contractAmountCents(contract.value);
+      this.collected.reject({
+        lineNumber: record.position,
+        reason: lines.reason,
+        raw: raw(),
+        ...(amount.ok ? { amountCents: amount.value } : {}),
+      });
       return ok(undefined);
     }
     for (const line of lines.value) this.collected.accept(line);

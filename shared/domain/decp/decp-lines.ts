@@ -6,6 +6,7 @@ import { parseAmountToCents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { type DraftLine, UNDATED_FLAG } from '../spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
+import type { UploadRights } from '../territory/upload-rights.ts';
 import type { DecpContract, DecpHolder } from './decp-contract.ts';
 import { looksLikeMojibake } from './mojibake.ts';
 
@@ -17,7 +18,7 @@ function amountText(raw: string): string {
 const isNc = (value: string | undefined) => value !== undefined && /^\s*n\.?\s?c\.?\s*$/i.test(value);
 
 /** The contract's amount (its latest modification's new total) in cents, or why it cannot be read. */
-function contractAmountCents(contract: DecpContract): Result<number> {
+export function contractAmountCents(contract: DecpContract): Result<number> {
   if (contract.amount === undefined) return fail('the contract states no amount (montant)');
   if (isNc(contract.amount)) return fail('amount is "NC" (not communicated)');
   return parseAmountToCents(amountText(contract.amount), '.');
@@ -44,10 +45,16 @@ function contractDate(contract: DecpContract): { date: string | undefined; flag?
 export function decpContractLines(
   contract: DecpContract,
   position: number,
-  options: { readonly split: HolderSplit; readonly defaultAnchorId: string },
+  options: {
+    readonly split: HolderSplit;
+    readonly defaultAnchorId: string;
+    readonly rights?: UploadRights | undefined;
+  },
 ): Result<DraftLine[]> {
   const amount = contractAmountCents(contract);
   if (!amount.ok) return fail(amount.reason);
+  const refusal = options.rights?.refusal(contract.buyerId ?? options.defaultAnchorId);
+  if (refusal) return fail(refusal);
   const { date, flag: dateFlag } = contractDate(contract);
   // A contract naming no titulaire still spent its amount: it is counted with an unknown supplier.
   const holders: readonly DecpHolder[] = contract.holders.length > 0 ? contract.holders : [{}];

@@ -8,6 +8,7 @@ import { parseAmountToCents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
+import type { UploadRights } from '../territory/upload-rights.ts';
 import { foldForMatch } from '../text.ts';
 import { type ColumnIndexes, columnIndexesOf, toCanonicalRow } from './canonical-row.ts';
 import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
@@ -29,6 +30,7 @@ export interface RawRow {
 export interface IngestCoreOptions {
   readonly formats: readonly FormatProfile[];
   readonly defaultAnchorId: string;
+  readonly rights?: UploadRights | undefined;
   readonly delimiter: string;
   /** Above this share of rejected lines the file is rejected whole: it is probably not what it seems. */
   readonly maxRejectedRatio: number;
@@ -146,7 +148,11 @@ export class IngestCore {
       return fail(this.failure);
     }
     const format = located.value.format;
-    const validate = createRowValidator({ format, defaultAnchorId: this.options.defaultAnchorId });
+    const validate = createRowValidator({
+      format,
+      defaultAnchorId: this.options.defaultAnchorId,
+      rights: this.options.rights,
+    });
     const columnIndexes = columnIndexesOf(located.value.columns);
     this.header = {
       ...located.value,

@@ -9,6 +9,7 @@ import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';
 import { supplierTypeLabel } from '../supplier-type.ts';
 import type { Territory } from '../territory/territory.ts';
+import { countsForAnchor } from '../territory/upload-rights.ts';
 import { classifyAnchor } from '../typing/classify-anchor.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
@@ -27,6 +28,7 @@ import { ringBands } from './ring-bands.ts';
 import { nafDivisionOf, sectorMetrics } from './sector-metrics.ts';
 import { sectorSchemeOf } from './sectors.ts';
 import { addCents, amountAndShare, shareOf } from './share.ts';
+import { uploadedBy } from './uploaded-by.ts';
 
 export interface ReportInput {
   readonly territory: Territory;
@@ -37,14 +39,13 @@ export interface ReportInput {
   readonly datasets: readonly DatasetRecord[];
   /** Datasets of this kind read but not counted (the same bytes again, or superseded), to name them. */
   readonly notCounted?: readonly DatasetRecord[] | undefined;
-  readonly rollups: readonly SupplierRollup[];
   /** Supplier profiles by supplier key (registry, directory, overrides); may be empty. */
   readonly profiles: ReadonlyMap<string, SupplierProfile>;
   readonly geography: FrenchGeography;
   readonly exclusionRules: readonly ExclusionRule[];
   readonly generatedAt: Date;
-  /** Each dataset's rollups, to find datasets that count the same spend twice. */
-  readonly rollupsByDataset?: ReadonlyMap<string, readonly SupplierRollup[]> | undefined;
+  /** Each counted dataset's rollups: who uploaded a line decides the reports it counts in. */
+  readonly rollupsByDataset: ReadonlyMap<string, readonly SupplierRollup[]>;
   /** Active establishments per NAF division in the local rings' communes, when a registry is loaded. */
   readonly localEstablishments?: ReadonlyMap<string, number> | undefined;
 }
@@ -61,6 +62,44 @@ export function anchorProfileKey(anchorId: string): string {
   if (/^\d{14}$/.test(anchorId)) return `siret:${anchorId}`;
   if (/^\d{9}$/.test(anchorId)) return `siren:${anchorId}`;
   return `anchor:${anchorId}`;
+}
+
+/** What a report counts: the datasets, their rollups in scope, and the datasets read but not counted. */
+interface InScope {
+  readonly datasets: readonly DatasetRecord[];
+  /** By dataset, the rollups counted. */
+  readonly rollups: ReadonlyMap<string, readonly SupplierRollup[]>;
+  readonly notCounted: readonly DatasetRecord[];
+}
+
+/**
+ * The consortium's report counts every counted dataset. An anchor's counts the lines naming it or one
+ * of its satellites from datasets uploaded by one who may upload for them (docs/security.md,
+ * "Tenants"), and lists those datasets and its own uploads: never another institution's file that
+ * brings it nothing.
+ */
+function scopeOf(input: ReportInput): InScope {
+  const { scope, territory } = input;
+  if (scope.type === 'consortium') {
+    return {
+      datasets: input.datasets,
+      rollups: new Map(input.datasets.map((d) => [d.id, input.rollupsByDataset.get(d.id) ?? []])),
+      notCounted: input.notCounted ?? [],
+    };
+  }
+  const datasets: DatasetRecord[] = [];
+  const rollups = new Map<string, readonly SupplierRollup[]>();
+  for (const dataset of input.datasets) {
+    const line = (rollup: SupplierRollup) => ({ uploaderId: dataset.anchorId, buyerId: rollup.anchorId });
+    const counted = (input.rollupsByDataset.get(dataset.id) ?? []).filter((rollup) =>
+      countsForAnchor(territory, scope.anchorId, line(rollup)),
+    );
+    if (counted.length === 0 && dataset.anchorId !== scope.anchorId) continue;
+    datasets.push(dataset);
+    rollups.set(dataset.id, counted);
+  }
+  const notCounted = (input.notCounted ?? []).filter((dataset) => dataset.anchorId === scope.anchorId);
+  return { datasets, rollups, notCounted };
 }
 
 /** Gross spend of lines counted without a readable date. */
@@ -81,12 +120,11 @@ const sum = (values: Iterable<number>) => {
 /** Rollups ⋈ profiles ⋈ territory ⋈ geography → every figure of a report, from integer cents. O(suppliers). */
 export function buildReport(input: ReportInput): BuiltReport {
   const { territory, kind, language } = input;
-  const scoped = input.rollups.filter(
-    (rollup) => input.scope.type === 'consortium' || rollup.anchorId === input.scope.anchorId,
-  );
+  const inScope = scopeOf(input);
+  const scoped = [...inScope.rollups.values()].flat();
   const purchases = scoped.filter((rollup) => rollup.segment !== 'concession');
   const concessions = scoped.filter((rollup) => rollup.segment === 'concession');
-  const scheme = sectorSchemeOf(kind, input.datasets[0]?.currency ?? territory.currency);
+  const scheme = sectorSchemeOf(kind, inScope.datasets[0]?.currency ?? territory.currency);
   const merged = mergeRollups(purchases, kind, input.exclusionRules, scheme);
   const suppliers = classifySuppliers(merged.values(), input.profiles, territory, input.geography);
 
@@ -134,8 +172,8 @@ export function buildReport(input: ReportInput): BuiltReport {
     anchorTotals.set(rollup.anchorId, entry);
   }
 
-  const periodFroms = input.datasets.flatMap((d) => (d.periodFrom ? [d.periodFrom] : [])).sort();
-  const periodTos = input.datasets.flatMap((d) => (d.periodTo ? [d.periodTo] : [])).sort();
+  const periodFroms = inScope.datasets.flatMap((d) => (d.periodFrom ? [d.periodFrom] : [])).sort();
+  const periodTos = inScope.datasets.flatMap((d) => (d.periodTo ? [d.periodTo] : [])).sort();
   const knownShare = (unknownCents: number) => shareOf(influenceableCents - unknownCents, influenceableCents);
 
   const local = localRings(territory);
@@ -166,7 +204,7 @@ export function buildReport(input: ReportInput): BuiltReport {
     methodVersion: METHOD_VERSION,
     generatedAt: input.generatedAt.toISOString(),
     kind,
-    currency: input.datasets[0]?.currency ?? territory.currency,
+    currency: inScope.datasets[0]?.currency ?? territory.currency,
     language,
     territory: { id: territory.id, name: territory.name, localRing: territory.localRing },
     scope:
@@ -175,9 +213,10 @@ export function buildReport(input: ReportInput): BuiltReport {
         : { type: 'consortium' },
     period: { from: periodFroms[0] ?? null, to: periodTos.at(-1) ?? null },
     anchors,
-    datasets: input.datasets.map((dataset) => ({
+    datasets: inScope.datasets.map((dataset) => ({
       id: dataset.id,
       file: dataset.fileName,
+      uploadedBy: uploadedBy(dataset, territory, language),
       ...(dataset.contentSha256 ? { sha256: dataset.contentSha256 } : {}),
       ...(dataset.format ? { format: dataset.format } : {}),
       ...(dataset.encoding ? { encoding: dataset.encoding } : {}),
@@ -194,7 +233,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       excluded: formatCentsAsUnits(excludedCents),
       grants: formatCentsAsUnits(grantsCents),
       lines: sum(purchases.map((rollup) => rollup.lines)),
-      rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
+      rejectedLines: sum(inScope.datasets.map((d) => d.rejectedLines)),
       suppliers: named.length,
     },
     headline: {
@@ -277,15 +316,15 @@ export function buildReport(input: ReportInput): BuiltReport {
     targets: targetsOf(territory.targets, territory, suppliers, influenceableCents, language),
     anchorComparison: anchorComparisonOf(anchors, suppliers, merged, local),
     dataQuality: {
-      rejectedLines: sum(input.datasets.map((d) => d.rejectedLines)),
-      setAsideLines: sum(input.datasets.map((d) => d.setAsideLines)),
+      rejectedLines: sum(inScope.datasets.map((d) => d.rejectedLines)),
+      setAsideLines: sum(inScope.datasets.map((d) => d.setAsideLines)),
       reconciliation: reportReconciliation(
-        addReconciliations(input.datasets.map(reconciliationOf)),
+        addReconciliations(inScope.datasets.map(reconciliationOf)),
         language,
       ),
       datasetsNotCounted: datasetsNotCounted(
-        input.notCounted ?? [],
-        new Map([...input.datasets, ...(input.notCounted ?? [])].map((d) => [d.id, d])),
+        inScope.notCounted,
+        new Map([...inScope.datasets, ...inScope.notCounted].map((d) => [d.id, d])),
       ),
       undatedAmount: formatCentsAsUnits(undatedCents(purchases)),
       unknownLocalityAmount: formatCentsAsUnits(establishment.unknownCents),
@@ -299,7 +338,7 @@ export function buildReport(input: ReportInput): BuiltReport {
           name: supplier.identity.name,
           amount: formatCentsAsUnits(supplier.largestLineCents),
         })),
-      overlaps: overlappingDatasets(input.rollupsByDataset ?? new Map()),
+      overlaps: overlappingDatasets(inScope.rollups),
     },
     concessions: {
       amount: formatCentsAsUnits(sum(concessions.map((rollup) => rollup.amountCents))),

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.5.0';
+export const METHOD_VERSION = '0.6.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
@@ -76,6 +76,8 @@ export const ReportSchema = z.object({
     z.object({
       id: z.string(),
       file: z.string(),
+      /** The institution that uploaded the file (never a person); absent from reports before 1.2.0. */
+      uploadedBy: z.object({ id: z.string(), name: z.string() }).optional(),
       sha256: z.string().optional(),
       format: z.string().optional(),
       encoding: z.string().optional(),

@@ -52,7 +52,7 @@ export function territoryForEpci(siren: string, geography: FrenchGeography): Res
   const rings: Ring[] = [
     { id: 'epci', label: both(epci.name), epci: siren, communes: [...epci.members].sort() },
   ];
-  const anchors = [{ id: siren, name: epci.name, type: 'epci' }];
+  const anchors = [{ id: siren, name: epci.name, type: 'epci', satellites: [] }];
   return ok(
     territory(
       epci.name,
@@ -74,9 +74,9 @@ export function territoryForCommune(code: string, geography: FrenchGeography): R
   if (epciSiren && epci)
     rings.push({ id: 'epci', label: both(epci.name), epci: epciSiren, communes: [...epci.members].sort() });
   const anchors: Anchor[] = [
-    { id: geography.communeSiren(code) ?? code, name: `Commune de ${name}`, type: 'commune' },
+    { id: geography.communeSiren(code) ?? code, name: `Commune de ${name}`, type: 'commune', satellites: [] },
   ];
-  if (epciSiren && epci) anchors.push({ id: epciSiren, name: epci.name, type: 'epci' });
+  if (epciSiren && epci) anchors.push({ id: epciSiren, name: epci.name, type: 'epci', satellites: [] });
   return ok(
     territory(
       name,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CurrencySchema } from '../dataset-kind.ts';
 import { ExclusionRuleSchema } from '../influenceable.ts';
+import { CONSORTIUM_UPLOADER } from './consortium.ts';
 
 const LocalisedTextSchema = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 
@@ -40,10 +41,18 @@ export const RingSchema = z
   );
 export type Ring = z.infer<typeof RingSchema>;
 
+/**
+ * A body whose spend an anchor publishes as its own and uploads with its own files: a city's CCAS,
+ * its régies, a budget annexe with its own SIRET. Its lines count in the anchor's report.
+ */
+export const SatelliteSchema = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200) });
+
 export const AnchorSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   name: z.string().min(1),
   type: z.string().optional(),
+  /** The bodies this anchor may upload lines for, besides itself (docs/security.md, "Tenants"). */
+  satellites: z.array(SatelliteSchema).max(200).default([]),
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 
@@ -92,7 +101,17 @@ export const TerritorySchema = z
   })
   .refine((territory) => new Set(territory.rings.map((ring) => ring.id)).size === territory.rings.length, {
     message: 'ring ids must be unique',
-  });
+  })
+  .refine((territory) => territory.anchors.every((anchor) => anchor.id !== CONSORTIUM_UPLOADER), {
+    message: `"${CONSORTIUM_UPLOADER}" is the consortium administrators' upload folder, not an anchor id`,
+  })
+  .refine(
+    (territory) => {
+      const ids = territory.anchors.flatMap((anchor) => [anchor.id, ...anchor.satellites.map((s) => s.id)]);
+      return new Set(ids).size === ids.length;
+    },
+    { message: 'an anchor or satellite id may be listed once only: a satellite belongs to one anchor' },
+  );
 export type Territory = z.infer<typeof TerritorySchema>;
 
 /** Bands every report has after the territory's own rings. */

@@ -126,6 +126,7 @@ export function renderDatasets(view: View): string {
     L.captions.datasets,
     [
       { label: L.columns.file },
+      { label: L.columns.uploadedBy },
       { label: L.columns.format },
       { label: L.columns.encoding },
       { label: L.columns.lines, numeric: true },
@@ -135,6 +136,7 @@ export function renderDatasets(view: View): string {
     ],
     report.datasets.map((dataset): Cell[] => [
       { text: dataset.file, rowHeader: true },
+      { text: dataset.uploadedBy?.name ?? L.notStated },
       { text: dataset.format ?? L.notStated },
       { text: dataset.encoding ?? L.notStated },
       { text: view.int(dataset.lines), numeric: true },

@@ -13,6 +13,7 @@ import { createS3MappingProfiles } from '../../../shared/adapters/s3-mapping-pro
 import { createS3ObjectStore } from '../../../shared/adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../../../shared/adapters/s3-territory-catalog.ts';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
+import { DEFAULT_TERRITORY_ID } from '../../../shared/domain/territory/bundled-territories.ts';
 import type { FrenchGeography } from '../../../shared/domain/geography/french-geography.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
 import { tableDefinition } from '../../../shared/local/table-definition.ts';
@@ -62,7 +63,9 @@ export function ingestDepsOf(
     mappings: createS3MappingProfiles(objects, where.referenceBucket),
     clock,
     formats: KNOWN_FORMATS,
+    territories: createS3TerritoryCatalog(objects, where.referenceBucket),
     settings: {
+      territoryId: DEFAULT_TERRITORY_ID,
       rejectsBucket: where.rejectsBucket,
       maxRejectedRatio: 0.5,
       leaseMs: LEASE_MS,

@@ -39,9 +39,10 @@ function rollup(
 
 const dataset = (id: string, amountCents: number): DatasetRecord => ({
   id,
-  source: { bucket: 'b', key: `uploads/x/${id}.csv` },
+  source: { bucket: 'b', key: `uploads/consortium/${id}.csv` },
   fileName: `${id}.csv`,
-  anchorId: 'x',
+  // The consortium administrator's upload: its lines count for every anchor they name.
+  anchorId: 'consortium',
   status: 'INGESTED',
   receivedAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -82,7 +83,7 @@ const build = (scope: { type: 'consortium' } | { type: 'anchor'; anchorId: strin
     language: 'fr',
     scope,
     datasets: [dataset('a'.repeat(24), 190_000), dataset('b'.repeat(24), 20_000)],
-    rollups,
+    rollupsByDataset: new Map([['a'.repeat(24), rollups]]),
     profiles: new Map(),
     geography: frenchGeography,
     exclusionRules: DEFAULT_EXCLUSION_RULES,
@@ -251,7 +252,7 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
       language: 'en',
       scope: { type: 'consortium' },
       datasets: [dataset('a'.repeat(24), 190_000)],
-      rollups,
+      rollupsByDataset: new Map([['a'.repeat(24), rollups]]),
       profiles: new Map(),
       geography: frenchGeography,
       exclusionRules: DEFAULT_EXCLUSION_RULES,
@@ -288,7 +289,9 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
       language: 'fr',
       scope: { type: 'consortium' },
       datasets: [dataset('a'.repeat(24), 190_000)],
-      rollups: [...rollups, rollup('anchor-x', 'name:d@38100', '38100', [['2183', 5_000]])],
+      rollupsByDataset: new Map([
+        ['a'.repeat(24), [...rollups, rollup('anchor-x', 'name:d@38100', '38100', [['2183', 5_000]])]],
+      ]),
       profiles: new Map(),
       geography: frenchGeography,
       exclusionRules: DEFAULT_EXCLUSION_RULES,
@@ -313,7 +316,7 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
       language: 'fr',
       scope: { type: 'consortium' },
       datasets: [dataset('a'.repeat(24), 190_000)],
-      rollups,
+      rollupsByDataset: new Map([['a'.repeat(24), rollups]]),
       profiles: new Map([
         [
           'name:c@75015',

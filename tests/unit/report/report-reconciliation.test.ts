@@ -87,16 +87,26 @@ const { report } = buildReport({
   scope: { type: 'consortium' },
   datasets: counted,
   notCounted,
-  rollups: [
-    rollup('x', 'name:a', [
-      ['2025-01', 75_000],
-      ['undated', 25_000],
-    ]),
-    rollup('x', 'name:b', [
-      ['2025-02', 29_000],
-      ['undated', 1_000],
-    ]),
-  ],
+  rollupsByDataset: new Map([
+    [
+      counted[0]?.id ?? '',
+      [
+        rollup('x', 'name:a', [
+          ['2025-01', 75_000],
+          ['undated', 25_000],
+        ]),
+      ],
+    ],
+    [
+      counted[1]?.id ?? '',
+      [
+        rollup('x', 'name:b', [
+          ['2025-02', 29_000],
+          ['undated', 1_000],
+        ]),
+      ],
+    ],
+  ]),
   profiles: new Map(),
   geography: loadFrenchGeography(),
   exclusionRules: DEFAULT_EXCLUSION_RULES,
