@@ -18,6 +18,7 @@ import {
   type PortalRouteKey,
   routeKeyOf,
 } from '../../shared/contracts/portal-api.ts';
+import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../shared/contracts/roles.ts';
 
 /** The contract's methods, as CDK names them. */
 const METHODS: Readonly<Record<PortalRoute['method'], HttpMethod>> = {
@@ -98,6 +99,12 @@ export class PortalApi extends Construct {
           'The Plus feature plan (threat protection) is a paid option left to the deploying collectivité: a few administrator-created users do not need it by default.',
       },
     );
+    // Membership is given by an administrator (README, "Create users"); tokens carry it in `cognito:groups`.
+    this.userPool.addGroup('ConsortiumAdministrators', {
+      groupName: CONSORTIUM_ADMINISTRATORS_GROUP,
+      description:
+        "Members upload consortium-wide files (a département's DECP extract naming every buyer) that count for every anchor.",
+    });
     this.client = this.userPool.addClient('Portal', {
       authFlows: { userSrp: true },
       accessTokenValidity: Duration.hours(1),

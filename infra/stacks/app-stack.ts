@@ -18,6 +18,7 @@ import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
 import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
+import { deployTerritory } from '../constructs/deployed-territory.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
 import { PortalOriginCors } from '../constructs/portal-origin-cors.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
@@ -131,6 +132,13 @@ export class AppStack extends Stack {
         })),
       );
     }
+    const territory = deployTerritory(this, 'Territory', {
+      bucketName: names.reference,
+      territory: config.territory,
+    });
+    // The functions that read the territory are created, and updated, once it is written: none of
+    // them runs before the object exists, nor with a territory id whose object is not there yet.
+    for (const fn of [apiHandler, ingest, report]) fn.node.addDependency(territory);
     bus.grantPutEventsTo(ingest);
     // `POST /reports/rebuild` asks for a rebuild with an event; the report function does the work.
     bus.grantPutEventsTo(apiHandler);

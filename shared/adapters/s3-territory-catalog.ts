@@ -1,9 +1,8 @@
+import { territoryKey } from '../contracts/table.ts';
 import { BUNDLED_TERRITORIES } from '../domain/territory/bundled-territories.ts';
 import { TerritorySchema } from '../domain/territory/territory.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
-
-export const territoryKey = (territoryId: string) => `territories/${territoryId}.json`;
 
 /** A territory uploaded to the reference bucket wins over the bundled one of the same id. */
 export function createS3TerritoryCatalog(objects: ObjectStore, referenceBucket: string): TerritoryCatalog {

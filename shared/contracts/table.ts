@@ -15,3 +15,6 @@ export const OBJECT_PREFIXES = {
   mappings: 'mappings/',
   reports: 'reports/',
 } as const;
+
+/** Where a territory's configuration lives in the reference bucket: the stack writes it, functions read it. */
+export const territoryKey = (territoryId: string) => `${OBJECT_PREFIXES.territories}${territoryId}.json`;

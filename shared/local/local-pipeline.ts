@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { mappingProfileKey } from '../adapters/s3-mapping-profiles.ts';
-import { territoryKey } from '../adapters/s3-territory-catalog.ts';
+import { territoryKey } from '../contracts/table.ts';
 import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { MappingProfile } from '../domain/formats/mapping-profile.ts';

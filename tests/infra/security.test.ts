@@ -176,7 +176,7 @@ describe('4. WAF in front of the portal', () => {
       'arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared/0123abcd-0000-4000-8000-000000000000';
     const named = synthesise({ config: { waf: { enabled: true, webAclArn } } });
     expect(named.waf).toBeUndefined();
-    named.app.resourceCountIs('Custom::AWS', 2);
+    named.app.resourceCountIs('Custom::AWS', 3);
     const [, distribution] = only(resources(named.app, 'AWS::CloudFront::Distribution'));
     expect(distribution.Properties.DistributionConfig.WebACLId).toBe(webAclArn);
   });

@@ -1,7 +1,17 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_API_ROUTES, routeKeyOf } from '../../shared/contracts/portal-api.ts';
+import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../shared/contracts/roles.ts';
+import { territoryKey } from '../../shared/contracts/table.ts';
+import {
+  BUNDLED_TERRITORIES,
+  DEFAULT_TERRITORY_ID,
+} from '../../shared/domain/territory/bundled-territories.ts';
 import { synthesise } from './synth.ts';
+import { renderTokens, sdkCallOf } from './template-text.ts';
 
 type Templates = ReturnType<typeof synthesise>;
 let t: Templates;
@@ -179,6 +189,87 @@ describe('the app stack', () => {
   });
 });
 
+/** The deploy-time write of the territory: its logical id, its SDK call, its policy's statements. */
+function territoryWrite(template: Template) {
+  const writes = Object.entries(template.findResources('Custom::AWS')).filter(
+    ([, resource]) => sdkCallOf(resource, 'Create').action === 'putObject',
+  );
+  expect(writes).toHaveLength(1);
+  const [id, resource] = writes[0] as [string, { DependsOn: string[] }];
+  const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([policyId]) =>
+    resource.DependsOn.includes(policyId),
+  );
+  expect(policies).toHaveLength(1);
+  const [, policy] = policies[0] as [
+    string,
+    { Properties: { PolicyDocument: { Statement: { Resource: unknown }[] } } },
+  ];
+  return {
+    id,
+    call: sdkCallOf(resource, 'Create') as ReturnType<typeof sdkCallOf> & {
+      physicalResourceId: { id: string };
+    },
+    statements: policy.Properties.PolicyDocument.Statement.map((statement) => ({
+      ...statement,
+      Resource: renderTokens(statement.Resource),
+    })),
+  };
+}
+
+const REFERENCE_BUCKET = `ancrage-dev-reference-\${Ref:AWS::AccountId}-\${Ref:AWS::Region}`;
+
+describe('the territory', () => {
+  it('is written to territories/<id>.json of the reference bucket on deploy, with a right on that object only', () => {
+    const { call, statements } = territoryWrite(t.app);
+    expect(call.service).toBe('S3');
+    const { Body, ...parameters } = call.parameters;
+    expect(parameters).toEqual({
+      Bucket: REFERENCE_BUCKET,
+      Key: territoryKey(DEFAULT_TERRITORY_ID),
+      ContentType: 'application/json',
+    });
+    expect(JSON.parse(String(Body))).toEqual(BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: `arn:\${Ref:AWS::Partition}:s3:::${REFERENCE_BUCKET}/territories/${DEFAULT_TERRITORY_ID}.json`,
+      },
+    ]);
+  });
+
+  it('is written before the functions that read it are created or updated, the registry load aside', () => {
+    const { id } = territoryWrite(t.app);
+    const waiting = Object.entries(t.app.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]) => [fn.DependsOn].flat().includes(id))
+      .map(([functionId]) => functionId.replace(/[A-F0-9]{8}$/, ''));
+    expect(waiting.sort()).toEqual(['ApiFunction', 'IngestFunction', 'ReportFunction']);
+  });
+
+  it("uploads a territory file of the deployer's own, and writes again when its content changes", () => {
+    const writeOf = (territory: object) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'ancrage-territory-')), 'territory.json');
+      writeFileSync(path, JSON.stringify(territory));
+      return territoryWrite(synthesise({ config: { territory: path } }).app);
+    };
+    const bundled = BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID);
+    const own = writeOf({ ...bundled, id: 'my-territory', name: 'Mon territoire' });
+    expect(own.call.parameters.Key).toBe('territories/my-territory.json');
+    expect(JSON.parse(String(own.call.parameters.Body))).toMatchObject({
+      id: 'my-territory',
+      name: 'Mon territoire',
+    });
+    expect(own.statements.map((statement) => statement.Resource)).toEqual([
+      `arn:\${Ref:AWS::Partition}:s3:::${REFERENCE_BUCKET}/territories/my-territory.json`,
+    ]);
+    // Same id, other content: the same key, written again under a new physical id.
+    const renamed = writeOf({ ...bundled, name: 'Grenoble renamed' });
+    const bundledWrite = territoryWrite(t.app);
+    expect(renamed.call.parameters.Key).toBe(bundledWrite.call.parameters.Key);
+    expect(renamed.call.physicalResourceId.id).not.toBe(bundledWrite.call.physicalResourceId.id);
+  });
+});
+
 describe('the portal API', () => {
   it('puts every route behind the user pool JWT authorizer, with access logs', () => {
     const routes = Object.values(t.app.findResources('AWS::ApiGatewayV2::Route'));
@@ -194,6 +285,15 @@ describe('the portal API', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
       Schema: Match.arrayWith([Match.objectLike({ Name: 'anchor', Mutable: false })]),
+    });
+  });
+
+  it('has the group of the consortium administrators, who upload files that count for every anchor', () => {
+    t.app.resourceCountIs('AWS::Cognito::UserPoolGroup', 1);
+    t.app.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: CONSORTIUM_ADMINISTRATORS_GROUP,
+      UserPoolId: { Ref: Match.stringLikeRegexp('^PortalUsers') },
+      Description: Match.stringLikeRegexp('consortium-wide files .*DECP.* every anchor'),
     });
   });
 });
