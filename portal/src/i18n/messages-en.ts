@@ -40,6 +40,11 @@ export const en: Messages = {
     dropZone: 'Drag and drop a file here',
     dropZoneHint: 'or press Enter to choose a file (CSV, TXT or JSON)',
     chooseFile: 'Choose a file',
+    scopeLegend: 'Upload for',
+    scopeAnchor: (institution) => `My institution (${institution})`,
+    scopeConsortium:
+      'The whole consortium (files that name several buyers, such as a département’s DECP extract)',
+    consortiumWide: 'Files uploaded here count for every buyer they name.',
     kind: 'Kind of data',
     kindAuto: 'Recognise from the file',
     kinds: { payments: 'Payments', contracts: 'Contracts awarded (DECP)' },

@@ -41,6 +41,11 @@ export const fr: Messages = {
     dropZone: 'Glissez-déposez un fichier ici',
     dropZoneHint: 'ou appuyez sur Entrée pour choisir un fichier (CSV, TXT ou JSON)',
     chooseFile: 'Choisir un fichier',
+    scopeLegend: 'Déposer pour',
+    scopeAnchor: (institution) => `Mon institution (${institution})`,
+    scopeConsortium:
+      'Tout le consortium (fichiers qui nomment plusieurs acheteurs, comme un extrait DECP départemental)',
+    consortiumWide: 'Les fichiers déposés ici comptent pour chaque acheteur qu’ils nomment.',
     kind: 'Type de données',
     kindAuto: 'Reconnaître d’après le fichier',
     kinds: { payments: 'Paiements (mandats)', contracts: 'Marchés notifiés (DECP)' },

@@ -41,6 +41,12 @@ export interface Messages {
     readonly dropZone: string;
     readonly dropZoneHint: string;
     readonly chooseFile: string;
+    /** The choice a consortium administrator bound to an institution makes: whose figures the file feeds. */
+    readonly scopeLegend: string;
+    readonly scopeAnchor: (institution: string) => string;
+    readonly scopeConsortium: string;
+    /** Signed in as the consortium itself: every file counts for each buyer it names. */
+    readonly consortiumWide: string;
     readonly kind: string;
     readonly kindAuto: string;
     readonly kinds: { readonly payments: string; readonly contracts: string };

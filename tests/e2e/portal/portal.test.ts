@@ -22,6 +22,11 @@ const SCHEMA_EXAMPLE = join(repoRoot, 'tests/fixtures/real/decp-table-schema-exa
 const ISERE_JSON = join(repoRoot, 'tests/fixtures/real/decp-v1-isere-2019.json');
 /** The sample anchor: its synthetic payments are loaded by serve, so its reports have suppliers to correct. */
 const REGIE = 'SYNTHETIC-regie-eaux-grenoble';
+/**
+ * The consortium administrators' sign-in: a DECP extract names every buyer, so only they may upload it
+ * (the régie's upload of one would have each line rejected), as `ancrage analyze` does for `expected`.
+ */
+const CONSORTIUM = 'consortium';
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 
@@ -54,20 +59,30 @@ afterAll(async () => {
 
 const statusLine = () => session.page.getByTestId('status-line');
 const count = (name: string) => session.page.getByTestId(`count-${name}`).textContent();
+/** Signs in at the local sign-in page and waits for the upload page. */
+async function signIn(name: string, anchorId: string): Promise<void> {
+  const { page } = session;
+  await page.getByLabel('Votre nom ou adresse électronique').fill(name);
+  await page.getByLabel('Institution').selectOption(anchorId);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+  expect(await page.locator('header .session').textContent()).toContain(name);
+}
 const euros = (cents: number) =>
   new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 describe('the portal under ancrage serve, in Chromium', () => {
-  it('asks to sign in, in French, and signs in as a local user of an institution', async () => {
+  it('asks to sign in, in French, and signs in as the consortium, whose files count for every buyer', async () => {
     const { page } = session;
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expectAccessible(page, 'sign-in');
-    await page.getByLabel('Votre nom ou adresse électronique').fill('agent@regie.example');
-    await page.getByLabel('Institution').selectOption(REGIE);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
-    expect(await page.locator('header .session').textContent()).toContain('agent@regie.example');
+    await signIn('admin@consortium.example', CONSORTIUM);
+    expect(await page.getByTestId('consortium-wide').textContent()).toBe(
+      'Les fichiers déposés ici comptent pour chaque acheteur qu’ils nomment.',
+    );
+    // Signed in as the consortium itself, there is nothing to choose: every file is consortium-wide.
+    expect(await page.getByRole('radio').count()).toBe(0);
   });
 
   it('shows what a dropped file is before upload, then follows it to INGESTED with the CLI’s counts', async () => {
@@ -170,6 +185,68 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await screenshot(page, 'duplicate');
   });
 
+  it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {
+    const { page } = session;
+    // Listening before anything else: Playwright turns the picker's interception on asynchronously,
+    // and a picker opened before that shows nothing and fires no event.
+    const choosing = page.waitForEvent('filechooser', { timeout: 20_000 }).catch(() => undefined);
+    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+    const tabTo = async (target: RegExp) => {
+      for (let presses = 0; presses < 30; presses++) {
+        await page.keyboard.press('Tab');
+        const focused = String(await page.evaluate(FOCUSED_ELEMENT));
+        if (target.test(focused)) return focused;
+      }
+      throw new Error(`tabbing never reached ${target}`);
+    };
+    await tabTo(/^input\|file-input\|file\|/);
+    // The focus shows on the drop zone around the (visually hidden) input.
+    expect(await page.evaluate(DROP_ZONE_OUTLINE)).toBe('solid');
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
+    if (!chooser)
+      throw new Error(`Enter opened no file picker; the focus is on ${await page.evaluate(FOCUSED_ELEMENT)}`);
+    await chooser.setFiles(ISERE_JSON);
+    await page.getByTestId('detection').waitFor();
+    expect(await page.getByTestId('detection').locator('dl').textContent()).toContain('DECP JSON');
+    await tabTo(/^button\|\|button\|Envoyer le fichier\|/);
+    await page.keyboard.press('Enter');
+    // The consortium's bundled sample holds these very contracts, uploaded earlier: they count there, once.
+    await page.locator('.status-superseded').waitFor({ timeout: 30_000 });
+    expect(await statusLine().textContent()).toBe(`decp-v1-isere-2019.json${NBSP}: Remplacé`);
+    expect(await page.getByTestId('counted-elsewhere').textContent()).toContain(
+      'decp-isere-2019-flattened.csv',
+    );
+    expect(await page.getByTestId('live').textContent()).toContain('Remplacé');
+    // Read all the same: the list of uploads gives its lines, as the CLI counts them.
+    const listed = page
+      .getByRole('table', { name: 'Vos derniers dépôts' })
+      .locator('tbody tr', { hasText: 'decp-v1-isere-2019.json' });
+    await listed.waitFor();
+    expect((await listed.locator('td').allTextContents()).slice(2)).toEqual([
+      'Remplacé',
+      String(expected.isere.lines),
+      String(expected.isere.rejectedLines),
+    ]);
+  });
+
+  it('signs in again as the régie, an institution whose files count for it alone, with no choice to make', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await signIn('agent@regie.example', REGIE);
+    // Only a consortium administrator chooses whose figures a file feeds, or is told it feeds everyone's.
+    expect(await page.getByTestId('scope-choice').count()).toBe(0);
+    expect(await page.getByTestId('consortium-wide').count()).toBe(0);
+    // Its own uploads are listed, not those of the consortium made above.
+    const recent = page.getByRole('table', { name: 'Vos derniers dépôts' });
+    await recent.waitFor();
+    const listed = await recent.textContent();
+    expect(listed).toContain('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
+    expect(listed).not.toContain('decp-table-schema-example.csv');
+  });
+
   it('corrects a supplier with a reason, shows the audit, and the rebuilt report changes', async () => {
     const { page } = session;
     await session.portal.idle();
@@ -227,46 +304,14 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await report.waitForLoadState();
     expect(await report.locator('body').textContent()).toContain(String(shareAfter));
     await report.close();
-    // Back to the portal's tab: a background tab may not open a file picker.
+    // Back to the portal's tab for the tests that follow.
     await page.bringToFront();
   }, 120_000);
 
-  it('uploads with the keyboard only: tab to the drop zone, Enter opens the file picker, Enter sends', async () => {
-    const { page } = session;
-    // Listening before anything else: Playwright turns the picker's interception on asynchronously,
-    // and a picker opened before that shows nothing and fires no event.
-    const choosing = page.waitForEvent('filechooser', { timeout: 20_000 }).catch(() => undefined);
-    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
-    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
-    const tabTo = async (target: RegExp) => {
-      for (let presses = 0; presses < 30; presses++) {
-        await page.keyboard.press('Tab');
-        const focused = String(await page.evaluate(FOCUSED_ELEMENT));
-        if (target.test(focused)) return focused;
-      }
-      throw new Error(`tabbing never reached ${target}`);
-    };
-    await tabTo(/^input\|file-input\|file\|/);
-    // The focus shows on the drop zone around the (visually hidden) input.
-    expect(await page.evaluate(DROP_ZONE_OUTLINE)).toBe('solid');
-    await page.keyboard.press('Enter');
-    const chooser = await choosing;
-    if (!chooser)
-      throw new Error(`Enter opened no file picker; the focus is on ${await page.evaluate(FOCUSED_ELEMENT)}`);
-    await chooser.setFiles(ISERE_JSON);
-    await page.getByTestId('detection').waitFor();
-    expect(await page.getByTestId('detection').locator('dl').textContent()).toContain('DECP JSON');
-    await tabTo(/^button\|\|button\|Envoyer le fichier\|/);
-    await page.keyboard.press('Enter');
-    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
-    expect(await count('accepted')).toBe(String(expected.isere.lines));
-    expect(await count('rejected')).toBe(String(expected.isere.rejectedLines));
-    expect(await page.getByTestId('live').textContent()).toContain('Intégré');
-  });
-
   it('maps a file it does not recognise, saves the mapping profile, and ingests with it', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
     await page.locator('#file-input').setInputFiles(unknownLayoutPath);
     const mapping = page.getByTestId('mapping');
     await mapping.waitFor();

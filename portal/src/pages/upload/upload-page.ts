@@ -9,6 +9,8 @@ import { DatasetStatusView } from './dataset-status.ts';
 import { detectionView } from './detection-view.ts';
 import { dropZone } from './drop-zone.ts';
 import { mappingForm } from './mapping-form.ts';
+import { scopeSection } from './scope-choice.ts';
+import { requestedScope, scopeOfferFor, type UploadScope } from './upload-scope.ts';
 
 type Stage = 'choose' | 'reading' | 'detected' | 'sending' | 'sent';
 
@@ -21,6 +23,8 @@ export class UploadPage implements Page {
   private profiles: readonly MappingProfile[] = [];
   private profile: MappingProfile | undefined;
   private kind: DatasetKind | '' = '';
+  /** Whose figures the file feeds, when the caller may choose: their institution's unless they say so. */
+  private scope: UploadScope = 'anchor';
   private progress = 0;
   private error: string | undefined;
   private recent: readonly DatasetSummary[] = [];
@@ -94,10 +98,12 @@ export class UploadPage implements Page {
     try {
       const before = await this.context.api.datasets();
       const kind = this.kind || this.detection?.format?.kind;
+      const scope = requestedScope(scopeOfferFor(this.context.me), this.scope);
       const form = await this.context.api.presignUpload({
         fileName: file.name,
         ...(kind ? { kind } : {}),
         ...(this.profile ? { mappingProfileId: this.profile.id } : {}),
+        ...(scope ? { scope } : {}),
       });
       let announced = 0;
       await uploadFile(form, file, file.name, (fraction) => {
@@ -175,6 +181,7 @@ export class UploadPage implements Page {
     anotherButton.addEventListener('click', () => this.reset());
     const canSend = detection && (detection.format !== undefined || this.profile !== undefined);
     const showMapping = detection?.shape === 'delimited' && (!detection.format || this.profile !== undefined);
+    const choosing = this.stage === 'choose' || this.stage === 'detected' || this.stage === 'reading';
     if (this.statusView) this.statusView.render();
 
     replace(
@@ -182,7 +189,11 @@ export class UploadPage implements Page {
       h('h1', {}, t.heading),
       h('p', {}, t.intro),
       this.error && h('p', { class: 'error', role: 'alert' }, this.error),
-      (this.stage === 'choose' || this.stage === 'detected' || this.stage === 'reading') &&
+      choosing &&
+        scopeSection(messages, this.context.me, this.scope, (scope) => {
+          this.scope = scope;
+        }),
+      choosing &&
         h(
           'div',
           { class: 'choose' },
