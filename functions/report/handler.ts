@@ -4,7 +4,11 @@ import { DatasetKindSchema } from '../../shared/domain/dataset-kind.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
 import { reportDependencies } from '../../shared/runtime/report-dependencies.ts';
-import { publishReport, type ReportOutcome } from '../../shared/use-cases/publish-report.ts';
+import {
+  publishAfterIngest,
+  publishReport,
+  type ReportOutcome,
+} from '../../shared/use-cases/publish-report.ts';
 
 const ReportRequestSchema = z.object({
   kind: DatasetKindSchema,
@@ -13,7 +17,7 @@ const ReportRequestSchema = z.object({
   anchorId: z.string().min(1).optional(),
 });
 
-/** EventBridge's "dataset ingested": rebuild the consortium report and the anchor's own. */
+/** EventBridge's "dataset ingested": rebuild the consortium report and those the upload counts in. */
 const DatasetIngestedSchema = z.object({
   source: z.literal(DATASET_INGESTED.source),
   'detail-type': z.literal(DATASET_INGESTED.detailType),
@@ -29,8 +33,12 @@ async function report(event: unknown): Promise<ReportOutcome> {
   const ingested = DatasetIngestedSchema.safeParse(event);
   if (ingested.success) {
     const { kind, anchorId } = ingested.data.detail;
-    await publishReport(deps, { kind, anchorId, territoryId: deps.territoryId, language: deps.language });
-    return publishReport(deps, { kind, territoryId: deps.territoryId, language: deps.language });
+    return publishAfterIngest(deps, {
+      kind,
+      uploaderId: anchorId,
+      territoryId: deps.territoryId,
+      language: deps.language,
+    });
   }
   const request = ReportRequestSchema.parse(event);
   return publishReport(deps, {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type DatasetKind, DatasetKindSchema } from '../domain/dataset-kind.ts';
 import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import { BUNDLED_TERRITORIES, DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import { type Territory, TerritorySchema } from '../domain/territory/territory.ts';
 import { UsageError } from './cli-error.ts';
 import { loadMappingProfile } from './load-mapping-profile.ts';
@@ -82,7 +83,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     territory,
     customTerritory: custom,
     kind: kind?.data,
-    anchorId: values.anchor ?? 'local',
+    anchorId: values.anchor ?? CONSORTIUM_UPLOADER,
     language: values.lang,
     mapping: values.mapping === undefined ? undefined : loadMappingProfile(values.mapping),
     registries: existingFiles('--registry', values.registry ?? []),

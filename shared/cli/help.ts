@@ -33,7 +33,10 @@ analyze options
                               (default: grenoble-alpes-metropole)
   --kind payments|contracts   what the files are; a file of the other kind is refused.
                               One report covers one kind: payments and contracts are never added up.
-  --anchor <id>               the buyer the files belong to when they do not say (default: local)
+  --anchor <id>               the institution uploading the files: their lines count for it and the
+                              satellites the territory declares for it, and a line naming another
+                              buyer is rejected (default: consortium, the consortium administrator,
+                              whose files count for every buyer they name)
   --lang fr|en                the report's language (default: the territory's)
   --registry <file>           a SIRENE StockEtablissement or StockUniteLegale file (whole or an
                               extract with the same header, plain or .gz); repeatable

@@ -87,6 +87,8 @@ export interface MeResponse {
   readonly anchorId: string;
   /** From the territory configuration or the anchor's own files; null when unknown. */
   readonly anchorName: string | null;
+  /** May upload consortium-wide files (`scope: "consortium"`) and sees the consortium's uploads. */
+  readonly consortiumAdministrator: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,6 +100,12 @@ export interface UploadRequest {
   readonly kind?: DatasetKind;
   /** A saved mapping profile of the caller's anchor, for a layout Ancrage does not recognise. */
   readonly mappingProfileId?: string;
+  /**
+   * `consortium` (consortium administrators only, else 403): a file for the whole consortium, such as a
+   * département's DECP extract, whose lines count for every anchor they name. Otherwise the file
+   * counts for the caller's institution and the satellites the territory declares for it only.
+   */
+  readonly scope?: 'anchor' | 'consortium';
 }
 
 /**
@@ -107,7 +115,7 @@ export interface UploadRequest {
 export interface UploadForm {
   readonly url: string;
   readonly fields: Readonly<Record<string, string>>;
-  /** Where the file lands: `uploads/<anchorId>/<fileName>`. */
+  /** Where the file lands: `uploads/<anchorId>/<fileName>`, or `uploads/consortium/<fileName>`. */
   readonly key: string;
   readonly expiresAt: string;
 }

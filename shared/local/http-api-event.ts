@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../contracts/roles.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { MatchedRoute } from './api-route-table.ts';
 
 export interface LocalUser {
@@ -50,7 +52,15 @@ export function httpApiEvent(request: IncomingApiRequest, route: MatchedRoute, u
       timeEpoch: now.getTime(),
       authorizer: {
         jwt: {
-          claims: { sub: `local:${user.name}`, email: user.name, 'custom:anchor': user.anchorId },
+          claims: {
+            sub: `local:${user.name}`,
+            email: user.name,
+            'custom:anchor': user.anchorId,
+            // Signed in as the consortium, one holds its administrators' role, as a Cognito group gives it.
+            ...(user.anchorId === CONSORTIUM_UPLOADER
+              ? { 'cognito:groups': `[${CONSORTIUM_ADMINISTRATORS_GROUP}]` }
+              : {}),
+          },
           scopes: null,
         },
       },

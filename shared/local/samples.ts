@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 
 const samples = (name: string) => fileURLToPath(new URL(`../../data/samples/${name}`, import.meta.url));
 
@@ -13,7 +14,8 @@ export interface SampleDataset {
 
 /**
  * The bundled sample data: a synthetic payment extract of a fictional Grenoble anchor and the real
- * DECP contracts of Isère buyers (never added to payments: each kind has its own report).
+ * DECP contracts of Isère buyers, uploaded by the consortium administrator (never added to payments:
+ * each kind has its own report).
  */
 export const SAMPLE_DATASETS: readonly SampleDataset[] = [
   {
@@ -25,7 +27,8 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
   {
     path: samples('decp-isere-2019-flattened.csv'),
     kind: 'contracts',
-    anchorId: 'decp-isere',
-    anchorName: 'Acheteurs publics de l’Isère (DECP 2019)',
+    // A département's extract names every buyer: the consortium administrator uploads it.
+    anchorId: CONSORTIUM_UPLOADER,
+    anchorName: 'Administration du consortium (DECP de l’Isère 2019)',
   },
 ];

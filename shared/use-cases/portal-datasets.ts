@@ -8,7 +8,7 @@ import type {
 import type { DatasetRecord } from '../domain/dataset.ts';
 import type { Reconciliation } from '../domain/reconciliation.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
-import type { Caller, PortalDependencies } from './portal.ts';
+import { type Caller, type PortalDependencies, uploadersVisibleTo } from './portal.ts';
 import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
 
 /** The rejects of one file come through the API up to this size; beyond, through the signed link. */
@@ -47,12 +47,14 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
   };
 }
 
-/** The caller's datasets, newest first. */
+/** The caller's datasets (and the consortium's, for its administrators), newest first. */
 export async function listOwnDatasets(
   deps: Pick<PortalDependencies, 'datasets'>,
   caller: Caller,
 ): Promise<DatasetSummary[]> {
-  const records = await deps.datasets.listDatasets({ anchorId: caller.anchorId });
+  const records = (
+    await Promise.all(uploadersVisibleTo(caller).map((anchorId) => deps.datasets.listDatasets({ anchorId })))
+  ).flat();
   return records
     .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id))
     .map(datasetSummary);
@@ -65,7 +67,7 @@ export async function ownDataset(
   datasetId: string,
 ): Promise<DatasetRecord | undefined> {
   const dataset = await deps.datasets.getDataset(datasetId);
-  return dataset?.anchorId === caller.anchorId ? dataset : undefined;
+  return dataset && uploadersVisibleTo(caller).includes(dataset.anchorId) ? dataset : undefined;
 }
 
 /** Field by field, so that nothing the record may gain later reaches the browser unannounced. */
@@ -86,8 +88,9 @@ function reconciliationOf(reconciliation: Reconciliation): DatasetReconciliation
 }
 
 /**
- * The dataset that counts a duplicate's or a superseded file's spend. Content is claimed across the
- * consortium, so it may be another institution's: then only its id is given, never its file name.
+ * The dataset that counts a duplicate's or a superseded file's spend: always one of the same
+ * uploader's, as content is claimed and overlaps settled per uploader; should it be one the caller
+ * may not see, its file name is not given.
  */
 async function countedElsewhereOf(
   deps: Pick<PortalDependencies, 'datasets'>,

@@ -2,12 +2,13 @@ import type { DatasetKind, RebuildAccepted, ReportEntry } from '../contracts/por
 import { OBJECT_PREFIXES } from '../contracts/table.ts';
 import { ReportSchema } from '../domain/report/report-schema.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { RebuildRequest } from '../ports/report-rebuilds.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 
 const ROOT = OBJECT_PREFIXES.reports;
 const REPORT_JSON = 'report.json';
-const CONSORTIUM = 'consortium';
+const CONSORTIUM = CONSORTIUM_UPLOADER;
 const anchorScope = (anchorId: string) => `anchor-${anchorId}`;
 
 /** `<territory>/<scope>/<kind>/<lang>/` → the scope segment, when the prefix has that shape. */
@@ -76,8 +77,10 @@ export async function requestRebuild(
   if (!deps.rebuilds)
     return fail('reports are rebuilt by the command line in this setup, not from the portal');
   const kinds: DatasetKind[] = kind ? [kind] : ['payments', 'contracts'];
+  // The consortium's own sign-in (locally) has no anchor report: its files count in the consortium's.
+  const ownReport = caller.anchorId !== CONSORTIUM;
   const requests: RebuildRequest[] = kinds.flatMap((each) => [
-    { kind: each, anchorId: caller.anchorId },
+    ...(ownReport ? [{ kind: each, anchorId: caller.anchorId }] : []),
     { kind: each },
   ]);
   await deps.rebuilds.request(requests);

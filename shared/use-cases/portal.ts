@@ -1,5 +1,5 @@
 import type { DatasetKind } from '../domain/dataset-kind.ts';
-import { fail, ok, type Result } from '../domain/result.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
@@ -37,11 +37,33 @@ export interface PortalDependencies {
 export interface Caller {
   readonly anchorId: string;
   readonly name: string;
+  /** May upload consortium-wide files, which count for every anchor they name. */
+  readonly consortiumAdministrator: boolean;
 }
+
+/**
+ * The upload folders whose datasets the caller sees: their institution's, and the consortium's for
+ * its administrators.
+ */
+export function uploadersVisibleTo(caller: Caller): string[] {
+  return caller.consortiumAdministrator && caller.anchorId !== CONSORTIUM_UPLOADER
+    ? [caller.anchorId, CONSORTIUM_UPLOADER]
+    : [caller.anchorId];
+}
+
+/** A signed upload form, or why none is given; `forbidden` when the caller's role does not allow it. */
+export type UploadSigning =
+  | { readonly ok: true; readonly value: PresignedUpload }
+  | { readonly ok: false; readonly reason: string; readonly forbidden: boolean };
+
+const refused = (reason: string, forbidden = false): UploadSigning => ({ ok: false, reason, forbidden });
 
 const SAFE_FILE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,199}$/u;
 
-/** A signed form to upload one file into the caller's own anchor folder, nowhere else. */
+/**
+ * A signed form to upload one file into the caller's own anchor folder, or, for a consortium
+ * administrator who asks, the consortium's; nowhere else.
+ */
 export async function presignUpload(
   deps: Pick<PortalDependencies, 'signer' | 'mappings' | 'settings'>,
   caller: Caller,
@@ -49,35 +71,49 @@ export async function presignUpload(
     readonly fileName: string;
     readonly kind?: DatasetKind | undefined;
     readonly mappingProfileId?: string | undefined;
+    /** `consortium`: a consortium-wide file, uploaded by a consortium administrator. */
+    readonly scope?: 'anchor' | 'consortium' | undefined;
   },
-): Promise<Result<PresignedUpload>> {
+): Promise<UploadSigning> {
   if (!SAFE_FILE_NAME.test(request.fileName)) {
-    return fail('the file name may hold letters, digits, spaces and . _ ( ) - only, and no folder');
+    return refused('the file name may hold letters, digits, spaces and . _ ( ) - only, and no folder');
   }
+  if (request.scope === 'consortium' && !caller.consortiumAdministrator) {
+    return refused(
+      'only a consortium administrator may upload a file for the whole consortium: upload it for your institution',
+      true,
+    );
+  }
+  const uploader = request.scope === 'consortium' ? CONSORTIUM_UPLOADER : caller.anchorId;
   // Checked now rather than at ingest: the officer hears of a wrong profile before uploading.
-  if (request.mappingProfileId && !(await deps.mappings.get(caller.anchorId, request.mappingProfileId))) {
-    return fail(`your institution has no mapping profile "${request.mappingProfileId}"`);
+  if (request.mappingProfileId && !(await deps.mappings.get(uploader, request.mappingProfileId))) {
+    return refused(
+      uploader === caller.anchorId
+        ? `your institution has no mapping profile "${request.mappingProfileId}"`
+        : `the consortium has no mapping profile "${request.mappingProfileId}"`,
+    );
   }
-  return ok(
-    await deps.signer.presignPost({
+  return {
+    ok: true,
+    value: await deps.signer.presignPost({
       bucket: deps.settings.uploadsBucket,
-      key: `uploads/${caller.anchorId}/${request.fileName}`,
+      key: `uploads/${uploader}/${request.fileName}`,
       maxBytes: deps.settings.maxUploadBytes,
       expiresSeconds: deps.settings.uploadExpirySeconds,
       metadata: {
-        [UPLOAD_METADATA.anchor]: caller.anchorId,
+        [UPLOAD_METADATA.anchor]: uploader,
         ...(request.kind ? { [UPLOAD_METADATA.kind]: request.kind } : {}),
         ...(request.mappingProfileId ? { [UPLOAD_METADATA.mapping]: request.mappingProfileId } : {}),
       },
     }),
-  );
+  };
 }
 
 /** The caller, with their institution's name when the territory or their own files give it. */
 export async function describeCaller(
   deps: Pick<PortalDependencies, 'territories' | 'datasets' | 'settings'>,
   caller: Caller,
-): Promise<{ name: string; anchorId: string; anchorName: string | null }> {
+): Promise<{ name: string; anchorId: string; anchorName: string | null; consortiumAdministrator: boolean }> {
   const territory = await deps.territories.get(deps.settings.territoryId);
   const configured = territory?.anchors.find((anchor) => anchor.id === caller.anchorId)?.name;
   const fromFiles = configured
@@ -85,5 +121,10 @@ export async function describeCaller(
     : (await deps.datasets.listDatasets({ anchorId: caller.anchorId }))
         .flatMap((dataset) => dataset.anchors)
         .find((anchor) => anchor.id === caller.anchorId && anchor.name)?.name;
-  return { name: caller.name, anchorId: caller.anchorId, anchorName: configured ?? fromFiles ?? null };
+  return {
+    name: caller.name,
+    anchorId: caller.anchorId,
+    anchorName: configured ?? fromFiles ?? null,
+    consortiumAdministrator: caller.consortiumAdministrator,
+  };
 }

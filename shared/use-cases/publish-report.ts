@@ -4,6 +4,7 @@ import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
 import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
 import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
+import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
@@ -57,6 +58,9 @@ export async function publishReport(
   deps: ReportDependencies,
   request: ReportRequest,
 ): Promise<ReportOutcome> {
+  if (request.anchorId === CONSORTIUM_UPLOADER) {
+    return { published: false, reason: 'the consortium has its own report: ask for it without an anchor' };
+  }
   const territory = await deps.territories.get(request.territoryId);
   if (!territory) return { published: false, reason: `unknown territory "${request.territoryId}"` };
   const language = request.language ?? territory.language;
@@ -119,6 +123,24 @@ export async function publishReport(
   );
   await publishIndex(deps, language);
   return { published: true, report, prefix, files: [...files.keys()] };
+}
+
+/**
+ * The reports a newly counted dataset changes, rebuilt one after the other: its uploader's and the
+ * consortium's; for a consortium-wide upload, every anchor's, since its lines may name each of them.
+ * Returns the consortium report's outcome.
+ */
+export async function publishAfterIngest(
+  deps: ReportDependencies,
+  request: Omit<ReportRequest, 'anchorId'> & { readonly uploaderId: string },
+): Promise<ReportOutcome> {
+  const { uploaderId, ...rest } = request;
+  const anchors =
+    uploaderId === CONSORTIUM_UPLOADER
+      ? ((await deps.territories.get(request.territoryId))?.anchors.map((anchor) => anchor.id) ?? [])
+      : [uploaderId];
+  for (const anchorId of anchors) await publishReport(deps, { ...rest, anchorId });
+  return publishReport(deps, rest);
 }
 
 /**

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSORTIUM_UPLOADER } from '../../shared/domain/territory/consortium.ts';
 import { SAMPLE_DATASETS } from '../../shared/local/samples.ts';
 import { repoRoot } from '../support/run-cli.ts';
 
@@ -183,9 +184,16 @@ describe('ancrage serve (npm start -- serve)', () => {
   });
 
   it('signs in, uploads a real file through the presigned form, and shows it ingested with its counts', async () => {
-    const cookie = await signIn(OWN);
+    // A département's DECP extract names every buyer: the consortium administrator uploads it.
+    const cookie = await signIn(CONSORTIUM_UPLOADER);
     const me = await (await api(cookie, '/me')).json();
-    expect(me).toMatchObject({ anchorId: OWN, anchorName: 'Ville de Grenoble' });
+    expect(me).toMatchObject({ anchorId: CONSORTIUM_UPLOADER, consortiumAdministrator: true });
+    const city = await signIn(OWN);
+    expect(await (await api(city, '/me')).json()).toMatchObject({
+      anchorId: OWN,
+      anchorName: 'Ville de Grenoble',
+      consortiumAdministrator: false,
+    });
 
     const signed = await api(cookie, '/uploads', {
       method: 'POST',
@@ -202,7 +210,8 @@ describe('ancrage serve (npm start -- serve)', () => {
     expect(posted.status).toBe(204);
 
     const dataset = await settled(cookie, 'decp-v1-isere-2019.json');
-    expect(dataset).toMatchObject({ status: 'INGESTED', acceptedLines: 191, rejectedLines: 0 });
+    // Read in full; its contracts are all in the sample CSV the consortium loaded first, counted instead.
+    expect(dataset).toMatchObject({ status: 'SUPERSEDED', acceptedLines: 191, rejectedLines: 0 });
 
     // Another institution's user cannot see it.
     const foreign = await signIn(FOREIGN);
@@ -212,10 +221,10 @@ describe('ancrage serve (npm start -- serve)', () => {
     const theirs = (await (await api(foreign, '/datasets')).json()) as { datasets: Dataset[] };
     expect(theirs.datasets.map((each) => each.id)).not.toContain(dataset.id);
 
-    // The ingest rebuilt the reports as the cloud would: the anchor's own contracts report exists and opens.
+    // The ingest rebuilt the reports as the cloud would: each anchor's contracts report exists and opens.
     let reports: { scope: { type: string; anchorId?: string }; kind: string; url: string }[] = [];
     for (let attempt = 0; attempt < 300 && !reports.some((r) => r.scope.anchorId === OWN); attempt++) {
-      reports = ((await (await api(cookie, '/reports')).json()) as { reports: typeof reports }).reports;
+      reports = ((await (await api(city, '/reports')).json()) as { reports: typeof reports }).reports;
       if (!reports.some((r) => r.scope.anchorId === OWN)) await new Promise((r) => setTimeout(r, 200));
     }
     const own = reports.find((report) => report.scope.anchorId === OWN);

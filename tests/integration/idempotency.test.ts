@@ -118,7 +118,11 @@ describe('the same file twice', () => {
   });
 
   it('(b) records the same content under another key as a duplicate that the report does not count', async () => {
-    const location = await harness.pipeline.upload({ path: SYNTHETIC_PAYMENTS, anchorId: 'anchor-2' });
+    const location = await harness.pipeline.upload({
+      path: SYNTHETIC_PAYMENTS,
+      anchorId: 'anchor-1',
+      order: 1,
+    });
 
     const outcome = await ingestOne(location);
 

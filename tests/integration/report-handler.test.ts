@@ -121,7 +121,7 @@ describe('report handler', () => {
   });
 
   it('never mixes kinds: a contracts file ingested too leaves the payments report unchanged', async () => {
-    const location = await harness.pipeline.upload({ path: DECP_CONTRACTS, anchorId: 'decp-isere' });
+    const location = await harness.pipeline.upload({ path: DECP_CONTRACTS, anchorId: 'consortium' });
     const contracts = await ingestOne(location);
     expect(contracts.outcome).toBe('ingested');
     expect(contracts.dataset.kind).toBe('contracts');

@@ -79,18 +79,19 @@ export class LineCollector {
     const summary = this.tally.summary();
     if (summary.lines === 0 && summary.rejectedLines === 0) return fail(what.noData);
     const considered = summary.lines + summary.rejectedLines;
+    const reasons = summary.firstRejections
+      .slice(0, REASONS_IN_FILE_MESSAGE)
+      .map((rejection) => `${what.unit} ${rejection.lineNumber}: ${rejection.reason}`)
+      .join(' | ');
     if (considered >= MIN_LINES_FOR_RATIO && summary.rejectedLines / considered > this.maxRejectedRatio) {
       const percent = Math.round((summary.rejectedLines / considered) * 100);
-      const reasons = summary.firstRejections
-        .slice(0, REASONS_IN_FILE_MESSAGE)
-        .map((rejection) => `${what.unit} ${rejection.lineNumber}: ${rejection.reason}`)
-        .join(' | ');
       const allowed = Math.round(this.maxRejectedRatio * 100);
       return fail(
         `${summary.rejectedLines} of ${considered} ${what.unit}s (${percent} %) were rejected, more than the ${allowed} % allowed: check the file's format. First reasons: ${reasons}`,
       );
     }
-    if (summary.lines === 0) return fail(`no ${what.unit} of the file could be read`);
+    if (summary.lines === 0)
+      return fail(`no ${what.unit} of the file could be read. First reasons: ${reasons}`);
     return ok(summary);
   }
 }

@@ -20,7 +20,8 @@ export const sameInstitution = (a: string, b: string): boolean => institutionOf(
 export function anchorOfBody(territory: Territory | undefined, id: string): Anchor | undefined {
   return territory?.anchors.find(
     (anchor) =>
-      sameInstitution(anchor.id, id) || anchor.satellites.some((satellite) => sameInstitution(satellite.id, id)),
+      sameInstitution(anchor.id, id) ||
+      anchor.satellites.some((satellite) => sameInstitution(satellite.id, id)),
   );
 }
 

@@ -13,7 +13,10 @@ export const uploadRoute: RouteHandler = async (deps, request) => {
   const body = parse(UploadBodySchema, request.body, 'The upload request is not valid');
   if (!body.ok) return body.response;
   const signed = await presignUpload(deps, request.caller, body.value);
-  return signed.ok ? json(201, signed.value) : problem(400, 'The file is not accepted', signed.reason);
+  if (signed.ok) return json(201, signed.value);
+  return signed.forbidden
+    ? problem(403, 'Not allowed', signed.reason)
+    : problem(400, 'The file is not accepted', signed.reason);
 };
 
 export const listMappingProfilesRoute: RouteHandler = async (deps, { caller }) =>

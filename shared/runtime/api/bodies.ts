@@ -16,6 +16,7 @@ export const UploadBodySchema = z.strictObject({
   fileName: z.string().min(1).max(200),
   kind: DatasetKindSchema.optional(),
   mappingProfileId: ProfileIdSchema.optional(),
+  scope: z.enum(['anchor', 'consortium']).optional(),
 });
 
 export const OverrideBodySchema = z.strictObject({

@@ -3,6 +3,7 @@
  * folder, and read what it wrote. The expected sums are computed by the tests themselves, with the
  * small string code below and never with Ancrage's own parsing code.
  */
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import type { DatasetKind } from '../../../shared/domain/dataset-kind.ts';
 import type { MappingProfile } from '../../../shared/domain/formats/mapping-profile.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+import { CONSORTIUM_UPLOADER } from '../../../shared/domain/territory/consortium.ts';
 
 const grenoble = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
 if (!grenoble) throw new Error('the bundled territory grenoble-alpes-metropole is missing');
@@ -38,7 +40,7 @@ export function analyzeFiles(files: readonly string[], options: AnalyzeOptions =
     territory,
     customTerritory: false,
     kind: options.kind,
-    anchorId: 'local',
+    anchorId: CONSORTIUM_UPLOADER,
     language: 'fr',
     mapping: options.mapping,
   });
@@ -57,7 +59,7 @@ export async function analyzeFailure(
       territory,
       customTerritory: false,
       kind: options.kind,
-      anchorId: 'local',
+      anchorId: CONSORTIUM_UPLOADER,
       language: 'fr',
       mapping: options.mapping,
     });

@@ -3,6 +3,7 @@
  * workspace (`registry load`, `supplier set|show`, `analyze --state`) through the real CLI.
  * The expected figures are computed here from the built records, with a mapping of our own.
  */
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnalyzeResult, analyze } from '../../../shared/cli/analyze.ts';
 import { type Report, ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+import { CONSORTIUM_UPLOADER } from '../../../shared/domain/territory/consortium.ts';
 import {
   type EstablishmentRecord,
   gzip,
@@ -258,7 +260,7 @@ describe('analyze with a SIRENE extract (in-process)', () => {
       territory,
       customTerritory: false,
       kind: 'payments',
-      anchorId: 'local',
+      anchorId: CONSORTIUM_UPLOADER,
       language: 'fr',
       mapping: undefined,
       registries: [inputs.ul, inputs.et],

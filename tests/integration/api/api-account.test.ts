@@ -30,6 +30,7 @@ describe('GET /me', () => {
       name: 'agent@ville.example',
       anchorId: '21380185500015',
       anchorName: 'Ville de Grenoble',
+      consortiumAdministrator: false,
     });
   });
 

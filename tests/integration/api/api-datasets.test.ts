@@ -179,11 +179,12 @@ describe('a file read, not counted', () => {
     }
   });
 
-  it('does not name another institution’s file that counts the same bytes', async () => {
-    // Both anchors uploaded the sample: content is claimed once, the first upload (the own anchor's) counts it.
+  it('counts another institution’s upload of the same bytes as its own, never naming the first', async () => {
+    // Both anchors uploaded the sample: each upload's lines count for its own uploader.
     const { body } = await call('GET /datasets/{id}', { path: { id: ids.foreign }, anchor: FOREIGN });
-    expect(body.dataset).toMatchObject({ status: 'REJECTED', countedIn: ids.own });
-    expect(body.countedElsewhere).toEqual({ reason: 'duplicate', datasetId: ids.own, fileName: null });
+    expect(body.dataset).toMatchObject({ status: 'INGESTED', countedIn: null });
+    expect(body.countedElsewhere).toBeNull();
+    expect(JSON.stringify(body)).not.toContain(ids.own);
   });
 });
 

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import { setOverride } from '../../../shared/use-cases/set-override.ts';
-import { DECP_CONTRACTS } from '../helpers.ts';
+import { UK_PAYMENTS } from '../helpers.ts';
 import { type ApiWorld, call, expectProblem, FOREIGN, startApiWorld } from './support.ts';
 
 let world: ApiWorld;
 
 beforeAll(async () => {
   world = await startApiWorld();
-  // Contracts of a third anchor: suppliers anchor-a never pays.
+  // Payments of a third anchor (a UK council's file names no buyer: its lines are the uploader's):
+  // suppliers anchor-a never pays.
   await world.harness.pipeline.ingest(
-    await world.harness.pipeline.upload({ path: DECP_CONTRACTS, anchorId: 'anchor-c', kind: 'contracts' }),
+    await world.harness.pipeline.upload({ path: UK_PAYMENTS, anchorId: 'anchor-c', kind: 'payments' }),
   );
 });
 
@@ -21,7 +22,7 @@ afterAll(async () => {
 const BOULANGERIE = 'name:boulangerie du cours berriat@38000';
 const encoded = encodeURIComponent(BOULANGERIE);
 
-async function someContractSupplier(): Promise<string> {
+async function someForeignSupplier(): Promise<string> {
   const answer = await call('GET /suppliers', { anchor: 'anchor-c' });
   return answer.body.suppliers[0].key;
 }
@@ -52,10 +53,10 @@ describe('GET /suppliers', () => {
   });
 
   it('finds nothing of another anchor’s suppliers', async () => {
-    const contractSupplier = await someContractSupplier();
-    const answer = await call('GET /suppliers', { query: { q: contractSupplier } });
+    const foreignSupplier = await someForeignSupplier();
+    const answer = await call('GET /suppliers', { query: { q: foreignSupplier } });
     expect(answer.status).toBe(200);
-    expect(answer.body.suppliers.map((s: { key: string }) => s.key)).not.toContain(contractSupplier);
+    expect(answer.body.suppliers.map((s: { key: string }) => s.key)).not.toContain(foreignSupplier);
   });
 
   it.each([
@@ -78,8 +79,8 @@ describe('GET /suppliers/{key}', () => {
   });
 
   it('answers 404 for a supplier only another anchor pays, and for an unknown one', async () => {
-    const contractSupplier = encodeURIComponent(await someContractSupplier());
-    expectProblem(await call('GET /suppliers/{key}', { path: { key: contractSupplier } }), 404);
+    const foreignSupplier = encodeURIComponent(await someForeignSupplier());
+    expectProblem(await call('GET /suppliers/{key}', { path: { key: foreignSupplier } }), 404);
     expectProblem(await call('GET /suppliers/{key}', { path: { key: 'siret%3A00000000000000' } }), 404);
   });
 
@@ -131,7 +132,7 @@ describe('PUT /suppliers/{key}/override', () => {
   });
 
   it('refuses to correct a supplier only another anchor pays, and writes nothing', async () => {
-    const key = await someContractSupplier();
+    const key = await someForeignSupplier();
     const refused = await call('PUT /suppliers/{key}/override', {
       path: { key: encodeURIComponent(key) },
       body: { supplierType: 'cooperative', reason: 'not mine' },

@@ -16,6 +16,8 @@ export interface CallOptions {
   readonly query?: Record<string, string>;
   /** The caller's anchor claim; null for a user bound to none. */
   readonly anchor?: string | null;
+  /** The user-pool groups claim, as API Gateway passes it on (`[a b]`). */
+  readonly groups?: string;
 }
 
 export interface ApiAnswer {
@@ -30,6 +32,7 @@ export interface ApiAnswer {
 export async function call(routeKey: string, options: CallOptions = {}): Promise<ApiAnswer> {
   const claims: Record<string, string> = { sub: 'user-1', email: 'agent@ville.example' };
   if (options.anchor !== null) claims['custom:anchor'] = options.anchor ?? OWN;
+  if (options.groups !== undefined) claims['cognito:groups'] = options.groups;
   const event = {
     version: '2.0',
     routeKey,

@@ -13,9 +13,9 @@ import { createS3MappingProfiles } from '../../../shared/adapters/s3-mapping-pro
 import { createS3ObjectStore } from '../../../shared/adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../../../shared/adapters/s3-territory-catalog.ts';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
-import { DEFAULT_TERRITORY_ID } from '../../../shared/domain/territory/bundled-territories.ts';
 import type { FrenchGeography } from '../../../shared/domain/geography/french-geography.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
+import { DEFAULT_TERRITORY_ID } from '../../../shared/domain/territory/bundled-territories.ts';
 import { tableDefinition } from '../../../shared/local/table-definition.ts';
 import type { Clock } from '../../../shared/ports/clock.ts';
 import type { IngestDependencies } from '../../../shared/use-cases/ingest-dataset.ts';

@@ -92,7 +92,7 @@ describe('saving a mapping profile', () => {
     };
     return { saved, mappings };
   };
-  const caller = { anchorId: 'anchor-a', name: 'agent@ville.example' };
+  const caller = { anchorId: 'anchor-a', name: 'agent@ville.example', consortiumAdministrator: false };
 
   it('refuses an over-long label with a readable reason, and stores nothing', async () => {
     const { saved, mappings } = store();

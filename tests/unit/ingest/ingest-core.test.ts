@@ -250,7 +250,7 @@ describe('IngestCore: file-level failures', () => {
     [
       'every data line rejected (fewer than 10)',
       [UK_HEADER, ['A', 'x', '01/01/2018'], ['B', '', 'VARIOUS']],
-      'no line of the file could be read',
+      'no line of the file could be read. First reasons: line 2: amount "x" is not a number | line 3: amount is empty',
     ],
   ])('%s', (_name, rows, reason) => {
     const run = ingest(rowsFrom(rows), { maxRejectedRatio: 1 });

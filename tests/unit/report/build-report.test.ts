@@ -346,3 +346,40 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
     ]);
   });
 });
+
+describe('an anchor’s report, by who uploaded each file', () => {
+  // anchor-x's lines in two files: the consortium administrator's (counted), and anchor-y's, stored
+  // before the tenant rule kept such lines out at ingest (never counted for anchor-x).
+  const byAnchorY: DatasetRecord = {
+    ...dataset('c'.repeat(24), 99_000),
+    source: { bucket: 'b', key: `uploads/anchor-y/${'c'.repeat(24)}.csv` },
+    anchorId: 'anchor-y',
+  };
+  const { report } = buildReport({
+    territory,
+    kind: 'payments',
+    language: 'en',
+    scope: { type: 'anchor', anchorId: 'anchor-x' },
+    datasets: [dataset('a'.repeat(24), 190_000), dataset('b'.repeat(24), 20_000), byAnchorY],
+    rollupsByDataset: new Map([
+      ['a'.repeat(24), rollups],
+      [byAnchorY.id, [rollup('anchor-x', 'name:z@38000', '38000', [['611', 99_000]])]],
+    ]),
+    profiles: new Map(),
+    geography: frenchGeography,
+    exclusionRules: DEFAULT_EXCLUSION_RULES,
+    generatedAt: new Date('2026-12-03T12:00:00Z'),
+  });
+
+  it('counts the lines naming it from the consortium’s file, not those another institution uploaded', () => {
+    // Hand-computed: anchor-x's four rollups, 1 000 + 500 + 300 + 100 €.
+    expect(report.totals.gross).toBe(1_900);
+    expect(report.anchors.map((anchor) => anchor.id)).toEqual(['anchor-x']);
+  });
+
+  it('lists the files its figures come from, each with who uploaded it, and no other', () => {
+    expect(report.datasets.map((entry) => [entry.id, entry.uploadedBy])).toEqual([
+      ['a'.repeat(24), { id: 'consortium', name: 'Consortium administrator' }],
+    ]);
+  });
+});
