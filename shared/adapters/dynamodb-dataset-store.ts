@@ -203,6 +203,13 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       });
     },
 
+    async markOverlapsSettled(datasetId, now) {
+      return amendCounted(datasetId, ({ overlapsPending: _settled, ...current }) => ({
+        ...current,
+        updatedAt: now.toISOString(),
+      }));
+    },
+
     async saveDataset(record) {
       await client.send(
         new PutCommand({ TableName: tableName, Item: datasetItem(DatasetRecordSchema.parse(record)) }),

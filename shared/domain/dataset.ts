@@ -64,6 +64,11 @@ export const DatasetRecordSchema = z.object({
    * the cent): both stay counted, and the officer is told to check them.
    */
   overlaps: z.array(DatasetOverlapSchema).optional(),
+  /**
+   * Recorded INGESTED, not yet compared with the uploader's other datasets: it may still turn out
+   * SUPERSEDED in a moment. Cleared once the comparison is done (absent on records made before it).
+   */
+  overlapsPending: z.literal(true).optional(),
   headerLine: z.number().int().nonnegative().optional(),
   lines: z.number().int().nonnegative().default(0),
   rejectedLines: z.number().int().nonnegative().default(0),

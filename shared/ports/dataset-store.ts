@@ -64,6 +64,8 @@ export interface DatasetStore {
   ): Promise<boolean>;
   /** Records on an INGESTED dataset the spend it shares with others (replacing what it said of them). */
   noteOverlaps(datasetId: string, overlaps: readonly DatasetOverlap[], now: Date): Promise<boolean>;
+  /** Clears `overlapsPending` on an INGESTED dataset: it has been compared with the others. */
+  markOverlapsSettled(datasetId: string, now: Date): Promise<boolean>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
   readRollups(datasetId: string): Promise<SupplierRollup[]>;

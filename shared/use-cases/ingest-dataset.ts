@@ -235,7 +235,9 @@ async function finish(
   status: 'INGESTED' | 'REJECTED' | 'FAILED',
   message?: string,
 ): Promise<IngestOutcome> {
-  const dataset = settled(record, status, deps.clock.now(), message);
+  const done = settled(record, status, deps.clock.now(), message);
+  // Counted, but not yet compared with the uploader's other files: the portal waits for that.
+  const dataset: DatasetRecord = status === 'INGESTED' ? { ...done, overlapsPending: true } : done;
   await deps.datasets.saveDataset(dataset);
   const outcome = status === 'INGESTED' ? 'ingested' : status === 'REJECTED' ? 'rejected' : 'failed';
   return { outcome, dataset };

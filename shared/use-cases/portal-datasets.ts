@@ -22,7 +22,8 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
   return {
     id: record.id,
     fileName: record.fileName,
-    status: record.status,
+    // Until it is compared with the others, a counted file may still be superseded: not final yet.
+    status: record.status === 'INGESTED' && record.overlapsPending ? 'INGESTING' : record.status,
     message: record.message ?? null,
     kind: record.kind ?? record.requestedKind ?? null,
     currency: record.currency ?? null,

@@ -20,6 +20,21 @@ export async function settleOverlaps(
   dataset: DatasetRecord,
   now: Date,
 ): Promise<void> {
+  await compareWithOthers(datasets, dataset, now);
+  // Another file settling at once may write the record between our read and write: read it again.
+  for (let attempt = 0; attempt < MAX_MARK_ATTEMPTS; attempt++) {
+    if (await datasets.markOverlapsSettled(dataset.id, now)) return;
+    const current = await datasets.getDataset(dataset.id);
+    // Superseded meanwhile, or marked by a concurrent delivery: nothing left to do.
+    if (current?.status !== 'INGESTED' || !current.overlapsPending) return;
+  }
+  // Thrown, so the event is delivered again and the retry settles it.
+  throw new Error(`dataset ${dataset.id} kept changing while its overlaps were being settled`);
+}
+
+const MAX_MARK_ATTEMPTS = 5;
+
+async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord, now: Date): Promise<void> {
   const anchors = await datasets.listDatasets({ anchorId: dataset.anchorId });
   const counted = anchors.filter((other) => other.id !== dataset.id && other.status === 'INGESTED');
   const supersede = (loser: DatasetRecord, holder: DatasetRecord, message: string) =>

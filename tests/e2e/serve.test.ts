@@ -161,11 +161,17 @@ interface Dataset {
 }
 
 /** Polls the dataset list until the upload is ingested (S3 events are asynchronous in AWS too). */
-async function settled(cookie: string, fileName: string): Promise<Dataset> {
+/**
+ * The dataset once ingest is done with it, or once it reaches `status`: a dataset is recorded
+ * INGESTED a moment before overlaps are settled and it may be SUPERSEDED.
+ */
+async function settled(cookie: string, fileName: string, status?: string): Promise<Dataset> {
+  const done = (current: string) =>
+    status ? current === status : !['RECEIVED', 'INGESTING'].includes(current);
   for (let attempt = 0; attempt < 300; attempt++) {
     const { datasets } = (await (await api(cookie, '/datasets')).json()) as { datasets: Dataset[] };
     const dataset = datasets.find((candidate) => candidate.fileName === fileName);
-    if (dataset && !['RECEIVED', 'INGESTING'].includes(dataset.status)) return dataset;
+    if (dataset && done(dataset.status)) return dataset;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${fileName} never settled`);
@@ -209,7 +215,7 @@ describe('ancrage serve (npm start -- serve)', () => {
     const posted = await fetch(new URL(form.url, base), { method: 'POST', body, headers: { cookie } });
     expect(posted.status).toBe(204);
 
-    const dataset = await settled(cookie, 'decp-v1-isere-2019.json');
+    const dataset = await settled(cookie, 'decp-v1-isere-2019.json', 'SUPERSEDED');
     // Read in full; its contracts are all in the sample CSV the consortium loaded first, counted instead.
     expect(dataset).toMatchObject({ status: 'SUPERSEDED', acceptedLines: 191, rejectedLines: 0 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
-import { SYNTHETIC_PAYMENTS } from '../helpers.ts';
+import { dataset, putMeta, SYNTHETIC_PAYMENTS } from '../helpers.ts';
 import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, OWN, startApiWorld } from './support.ts';
 
 let world: ApiWorld;
@@ -185,6 +185,20 @@ describe('a file read, not counted', () => {
     expect(body.dataset).toMatchObject({ status: 'INGESTED', countedIn: null });
     expect(body.countedElsewhere).toBeNull();
     expect(JSON.stringify(body)).not.toContain(ids.own);
+  });
+});
+
+describe('a file counted but not yet compared with the others', () => {
+  it('is shown in progress until its overlaps are settled: it may still be superseded', async () => {
+    const listed: { id: string; status: string }[] = (await call('GET /datasets')).body.datasets;
+    const own = listed.find((entry) => entry.status === 'INGESTED')?.id ?? '';
+    const record = await dataset(world.harness, own);
+    expect(record.overlapsPending).toBeUndefined();
+    expect((await call('GET /datasets/{id}', { path: { id: own } })).body.dataset.status).toBe('INGESTED');
+
+    await putMeta(world.harness, { ...record, overlapsPending: true });
+    expect((await call('GET /datasets/{id}', { path: { id: own } })).body.dataset.status).toBe('INGESTING');
+    await putMeta(world.harness, record);
   });
 });
 

@@ -163,9 +163,10 @@ describe('renderCsvExports', () => {
 
   it('quotes a cell holding quotes and neutralises formulas', () => {
     const datasets = read(frFiles, 'datasets.csv', ';');
-    expect(datasets[1]?.slice(0, 10)).toEqual([
+    expect(datasets[1]?.slice(0, 11)).toEqual([
       'ds-metropole-2024',
       QUOTED_FILE_NAME,
+      'Grenoble-Alpes Métropole',
       'fr-payments-csv',
       'windows-1252',
       '8200',
@@ -391,7 +392,7 @@ describe('renderCsvExports', () => {
 });
 
 /** The reconciliation columns of datasets.csv, after its first ten (id … SHA-256). */
-const RECONCILIATION_FROM = 10;
+const RECONCILIATION_FROM = 11;
 const FLAGS = [...LINE_FLAG_LABELS.keys()];
 const flagColumn = (flag: string): number => RECONCILIATION_FROM + 11 + FLAGS.indexOf(flag);
 

@@ -225,6 +225,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       {
         id: 'ds-metropole-2024',
         file: QUOTED_FILE_NAME,
+        uploadedBy: { id: '20004071500019', name: 'Grenoble-Alpes Métropole' },
         sha256: FULL_SHA256,
         format: 'fr-payments-csv',
         encoding: 'windows-1252',
