@@ -179,7 +179,9 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     },
 
     async retire(datasetId, retirement, now) {
-      return amendCounted(datasetId, (current) => ({
+      // Counted no more, it shares spend with nothing, and has nothing left to settle: what it said
+      // while counted goes, so the record does not depend on how long it was counted.
+      return amendCounted(datasetId, ({ overlaps: _shared, overlapsPending: _pending, ...current }) => ({
         ...current,
         ...retirement,
         updatedAt: now.toISOString(),
@@ -194,9 +196,10 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
       );
     },
 
-    async noteOverlaps(datasetId, overlaps, now) {
+    async noteOverlaps(datasetId, overlaps, counted, now) {
       return amendCounted(datasetId, (current) => {
-        const noted = new Map((current.overlaps ?? []).map((overlap) => [overlap.datasetId, overlap]));
+        const still = (current.overlaps ?? []).filter((overlap) => counted.has(overlap.datasetId));
+        const noted = new Map(still.map((overlap) => [overlap.datasetId, overlap]));
         for (const overlap of overlaps) noted.set(overlap.datasetId, overlap);
         const sorted = [...noted.values()].sort((a, b) => (a.datasetId < b.datasetId ? -1 : 1));
         return { ...current, overlaps: sorted, updatedAt: now.toISOString() };

@@ -62,8 +62,16 @@ export interface DatasetStore {
     retirement: Extract<Retirement, { status: 'SUPERSEDED' }>,
     now: Date,
   ): Promise<boolean>;
-  /** Records on an INGESTED dataset the spend it shares with others (replacing what it said of them). */
-  noteOverlaps(datasetId: string, overlaps: readonly DatasetOverlap[], now: Date): Promise<boolean>;
+  /**
+   * Records on an INGESTED dataset the spend it shares with others (replacing what it said of them),
+   * and forgets what it said of datasets no longer `counted` (a copy retired as a duplicate since).
+   */
+  noteOverlaps(
+    datasetId: string,
+    overlaps: readonly DatasetOverlap[],
+    counted: ReadonlySet<string>,
+    now: Date,
+  ): Promise<boolean>;
   /** Clears `overlapsPending` on an INGESTED dataset: it has been compared with the others. */
   markOverlapsSettled(datasetId: string, now: Date): Promise<boolean>;
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;

@@ -45,6 +45,12 @@ async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord,
     (other) => !replaced.has(other.id) && other.kind === dataset.kind && periodsMeet(other, dataset),
   );
   if (candidates.length === 0) return;
+  // What a dataset says of a copy retired since (its content taken over by an earlier upload) goes:
+  // the notes then do not depend on the order the copies came in.
+  const stillCounted = new Set([
+    dataset.id,
+    ...counted.filter((other) => !replaced.has(other.id)).map((other) => other.id),
+  ]);
 
   // Read together: a query each, and there are few (same anchor, kind and period).
   const cellsOf = async (one: DatasetRecord) => spendCells(await datasets.readRollups(one.id));
@@ -68,10 +74,10 @@ async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord,
       const cells = overlap.matchingCells;
       const cents = overlap.matchingCents;
       shared.push({ datasetId: other.id, cells, cents });
-      await datasets.noteOverlaps(other.id, [{ datasetId: dataset.id, cells, cents }], now);
+      await datasets.noteOverlaps(other.id, [{ datasetId: dataset.id, cells, cents }], stillCounted, now);
     }
   }
-  if (shared.length > 0) await datasets.noteOverlaps(dataset.id, shared, now);
+  if (shared.length > 0) await datasets.noteOverlaps(dataset.id, shared, stillCounted, now);
 }
 
 /** Of the INGESTED uploads of one bucket and key, the newest counts; returns the ids it replaced. */
