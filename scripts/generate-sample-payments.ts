@@ -1,56 +1,28 @@
 /**
- * Writes data/samples/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv: a SYNTHETIC payment extract
- * of a fictional Grenoble anchor, in the shape French finance software exports (";" separator,
- * decimal commas, dd/mm/yyyy). Every supplier is invented. Run: `npx tsx scripts/generate-sample-payments.ts`.
+ * Writes the SYNTHETIC sample data of a fictional Grenoble anchor (every supplier, SIREN and SIRET
+ * invented), seeded so that every run gives the same bytes:
+ * - data/samples/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv: a payment extract in the shape
+ *   French finance software exports (title line, ";" separator, decimal commas, dd/mm/yyyy, BOM, CRLF),
+ *   each supplier paid for its own trade (`sample-suppliers.ts`), most with their SIRET;
+ * - data/samples/SYNTHETIC-sirene-Stock{UniteLegale,Etablissement}-regie-fictive-grenoble.csv: what a
+ *   SIRENE extract says of those suppliers, with INSEE's headers, for `ancrage demo` to load.
+ * Run: `npx tsx scripts/generate-sample-payments.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { pick, seededRandom } from '../bench/seeded-random.ts';
+import { seededRandom } from '../bench/seeded-random.ts';
+import {
+  type EstablishmentRecord,
+  stockEtablissementCsv,
+  stockUniteLegaleCsv,
+  syntheticSiren,
+  syntheticSiret,
+  type UnitRecord,
+} from '../tests/fixtures/built/sirene.ts';
+import { SAMPLE_SUPPLIERS, type SampleSupplier } from './sample-suppliers.ts';
 
 const random = seededRandom(38185);
-
-/** [name, postcode, town, country]: invented suppliers placed in each ring of the territory. */
-const SUPPLIERS: readonly (readonly [string, string, string, string])[] = [
-  ['Boulangerie du Cours Berriat', '38000', 'Grenoble', 'France'],
-  ['Imprimerie Alpine Coopérative SCOP', '38000', 'Grenoble', 'France'],
-  ['Atelier Vélo Solidaire (association)', '38100', 'Grenoble', 'France'],
-  ['Cabinet Conseil Vercors SARL', '38100', 'Grenoble', 'France'],
-  ['Traiteur de la Bastille', '38000', 'Grenoble', 'France'],
-  ['Nettoyage Bonne SCIC', '38100', 'Grenoble', 'France'],
-  ['Espaces Verts Échirollois', '38130', 'Échirolles', 'France'],
-  ['Menuiserie du Drac SAS', '38130', 'Échirolles', 'France'],
-  ['Informatique Saint-Martinoise', '38400', "Saint-Martin-d'Hères", 'France'],
-  ['Transports Meylanais', '38240', 'Meylan', 'France'],
-  ['Électricité Fontaine', '38600', 'Fontaine', 'France'],
-  ['Papeterie de Sassenage', '38360', 'Sassenage', 'France'],
-  ['Maraîchers du Voironnais', '38500', 'Voiron', 'France'],
-  ['BTP Chartreuse', '38380', 'Saint-Laurent-du-Pont', 'France'],
-  ['Plomberie Berjallienne', '38300', 'Bourgoin-Jallieu', 'France'],
-  ['Fournitures Scolaires Rhône SA', '69003', 'Lyon', 'France'],
-  ['Énergie Savoie Distribution', '73000', 'Chambéry', 'France'],
-  ['Mobilier Urbain Annecy', '74000', 'Annecy', 'France'],
-  ['Logiciels Publics Nationaux SA', '75015', 'Paris', 'France'],
-  ['Carburants de France SAS', '92400', 'Courbevoie', 'France'],
-  ['Assurances Mutuelles Atlantique', '79000', 'Niort', 'France'],
-  ['Véhicules Électriques Nord', '59000', 'Lille', 'France'],
-  ['Services Postaux Grenoble Cedex', '38044', 'Grenoble Cedex 9', 'France'],
-  ['Matériel Scénique GmbH', '', 'München', 'Allemagne'],
-  ['Fournisseur sans adresse', '', '', ''],
-];
-
-/** [nature code, label, typical amount in cents]: M57 accounts, with chapters the method excludes. */
-const NATURES: readonly (readonly [string, string, number])[] = [
-  ['60632', 'Fournitures de petit équipement', 85_000],
-  ['6064', 'Fournitures administratives', 42_000],
-  ['611', 'Contrats de prestations de services', 640_000],
-  ['615221', 'Entretien et réparations bâtiments', 380_000],
-  ['6184', 'Versements à des organismes de formation', 150_000],
-  ['6231', 'Annonces et insertions', 60_000],
-  ['6257', 'Réceptions', 120_000],
-  ['2183', 'Matériel de bureau et informatique', 900_000],
-  ['2313', 'Constructions en cours', 4_500_000],
-  ['6574', 'Subventions aux associations', 500_000],
-  ['6355', 'Taxes et impôts sur les véhicules', 30_000],
-];
+const SAMPLES = new URL('../data/samples/', import.meta.url);
+const LINES = 2_400;
 
 const header = [
   'N° mandat',
@@ -65,6 +37,26 @@ const header = [
   'Montant TTC',
 ];
 
+function pickWeighted<T>(items: readonly T[], weightOf: (item: T) => number): T {
+  let left = random() * items.reduce((total, item) => total + weightOf(item), 0);
+  for (const item of items) {
+    left -= weightOf(item);
+    if (left < 0) return item;
+  }
+  const last = items.at(-1);
+  if (last === undefined) throw new Error('pick from an empty list');
+  return last;
+}
+
+/** The head office is NIC 1; a supplier paid at a branch is paid at NIC 2. */
+const sirenOf = (supplier: SampleSupplier) =>
+  supplier.registry ? syntheticSiren(supplier.registry.siren) : undefined;
+const siretOf = (supplier: SampleSupplier): string => {
+  const siren = sirenOf(supplier);
+  if (!siren) return '';
+  return syntheticSiret(siren, supplier.registry?.headOffice ? 2 : 1);
+};
+
 function frenchAmount(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const absolute = Math.abs(cents);
@@ -72,10 +64,23 @@ function frenchAmount(cents: number): string {
   return `${sign}${units},${String(absolute % 100).padStart(2, '0')}`;
 }
 
+const byName = (name: string): SampleSupplier => {
+  const found = SAMPLE_SUPPLIERS.find((supplier) => supplier.name === name);
+  if (!found) throw new Error(`no sample supplier named ${name}`);
+  return found;
+};
+const partyCells = (supplier: SampleSupplier) => [
+  supplier.name,
+  siretOf(supplier),
+  supplier.postcode,
+  supplier.town,
+  supplier.country,
+];
+
 const rows: string[][] = [];
-for (let n = 1; n <= 2_400; n++) {
-  const [name, postcode, town, country] = pick(random, SUPPLIERS);
-  const [nature, label, typical] = pick(random, NATURES);
+for (let n = 1; n <= LINES; n++) {
+  const supplier = pickWeighted(SAMPLE_SUPPLIERS, (candidate) => candidate.weight);
+  const [nature, label, typical] = pickWeighted(supplier.trades, (trade) => trade[3]);
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);
   const credit = random() < 0.02;
@@ -83,37 +88,26 @@ for (let n = 1; n <= 2_400; n++) {
   rows.push([
     `2025-${String(n).padStart(5, '0')}`,
     `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2025`,
-    name,
-    '',
-    postcode,
-    town,
-    country,
+    ...partyCells(supplier),
     nature,
     label,
     frenchAmount(credit ? -Math.round(cents / 4) : cents),
   ]);
 }
-// Lines a real extract has and ingest must reject with a reason.
+// Lines a real extract has: one dated a day that does not exist (counted, undated), one without an
+// amount (rejected with its reason).
 rows.splice(700, 0, [
   '2025-XXXXX',
   '31/02/2025',
-  'Boulangerie du Cours Berriat',
-  '',
-  '38000',
-  'Grenoble',
-  'France',
-  '6064',
+  ...partyCells(byName('Boulangerie du Cours Berriat')),
+  '60623',
   'Date impossible',
   '120,00',
 ]);
 rows.splice(1500, 0, [
   '2025-YYYYY',
   '12/06/2025',
-  'Traiteur de la Bastille',
-  '',
-  '38000',
-  'Grenoble',
-  'France',
+  ...partyCells(byName('Traiteur de la Bastille')),
   '6257',
   'Montant manquant',
   '',
@@ -127,7 +121,28 @@ const lines = [
   ...rows.map((row) => row.map(quote).join(';')),
 ];
 writeFileSync(
-  new URL('../data/samples/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv', import.meta.url),
+  new URL('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv', SAMPLES),
   `\uFEFF${lines.join('\r\n')}\r\n`,
 );
-console.log(`${rows.length} data lines written`);
+
+const units: UnitRecord[] = [];
+const establishments: EstablishmentRecord[] = [];
+for (const supplier of SAMPLE_SUPPLIERS) {
+  const siren = sirenOf(supplier);
+  if (!siren || !supplier.registry) continue;
+  const { unit, establishment, headOffice } = supplier.registry;
+  units.push({ ...unit, siren, nicSiege: syntheticSiret(siren, 1).slice(9) });
+  if (headOffice) establishments.push({ ...headOffice, siret: syntheticSiret(siren, 1), siege: true });
+  establishments.push({ ...establishment, siret: siretOf(supplier), siege: !headOffice });
+}
+writeFileSync(
+  new URL('SYNTHETIC-sirene-StockUniteLegale-regie-fictive-grenoble.csv', SAMPLES),
+  stockUniteLegaleCsv(units),
+);
+writeFileSync(
+  new URL('SYNTHETIC-sirene-StockEtablissement-regie-fictive-grenoble.csv', SAMPLES),
+  stockEtablissementCsv(establishments),
+);
+console.log(
+  `${rows.length} payment lines, ${units.length} legal units, ${establishments.length} establishments written`,
+);

@@ -4,9 +4,9 @@ import { SAMPLE_DATASETS } from '../local/samples.ts';
 import { type AnalyzeResult, analyze } from './analyze.ts';
 
 /**
- * The bundled sample data end to end: a synthetic payment extract of a fictional Grenoble anchor
- * (the main report) and the real DECP contracts of Isère buyers (a second report, since contracts
- * are never added to payments).
+ * The bundled sample data end to end: a synthetic payment extract of a fictional Grenoble anchor,
+ * read with a synthetic SIRENE extract of its suppliers (the main report), and the real DECP
+ * contracts of Isère buyers (a second report, since contracts are never added to payments).
  */
 export async function demo(outDir: string): Promise<AnalyzeResult[]> {
   const territory = BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID);
@@ -27,6 +27,7 @@ export async function demo(outDir: string): Promise<AnalyzeResult[]> {
         outDir: sample.kind === 'payments' ? outDir : join(outDir, sample.kind),
         kind: sample.kind,
         anchorId: sample.anchorId,
+        registries: sample.registries,
       }),
     );
   }

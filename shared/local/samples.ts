@@ -10,12 +10,14 @@ export interface SampleDataset {
   readonly anchorId: string;
   /** How the anchor is shown at the local sign-in. */
   readonly anchorName: string;
+  /** SIRENE extracts loaded before the file, so that its report shows types, sizes and head offices. */
+  readonly registries: readonly string[];
 }
 
 /**
- * The bundled sample data: a synthetic payment extract of a fictional Grenoble anchor and the real
- * DECP contracts of Isère buyers, uploaded by the consortium administrator (never added to payments:
- * each kind has its own report).
+ * The bundled sample data: a synthetic payment extract of a fictional Grenoble anchor, with a
+ * synthetic SIRENE extract of its suppliers, and the real DECP contracts of Isère buyers, uploaded by
+ * the consortium administrator (never added to payments: each kind has its own report).
  */
 export const SAMPLE_DATASETS: readonly SampleDataset[] = [
   {
@@ -23,6 +25,10 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
     kind: 'payments',
     anchorId: 'SYNTHETIC-regie-eaux-grenoble',
     anchorName: 'Régie fictive des eaux de Grenoble (données synthétiques)',
+    registries: [
+      samples('SYNTHETIC-sirene-StockUniteLegale-regie-fictive-grenoble.csv'),
+      samples('SYNTHETIC-sirene-StockEtablissement-regie-fictive-grenoble.csv'),
+    ],
   },
   {
     path: samples('decp-isere-2019-flattened.csv'),
@@ -30,5 +36,7 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
     // A département's extract names every buyer: the consortium administrator uploads it.
     anchorId: CONSORTIUM_UPLOADER,
     anchorName: 'Administration du consortium (DECP de l’Isère 2019)',
+    // Its suppliers are real firms: the synthetic registry says nothing true of them.
+    registries: [],
   },
 ];
