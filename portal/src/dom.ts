@@ -52,31 +52,37 @@ export function option(value: string, label: string, selected = false): HTMLOpti
   return h('option', { value, selected }, label);
 }
 
-/** A table with a caption and header cells scoped to their columns. */
+/** A table with a caption and header cells scoped to their columns, in the box it scrolls in. */
 export function table(
   caption: string,
   headers: readonly string[],
   rows: readonly (readonly (Child | readonly Child[])[])[],
   numericColumns: ReadonlySet<number> = new Set(),
-): HTMLTableElement {
+): HTMLDivElement {
   const cell = (content: Child | readonly Child[], index: number) =>
     h('td', numericColumns.has(index) ? { class: 'num' } : {}, content);
+  // A table wider than the screen scrolls in its own box, never the page: a region a keyboard can
+  // focus (to scroll it) and a screen reader names after the caption.
   return h(
-    'table',
-    {},
-    h('caption', {}, caption),
+    'div',
+    { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-label': caption },
     h(
-      'thead',
+      'table',
       {},
+      h('caption', {}, caption),
       h(
-        'tr',
+        'thead',
         {},
-        ...headers.map((title, index) =>
-          h('th', { scope: 'col', class: numericColumns.has(index) ? 'num' : undefined }, title),
+        h(
+          'tr',
+          {},
+          ...headers.map((title, index) =>
+            h('th', { scope: 'col', class: numericColumns.has(index) ? 'num' : undefined }, title),
+          ),
         ),
       ),
+      h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map(cell)))),
     ),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map(cell)))),
   );
 }
 

@@ -13,8 +13,9 @@ Usage
                                         supplier directory) into a local state folder
   ancrage supplier set <key> --reason "…" --state <dir> [--type <type>] [--commune <insee>]
                        [--postcode <cp>] [--country <cc>] [--head-office-commune <insee>] [--by <name>]
-                                        correct a supplier's type or location (kept with who, when,
-                                        why and the previous value)
+                       [--natural-person yes|no]
+                                        correct a supplier's type, location or whether it is a
+                                        natural person (kept with who, when, why and the previous value)
   ancrage supplier show <key> --state <dir>
                                         a supplier's profile, the source of each fact, its corrections
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)

@@ -73,6 +73,18 @@ function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
   return lines;
 }
 
+/** The headline, or why it cannot be given yet and what would give it: never an unknown read as 0 %. */
+function localShareLine(report: AnalyzeResult['report'], ring: string, localAmount: string): string {
+  const { headline } = report;
+  const known = percent(headline.knownLocalityShare);
+  if (headline.measurable)
+    return `local share (${ring}): ${percent(headline.localShare)} = ${localAmount}; locality known for ${known}`;
+  return (
+    `local share (${ring}): cannot be measured yet, locality known for only ${known} of influenceable spend ` +
+    `(at least ${percent(headline.minimumKnownShare)} needed); load a SIRENE extract (--registry) or a supplier directory (--directory)`
+  );
+}
+
 /** The lines printed after a run: what was read, how each file ties out, the headline, where to look. */
 export function summarise(result: AnalyzeResult): string {
   const { report } = result;
@@ -85,7 +97,11 @@ export function summarise(result: AnalyzeResult): string {
     `${report.datasets.length} dataset(s) counted, ${report.kind}, ${report.period.from ?? 'undated'} → ${report.period.to ?? 'undated'}`,
     ...result.datasets.flatMap((dataset) => datasetLines(result, dataset)),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
-    `local share (${local?.label ?? report.headline.localRing}): ${percent(report.headline.localShare)} = ${money(report.headline.localAmount, report.currency)}; locality known for ${percent(report.headline.knownLocalityShare)}`,
+    localShareLine(
+      report,
+      local?.label ?? report.headline.localRing,
+      money(report.headline.localAmount, report.currency),
+    ),
     `report: ${join(result.outDir, 'report.html')}`,
   ];
   if (result.datasets.some((dataset) => dataset.rejectedLines > 0 || dataset.setAsideLines > 0)) {

@@ -53,6 +53,13 @@ function setArguments(input: { supplierKey: string; reason: string; by: string }
   throw new UsageError(`supplier set: ${option}: ${issue?.message ?? 'not valid'}`);
 }
 
+/** `--natural-person yes|no`: a person's word on whether the payee is a private individual. */
+function naturalPersonOption(value: string | undefined): Pick<OverrideChange, 'naturalPerson'> {
+  if (value === undefined) return {};
+  if (value === 'yes' || value === 'no') return { naturalPerson: value === 'yes' };
+  throw new UsageError(`supplier set: --natural-person is yes or no, not "${value}"`);
+}
+
 async function set(argv: readonly string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -63,6 +70,7 @@ async function set(argv: readonly string[]): Promise<string> {
       postcode: { type: 'string' },
       country: { type: 'string' },
       'head-office-commune': { type: 'string' },
+      'natural-person': { type: 'string' },
       reason: { type: 'string' },
       by: { type: 'string' },
       state: { type: 'string' },
@@ -85,6 +93,7 @@ async function set(argv: readonly string[]): Promise<string> {
     ...(values.type ? { supplierType: values.type } : {}),
     ...(establishment ? { place: establishment } : {}),
     ...(headOffice ? { headOffice } : {}),
+    ...naturalPersonOption(values['natural-person']),
   };
   return withState(values.state, 'supplier set', async () => {
     const result = await setOverride(

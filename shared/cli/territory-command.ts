@@ -86,7 +86,7 @@ function show(argv: readonly string[]): string {
   );
   for (const target of territory.targets) {
     out.push(
-      `target: ${target.label[territory.language]} — ${Math.round(target.value * 100)} % by ${target.year}`,
+      `${target.status === 'illustrative' ? 'illustrative target' : 'adopted target'}: ${target.label[territory.language]} — ${Math.round(target.value * 100)} % by ${target.year}`,
     );
   }
   return `${out.join('\n')}\n`;

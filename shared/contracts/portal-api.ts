@@ -392,8 +392,13 @@ export interface ReportEntry {
   readonly language: Language;
   readonly period: { readonly from: string | null; readonly to: string | null };
   readonly publishedAt: string;
-  /** Headline local share of influenceable spend, 0…1. */
-  readonly localShare: number;
+  /**
+   * Headline local share of influenceable spend, 0…1; null when too little spend is located to
+   * measure it (the report says so rather than showing 0 %).
+   */
+  readonly localShare: number | null;
+  /** Share of influenceable spend whose supplier is located, 0…1: shown beside an unmeasurable share. */
+  readonly knownLocalityShare: number;
   /** Opens the HTML report (absolute in the cloud, same-origin path under `ancrage serve`). */
   readonly url: string;
 }

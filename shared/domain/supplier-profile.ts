@@ -37,6 +37,12 @@ export const SupplierProfileSchema = z.object({
   headcountBand: fact(z.string()).optional(),
   activity: fact(z.string()).optional(),
   supplierType: fact(z.string()).optional(),
+  /**
+   * A natural person (a sole trader under their own name, a private payee): never named in a published
+   * report (docs/method.md, "Natural persons"). Stated by the registry's person-name fields, a
+   * directory's type or flag, or a correction, which may also say false to undo a name-based guess.
+   */
+  naturalPerson: fact(z.boolean()).optional(),
   establishmentClosed: z.boolean().optional(),
   unitCeased: z.boolean().optional(),
 });

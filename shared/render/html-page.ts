@@ -16,13 +16,14 @@ body {
   color: #1a1a1a;
   background: #ffffff;
 }
-.page { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+.page { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; overflow-wrap: break-word; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 0.75rem; }
 h2 { font-size: 1.35rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid #1d4f91; }
 h3 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
 a { color: #1d4f91; }
 a:focus-visible { outline: 3px solid #c05600; outline-offset: 2px; }
-.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; color: #3d4650; }
+/* After the headline: what the report covers and how it was made. */
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 1.5rem 0 0; color: #3d4650; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; }
 .intro { max-width: 48rem; color: #3d4650; }
@@ -43,10 +44,16 @@ nav.toc ol { margin: 0; padding-left: 1.25rem; columns: 2 16rem; column-gap: 2re
 .facts .leak { border-left: 5px solid #c05600; }
 .facts .target { border-left: 5px solid #1a1a1a; }
 .facts .opportunity { border-left: 5px solid #2e7d32; }
-figure.chart { margin: 0 0 1rem; overflow-x: auto; }
-/* Stretched to the column; on a phone, kept legible and scrolled sideways like a wide table. */
-.chart-svg { display: block; width: 100%; min-width: 36rem; height: auto; }
+figure.chart { margin: 0 0 1rem; }
+/*
+ * Each chart comes drawn twice: for the column, stretched to it, and for a phone, shown near its own
+ * size. Below 50rem the wide drawing would shrink its text under 11 px, so the narrow one shows.
+ */
+.chart-svg { display: block; width: 100%; height: auto; }
+.chart-narrow { display: none; max-width: 26rem; }
+/* A wide table scrolls in its own box, which a keyboard can focus and a screen reader names. */
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; }
+.table-wrap:focus-visible { outline: 3px solid #c05600; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0 0.5rem; caption-side: top; }
 th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #c5ccd3; text-align: left; vertical-align: top; }
@@ -61,8 +68,13 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #c5ccd3; color: #3d4650; }
 footer h2 { border-bottom: 0; margin-top: 0; font-size: 1.1rem; color: #1a1a1a; }
+@media (max-width: 50rem) {
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+}
 @media (max-width: 40rem) {
   .page { padding: 1rem 0.75rem 2rem; }
+  .headline { padding: 0.75rem; }
   h1 { font-size: 1.5rem; }
   .headline .big { font-size: 2.4rem; }
   .meta { grid-template-columns: 1fr; }
@@ -76,7 +88,8 @@ footer h2 { border-bottom: 0; margin-top: 0; font-size: 1.1rem; color: #1a1a1a; 
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   table, figure, .headline, .facts div, tr { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap, figure.chart { overflow: visible; }
-  .chart-svg { min-width: 0; }
+  .chart-wide { display: block; }
+  .chart-narrow { display: none; }
   .headline, .facts div, thead th, .chart-svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }

@@ -31,6 +31,15 @@ function renderCell(cell: Cell): string {
   return `<${tag}${attrs}>${content}</${tag}>`;
 }
 
+/**
+ * Opens the box a table scrolls in when it is wider than the page (the page itself never scrolls
+ * sideways): a region a keyboard can focus to scroll it, named after the table's caption (escaped,
+ * like every text here).
+ */
+export function tableBoxStart(caption: string): string {
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(caption)}">`;
+}
+
 /** A data table with its caption and column headers; "no data" in one cell when there are no rows. */
 export function renderTable(
   caption: string,
@@ -46,7 +55,7 @@ export function renderTable(
       ? `<tr><td colspan="${columns.length}">${escapeHtml(noData)}</td></tr>`
       : rows.map((row) => `<tr>${row.map(renderCell).join('')}</tr>`).join('\n');
   return (
-    '<div class="table-wrap"><table>\n' +
+    `${tableBoxStart(caption)}<table>\n` +
     `<caption>${escapeHtml(caption)}</caption>\n` +
     `<thead><tr>${head}</tr></thead>\n` +
     `<tbody>\n${body}\n</tbody>\n` +

@@ -36,13 +36,13 @@ export const en: Labels = {
     headOffice: 'Local share by head office (where the firm is controlled)',
     unknownAndAmbiguous: (unknown, ambiguous) =>
       `Location unknown: ${unknown}. Ambiguous location (postcode straddling rings): ${ambiguous}.`,
-    target: (share, year) => `Target: ${share} by ${year}`,
+    target: (share, year, illustrative) =>
+      `${illustrative ? 'Illustrative target' : 'Target'}: ${share} by ${year}`,
     gapToGo: (points) => `${points} still to go`,
     targetReached: (points) => `target met, exceeded by ${points}`,
     baseline: (share, year) => `baseline ${year}: ${share}`,
     trend: 'Trend over the period',
     trendFromTo: (from, to) => `from ${from} to ${to}`,
-    trendPeriods: (fromPeriod, toPeriod) => `${fromPeriod} to ${toPeriod}`,
     leakage: 'Spend leaving the area',
     leakageValue: (amount, share) => `${amount} · ${share}`,
     leakageNote: 'of influenceable spend, paid to suppliers located elsewhere',
@@ -137,7 +137,8 @@ export const en: Labels = {
     trendSubtitle: 'Share of influenceable spend paid in the local area',
     trendDescription: 'Line of the local share, period by period',
     trendAxis: 'Local share',
-    targetLine: (share, year) => `Target ${year}: ${share}`,
+    targetLine: (share, year, illustrative) =>
+      `${illustrative ? 'Illustrative target' : 'Target'} ${year}: ${share}`,
     baselineLine: (share, year) => `Baseline ${year}: ${share}`,
   },
   captions: {
@@ -153,8 +154,15 @@ export const en: Labels = {
     trend: 'Local share by period',
     targets: 'The area’s targets: baseline, current value, gap still to close',
     anchors: 'Influenceable spend and local share by anchor institution',
-    unmatched:
-      'Suppliers neither the SIRENE register nor the anchor’s directory knows, by amount: their type and location remain to be established',
+    unmatched: (unknowns) =>
+      'Suppliers neither the SIRENE register nor the anchor’s directory knows, by amount: ' +
+      {
+        both: 'their type and location remain to be established',
+        mixed: 'their type, their location or both remain to be established (column “To establish”)',
+        type: 'their type remains to be established (their location is known)',
+        location: 'their location remains to be established (their type is known)',
+        neither: 'type and location known from the file or the name, identifier to complete',
+      }[unknowns],
     totals: 'Totals for the period',
     dataQuality: 'Data quality',
     largestLines: 'The largest payments or contracts, to check by eye',
@@ -202,6 +210,48 @@ export const en: Labels = {
     anchorType: 'Type',
     reason: 'Reason',
     countedIn: 'Spend counted in',
+    toEstablish: 'To establish',
+    targetStatus: 'Status',
+  },
+  unknowns: {
+    both: 'type and location',
+    type: 'type',
+    location: 'location',
+    neither: 'identifier only',
+  },
+  measurement: {
+    notMeasurable: 'Not measurable yet',
+    notMeasurableLead: (ring, known, minimum) =>
+      `The share of influenceable spend that went to suppliers within ${ring} cannot be measured yet: ` +
+      `where the suppliers are is known for only ${known} of that spend (at least ${minimum} is needed).`,
+    howToFix:
+      'To measure it, load a SIRENE register extract (ancrage analyze … --registry) or the buyer’s supplier ' +
+      'directory (--directory), or complete the suppliers to identify first.',
+    locatedLocal: 'Spend already located within the territory (a minimum)',
+    headOfficeNotMeasurable: (known) => `not measurable (head office known for ${known} of spend)`,
+    headOfficeUnknown:
+      'No supplier’s head office is known: the local share by head office cannot be measured. ' +
+      'A SIRENE extract of legal units (--registry) would give it.',
+    notMeasured: 'not measurable',
+    targetNotMeasurable: 'not measurable: too little spend located',
+    targetStatus: { adopted: 'adopted', illustrative: 'illustrative target' },
+    trendMethods: {
+      'first-last-quarter': (from, to) =>
+        `first quarter with spend (${from}) against the last (${to}), each pooled`,
+      'first-last-twelve-months': (from, to) =>
+        `first twelve months with spend (${from}) against the last twelve (${to}), each pooled`,
+    },
+    monthlyRange: (min, max) => `month to month, the share moves between ${min} and ${max}`,
+  },
+  toWhom: {
+    socialEconomy: 'Social and solidarity economy',
+    socialEconomyNote: (n) =>
+      `cooperatives, associations and charities, mutuals, foundations and other social economy organisations: ${n} supplier${s(n)}`,
+    smallBusinesses: 'SMEs and micro-enterprises',
+    smallBusinessesNote: 'sole traders included',
+    sizeUnknown: (amount, share) => `size unknown: ${amount} (${share})`,
+    sizeNotKnown: 'not measurable: no business’s size is known',
+    typeUnknown: (share) => `type unknown for ${share} of spend`,
   },
   totals: {
     gross: 'Gross spend',
@@ -333,6 +383,7 @@ export const en: Labels = {
       generatedAt: 'Generated on',
       localShare: 'Local share',
     },
+    notMeasurable: (known) => `not measurable (location known for ${known})`,
   },
   csv: {
     yes: 'yes',

@@ -38,13 +38,13 @@ export const fr: Labels = {
     headOffice: 'Part locale selon le siège (où l’entreprise est contrôlée)',
     unknownAndAmbiguous: (unknown, ambiguous) =>
       `Localisation inconnue${NBSP}: ${unknown}. Localisation ambiguë (code postal à cheval sur plusieurs anneaux)${NBSP}: ${ambiguous}.`,
-    target: (share, year) => `Objectif${NBSP}: ${share} en ${year}`,
+    target: (share, year, illustrative) =>
+      `${illustrative ? 'Objectif indicatif' : 'Objectif'}${NBSP}: ${share} en ${year}`,
     gapToGo: (points) => `encore ${points} à gagner`,
     targetReached: (points) => `objectif atteint, dépassé de ${points}`,
     baseline: (share, year) => `point de départ ${year}${NBSP}: ${share}`,
     trend: 'Évolution sur la période',
     trendFromTo: (from, to) => `de ${from} à ${to}`,
-    trendPeriods: (fromPeriod, toPeriod) => `de ${fromPeriod} à ${toPeriod}`,
     leakage: 'Dépense qui quitte le territoire',
     leakageValue: (amount, share) => `${amount} · ${share}`,
     leakageNote: 'de la dépense influençable, payés à des fournisseurs situés ailleurs',
@@ -141,7 +141,8 @@ export const fr: Labels = {
     trendSubtitle: 'Part de la dépense influençable payée dans le territoire local',
     trendDescription: 'Courbe de la part locale, période par période',
     trendAxis: 'Part locale',
-    targetLine: (share, year) => `Objectif ${year}${NBSP}: ${share}`,
+    targetLine: (share, year, illustrative) =>
+      `${illustrative ? 'Objectif indicatif' : 'Objectif'} ${year}${NBSP}: ${share}`,
     baselineLine: (share, year) => `Départ ${year}${NBSP}: ${share}`,
   },
   captions: {
@@ -158,8 +159,15 @@ export const fr: Labels = {
     trend: 'Part locale par période',
     targets: 'Objectifs du territoire\u00A0: point de départ, valeur actuelle, écart restant',
     anchors: 'Dépense influençable et part locale par institution d’ancrage',
-    unmatched:
-      'Fournisseurs que ni le répertoire SIRENE ni l’annuaire de l’acheteur ne connaissent, par montant\u00A0: leur type et leur localisation restent à établir',
+    unmatched: (unknowns) =>
+      'Fournisseurs que ni le répertoire SIRENE ni l’annuaire de l’acheteur ne connaissent, par montant' +
+      {
+        both: `${NBSP}: leur type et leur localisation restent à établir`,
+        mixed: `${NBSP}: leur type, leur localisation ou les deux restent à établir (colonne «${NBSP}À établir${NBSP}»)`,
+        type: `${NBSP}: leur type reste à établir (leur localisation est connue)`,
+        location: `${NBSP}: leur localisation reste à établir (leur type est connu)`,
+        neither: `${NBSP}: type et localisation connus par le fichier ou le nom, identifiant à compléter`,
+      }[unknowns],
     totals: 'Totaux de la période',
     dataQuality: 'Qualité des données',
     largestLines: 'Les plus gros paiements ou marchés, à vérifier à l’œil',
@@ -207,6 +215,48 @@ export const fr: Labels = {
     anchorType: 'Type',
     reason: 'Motif',
     countedIn: 'Dépense comptée dans',
+    toEstablish: 'À établir',
+    targetStatus: 'Statut',
+  },
+  unknowns: {
+    both: 'type et localisation',
+    type: 'type',
+    location: 'localisation',
+    neither: 'identifiant seulement',
+  },
+  measurement: {
+    notMeasurable: 'Non mesurable pour l’instant',
+    notMeasurableLead: (ring, known, minimum) =>
+      `La part de la dépense influençable allée à des fournisseurs du territoire ${ring} ne peut pas encore être mesurée${NBSP}: ` +
+      `le lieu des fournisseurs n’est connu que pour ${known} de cette dépense (il en faut au moins ${minimum}).`,
+    howToFix:
+      'Pour la mesurer, chargez un extrait du répertoire SIRENE (ancrage analyze … --registry) ou l’annuaire des ' +
+      'fournisseurs de l’acheteur (--directory), ou complétez les fournisseurs à identifier en priorité.',
+    locatedLocal: 'Dépense déjà localisée dans le territoire (un minimum)',
+    headOfficeNotMeasurable: (known) => `non mesurable (siège connu pour ${known} de la dépense)`,
+    headOfficeUnknown:
+      'Le siège d’aucun fournisseur n’est connu\u00A0: la part locale selon le siège ne peut pas être mesurée. ' +
+      'Un extrait SIRENE des unités légales (--registry) la donnerait.',
+    notMeasured: 'non mesurable',
+    targetNotMeasurable: 'non mesurable\u00A0: trop peu de dépense localisée',
+    targetStatus: { adopted: 'adopté', illustrative: 'objectif indicatif' },
+    trendMethods: {
+      'first-last-quarter': (from, to) =>
+        `premier trimestre avec dépense (${from}) comparé au dernier (${to}), chacun cumulé`,
+      'first-last-twelve-months': (from, to) =>
+        `douze premiers mois avec dépense (${from}) comparés aux douze derniers (${to}), chacun cumulé`,
+    },
+    monthlyRange: (min, max) => `d’un mois à l’autre, la part varie entre ${min} et ${max}`,
+  },
+  toWhom: {
+    socialEconomy: 'Économie sociale et solidaire (ESS)',
+    socialEconomyNote: (n) =>
+      `coopératives, associations, mutuelles, fondations et autres structures de l’ESS${NBSP}: ${n} fournisseur${s(n)}`,
+    smallBusinesses: 'PME et micro-entreprises',
+    smallBusinessesNote: 'entrepreneurs individuels compris',
+    sizeUnknown: (amount, share) => `taille inconnue${NBSP}: ${amount} (${share})`,
+    sizeNotKnown: 'non mesurable\u00A0: la taille d’aucune entreprise n’est connue',
+    typeUnknown: (share) => `type inconnu pour ${share} de la dépense`,
   },
   totals: {
     gross: 'Dépense brute',
@@ -339,6 +389,7 @@ export const fr: Labels = {
       generatedAt: 'Généré le',
       localShare: 'Part locale',
     },
+    notMeasurable: (known) => `non mesurable (localisation connue pour ${known})`,
   },
   csv: {
     yes: 'oui',

@@ -10,6 +10,9 @@ export { SUPPLIER_TYPE_IDS, supplierTypeLabel } from '../domain/supplier-type.ts
 export type Language = 'fr' | 'en';
 type SectorScheme = Report['sectorScheme'];
 type NotCountedReason = Report['dataQuality']['datasetsNotCounted'][number]['reason'];
+type StatedTrendMethod = Exclude<Report['trend']['method'], 'too-short' | 'not-measurable'>;
+/** What is still to establish about a supplier nothing identifies. */
+export type Unknowns = 'type' | 'location' | 'both' | 'neither';
 
 /**
  * Every piece of user-visible text, per language (`labels-fr.ts`, `labels-en.ts`). Functions return
@@ -51,13 +54,13 @@ export interface Labels {
     readonly ofInfluenceable: (share: string) => string;
     readonly headOffice: string;
     readonly unknownAndAmbiguous: (unknown: string, ambiguous: string) => string;
-    readonly target: (share: string, year: number) => string;
+    /** An illustrative target says so in its own name, wherever it appears. */
+    readonly target: (share: string, year: number, illustrative: boolean) => string;
     readonly gapToGo: (points: string) => string;
     readonly targetReached: (points: string) => string;
     readonly baseline: (share: string, year: number) => string;
     readonly trend: string;
     readonly trendFromTo: (from: string, to: string) => string;
-    readonly trendPeriods: (fromPeriod: string, toPeriod: string) => string;
     readonly leakage: string;
     readonly leakageValue: (amount: string, share: string) => string;
     readonly leakageNote: string;
@@ -134,7 +137,7 @@ export interface Labels {
     readonly trendSubtitle: string;
     readonly trendDescription: string;
     readonly trendAxis: string;
-    readonly targetLine: (share: string, year: number) => string;
+    readonly targetLine: (share: string, year: number, illustrative: boolean) => string;
     readonly baselineLine: (share: string, year: number) => string;
   };
   readonly captions: {
@@ -150,7 +153,8 @@ export interface Labels {
     readonly trend: string;
     readonly targets: string;
     readonly anchors: string;
-    readonly unmatched: string;
+    /** `mixed`: some rows lack their type, others their location. */
+    readonly unmatched: (unknowns: Unknowns | 'mixed') => string;
     readonly totals: string;
     readonly dataQuality: string;
     readonly largestLines: string;
@@ -198,6 +202,43 @@ export interface Labels {
     readonly anchorType: string;
     readonly reason: string;
     readonly countedIn: string;
+    readonly toEstablish: string;
+    readonly targetStatus: string;
+  };
+  /** A supplier's row among those to identify first: what is still unknown about it. */
+  readonly unknowns: Readonly<Record<Unknowns, string>>;
+  /**
+   * What a reader is told when a share rests on too little known spend (docs/method.md, "When a
+   * share cannot be measured"), and how targets and the trend are stated.
+   */
+  readonly measurement: {
+    /** In the headline's place of the figure. */
+    readonly notMeasurable: string;
+    readonly notMeasurableLead: (quotedRingLabel: string, known: string, minimum: string) => string;
+    readonly howToFix: string;
+    readonly locatedLocal: string;
+    readonly headOfficeNotMeasurable: (known: string) => string;
+    /** Replaces the head-office table when no head office at all is known. */
+    readonly headOfficeUnknown: string;
+    /** In a table cell: a share or a gap that cannot be measured. */
+    readonly notMeasured: string;
+    readonly targetNotMeasurable: string;
+    /** A target's status, in the targets table. */
+    readonly targetStatus: Readonly<Record<'adopted' | 'illustrative', string>>;
+    readonly trendMethods: Readonly<
+      Record<StatedTrendMethod, (fromWindow: string, toWindow: string) => string>
+    >;
+    readonly monthlyRange: (min: string, max: string) => string;
+  };
+  /** The figures a community-wealth-building reader asks first about who is paid. */
+  readonly toWhom: {
+    readonly socialEconomy: string;
+    readonly socialEconomyNote: (suppliers: number) => string;
+    readonly smallBusinesses: string;
+    readonly smallBusinessesNote: string;
+    readonly sizeUnknown: (amount: string, share: string) => string;
+    readonly sizeNotKnown: string;
+    readonly typeUnknown: (share: string) => string;
   };
   readonly totals: {
     readonly gross: string;
@@ -279,6 +320,7 @@ export interface Labels {
       readonly generatedAt: string;
       readonly localShare: string;
     };
+    readonly notMeasurable: (knownLocality: string) => string;
   };
   readonly csv: {
     readonly yes: string;

@@ -2,7 +2,7 @@ import type { Report } from '../domain/report/report-schema.ts';
 import { renderReportCharts } from './charts/report-charts.ts';
 import { renderPage } from './html-page.ts';
 import { renderCoverage, renderDatasets, renderUnmatched } from './report-sections/data-quality.ts';
-import { renderFooter, renderHeader, renderNav } from './report-sections/header.ts';
+import { renderFooter, renderHeader, renderMeta, renderNav } from './report-sections/header.ts';
 import { renderHeadline } from './report-sections/headline.ts';
 import { renderLeakage, renderSectors } from './report-sections/sectors-and-leakage.ts';
 import { renderTopSuppliers, renderTotals } from './report-sections/suppliers-and-totals.ts';
@@ -12,8 +12,9 @@ import { viewOf } from './report-view.ts';
 
 /**
  * The whole report as one self-contained HTML page (inline CSS and SVG charts, nothing fetched), in
- * the order a reader asks: how local, where the money goes and to whom, by sector, where it leaks,
- * the trend against the targets, the anchors compared, then the detail and how far to trust it.
+ * the order a reader asks: how local (first, even on a phone: the metadata and contents follow it),
+ * where the money goes and to whom, by sector, where it leaks, the trend against the targets, the
+ * anchors compared, then the detail and how far to trust it.
  */
 export async function renderReportHtml(report: Report): Promise<string> {
   const view = viewOf(report);
@@ -36,9 +37,10 @@ export async function renderReportHtml(report: Report): Promise<string> {
   ];
   const body = [
     renderHeader(view),
-    renderNav(view, [...sections, { id: 's-method', heading: L.sections.method }]),
     '<main>',
     renderHeadline(view, charts.progress),
+    renderMeta(view),
+    renderNav(view, [...sections, { id: 's-method', heading: L.sections.method }]),
     ...sections.map((entry) => entry.html),
     '</main>',
     renderFooter(view),

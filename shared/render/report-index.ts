@@ -1,8 +1,9 @@
 import { escapeHtml } from './html-escape.ts';
 import { renderPage } from './html-page.ts';
+import { tableBoxStart } from './html-table.ts';
 import { formatDate, formatDateTime, formatShare, type Labels, type Language, labelsFor } from './labels.ts';
 
-export interface ReportIndexEntry {
+interface IndexedReport {
   /** Where the report's files are, relative to the index (which sits at the root of `reports/`): `<territory>/<scope>/<kind>/<lang>/`. */
   readonly prefix: string;
   readonly territory: string;
@@ -12,8 +13,14 @@ export interface ReportIndexEntry {
   readonly language: string;
   readonly period: { readonly from: string | null; readonly to: string | null };
   readonly generatedAt: string;
-  readonly localShare: number;
 }
+
+/**
+ * One published report. Its local share is null when too little spend is located to measure it:
+ * the index then says so with the located share, never 0 %.
+ */
+export type ReportIndexEntry = IndexedReport &
+  ({ readonly localShare: number } | { readonly localShare: null; readonly knownLocalityShare: number });
 
 const CONSORTIUM = 'consortium';
 
@@ -47,6 +54,11 @@ const scopeOf = (scope: string, L: Labels): string => (scope === CONSORTIUM ? L.
 const languageOf = (language: string, L: Labels): string =>
   Object.hasOwn(L.index.languages, language) ? (L.index.languages[language] ?? language) : language;
 
+const localShareText = (entry: ReportIndexEntry, lang: Language, L: Labels): string =>
+  entry.localShare === null
+    ? L.index.notMeasurable(formatShare(entry.knownLocalityShare, lang))
+    : formatShare(entry.localShare, lang);
+
 /** Consortium first, then anchors by name; per scope, kind; the latest period first; then language. */
 function compareEntries(a: ReportIndexEntry, b: ReportIndexEntry): number {
   return (
@@ -73,7 +85,7 @@ function renderRow(entry: ReportIndexEntry, lang: Language, L: Labels): string {
     `<td>${escapeHtml(kind)}</td>` +
     `<td>${escapeHtml(period)}</td>` +
     `<td>${escapeHtml(language)}</td>` +
-    `<td class="num">${escapeHtml(formatShare(entry.localShare, lang))}</td>` +
+    `<td class="num">${escapeHtml(localShareText(entry, lang, L))}</td>` +
     `<td>${escapeHtml(formatDateTime(entry.generatedAt, lang))}</td></tr>`
   );
 }
@@ -97,7 +109,7 @@ function renderTerritory(
   const id = `territory-${index + 1}`;
   return (
     `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(territory)}</h2>\n` +
-    '<div class="table-wrap"><table>\n' +
+    `${tableBoxStart(L.index.caption(territory))}<table>\n` +
     `<caption>${escapeHtml(L.index.caption(territory))}</caption>\n` +
     `<thead><tr>${head.map(([label, numeric]) => `<th scope="col"${numeric ? ' class="num"' : ''}>${escapeHtml(label)}</th>`).join('')}</tr></thead>\n` +
     `<tbody>\n${[...entries]

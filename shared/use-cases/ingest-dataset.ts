@@ -201,6 +201,12 @@ async function ingestObject(
     const message = `the file was uploaded as ${counted.requestedKind} but it is a ${counted.kind} file: upload it as ${counted.kind}`;
     return finish(deps, counted, 'REJECTED', message);
   }
+  // A report adds amounts of one currency only: a £ file in a € territory would be counted in
+  // nothing and stop every report of its anchor, so it is refused here, before its content is claimed.
+  if (format && territory && format.currency !== territory.currency) {
+    const message = `the file's amounts are in ${format.currency} but ${territory.name} counts in ${territory.currency}: a report adds one currency only; upload files in ${territory.currency}, or analyse this file with a ${format.currency} territory`;
+    return finish(deps, counted, 'REJECTED', message);
+  }
   const duplicateOf = await claimContent(deps.datasets, file.contentSha256(), counted, deps.clock.now());
   if (duplicateOf)
     return finish(deps, { ...counted, duplicateOf }, 'REJECTED', duplicateMessage(duplicateOf));

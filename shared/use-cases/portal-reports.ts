@@ -55,7 +55,8 @@ export async function listReports(
       language: report.language,
       period: report.period,
       publishedAt: report.generatedAt,
-      localShare: report.headline.localShare,
+      localShare: report.headline.measurable ? report.headline.localShare : null,
+      knownLocalityShare: report.headline.knownLocalityShare,
       url: reportUrl(deps.settings.reportsBaseUrl, id),
     });
   }

@@ -3,6 +3,7 @@ import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
 import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
+import { maskNaturalPersons, naturalPersonKeys } from '../domain/report/mask-natural-persons.ts';
 import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { Territory } from '../domain/territory/territory.ts';
@@ -89,7 +90,7 @@ export async function publishReport(
     ...rollups.map((rollup) => rollup.supplier.key),
     ...new Set(rollups.map((rollup) => anchorProfileKey(rollup.anchorId))),
   ]);
-  const built = buildReport({
+  const unmasked = buildReport({
     profiles,
     rollupsByDataset,
     localEstablishments: await localEstablishmentsOf(deps, territory),
@@ -103,6 +104,11 @@ export async function publishReport(
     exclusionRules: territory.exclusionRules ?? deps.exclusionRules,
     generatedAt: deps.clock.now(),
   });
+  // The reports site is public: natural persons go out aggregated, never named (docs/method.md).
+  const built = maskNaturalPersons(
+    unmasked,
+    naturalPersonKeys({ suppliers: unmasked.suppliers, rollups, profiles }),
+  );
   const report = ReportSchema.parse(built.report);
   const prefix = reportPrefix(request, language);
   const files = new Map<string, { body: string; type: string }>([
@@ -167,7 +173,9 @@ async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Pr
       language: report.language,
       period: report.period,
       generatedAt: report.generatedAt,
-      localShare: report.headline.localShare,
+      ...(report.headline.measurable
+        ? { localShare: report.headline.localShare }
+        : { localShare: null, knownLocalityShare: report.headline.knownLocalityShare }),
     });
   }
   await deps.objects.put(

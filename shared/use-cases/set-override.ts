@@ -42,7 +42,8 @@ export async function setOverride(
   if (type && !(SUPPLIER_TYPE_IDS as readonly string[]).includes(type)) {
     return fail(`unknown supplier type "${type}" (one of: ${SUPPLIER_TYPE_IDS.join(', ')})`);
   }
-  if (!type && !change.place && !change.headOffice) return fail('nothing to change');
+  if (!type && !change.place && !change.headOffice && change.naturalPerson === undefined)
+    return fail('nothing to change');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const existing = await deps.profiles.getOverride(supplierKey);
     const correction: Correction = {

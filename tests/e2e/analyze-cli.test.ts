@@ -8,6 +8,7 @@ import { repoRoot, runCli } from '../support/run-cli.ts';
 
 const decp = join(repoRoot, 'data/samples/decp-isere-2019-flattened.csv');
 const oxford = join(repoRoot, 'data/samples/uk-oxford-spend-over-500-2018q1.csv');
+const synthetic = join(repoRoot, 'data/samples/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
 const outDir = () => mkdtempSync(join(tmpdir(), 'ancrage-e2e-'));
 const readReport = (dir: string) =>
   ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
@@ -34,9 +35,28 @@ describe('ancrage analyze on the real fixtures', () => {
     expect(run.stdout).toContain(join(out, 'report.html'));
   });
 
+  it('refuses the UK spend file in the default (euro) territory, saying both currencies and what to do', async () => {
+    const run = await runCli(['analyze', oxford, '--kind', 'payments', '--out', outDir()]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      "the file's amounts are in GBP but Grenoble-Alpes Métropole counts in EUR: a report adds one currency only; upload files in EUR, or analyse this file with a GBP territory",
+    );
+  });
+
   it('reads the UK spend file in pounds, redacted suppliers kept as spend', async () => {
     const out = outDir();
-    const run = await runCli(['analyze', oxford, '--kind', 'payments', '--lang', 'en', '--out', out]);
+    const run = await runCli([
+      'analyze',
+      oxford,
+      '--territory',
+      'oxford',
+      '--kind',
+      'payments',
+      '--lang',
+      'en',
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     const report = readReport(out);
     const expected = ukSpendTotalCents(oxford);
@@ -56,10 +76,11 @@ describe('ancrage analyze refuses clearly', () => {
   });
 
   it('payments and contracts in one call: exit 2, naming both', async () => {
-    const run = await runCli(['analyze', decp, oxford, '--out', outDir()]);
+    // Two € files: only their kinds differ (a £ file would be refused for its currency first).
+    const run = await runCli(['analyze', decp, synthetic, '--out', outDir()]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /mix payments and contracts: .*decp-isere-2019-flattened\.csv \(contracts\).*uk-oxford.*\(payments\)/,
+      /mix payments and contracts: .*decp-isere-2019-flattened\.csv \(contracts\).*SYNTHETIC-regie.*\(payments\)/,
     );
   });
 

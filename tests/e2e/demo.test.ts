@@ -16,12 +16,30 @@ describe('npm start (ancrage demo) on the bundled sample data', () => {
     );
     expect(payments.kind).toBe('payments');
     expect(contracts.kind).toBe('contracts');
+    // The Isère DECP names few places: its local share is said to be not measurable, never 0 %.
+    expect(contracts.headline.measurable).toBe(false);
     // The synthetic extract has 2 400 good lines, one dated 31/02 (counted, undated) and one without
     // an amount (rejected).
     expect(payments.totals.lines).toBe(2_401);
     expect(payments.totals.rejectedLines).toBe(1);
     expect(payments.dataQuality.undatedAmount).toBe(120);
     expect(payments.headline.localShare).toBeGreaterThan(0);
+    expect(payments.headline.measurable).toBe(true);
+    // The SYNTHETIC SIRENE extract of the sample's suppliers is loaded whole: the report knows most
+    // suppliers' head office, and sorts them into several types.
+    expect(run.stdout).toMatch(/SYNTHETIC-sirene-StockUniteLegale\S* \(SIRENE stock file\): .*, 0 rejected/);
+    expect(run.stdout).toMatch(
+      /SYNTHETIC-sirene-StockEtablissement\S* \(SIRENE stock file\): .*, 0 rejected/,
+    );
+    expect(payments.coverage.locality.headOffice.knownShare).toBeGreaterThan(0.5);
+    const types = payments.bySupplierType.filter((entry) => entry.type !== 'unknown' && entry.amount > 0);
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    // Each supplier has its own trade: money leaves through several sectors, some of which local
+    // suppliers already serve.
+    expect(new Set(payments.leakage.topSuppliers.map((entry) => entry.sector)).size).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(payments.opportunities.length).toBeGreaterThanOrEqual(2);
     expect(
       existsSync(join(out, 'rejects/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv.rejects.csv')),
     ).toBe(true);

@@ -40,6 +40,13 @@ function ringOf(postcode: string, town: string, country: string): string {
   );
   const named = candidates.filter((c) => fold(c.nom) === fold(town));
   if (named.length > 0) candidates = named;
+  // A CEDEX postcode is no commune's: the commune the file names, in the postcode's département.
+  if (candidates.length === 0 && town) {
+    candidates = communes.filter(
+      (c) =>
+        c.type === 'commune-actuelle' && c.departement === postcode.slice(0, 2) && fold(c.nom) === fold(town),
+    );
+  }
   if (candidates.length === 0) return postcode.startsWith('38') ? 'departement' : 'france';
   const rank = (c: EtalabCommune) =>
     c.code === '38185' ? 0 : members.has(c.code) ? 1 : c.departement === '38' ? 2 : c.region === '84' ? 3 : 4;

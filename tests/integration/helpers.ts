@@ -38,8 +38,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const stack = await startEmbeddedStack();
+/** A stack deployed for the default territory, or for `territoryId` (Oxford's, for files in pounds). */
+export async function startHarness(options: { readonly territoryId?: string } = {}): Promise<Harness> {
+  const stack = await startEmbeddedStack(options);
   const pipeline = new LocalPipeline(stack);
   const documents = createDocumentClient(stack.dynamoDbEndpoint);
   const s3 = createS3Client(stack.s3Endpoint);
@@ -249,6 +250,38 @@ export function paymentsOfMonths(tag: string, months: readonly string[]): { text
     months.includes(line.split(';')[1]?.slice(3, 5) ?? ''),
   );
   return excerptOf(tag, picked);
+}
+
+/** Every line after the header of the synthetic sample, as cells (none of its cells holds a ";"). */
+const syntheticRows = (): string[][] =>
+  syntheticText()
+    .split(/\r\n/)
+    .slice(3)
+    .filter((line) => line !== '')
+    .map((line) => line.split(';'));
+
+/** The cents the whole synthetic sample counts: every line with an amount, the undated one included. */
+export function syntheticSampleCents(): number {
+  return syntheticRows()
+    .map((cells) => cells.at(-1) ?? '')
+    .filter((amount) => amount !== '')
+    .reduce((total, amount) => total + centsOf(amount), 0);
+}
+
+/**
+ * The share of the synthetic sample's influenceable spend paid to the supplier named `tiers` in the
+ * file: lines of nature chapters 63–66 and 68 (taxes, staff, grants, finance, depreciation) left out.
+ */
+export function syntheticInfluenceableShare(tiers: string): number {
+  let all = 0;
+  let paid = 0;
+  for (const cells of syntheticRows()) {
+    const [, , name = '', , , , , nature = '', , amount = ''] = cells;
+    if (amount === '' || ['63', '64', '65', '66', '68'].includes(nature.slice(0, 2))) continue;
+    all += centsOf(amount);
+    if (name === tiers) paid += centsOf(amount);
+  }
+  return paid / all;
 }
 
 function syntheticDataLines(): string[] {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINE_PARTITIONS } from '../../shared/adapters/dynamodb-keys.ts';
+import { ENV } from '../../shared/contracts/environment.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
 import {
@@ -105,9 +106,14 @@ describe('ingest handler fed an S3 event', () => {
     const location = await harness.pipeline.upload({ path: UK_PAYMENTS, anchorId: 'anchor-2' });
     const id = datasetIdOf(location);
 
+    // A £ file counts only in a £ territory: this delivery is Oxford's deployment.
+    const deployed = process.env[ENV.territoryId];
+    process.env[ENV.territoryId] = 'oxford';
     const result = await invokeIngest(
       sqsEvent([{ messageId: 'sqs-uk-1', body: JSON.stringify(objectCreatedEvent(location)) }]),
-    );
+    ).finally(() => {
+      process.env[ENV.territoryId] = deployed;
+    });
 
     expect(result).toEqual({ batchItemFailures: [] });
     const meta = await dataset(harness, id);

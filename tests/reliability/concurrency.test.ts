@@ -261,9 +261,10 @@ describe('a report built while an ingest runs', () => {
     };
     const clock = new ManualClock();
     const reportDeps = reportDepsOf(reportClients, where, clock);
-    const request = { territoryId: 'grenoble-alpes-metropole', kind: 'payments' } as const;
+    // Oxford's spend, in pounds: ingested and reported for Oxford.
+    const request = { territoryId: 'oxford', kind: 'payments' } as const;
     const ingestOf = (location: ObjectLocation) =>
-      ingestDataset(ingestDepsOf(ingestClients, where, clock), location);
+      ingestDataset(ingestDepsOf(ingestClients, where, clock, 'oxford'), location);
     const put = (key: string, body: string) => putUpload(harness, key, body, { anchor: 'oxford-city' });
 
     const first = await ingestOf(await put('uploads/oxford-city/q1-a.csv', oxfordSlice(0, 40)));

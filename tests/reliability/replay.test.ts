@@ -65,7 +65,10 @@ const PHASE_ONE: readonly Upload[] = [
   upload('consortium', DECP_SCHEMA_EXAMPLE, 3),
   upload('consortium', DECP_JSON, 4),
 ];
-/** GBP payments (Oxford's first 600 lines): delivered afterwards, a report never mixes currencies. */
+/**
+ * GBP payments (Oxford's first 600 lines) into the EUR territory, delivered afterwards: refused at
+ * ingest for their currency, the same way however often their events come.
+ */
 const PHASE_TWO: readonly Upload[] = [upload('oxford-city', UK_PAYMENTS, 5, headOf(UK_PAYMENTS, 601))];
 
 const REPORTS = [{ kind: 'payments' }, { kind: 'contracts' }] as const;
@@ -188,11 +191,14 @@ describe('replaying S3 events', () => {
     expect(superseded.map((dataset) => dataset.fileName)).toEqual([
       DECP_JSON.slice(DECP_JSON.lastIndexOf('/') + 1),
     ]);
-    expect(datasets.filter((dataset) => dataset.status === 'INGESTED')).toHaveLength(datasets.length - 1);
+    const rejected = datasets.filter((dataset) => dataset.status === 'REJECTED');
+    expect(rejected.map((dataset) => [dataset.anchorId, dataset.currency])).toEqual([['oxford-city', 'GBP']]);
+    expect(datasets.filter((dataset) => dataset.status === 'INGESTED')).toHaveLength(datasets.length - 2);
     expect(datasets).toHaveLength(PHASE_ONE.length + PHASE_TWO.length);
     expect(first.deliveries + second.deliveries).toBe(3 * PHASE_ONE.length + 2 * PHASE_TWO.length);
     expect(first.viaSqs + second.viaSqs).toBeGreaterThan(0);
-    expect(itemCounts(final.table)).toMatchObject({ Dataset: 5, ContentClaim: 5 });
+    // The refused file claims no content.
+    expect(itemCounts(final.table)).toMatchObject({ Dataset: 5, ContentClaim: 4 });
     recordFigure('replay', {
       deliveries: first.deliveries + second.deliveries,
       viaSqs: first.viaSqs + second.viaSqs,

@@ -256,6 +256,7 @@ export const en: Messages = {
     heading: 'Published reports',
     intro: 'The consortium’s reports and your institution’s own, by kind of data, language and period.',
     columns: ['Scope', 'Data', 'Language', 'Period', 'Local share', 'Report'],
+    notMeasurable: (known) => `not measurable (location known for ${known})`,
     consortium: 'Consortium',
     anchor: (name) => `Institution: ${name}`,
     languages: { fr: 'French', en: 'English' },

@@ -263,6 +263,7 @@ export const fr: Messages = {
     heading: 'Rapports publiés',
     intro: 'Les rapports du consortium et de votre institution, par type de données, langue et période.',
     columns: ['Périmètre', 'Données', 'Langue', 'Période', 'Part locale', 'Rapport'],
+    notMeasurable: (known) => `non mesurable (localisation connue pour ${known})`,
     consortium: 'Consortium',
     anchor: (name) => `Institution${NBSP}: ${name}`,
     languages: { fr: 'français', en: 'anglais' },

@@ -215,6 +215,8 @@ export interface Messages {
     readonly heading: string;
     readonly intro: string;
     readonly columns: readonly [string, string, string, string, string, string];
+    /** In place of a local share too little located to measure, with the share that is located. */
+    readonly notMeasurable: (knownLocality: string) => string;
     readonly consortium: string;
     readonly anchor: (name: string) => string;
     readonly languages: { readonly fr: string; readonly en: string };

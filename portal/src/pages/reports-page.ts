@@ -118,7 +118,13 @@ export class ReportsPage implements Page {
                 messages.upload.kinds[report.kind],
                 t.languages[report.language],
                 period(report),
-                h('span', { 'data-testid': 'local-share' }, formatShare(report.localShare, language)),
+                h(
+                  'span',
+                  { 'data-testid': 'local-share' },
+                  report.localShare === null
+                    ? t.notMeasurable(formatShare(report.knownLocalityShare, language))
+                    : formatShare(report.localShare, language),
+                ),
                 h(
                   'a',
                   {

@@ -8,6 +8,8 @@ export interface FrenchGeography {
   departementOfPostcode(postcode: string): string | undefined;
   regionOfDepartement(departement: string): string | undefined;
   communeName(communeCode: string): string | undefined;
+  /** A département's communes: a CEDEX postcode names no commune, so its commune name is sought here. */
+  communesOfDepartement(departement: string): readonly string[];
   /** The commune itself, or for a municipal arrondissement of Paris, Lyon, Marseille, its city. */
   canonicalCommune(communeCode: string): string;
   communeSiren(communeCode: string): string | undefined;
@@ -58,13 +60,26 @@ export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeog
       ),
   );
   const known = (departement: string) => (departements().has(departement) ? departement : undefined);
+  const departementOfCommune = (code: string) =>
+    known(code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
+  const communesByDepartement = once(() => {
+    const byDepartement = new Map<string, string[]>();
+    for (const code of communes().keys()) {
+      const departement = departementOfCommune(code);
+      if (!departement) continue;
+      const members = byDepartement.get(departement);
+      if (members) members.push(code);
+      else byDepartement.set(departement, [code]);
+    }
+    return byDepartement;
+  });
 
   return {
     get source() {
       return tables.postcodes().source;
     },
     communesOfPostcode: (postcode) => postcodes().get(postcode) ?? [],
-    departementOfCommune: (code) => known(code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)),
+    departementOfCommune,
     departementOfPostcode(postcode) {
       if (!/^\d{5}$/.test(postcode)) return undefined;
       if (postcode.startsWith('20')) return corsicanDepartement(postcode);
@@ -74,6 +89,7 @@ export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeog
     },
     regionOfDepartement: (departement) => departements().get(departement)?.[1],
     communeName: (code) => communes().get(code)?.[0],
+    communesOfDepartement: (departement) => communesByDepartement().get(departement) ?? [],
     canonicalCommune: (code) => arrondissements().get(code) ?? code,
     communeSiren: (code) => communes().get(code)?.[1] || undefined,
     communeOfSiren: (siren) => communeBySiren().get(siren),

@@ -3,22 +3,31 @@ import type { PlaceFact } from '../supplier-profile.ts';
 import { normaliseCommuneName } from './commune-name.ts';
 import type { Place } from './place.ts';
 
+const named = (candidates: readonly string[], communeName: string, geography: FrenchGeography) => {
+  const wanted = normaliseCommuneName(communeName);
+  return candidates.filter((code) => normaliseCommuneName(geography.communeName(code) ?? '') === wanted);
+};
+
 /**
  * A postcode's communes, narrowed by a commune name when the file gives one ("Échirolles" among
- * the communes of 38130). A name that matches none leaves every candidate.
+ * the communes of 38130). A name that matches none leaves every candidate. A CEDEX postcode (38044)
+ * belongs to a sorting office, not to a commune, so the postcode table knows no candidate: the
+ * name ("Grenoble Cedex 9") is then sought among the communes of the postcode's département.
  */
 export function communesOfPostcode(
   postcode: string,
   communeName: string | undefined,
   geography: FrenchGeography,
-) {
+): readonly string[] {
   const candidates = geography.communesOfPostcode(postcode);
-  if (!communeName || candidates.length < 2) return candidates;
-  const wanted = normaliseCommuneName(communeName);
-  const named = candidates.filter(
-    (code) => normaliseCommuneName(geography.communeName(code) ?? '') === wanted,
-  );
-  return named.length > 0 ? named : candidates;
+  if (!communeName) return candidates;
+  if (candidates.length === 0) {
+    const departement = geography.departementOfPostcode(postcode);
+    return departement ? named(geography.communesOfDepartement(departement), communeName, geography) : [];
+  }
+  if (candidates.length < 2) return candidates;
+  const matching = named(candidates, communeName, geography);
+  return matching.length > 0 ? matching : candidates;
 }
 
 /** A stated place (registry, directory, override) as a Place the rings understand. */

@@ -4,7 +4,10 @@ import type { Place } from './place.ts';
 
 export interface RingAnswer {
   readonly ring: string;
-  /** The candidates of a postcode fell in different rings: the answer is the ring they all share. */
+  /**
+   * The candidates of a postcode, or the communes of a département, fell in different rings: the
+   * answer is the ring they all share.
+   */
   readonly ambiguous: boolean;
 }
 
@@ -60,11 +63,18 @@ export function ringOfPlace(
       // Only a postcode's candidates make an answer ambiguous; an area (an EPCI) is one place.
       return { ring: all ?? ABROAD, ambiguous: place.alternatives && all !== any };
     }
-    case 'departement':
-      return {
-        ring: firstRing(territory, (ring) => ringContainsDepartement(ring, place.code, geography)) ?? ABROAD,
-        ambiguous: false,
-      };
+    case 'departement': {
+      const whole = firstRing(territory, (ring) => ringContainsDepartement(ring, place.code, geography));
+      const part = firstRing(
+        territory,
+        (ring) =>
+          ringContainsDepartement(ring, place.code, geography) ||
+          (ring.communes?.some((code) => geography.departementOfCommune(code) === place.code) ?? false),
+      );
+      // Isère holds Grenoble: a supplier known only to be in Isère may be in the city, so it is
+      // ambiguous rather than a located leak, like a postcode whose communes straddle rings.
+      return { ring: whole ?? ABROAD, ambiguous: whole !== part };
+    }
     case 'uk-place':
       return {
         ring: firstRing(territory, (ring) => ringContainsUkPlace(ring, place)) ?? ABROAD,

@@ -52,6 +52,7 @@ export const CorrectionRequestSchema = z.object({
     supplierType: CorrectionTypeSchema.optional(),
     place: CorrectionPlaceSchema.optional(),
     headOffice: CorrectionPlaceSchema.optional(),
+    naturalPerson: z.boolean().optional(),
   }),
   by: CorrectionBySchema,
   reason: CorrectionReasonSchema,

@@ -3,6 +3,7 @@ import { parseSupplierIdentifier } from '../identifiers.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { supplierKeyOf } from '../supplier-key.ts';
 import { foldForMatch } from '../text.ts';
+import { NATURAL_PERSON_FLAG_COLUMNS, naturalPersonFromLabel } from '../typing/natural-person.ts';
 import { typeFromLabel } from '../typing/supplier-type-label.ts';
 import type { DirectoryFacts } from './supplier-facts.ts';
 
@@ -36,6 +37,8 @@ const YES = new Set(['y', 'yes', 'o', 'oui', 'true', '1', 'x']);
 export interface DirectoryHeader {
   readonly columns: ReadonlyMap<Field, number>;
   readonly flags: readonly (readonly [number, string])[];
+  /** Yes/no columns that say the payee is a private individual. */
+  readonly personFlags: readonly number[];
 }
 
 export function recogniseDirectoryHeader(cells: readonly string[]): Result<DirectoryHeader> {
@@ -49,7 +52,9 @@ export function recogniseDirectoryHeader(cells: readonly string[]): Result<Direc
     return fail(`a supplier directory needs a supplier name column (one of: ${FIELDS.name.join(', ')})`);
   if (
     ![...columns.keys()].some((field) => field !== 'name') &&
-    !FLAGS.some(([flag]) => folded.includes(foldForMatch(flag)))
+    ![...FLAGS.map(([flag]) => flag), ...NATURAL_PERSON_FLAG_COLUMNS].some((flag) =>
+      folded.includes(foldForMatch(flag)),
+    )
   ) {
     return fail(
       'the supplier directory says nothing beyond names: add postcodes, identifiers or type columns',
@@ -59,7 +64,10 @@ export function recogniseDirectoryHeader(cells: readonly string[]): Result<Direc
     const index = folded.indexOf(foldForMatch(flag));
     return index >= 0 ? [[index, type] as const] : [];
   });
-  return ok({ columns, flags });
+  const personFlags = NATURAL_PERSON_FLAG_COLUMNS.map((flag) => folded.indexOf(foldForMatch(flag))).filter(
+    (index) => index >= 0,
+  );
+  return ok({ columns, flags, personFlags });
 }
 
 /**
@@ -91,6 +99,9 @@ export function directoryFactsOf(
   const typeWord = get('type') ? typeFromLabel(get('type')) : undefined;
   const flagged = header.flags.find(([index]) => YES.has(foldForMatch(cells[index] ?? '')))?.[1];
   const supplierType = typeWord ?? flagged;
+  const naturalPerson =
+    naturalPersonFromLabel(get('type')) ||
+    header.personFlags.some((index) => YES.has(foldForMatch(cells[index] ?? '')));
   const id = identifier.value;
   const base: Omit<DirectoryFacts, 'supplierKey'> = {
     kind: 'directory',
@@ -110,6 +121,7 @@ export function directoryFactsOf(
     ...(id?.scheme === 'company-number' ? { companyNumber: id.value } : {}),
     ...(get('localAuthority') ? { localAuthority: get('localAuthority') } : {}),
     ...(supplierType ? { supplierType } : {}),
+    ...(naturalPerson ? { naturalPerson } : {}),
     asOf,
   };
   const keys = new Set([

@@ -54,6 +54,14 @@ export function mergeProfile(key: string, facts: FactsOfSupplier): SupplierProfi
   }
   if (establishment) profile.establishmentClosed = establishment.closed;
 
+  if (override?.current.naturalPerson !== undefined && overrideAsOf) {
+    profile.naturalPerson = { value: override.current.naturalPerson, source: 'override', asOf: overrideAsOf };
+  } else if (unit?.naturalPerson) {
+    profile.naturalPerson = { value: true, source: 'registry', asOf: unit.asOf };
+  } else if (directory?.naturalPerson) {
+    profile.naturalPerson = { value: true, source: 'directory', asOf: directory.asOf };
+  }
+
   if (override?.current.supplierType && overrideAsOf) {
     profile.supplierType = { value: override.current.supplierType, source: 'override', asOf: overrideAsOf };
   } else if (directory?.supplierType) {

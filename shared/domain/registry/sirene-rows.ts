@@ -114,6 +114,7 @@ export function unitFactsOf(
     ...(SIZE_CATEGORIES.has(size) ? { sizeCategory: size as UnitFacts['sizeCategory'] } : {}),
     ...(get('trancheEffectifsUniteLegale') ? { headcountBand: get('trancheEffectifsUniteLegale') } : {}),
     ...(get('activitePrincipaleUniteLegale') ? { activity: get('activitePrincipaleUniteLegale') } : {}),
+    ...(person ? { naturalPerson: true } : {}),
     ceased: get('etatAdministratifUniteLegale') === 'C',
     asOf: asOfDate(get('dateDernierTraitementUniteLegale'), loadDate),
   });

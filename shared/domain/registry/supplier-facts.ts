@@ -15,6 +15,8 @@ export const UnitFactsSchema = z.object({
   sizeCategory: z.enum(['PME', 'ETI', 'GE']).optional(),
   headcountBand: z.string().optional(),
   activity: z.string().optional(),
+  /** The unit is named by SIRENE's person-name fields (nom, prénom): only natural persons have them. */
+  naturalPerson: z.boolean().optional(),
   ceased: z.boolean(),
   asOf: z.iso.date(),
 });
@@ -49,6 +51,8 @@ export const DirectoryFactsSchema = z.object({
   companyNumber: z.string().optional(),
   localAuthority: z.string().optional(),
   supplierType: z.string().optional(),
+  /** The directory's type or flag column says the payee is a private individual. */
+  naturalPerson: z.boolean().optional(),
   asOf: z.iso.date(),
 });
 
@@ -56,6 +60,8 @@ export const OverrideChangeSchema = z.object({
   supplierType: z.string().optional(),
   place: PlaceFactSchema.optional(),
   headOffice: PlaceFactSchema.optional(),
+  /** A person's word on whether the payee is a natural person, over every other source. */
+  naturalPerson: z.boolean().optional(),
 });
 
 /**

@@ -8,12 +8,13 @@ import { UNDATED_MONTH } from '../spend-line.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';
 import { supplierTypeLabel } from '../supplier-type.ts';
-import type { Territory } from '../territory/territory.ts';
+import { type Territory, UNKNOWN } from '../territory/territory.ts';
 import { countsForAnchor } from '../territory/upload-rights.ts';
 import { classifyAnchor } from '../typing/classify-anchor.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
 import { localRings } from './local-rings.ts';
+import { isMeasurable, MIN_KNOWN_SHARE } from './measurability.ts';
 import { mergeRollups } from './merge-rollups.ts';
 import { overlappingDatasets } from './overlaps.ts';
 import { anchorComparisonOf, concentrationOf, targetsOf, trendOf } from './period-metrics.ts';
@@ -28,6 +29,8 @@ import { ringBands } from './ring-bands.ts';
 import { nafDivisionOf, sectorMetrics } from './sector-metrics.ts';
 import { sectorSchemeOf } from './sectors.ts';
 import { addCents, amountAndShare, shareOf } from './share.ts';
+import { smallBusinessesOf, socialEconomyOf } from './to-whom.ts';
+import { trendComparisonOf } from './trend-comparison.ts';
 import { uploadedBy } from './uploaded-by.ts';
 
 export interface ReportInput {
@@ -177,6 +180,7 @@ export function buildReport(input: ReportInput): BuiltReport {
   const knownShare = (unknownCents: number) => shareOf(influenceableCents - unknownCents, influenceableCents);
 
   const local = localRings(territory);
+  const measurable = isMeasurable(knownShare(establishment.unknownCents), influenceableCents);
   const sectors = sectorMetrics({
     suppliers,
     merged,
@@ -241,12 +245,15 @@ export function buildReport(input: ReportInput): BuiltReport {
       localAmount: formatCentsAsUnits(establishment.localCents),
       localShare: shareOf(establishment.localCents, influenceableCents),
       knownLocalityShare: knownShare(establishment.unknownCents),
+      measurable,
+      minimumKnownShare: MIN_KNOWN_SHARE,
       ambiguousAmount: formatCentsAsUnits(establishment.ambiguousCents),
       unknownAmount: formatCentsAsUnits(establishment.unknownCents),
       headOffice: {
         localAmount: formatCentsAsUnits(headOffice.localCents),
         localShare: shareOf(headOffice.localCents, influenceableCents),
         knownLocalityShare: knownShare(headOffice.unknownCents),
+        measurable: isMeasurable(knownShare(headOffice.unknownCents), influenceableCents),
         unknownAmount: formatCentsAsUnits(headOffice.unknownCents),
       },
     },
@@ -289,6 +296,8 @@ export function buildReport(input: ReportInput): BuiltReport {
         label: rule.label[language],
         amount: formatCentsAsUnits(excludedByRule.get(rule.id) ?? 0),
       })),
+    socialEconomy: socialEconomyOf(suppliers, influenceableCents),
+    smallBusinesses: smallBusinessesOf(suppliers, influenceableCents),
     cooperatives: named
       .filter((s) => s.type === 'cooperative')
       .map((s) => ({
@@ -306,13 +315,18 @@ export function buildReport(input: ReportInput): BuiltReport {
         name: s.name,
         ...amountAndShare(s.influenceableCents, influenceableCents),
         lines: s.lines,
+        typeKnown: s.type !== 'unknown',
+        locationKnown: s.ring !== UNKNOWN,
       })),
     sectorScheme: scheme,
     bySector: sectors.bySector,
     leakage: sectors.leakage,
     opportunities: sectors.opportunities,
     concentration: concentrationOf(suppliers),
-    trend: trendOf(suppliers, merged, local),
+    trend: {
+      ...trendOf(suppliers, merged, local),
+      ...trendComparisonOf(suppliers, merged, local, measurable),
+    },
     targets: targetsOf(territory.targets, territory, suppliers, influenceableCents, language),
     anchorComparison: anchorComparisonOf(anchors, suppliers, merged, local),
     dataQuality: {

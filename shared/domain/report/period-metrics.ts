@@ -1,9 +1,10 @@
 import { formatCentsAsUnits } from '../money.ts';
 import { UNDATED_MONTH } from '../spend-line.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
-import type { Target, Territory } from '../territory/territory.ts';
+import { type Target, type Territory, UNKNOWN } from '../territory/territory.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { localRings } from './local-rings.ts';
+import { isMeasurable, knownShareOf } from './measurability.ts';
 import type { MergedSupplier } from './merge-rollups.ts';
 import { shareOf } from './share.ts';
 
@@ -47,7 +48,11 @@ export function trendOf(
   };
 }
 
-/** Each territory target with its baseline, the value now and the gap still to close. */
+/**
+ * Each territory target with its status, its baseline, the value now and the gap still to close.
+ * The value is null when the spend it is computed from is too little located (a local-share target,
+ * in its own view) or typed (a supplier-type target): no gap is computed from an unknown.
+ */
 export function targetsOf(
   targets: readonly Target[],
   territory: Territory,
@@ -57,26 +62,33 @@ export function targetsOf(
 ) {
   return targets.map((target) => {
     let cents = 0;
+    let unknownCents = 0;
     if (target.metric === 'local-share') {
       const rings = localRings(territory, target.ring ?? territory.localRing);
       for (const supplier of suppliers) {
         const ring = target.view === 'headOffice' ? supplier.headOfficeRing : supplier.ring;
         if (rings.has(ring)) cents += supplier.influenceableCents;
+        if (ring === UNKNOWN) unknownCents += supplier.influenceableCents;
       }
     } else {
       const types = new Set(target.supplierTypes ?? []);
-      for (const supplier of suppliers) if (types.has(supplier.type)) cents += supplier.influenceableCents;
+      for (const supplier of suppliers) {
+        if (types.has(supplier.type)) cents += supplier.influenceableCents;
+        if (supplier.type === 'unknown') unknownCents += supplier.influenceableCents;
+      }
     }
-    const current = shareOf(cents, influenceableCents);
+    const measurable = isMeasurable(knownShareOf(unknownCents, influenceableCents), influenceableCents);
+    const current = measurable ? shareOf(cents, influenceableCents) : null;
     return {
       id: target.id,
       label: target.label[language],
       metric: target.metric,
+      status: target.status,
       target: target.value,
       year: target.year,
       baseline: target.baseline ?? null,
       current,
-      gap: Math.round((target.value - current) * 1e6) / 1e6,
+      gap: current === null ? null : Math.round((target.value - current) * 1e6) / 1e6,
     };
   });
 }

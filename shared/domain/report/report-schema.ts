@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.6.0';
+export const METHOD_VERSION = '0.7.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
@@ -101,8 +101,12 @@ export const ReportSchema = z.object({
   headline: z.object({
     localRing: z.string(),
     localAmount: Amount,
-    localShare: Share,
+    localShare: Share.describe('spend known to be local: a lower bound, headlined only when measurable'),
     knownLocalityShare: Share,
+    /** Whether enough spend is located (knownLocalityShare ≥ minimumKnownShare) to headline the local share. */
+    measurable: z.boolean(),
+    /** The method's threshold of located spend below which a share is said to be not measurable yet. */
+    minimumKnownShare: Share,
     /** Spend whose postcode spans communes in different rings: counted in the ring they all share. */
     ambiguousAmount: Amount,
     unknownAmount: Amount,
@@ -110,6 +114,8 @@ export const ReportSchema = z.object({
       localAmount: Amount,
       localShare: Share,
       knownLocalityShare: Share,
+      /** As `headline.measurable`, for the head-office view. */
+      measurable: z.boolean(),
       unknownAmount: Amount,
     }),
   }),
@@ -146,6 +152,24 @@ export const ReportSchema = z.object({
     supplierType: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
   }),
   exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
+  /** The social and solidarity economy (ESS) as one total: the `types` listed, added up. */
+  socialEconomy: z.object({
+    amount: Amount,
+    share: Share,
+    suppliers: z.number().int(),
+    types: z.array(z.string()),
+  }),
+  /**
+   * SMEs (micro-enterprises included) and sole traders. `share` is null when no business's size is
+   * known; the spend of unknown size (companies of unknown size, suppliers of unknown type) is beside it.
+   */
+  smallBusinesses: z.object({
+    amount: Amount,
+    share: Share.nullable(),
+    sizeUnknownAmount: Amount,
+    sizeUnknownShare: Share,
+    types: z.array(z.string()),
+  }),
   /** Every cooperative paid, with what made it one (SCOP, SCIC, CAE, HLM or agricultural coop…). */
   cooperatives: z.array(
     z.object({
@@ -159,7 +183,16 @@ export const ReportSchema = z.object({
   ),
   /** The highest-spend suppliers no registry or directory knows: the ones to fix first. */
   unmatchedSuppliers: z.array(
-    z.object({ key: z.string(), name: z.string(), amount: Amount, share: Share, lines: z.number().int() }),
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      amount: Amount,
+      share: Share,
+      lines: z.number().int(),
+      /** Known from the file or the name even without a registry: what is left to establish differs. */
+      typeKnown: z.boolean(),
+      locationKnown: z.boolean(),
+    }),
   ),
   /** How spend is grouped into sectors: CPV divisions for contracts, accounting chapters or expense types for payments. */
   sectorScheme: z.enum(['cpv-division', 'nature-chapter', 'expense-type', 'none']),
@@ -213,6 +246,20 @@ export const ReportSchema = z.object({
   }),
   trend: z.object({
     granularity: z.enum(['year', 'month']),
+    /**
+     * How the trend is stated: the first and last twelve months with spend (24 months or more), or
+     * the first and last three (6 to 23), each pooled; `too-short` under 6 months, `not-measurable`
+     * when the headline is not. Never the first month against the last.
+     */
+    method: z.enum(['first-last-twelve-months', 'first-last-quarter', 'too-short', 'not-measurable']),
+    comparison: z
+      .object({
+        months: z.number().int(),
+        from: z.object({ start: z.string(), end: z.string(), localShare: Share }),
+        to: z.object({ start: z.string(), end: z.string(), localShare: Share }),
+        monthlyRange: z.object({ min: Share, max: Share }),
+      })
+      .nullable(),
     points: z.array(
       z.object({ period: z.string(), influenceable: Amount, localAmount: Amount, localShare: Share }),
     ),
@@ -222,12 +269,15 @@ export const ReportSchema = z.object({
       id: z.string(),
       label: z.string(),
       metric: z.enum(['local-share', 'supplier-type-share']),
+      /** `illustrative` unless the territory file says the target was adopted: labelled wherever it appears. */
+      status: z.enum(['adopted', 'illustrative']),
       target: Share,
       year: z.number().int(),
       baseline: z.object({ value: Share, year: z.number().int() }).nullable(),
-      current: Share,
-      /** target − current: positive means still to go. */
-      gap: z.number(),
+      /** Null when the share is not measurable (too little spend located, or typed, for this target). */
+      current: Share.nullable(),
+      /** target − current: positive means still to go; null with `current`. */
+      gap: z.number().nullable(),
     }),
   ),
   /** Each anchor's own figures, for a consortium report. */

@@ -48,7 +48,8 @@ export function sectorMetrics(input: {
     const breakdown = merged.get(supplier.key);
     if (!breakdown) continue;
     const isLocal = local.has(supplier.ring);
-    const leaking = isLeaking(supplier.ring, local);
+    // An ambiguous place may be local: its spend is stated as ambiguous, never listed as a leak.
+    const leaking = !supplier.ambiguous && isLeaking(supplier.ring, local);
     let mainSector = '';
     let mainCents = Number.NEGATIVE_INFINITY;
     for (const [sector, cents] of breakdown.bySector) {

@@ -72,6 +72,11 @@ export const TargetSchema = z.object({
   value: z.number().min(0).max(1),
   year: z.number().int().min(2000).max(2100),
   baseline: z.object({ value: z.number().min(0).max(1), year: z.number().int() }).optional(),
+  /**
+   * `adopted` for a target the anchors voted or signed. A target not said to be adopted is shown as
+   * illustrative wherever it appears: a report must not read an example as a commitment.
+   */
+  status: z.enum(['adopted', 'illustrative']).default('illustrative'),
 });
 export type Target = z.infer<typeof TargetSchema>;
 

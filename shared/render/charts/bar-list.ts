@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Currency } from '../../domain/dataset-kind.ts';
 import type { Labels, Language } from '../labels.ts';
-import { CHART_WIDTH, COLOURS, chartConfig } from './chart-theme.ts';
-import { estimateTextWidth } from './text-width.ts';
+import { COLOURS, chartConfig, SUBTITLE_FONT, TITLE_FONT } from './chart-theme.ts';
+import { estimateTextWidth, wrapText } from './text-width.ts';
 
 /** One piece of a bar, from `from` to `to` on the value scale, coloured by its series. */
 export interface Segment {
@@ -36,12 +36,13 @@ export interface BarList {
   readonly rows: readonly BarRow[];
   /** Every series that can appear, in legend order; only those used are drawn in the legend. */
   readonly series: readonly Series[];
+  /** Drawing width: the chart is laid out to fit it (a phone's is narrow). */
+  readonly width: number;
 }
 
-/** Row height: the label line, then the bar. */
-const ROW = 46;
 const BAR = 18;
 const LABEL_FONT = 13;
+const LINE = 16;
 /** Gap between a bar's end and its figures. */
 const VALUE_GAP = 6;
 
@@ -49,13 +50,24 @@ const LEGEND_FONT = 12;
 /** Symbol, gap to its label, and the padding between two entries of a horizontal legend. */
 const LEGEND_ENTRY_EXTRA = 14 + 5 + 18;
 
-/** One line of legend when it fits in the chart's width, else two columns. */
-function legendColumns(series: readonly Series[]): number {
-  const width = series.reduce(
-    (total, entry) => total + estimateTextWidth(entry.name, LEGEND_FONT) + LEGEND_ENTRY_EXTRA,
-    0,
-  );
-  return width <= CHART_WIDTH ? series.length : 2;
+/** One line of legend when it fits in the chart's width, else two columns, else one. */
+function legendColumns(series: readonly Series[], chartWidth: number): number {
+  const widths = series.map((entry) => estimateTextWidth(entry.name, LEGEND_FONT) + LEGEND_ENTRY_EXTRA);
+  if (widths.reduce((total, width) => total + width, 0) <= chartWidth) return series.length;
+  return 2 * Math.max(0, ...widths) <= chartWidth ? 2 : 1;
+}
+
+/**
+ * Where a row's parts sit, from the top of its row: the label's lines, the bar, and the figures
+ * after the bar, or under it when they would leave the bar less than half the width (on a phone).
+ */
+function rowLayout(labelLines: number, stacked: boolean) {
+  const labelTop = 4;
+  const barTop = labelTop + labelLines * LINE + 3;
+  const valueTop = barTop + BAR + 3;
+  // A stacked row ends with its figures: more air keeps them apart from the next row's label.
+  const height = stacked ? valueTop + LINE + 10 : barTop + BAR + 5;
+  return { labelTop, barTop, valueTop, height };
 }
 
 /**
@@ -64,13 +76,22 @@ function legendColumns(series: readonly Series[]): number {
  * value axis: every bar says its own value, and the table under the chart has them all.
  */
 export function barListSpec(chart: BarList): TopLevelSpec {
+  const { width } = chart;
   const keys = chart.rows.map((row) => row.key);
+  const wrapped = chart.rows.map((row) => wrapText(row.label, LABEL_FONT, width));
+  const labelLines = Math.max(1, ...wrapped.map((lines) => lines.length));
+  // Blank lines first: every label's last line then sits just above its bar.
+  const labels = wrapped.map((lines) => [...Array<string>(labelLines - lines.length).fill(''), ...lines]);
   const ends = chart.rows.map((row) => Math.max(0, ...row.segments.map((segment) => segment.to)));
   const widestValue = Math.max(
     0,
     ...chart.rows.map((row) => estimateTextWidth(row.valueText, LABEL_FONT, true)),
   );
-  const valueRoom = Math.ceil(Math.min(CHART_WIDTH / 2, widestValue + VALUE_GAP + 2));
+  const stacked = widestValue + VALUE_GAP + 2 > width / 2;
+  const valueRoom = stacked ? 0 : Math.ceil(widestValue + VALUE_GAP + 2);
+  const layout = rowLayout(labelLines, stacked);
+  // Offsets from the middle of the row, where Vega places a mark on the row's band.
+  const fromMiddle = (top: number) => top - layout.height / 2;
   const maxEnd = Math.max(Number.MIN_VALUE, ...ends);
   const used = new Set(chart.rows.flatMap((row) => row.segments.map((segment) => segment.series)));
   const series = chart.series.filter((entry) => used.has(entry.name));
@@ -89,19 +110,22 @@ export function barListSpec(chart: BarList): TopLevelSpec {
   const y = { field: 'key', type: 'nominal' as const, sort: keys, axis: null };
   const x = {
     type: 'quantitative' as const,
-    scale: { domain: [0, maxEnd], range: [0, CHART_WIDTH - valueRoom], nice: false, zero: true },
+    scale: { domain: [0, maxEnd], range: [0, width - valueRoom], nice: false, zero: true },
     axis: null,
   };
   return {
-    title: { text: chart.title, subtitle: chart.subtitle },
+    title: {
+      text: wrapText(chart.title, TITLE_FONT, width, true),
+      subtitle: wrapText(chart.subtitle, SUBTITLE_FONT, width),
+    },
     description: chart.description,
-    width: CHART_WIDTH,
-    height: { step: ROW },
+    width,
+    height: { step: layout.height },
     config: chartConfig(chart.language, chart.currency),
     layer: [
       {
         data: { values: segments },
-        mark: { type: 'bar', height: BAR, yOffset: BAR / 2, strokeWidth: 1 },
+        mark: { type: 'bar', height: BAR, yOffset: fromMiddle(layout.barTop + BAR / 2), strokeWidth: 1 },
         encoding: {
           y,
           x: { ...x, field: 'from' },
@@ -110,21 +134,29 @@ export function barListSpec(chart: BarList): TopLevelSpec {
             field: 'series',
             type: 'nominal',
             scale: { domain: series.map((entry) => entry.name), range: series.map((entry) => entry.colour) },
-            legend: series.length > 1 ? { orient: 'top', columns: legendColumns(series) } : null,
+            legend:
+              series.length > 1
+                ? {
+                    orient: 'top',
+                    columns: legendColumns(series, width),
+                    labelLimit: width - LEGEND_ENTRY_EXTRA,
+                  }
+                : null,
           },
           // White edges keep adjacent segments apart; light fills get their darker outline.
           stroke: { field: 'outline', type: 'nominal', scale: null },
         },
       },
       {
-        data: { values: chart.rows.map((row) => ({ key: row.key, label: row.label })) },
+        data: { values: chart.rows.map((row, i) => ({ key: row.key, label: labels[i] ?? [row.label] })) },
         mark: {
           type: 'text',
           align: 'left',
-          baseline: 'bottom',
-          yOffset: -3,
+          baseline: 'top',
+          yOffset: fromMiddle(layout.labelTop),
           fontSize: LABEL_FONT,
-          limit: CHART_WIDTH,
+          lineHeight: LINE,
+          limit: width,
           color: COLOURS.text,
         },
         encoding: { y, x: { ...x, datum: 0 }, text: { field: 'label' } },
@@ -136,14 +168,15 @@ export function barListSpec(chart: BarList): TopLevelSpec {
         mark: {
           type: 'text',
           align: 'left',
-          baseline: 'middle',
-          dx: VALUE_GAP,
-          yOffset: BAR / 2,
+          baseline: stacked ? 'top' : 'middle',
+          dx: stacked ? 0 : VALUE_GAP,
+          yOffset: fromMiddle(stacked ? layout.valueTop : layout.barTop + BAR / 2),
           fontSize: LABEL_FONT,
           fontWeight: 'bold',
+          limit: width,
           color: COLOURS.text,
         },
-        encoding: { y, x: { ...x, field: 'end' }, text: { field: 'text' } },
+        encoding: { y, x: stacked ? { ...x, datum: 0 } : { ...x, field: 'end' }, text: { field: 'text' } },
       },
     ],
   };

@@ -32,6 +32,16 @@ export const COLOURS = {
  */
 export const CHART_WIDTH = 760;
 
+/**
+ * Drawing width of the same charts for a phone (a 390 px screen leaves about 340 px for them): they
+ * are shown there at about their own size, so their text stays at 12–16 px instead of shrinking.
+ */
+export const NARROW_CHART_WIDTH = 320;
+
+/** Title sizes, in px: a narrow chart wraps its title and subtitle to its width at these sizes. */
+export const TITLE_FONT = 16;
+export const SUBTITLE_FONT = 13;
+
 /** d3-format locale for what Vega formats itself (axis ticks): `40 %` in French, `40%` in English. */
 function numberLocale(language: Language, currency: Currency) {
   const symbol = currency === 'EUR' ? '€' : '£';
@@ -62,10 +72,10 @@ export function chartConfig(language: Language, currency: Currency): Config {
     view: { stroke: null },
     title: {
       anchor: 'start',
-      fontSize: 16,
+      fontSize: TITLE_FONT,
       fontWeight: 'bold',
       color: COLOURS.text,
-      subtitleFontSize: 13,
+      subtitleFontSize: SUBTITLE_FONT,
       subtitleColor: COLOURS.mutedText,
       subtitlePadding: 4,
       offset: 14,

@@ -2,10 +2,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { fallbackRingLabel, formatMoney, type Labels } from '../labels.ts';
 import { type BarRow, barListSpec, describeRows } from './bar-list.ts';
-import { COLOURS } from './chart-theme.ts';
+import { CHART_WIDTH, COLOURS } from './chart-theme.ts';
 
 /** Where the money leaves: the largest suppliers outside the local area, with where they are. */
-export function leakageChart(report: Report, labels: Labels): TopLevelSpec {
+export function leakageChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const ringLabel = (ring: string): string =>
     report.byRing.find((band) => band.ring === ring)?.label || fallbackRingLabel(ring, lang);
@@ -17,6 +17,7 @@ export function leakageChart(report: Report, labels: Labels): TopLevelSpec {
     valueText: `${formatMoney(supplier.amount, report.currency, lang)} · ${ringLabel(supplier.ring)}`,
   }));
   return barListSpec({
+    width,
     language: lang,
     currency: report.currency,
     title: labels.charts.leakageTitle(rows.length),

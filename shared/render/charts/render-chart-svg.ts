@@ -32,7 +32,7 @@ function withoutInnerAria(body: string): string {
  * The SVG namespace stays (it names the vocabulary, it is never fetched) so the string is also a valid
  * standalone `.svg`; the unused `xlink` namespace goes.
  */
-function accessible(svg: string, title: string, description: string): string {
+function accessible(svg: string, title: string, description: string, className: string): string {
   const open = /^<svg\b[^>]*>/.exec(svg);
   if (!open) throw new Error('Vega returned something other than an SVG document');
   const attribute = (name: string): string => {
@@ -47,7 +47,7 @@ function accessible(svg: string, title: string, description: string): string {
   }
   const name = escapeHtml(title);
   return (
-    `<svg xmlns="${SVG_NAMESPACE}" class="chart-svg" role="img" aria-label="${name}" ` +
+    `<svg xmlns="${SVG_NAMESPACE}" class="${escapeHtml(className)}" role="img" aria-label="${name}" ` +
     `width="${attribute('width')}" height="${attribute('height')}" viewBox="${attribute('viewBox')}">` +
     `<title>${name}</title><desc>${escapeHtml(description)}</desc>${withoutInnerAria(body)}`
   );
@@ -56,14 +56,14 @@ function accessible(svg: string, title: string, description: string): string {
 /**
  * Renders a Vega-Lite spec to an SVG string on the server: no canvas, no DOM, nothing fetched
  * (the data is inline), text measured by estimate. The spec's `title` names the image and its
- * `description` describes it to screen readers.
+ * `description` describes it to screen readers; `className` is what the page's CSS knows it by.
  */
-export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
+export async function renderChartSvg(spec: TopLevelSpec, className = 'chart-svg'): Promise<string> {
   useEstimatedTextWidths();
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    return accessible(svg, titleOf(spec), spec.description ?? '');
+    return accessible(svg, titleOf(spec), spec.description ?? '', className);
   } finally {
     view.finalize();
   }

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { fallbackRingLabel, formatMoney, formatShare, type Labels } from '../labels.ts';
 import { type BarRow, barListSpec, describeRows } from './bar-list.ts';
-import { COLOURS } from './chart-theme.ts';
+import { CHART_WIDTH, COLOURS } from './chart-theme.ts';
 
 const UNKNOWN = 'unknown';
 
@@ -11,7 +11,7 @@ const UNKNOWN = 'unknown';
  * Each bar starts where the rings closer in stop (drawn light), so its whole length is the
  * cumulative share — "42 % in the metropolis, 64 % in the region or closer".
  */
-export function ringBandsChart(report: Report, labels: Labels): TopLevelSpec {
+export function ringBandsChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const share = (value: number) => formatShare(value, lang);
   const localIndex = report.byRing.findIndex((band) => band.ring === report.headline.localRing);
@@ -39,6 +39,7 @@ export function ringBandsChart(report: Report, labels: Labels): TopLevelSpec {
     };
   });
   return barListSpec({
+    width,
     language: lang,
     currency: report.currency,
     title: labels.charts.ringsTitle,

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { formatMoney, formatShare, type Labels } from '../labels.ts';
 import { type BarRow, barListSpec, describeRows } from './bar-list.ts';
-import { COLOURS } from './chart-theme.ts';
+import { CHART_WIDTH, COLOURS } from './chart-theme.ts';
 
 /** Beyond this many sectors, the smallest are drawn as one "other sectors" bar (the table has them all). */
 export const SECTORS_DRAWN = 10;
@@ -11,7 +11,7 @@ export const SECTORS_DRAWN = 10;
  * Spend by sector, largest first, each bar split into what went to local suppliers (blue) and the
  * rest (orange: outside the local area, or location unknown).
  */
-export function sectorsChart(report: Report, labels: Labels): TopLevelSpec {
+export function sectorsChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const sorted = [...report.bySector].sort((a, b) => b.amount - a.amount);
   const kept = sorted.length > SECTORS_DRAWN ? sorted.slice(0, SECTORS_DRAWN - 1) : sorted;
@@ -42,6 +42,7 @@ export function sectorsChart(report: Report, labels: Labels): TopLevelSpec {
     };
   });
   return barListSpec({
+    width,
     language: lang,
     currency: report.currency,
     title: labels.charts.sectorsTitle,

@@ -2,13 +2,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { formatMoney, formatShare, type Labels, supplierTypeLabel } from '../labels.ts';
 import { type BarRow, barListSpec, describeRows } from './bar-list.ts';
-import { COLOURS } from './chart-theme.ts';
+import { CHART_WIDTH, COLOURS } from './chart-theme.ts';
 
 /** The social and solidarity economy (ESS): what a CWB programme wants to grow. */
 const SOCIAL_ECONOMY = new Set(['cooperative', 'association', 'mutual', 'foundation', 'other-ess']);
 
 /** To whom: one bar per supplier type, largest first, "unknown" last; the social economy in green. */
-export function supplierTypesChart(report: Report, labels: Labels): TopLevelSpec {
+export function supplierTypesChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const ordered = [...report.bySupplierType].sort(
     (a, b) => Number(a.type === 'unknown') - Number(b.type === 'unknown') || b.amount - a.amount,
@@ -26,6 +26,7 @@ export function supplierTypesChart(report: Report, labels: Labels): TopLevelSpec
     valueText: `${formatShare(entry.share, lang)} · ${formatMoney(entry.amount, report.currency, lang)}`,
   }));
   return barListSpec({
+    width,
     language: lang,
     currency: report.currency,
     title: labels.charts.typesTitle,

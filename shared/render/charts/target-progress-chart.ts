@@ -2,16 +2,26 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { formatShare, type Labels } from '../labels.ts';
 import { CHART_WIDTH, COLOURS, chartConfig } from './chart-theme.ts';
+import { estimateTextWidth } from './text-width.ts';
 import { localShareTarget } from './trend-chart.ts';
 
 const BAR = 30;
 const FONT = 13;
 
 /**
+ * How a label written at a mark reads whole: starting at the mark when it fits before the end, else
+ * ending at it when it fits after the start, else centred on the chart.
+ */
+function alignAt(value: number, textWidth: number, width: number): 'left' | 'right' | 'center' {
+  if (value * width + textWidth <= width) return 'left';
+  return value * width >= textWidth ? 'right' : 'center';
+}
+
+/**
  * The headline at a glance: the local share as a bar across 0–100 %, with the target's mark above it
  * and the baseline's below, when the territory set a local-share target.
  */
-export function targetProgressChart(report: Report, labels: Labels): TopLevelSpec {
+export function targetProgressChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const share = (value: number) => formatShare(value, lang);
   const current = Math.min(1, Math.max(0, report.headline.localShare));
@@ -21,7 +31,11 @@ export function targetProgressChart(report: Report, labels: Labels): TopLevelSpe
       ? [
           {
             value: target.target,
-            text: labels.charts.targetLine(share(target.target), target.year),
+            text: labels.charts.targetLine(
+              share(target.target),
+              target.year,
+              target.status === 'illustrative',
+            ),
             above: true,
           },
         ]
@@ -44,7 +58,7 @@ export function targetProgressChart(report: Report, labels: Labels): TopLevelSpe
   return {
     title: { text: labels.charts.progressTitle, fontSize: 14, subtitle: '' },
     description: `${description}.`,
-    width: CHART_WIDTH,
+    width,
     height: BAR,
     // It sits on the headline's tinted box.
     config: { ...chartConfig(lang, report.currency), background: 'transparent' },
@@ -92,7 +106,7 @@ export function targetProgressChart(report: Report, labels: Labels): TopLevelSpe
         data: { values: [mark] },
         mark: {
           type: 'text' as const,
-          align: mark.value > 0.6 ? ('right' as const) : ('left' as const),
+          align: alignAt(mark.value, estimateTextWidth(mark.text, FONT, true), width),
           baseline: mark.above ? ('bottom' as const) : ('top' as const),
           fontSize: FONT,
           fontWeight: 'bold' as const,

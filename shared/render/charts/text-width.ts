@@ -34,6 +34,23 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   return em * fontSize * (bold ? BOLD : 1);
 }
 
+/**
+ * Breaks a text into lines no wider than `width` at its spaces (a word longer than the line keeps a
+ * line of its own): labels on a narrow chart are wrapped, never cut.
+ */
+export function wrapText(text: string, fontSize: number, width: number, bold = false): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && estimateTextWidth(`${last} ${word}`, fontSize, bold) <= width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
+}
+
 interface TextItem {
   readonly fontSize?: number | string;
   readonly fontWeight?: number | string;

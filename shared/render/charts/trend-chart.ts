@@ -2,7 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
 import { UNDATED_MONTH } from '../../domain/spend-line.ts';
 import { formatPeriod, formatShare, type Labels } from '../labels.ts';
-import { CHART_WIDTH, COLOURS, chartConfig } from './chart-theme.ts';
+import { CHART_WIDTH, COLOURS, chartConfig, SUBTITLE_FONT, TITLE_FONT } from './chart-theme.ts';
+import { wrapText } from './text-width.ts';
 
 const HEIGHT = 260;
 const LABEL_FONT = 13;
@@ -10,6 +11,8 @@ const LABEL_FONT = 13;
 const REFERENCE_ROOM = 190;
 /** Room on the left for the share axis, its labels and title. */
 const AXIS_ROOM = 58;
+/** Narrower than this once the margin is taken, the plot keeps the width and the labels go inside it. */
+const MIN_PLOT = 360;
 
 /** The target a local-share trend is read against: the first local-share target, if any. */
 export function localShareTarget(report: Report): Report['targets'][number] | undefined {
@@ -38,7 +41,7 @@ export function splitTrendPoints(report: Report): {
  * it started from (dotted) when the territory has a local-share target. The first and last points
  * carry their value. Undated spend, when there is any, is a hollow point of its own after the line.
  */
-export function trendChart(report: Report, labels: Labels): TopLevelSpec {
+export function trendChart(report: Report, labels: Labels, chartWidth = CHART_WIDTH): TopLevelSpec {
   const lang = report.language;
   const share = (value: number) => formatShare(value, lang);
   const target = localShareTarget(report);
@@ -63,7 +66,7 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
     ? [
         {
           value: target.target,
-          text: labels.charts.targetLine(share(target.target), target.year),
+          text: labels.charts.targetLine(share(target.target), target.year, target.status === 'illustrative'),
           kind: 'target',
         },
         ...(target.baseline
@@ -77,7 +80,8 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
           : []),
       ]
     : [];
-  const width = CHART_WIDTH - AXIS_ROOM - (references.length > 0 ? REFERENCE_ROOM : 0);
+  const inMargin = chartWidth - AXIS_ROOM - REFERENCE_ROOM >= MIN_PLOT;
+  const width = chartWidth - AXIS_ROOM - (references.length > 0 && inMargin ? REFERENCE_ROOM : 0);
   const highest = Math.max(
     0,
     ...[...points, ...undatedPoints].map((point) => point.share),
@@ -103,7 +107,10 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
     ...references.map((reference) => reference.text),
   ].join('. ');
   return {
-    title: { text: labels.charts.trendTitle, subtitle: labels.charts.trendSubtitle },
+    title: {
+      text: wrapText(labels.charts.trendTitle, TITLE_FONT, chartWidth, true),
+      subtitle: wrapText(labels.charts.trendSubtitle, SUBTITLE_FONT, chartWidth),
+    },
     description: `${description}.`,
     width,
     height: HEIGHT,
@@ -135,8 +142,9 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
         },
       },
       // Each label sits in the margin, level with its rule: the target's above it, the baseline's
-      // below, so the two never overlap.
-      ...references.map((reference) => ({
+      // below, so the two never overlap. On a phone there is no margin: they make a key under the plot.
+      ...(inMargin ? [] : referenceKey(references, chartWidth)),
+      ...(inMargin ? references : []).map((reference) => ({
         data: { values: [reference] },
         mark: {
           type: 'text' as const,
@@ -174,6 +182,52 @@ export function trendChart(report: Report, labels: Labels): TopLevelSpec {
       ...undatedLayers(undatedPoints, x, y),
     ],
   };
+}
+
+/** Where a reference's key starts: under the share axis, whose labels stop above the plot's foot. */
+const KEY_LEFT = 8 - AXIS_ROOM;
+const KEY_SAMPLE = 28;
+const KEY_LINE = 16;
+
+/**
+ * The target and baseline as a key under the plot, for a chart too narrow for them in a margin:
+ * a sample of each rule's dash, then its label, wrapped to the chart's width.
+ */
+function referenceKey(references: readonly { kind: string; text: string }[], chartWidth: number) {
+  const textLeft = KEY_LEFT + KEY_SAMPLE + 8;
+  let top = HEIGHT + 36;
+  return references.flatMap((reference) => {
+    const lines = wrapText(reference.text, LABEL_FONT, chartWidth - KEY_SAMPLE - 16, true);
+    const lineTop = top;
+    top += lines.length * KEY_LINE + 4;
+    const target = reference.kind === 'target';
+    const colour = target ? COLOURS.target : COLOURS.baseline;
+    return [
+      {
+        data: { values: [reference] },
+        mark: { type: 'rule' as const, strokeWidth: 2, color: colour, strokeDash: target ? [8, 4] : [2, 3] },
+        encoding: {
+          x: { value: KEY_LEFT },
+          x2: { value: KEY_LEFT + KEY_SAMPLE },
+          y: { value: lineTop + KEY_LINE / 2 },
+        },
+      },
+      {
+        data: { values: [{ lines }] },
+        mark: {
+          type: 'text' as const,
+          align: 'left' as const,
+          baseline: 'top' as const,
+          dy: (KEY_LINE - LABEL_FONT) / 2,
+          fontSize: LABEL_FONT,
+          lineHeight: KEY_LINE,
+          fontWeight: 'bold' as const,
+          color: target ? COLOURS.target : COLOURS.mutedText,
+        },
+        encoding: { x: { value: textLeft }, y: { value: lineTop }, text: { field: 'lines' } },
+      },
+    ];
+  });
 }
 
 /**

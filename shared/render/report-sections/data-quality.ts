@@ -8,7 +8,7 @@ import {
   section,
   subheading,
 } from '../html-table.ts';
-import { localitySourceLabel, supplierTypeSourceLabel } from '../labels.ts';
+import { localitySourceLabel, supplierTypeSourceLabel, type Unknowns } from '../labels.ts';
 import type { View } from '../report-view.ts';
 import { renderMeasureTable } from './measure-table.ts';
 import { renderReconciliation } from './reconciliation.ts';
@@ -97,22 +97,46 @@ export function renderCoverage(view: View): string {
   );
 }
 
+const unknownsOf = (supplier: { typeKnown: boolean; locationKnown: boolean }): Unknowns =>
+  supplier.typeKnown
+    ? supplier.locationKnown
+      ? 'neither'
+      : 'location'
+    : supplier.locationKnown
+      ? 'type'
+      : 'both';
+
+/** What the caption says is unknown: exactly what is unknown about the suppliers listed. */
+function captionUnknowns(rows: readonly Unknowns[]): Unknowns | 'mixed' {
+  const kinds = new Set(rows);
+  const [only] = kinds;
+  if (kinds.size === 1 && only) return only;
+  const typeMissing = rows.some((row) => row === 'type' || row === 'both');
+  const locationMissing = rows.some((row) => row === 'location' || row === 'both');
+  if (typeMissing && locationMissing) return 'mixed';
+  if (typeMissing) return 'type';
+  return locationMissing ? 'location' : 'neither';
+}
+
 /** The highest-spend suppliers nothing identifies: fixing them first improves every figure most. */
 export function renderUnmatched(view: View): string {
   const { report, L } = view;
+  const unknowns = report.unmatchedSuppliers.map(unknownsOf);
   const table = renderTable(
-    L.captions.unmatched,
+    L.captions.unmatched(captionUnknowns(unknowns)),
     [
       { label: L.columns.name },
       { label: L.columns.amount, numeric: true },
       { label: L.columns.share, numeric: true },
       { label: L.columns.lines, numeric: true },
+      { label: L.columns.toEstablish },
     ],
-    report.unmatchedSuppliers.map((supplier) => [
+    report.unmatchedSuppliers.map((supplier, index) => [
       { text: supplier.name, rowHeader: true },
       { text: view.money(supplier.amount), numeric: true },
       { text: view.share(supplier.share), numeric: true },
       { text: view.int(supplier.lines), numeric: true },
+      { text: L.unknowns[unknowns[index] ?? 'both'] },
     ]),
     L.noData,
   );

@@ -2,7 +2,13 @@ import { escapeHtml } from '../html-escape.ts';
 import { formatDateTime } from '../labels.ts';
 import { periodText, scopeText, type View } from '../report-view.ts';
 
-export function renderHeader(view: View): string {
+/** The page's title alone: the headline comes straight after it, even on a phone. */
+export function renderHeader({ report, L }: View): string {
+  return `<header>\n<h1>${escapeHtml(`${L.title} — ${report.territory.name}`)}</h1>\n</header>`;
+}
+
+/** What the report covers and how it was made: after the headline, which a reader comes for. */
+export function renderMeta(view: View): string {
   const { report, lang, L } = view;
   const items: readonly (readonly [string, string])[] = [
     [L.meta.kind, L.kind[report.kind]],
@@ -13,12 +19,7 @@ export function renderHeader(view: View): string {
     [L.meta.generatedAt, formatDateTime(report.generatedAt, lang)],
   ];
   const meta = items.map(([dt, dd]) => `<dt>${escapeHtml(dt)}</dt><dd>${escapeHtml(dd)}</dd>`).join('\n');
-  return (
-    '<header>\n' +
-    `<h1>${escapeHtml(`${L.title} — ${report.territory.name}`)}</h1>\n` +
-    `<dl class="meta">\n${meta}\n</dl>\n` +
-    '</header>'
-  );
+  return `<dl class="meta">\n${meta}\n</dl>`;
 }
 
 /** Links to the sections of this page only (`#id`): nothing leaves the page. */

@@ -2,6 +2,12 @@ import { escapeHtml } from '../html-escape.ts';
 import { figure, paragraph, renderTable, section, subheading } from '../html-table.ts';
 import type { View } from '../report-view.ts';
 
+/** The gap still to close, or that the target is met; nothing computed from an unmeasurable share. */
+function gapText(view: View, gap: number | null): string {
+  if (gap === null) return view.L.measurement.notMeasured;
+  return gap > 0 ? view.points(gap) : view.L.headline.targetReached(view.points(-gap));
+}
+
 function renderTargets(view: View): string {
   const { report, L } = view;
   if (report.targets.length === 0) return paragraph(L.intros.noTarget);
@@ -9,6 +15,7 @@ function renderTargets(view: View): string {
     L.captions.targets,
     [
       { label: L.columns.target },
+      { label: L.columns.targetStatus },
       { label: L.columns.value, numeric: true },
       { label: L.columns.targetYear, numeric: true },
       { label: L.columns.baseline, numeric: true },
@@ -17,6 +24,7 @@ function renderTargets(view: View): string {
     ],
     report.targets.map((target) => [
       { text: target.label, rowHeader: true },
+      { text: L.measurement.targetStatus[target.status] },
       { text: view.share(target.target), numeric: true },
       { text: String(target.year), numeric: true },
       {
@@ -25,11 +33,11 @@ function renderTargets(view: View): string {
           : L.notStated,
         numeric: true,
       },
-      { text: view.share(target.current), numeric: true },
       {
-        text: target.gap > 0 ? view.points(target.gap) : L.headline.targetReached(view.points(-target.gap)),
+        text: target.current === null ? L.measurement.notMeasured : view.share(target.current),
         numeric: true,
       },
+      { text: gapText(view, target.gap), numeric: true },
     ]),
     L.noData,
   );

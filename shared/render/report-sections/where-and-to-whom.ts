@@ -1,4 +1,13 @@
-import { type Column, figure, paragraph, renderTable, section, subheading } from '../html-table.ts';
+import {
+  type Column,
+  type Fact,
+  figure,
+  paragraph,
+  renderFacts,
+  renderTable,
+  section,
+  subheading,
+} from '../html-table.ts';
 import type { View } from '../report-view.ts';
 
 type RingBands = View['report']['byRing'];
@@ -42,14 +51,54 @@ export function renderRings(view: View, chart: string | undefined): string {
       ringTable(view, L.captions.rings, report.byRing),
       paragraph(unknown),
       paragraph(L.intros.headOffice, 'intro'),
-      ringTable(view, L.captions.ringsHeadOffice, report.byRingHeadOffice),
+      // A table of zeros would read as "nothing local"; no head office known is said in words.
+      report.headline.headOffice.knownLocalityShare > 0
+        ? ringTable(view, L.captions.ringsHeadOffice, report.byRingHeadOffice)
+        : paragraph(L.measurement.headOfficeUnknown, 'head-office-unknown'),
     ]
       .filter(Boolean)
       .join('\n'),
   );
 }
 
-/** To whom: supplier types (chart + table), then every cooperative paid. */
+/**
+ * The two figures a community-wealth-building reader leads with: one social-economy total, and the
+ * small-business share with the spend of unknown size beside it (never counted as not small).
+ */
+function toWhomFacts(view: View): string {
+  const { report, L } = view;
+  const { socialEconomy, smallBusinesses } = report;
+  const typeUnknown = report.coverage.supplierType.knownShare < 1;
+  const facts: Fact[] = [
+    {
+      term: L.toWhom.socialEconomy,
+      value: `${view.share(socialEconomy.share)} · ${view.money(socialEconomy.amount)}`,
+      notes: [
+        L.toWhom.socialEconomyNote(socialEconomy.suppliers),
+        ...(typeUnknown
+          ? [L.toWhom.typeUnknown(view.share(1 - report.coverage.supplierType.knownShare))]
+          : []),
+      ],
+    },
+    {
+      term: L.toWhom.smallBusinesses,
+      value:
+        smallBusinesses.share === null
+          ? L.toWhom.sizeNotKnown
+          : `${view.share(smallBusinesses.share)} · ${view.money(smallBusinesses.amount)}`,
+      notes: [
+        L.toWhom.smallBusinessesNote,
+        L.toWhom.sizeUnknown(
+          view.money(smallBusinesses.sizeUnknownAmount),
+          view.share(smallBusinesses.sizeUnknownShare),
+        ),
+      ],
+    },
+  ];
+  return renderFacts(facts, 'key');
+}
+
+/** To whom: the ESS and small-business figures, supplier types (chart + table), then every cooperative paid. */
 export function renderTypes(view: View, chart: string | undefined): string {
   const { report, L } = view;
   const types = renderTable(
@@ -91,6 +140,7 @@ export function renderTypes(view: View, chart: string | undefined): string {
     L.sections.types,
     [
       paragraph(L.intros.types, 'intro'),
+      toWhomFacts(view),
       chart ? figure(chart) : '',
       types,
       subheading('s-cooperatives', L.sections.cooperatives),

@@ -147,7 +147,9 @@ describe('a messy UK spend file (built, SYNTHETIC)', () => {
   let result: AnalyzeResult;
 
   beforeAll(async () => {
-    result = await analyzeFiles([writeInput(workDir(), 'spend-messy.csv', ukMessyFile())]);
+    result = await analyzeFiles([writeInput(workDir(), 'spend-messy.csv', ukMessyFile())], {
+      territoryId: 'oxford',
+    });
   });
 
   it('totals quoted thousands, £ signs and credits in pounds', () => {
@@ -207,7 +209,7 @@ describe('real sample files', () => {
     const [header = [], ...rows] = parseDelimited(readFileSync(path, 'utf8'), ',');
     const amountAt = header.indexOf('Amount');
     const expected = sum(rows.map((row) => dotCents(row[amountAt] ?? '')));
-    const result = await analyzeFiles([path]);
+    const result = await analyzeFiles([path], { territoryId: 'oxford' });
     expect(result.report.currency).toBe('GBP');
     expect(toCents(result.report.totals.gross)).toBe(expected);
     expect(result.report.totals.lines + result.report.totals.rejectedLines).toBe(rows.length);

@@ -4,7 +4,7 @@
  * report.json is checked against sums computed without Ancrage's code (tests/support/independent-sums.ts).
  */
 import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Report, ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { decpV1WithSecondaryDefects } from '../../fixtures/built/decp-real-derived.ts';
@@ -64,7 +64,9 @@ const readReport = (outDir: string): Report =>
 /** One `analyze` per file; a file the app refuses is kept as its error, for its own tests to show. */
 async function analyseOne(path: string): Promise<Outcome> {
   try {
-    const result = await analyzeFiles([path]);
+    // A £ file counts only in a £ territory.
+    const territoryId = basename(path).startsWith('uk-') ? 'oxford' : undefined;
+    const result = await analyzeFiles([path], { territoryId });
     return { report: readReport(result.outDir), outDir: result.outDir };
   } catch (error) {
     if (error instanceof Error) return { error };
@@ -127,7 +129,15 @@ describe('every euro of a real file accounted for (one analyze per file)', () =>
     for (const { file } of [...DECP_FILES, ...UK_FILES]) outcomes.set(file, await analyseOne(real(file)));
     outcomes.set(DECP_DERIVED, await analyseOne(decpDerivedPath));
     outcomes.set(LEEDS_REDECODED, await analyseOne(leedsRedecodedPath));
-    givenTwice = await runCli(['analyze', leedsFirst, leedsCopy, '--out', givenTwiceOut]);
+    givenTwice = await runCli([
+      'analyze',
+      leedsFirst,
+      leedsCopy,
+      '--territory',
+      'oxford',
+      '--out',
+      givenTwiceOut,
+    ]);
   }, 300_000);
 
   describe('DECP JSON, real files', () => {

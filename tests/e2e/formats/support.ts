@@ -14,9 +14,12 @@ import type { MappingProfile } from '../../../shared/domain/formats/mapping-prof
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
 import { CONSORTIUM_UPLOADER } from '../../../shared/domain/territory/consortium.ts';
 
-const grenoble = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
-if (!grenoble) throw new Error('the bundled territory grenoble-alpes-metropole is missing');
-const territory = grenoble;
+/** A bundled territory: Grenoble's (EUR) unless a test names another, Oxford's for a £ file. */
+function territoryOf(id = 'grenoble-alpes-metropole') {
+  const found = BUNDLED_TERRITORIES.get(id);
+  if (!found) throw new Error(`the bundled territory ${id} is missing`);
+  return found;
+}
 
 export const workDir = (): string => mkdtempSync(join(tmpdir(), 'ancrage-formats-'));
 
@@ -30,6 +33,8 @@ export function writeInput(dir: string, name: string, content: string | Buffer):
 export interface AnalyzeOptions {
   readonly mapping?: MappingProfile | undefined;
   readonly kind?: DatasetKind | undefined;
+  /** A bundled territory's id; a report counts in its territory's currency only. */
+  readonly territoryId?: 'grenoble-alpes-metropole' | 'oxford' | undefined;
 }
 
 /** `ancrage analyze` in-process (embedded emulators + the real Lambda handlers), report in French. */
@@ -37,7 +42,7 @@ export function analyzeFiles(files: readonly string[], options: AnalyzeOptions =
   return analyze({
     files,
     outDir: join(workDir(), 'out'),
-    territory,
+    territory: territoryOf(options.territoryId),
     customTerritory: false,
     kind: options.kind,
     anchorId: CONSORTIUM_UPLOADER,
@@ -56,7 +61,7 @@ export async function analyzeFailure(
     await analyze({
       files,
       outDir,
-      territory,
+      territory: territoryOf(options.territoryId),
       customTerritory: false,
       kind: options.kind,
       anchorId: CONSORTIUM_UPLOADER,

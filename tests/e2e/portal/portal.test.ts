@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { MappingProfileSchema } from '../../../shared/domain/formats/mapping-profile.ts';
 import { PROFILES, UNKNOWN_ROWS, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
-import { paymentsOfMonths } from '../../integration/helpers.ts';
+import { paymentsOfMonths, syntheticInfluenceableShare } from '../../integration/helpers.ts';
 import { repoRoot } from '../../support/run-cli.ts';
 import { analyzeFiles, parseDelimited, workDir, writeInput } from '../formats/support.ts';
 import { DROP_ZONE_OUTLINE, FOCUSED_ELEMENT } from './in-page-checks.ts';
@@ -287,7 +287,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
       .filter({ hasText: 'Rapports reconstruits.' })
       // The rebuild waits behind those the earlier uploads started: on a busy machine, a while.
       .waitFor({ timeout: 65_000 });
-    // Its 5 % of the régie's influenceable spend now counts as local: the headline moves by as much.
+    // Its share of the régie's influenceable spend now counts as local: the headline moves by as much.
     const shareAfter = await ownReport.getByTestId('local-share').textContent();
     const percent = (text: string | null) =>
       Number(
@@ -295,7 +295,10 @@ describe('the portal under ancrage serve, in Chromium', () => {
           .replace(/[^\d,]/g, '')
           .replace(',', '.'),
       );
-    expect(percent(shareAfter) - percent(shareBefore)).toBeCloseTo(5.1, 0);
+    expect(percent(shareAfter) - percent(shareBefore)).toBeCloseTo(
+      100 * syntheticInfluenceableShare('Assurances Mutuelles Atlantique'),
+      0,
+    );
     await expectAccessible(page, 'reports');
     await screenshot(page, 'reports');
     const opening = page.waitForEvent('popup');

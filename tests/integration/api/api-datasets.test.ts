@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
-import { dataset, putMeta, SYNTHETIC_PAYMENTS } from '../helpers.ts';
+import { dataset, putMeta, SYNTHETIC_PAYMENTS, syntheticSampleCents } from '../helpers.ts';
 import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, OWN, startApiWorld } from './support.ts';
 
 let world: ApiWorld;
@@ -74,7 +74,7 @@ describe('GET /datasets/{id}', () => {
       flags: [{ flag: 'undated', lines: 1, cents: 12000 }],
       statedTotal: null,
     });
-    expect(body.dataset.amountCents).toBe(1_651_577_884);
+    expect(body.dataset.amountCents).toBe(syntheticSampleCents());
   });
 
   it('answers 404 for another anchor’s dataset, exactly as for one that does not exist', async () => {

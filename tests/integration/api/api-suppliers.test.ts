@@ -1,18 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import { setOverride } from '../../../shared/use-cases/set-override.ts';
-import { UK_PAYMENTS } from '../helpers.ts';
+import { putUpload } from '../helpers.ts';
 import { type ApiWorld, call, expectProblem, FOREIGN, startApiWorld } from './support.ts';
 
 let world: ApiWorld;
 
 beforeAll(async () => {
   world = await startApiWorld();
-  // Payments of a third anchor (a UK council's file names no buyer: its lines are the uploader's):
-  // suppliers anchor-a never pays.
-  await world.harness.pipeline.ingest(
-    await world.harness.pipeline.upload({ path: UK_PAYMENTS, anchorId: 'anchor-c', kind: 'payments' }),
+  // Payments of a third anchor, in the territory's currency (a file naming no buyer: its lines are
+  // the uploader's): suppliers anchor-a never pays.
+  const rows = Array.from(
+    { length: 40 },
+    (_, index) => `C-${index};Fournisseur de l'anchor-c ${index};38100;02/04/2025;${100 + index},50`,
   );
+  const text = ['N° mandat;Tiers;Code postal;Date mandat;Montant', ...rows, ''].join('\r\n');
+  const [outcome] = await world.harness.pipeline.ingest(
+    await putUpload(world.harness, 'uploads/anchor-c/anchor-c-mandats.csv', text, {
+      anchor: 'anchor-c',
+      kind: 'payments',
+    }),
+  );
+  expect(outcome?.dataset.status).toBe('INGESTED');
 });
 
 afterAll(async () => {

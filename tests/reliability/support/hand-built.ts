@@ -54,6 +54,7 @@ export function ingestDepsOf(
   clients: Clients,
   where: { tableName: string; rejectsBucket: string; referenceBucket: string },
   clock: Clock,
+  territoryId = DEFAULT_TERRITORY_ID,
 ): IngestDependencies {
   const objects = createS3ObjectStore(clients.s3);
   return {
@@ -65,7 +66,7 @@ export function ingestDepsOf(
     formats: KNOWN_FORMATS,
     territories: createS3TerritoryCatalog(objects, where.referenceBucket),
     settings: {
-      territoryId: DEFAULT_TERRITORY_ID,
+      territoryId,
       rejectsBucket: where.rejectsBucket,
       maxRejectedRatio: 0.5,
       leaseMs: LEASE_MS,

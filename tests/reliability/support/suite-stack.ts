@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { ENV } from '../../../shared/contracts/environment.ts';
 import type { DatasetRecord, ObjectLocation } from '../../../shared/domain/dataset.ts';
 import {
   dataset,
@@ -13,12 +14,16 @@ import {
  * One embedded stack for a test file (started before its tests, stopped after), with the steps the
  * superseding and overlap suites repeat: upload as an anchor, ingest, read a dataset back.
  */
-export function suiteStack() {
+export function suiteStack(options: { readonly territoryId?: string } = {}) {
   let started: Harness | undefined;
+  let deployed: string | undefined;
   beforeAll(async () => {
     started = await startHarness();
+    deployed = process.env[ENV.territoryId];
+    if (options.territoryId) process.env[ENV.territoryId] = options.territoryId;
   });
   afterAll(async () => {
+    process.env[ENV.territoryId] = deployed;
     await started?.stop();
   });
   const harness = (): Harness => {
@@ -27,6 +32,16 @@ export function suiteStack() {
   };
   return {
     harness,
+    /** Runs `steps` as a deployment of another territory would (its currency, its anchors). */
+    async inTerritory<T>(territoryId: string, steps: () => Promise<T>): Promise<T> {
+      const suite = process.env[ENV.territoryId];
+      process.env[ENV.territoryId] = territoryId;
+      try {
+        return await steps();
+      } finally {
+        process.env[ENV.territoryId] = suite;
+      }
+    },
     upload: (key: string, body: string | Uint8Array, anchor: string) =>
       putUpload(harness(), key, body, { anchor }),
     ingested: async (location: ObjectLocation): Promise<DatasetRecord> => (await ingestOne(location)).dataset,

@@ -34,11 +34,11 @@ describe('the supplier locality chain, on real geography and the Grenoble-Alpes 
     ['Lyon 69003, same région', { postcode: '69003' }, 'region', 'file-postcode', false],
     ['Paris 75015', { postcode: '75015' }, 'france', 'file-postcode', false],
     [
-      'CEDEX 38044: not a postcode, its département',
+      'CEDEX 38044 without a commune name: its département, which holds the city, so ambiguous',
       { postcode: '38044' },
       'departement',
       'postcode-departement',
-      false,
+      true,
     ],
     ['Ajaccio 20000 (Corse-du-Sud)', { postcode: '20000' }, 'france', 'file-postcode', false],
     ['Porto-Vecchio 20137 (Corse-du-Sud)', { postcode: '20137' }, 'france', 'file-postcode', false],

@@ -177,6 +177,8 @@ describe('charts', () => {
           ...report,
           trend: {
             granularity: 'month',
+            method: 'too-short',
+            comparison: null,
             points: [{ period: 'undated', influenceable: 100, localAmount: 50, localShare: 0.5 }],
           },
         },

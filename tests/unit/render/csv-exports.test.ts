@@ -332,7 +332,12 @@ describe('renderCsvExports', () => {
   it('writes the header alone when a table is empty', () => {
     const report = reportFixture('en');
     const files = renderCsvExports(
-      { ...report, anchorComparison: [], opportunities: [], trend: { granularity: 'year', points: [] } },
+      {
+        ...report,
+        anchorComparison: [],
+        opportunities: [],
+        trend: { granularity: 'year', method: 'too-short', comparison: null, points: [] },
+      },
       suppliersFixture,
     );
     for (const name of ['anchors.csv', 'opportunities.csv', 'trend.csv']) {

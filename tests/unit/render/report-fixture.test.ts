@@ -45,7 +45,12 @@ describe('report fixture', () => {
     }
     const local = report.targets.find((target) => target.metric === 'local-share');
     expect(local?.current).toBe(headline.localShare);
-    expect(local && local.target - local.current).toBeCloseTo(local?.gap ?? Number.NaN, 6);
+    expect(local && local.target - (local.current ?? Number.NaN)).toBeCloseTo(local?.gap ?? Number.NaN, 6);
+    const typed = (types: readonly string[]) =>
+      report.bySupplierType.filter((entry) => types.includes(entry.type));
+    expect(sum(typed(report.socialEconomy.types), (t) => t.amount)).toBe(report.socialEconomy.amount);
+    expect(sum(typed(report.socialEconomy.types), (t) => t.suppliers)).toBe(report.socialEconomy.suppliers);
+    expect(sum(typed(report.smallBusinesses.types), (t) => t.amount)).toBe(report.smallBusinesses.amount);
     expect(report.dataQuality.unknownLocalityAmount).toBe(headline.unknownAmount);
     expect(report.dataQuality.rejectedLines).toBe(totals.rejectedLines);
   });

@@ -135,6 +135,15 @@ const MONTHS: readonly (readonly [string, number, number])[] = [
   ['undated', 4_350.25, 1_250.25],
 ];
 
+const DATED_MONTHS = MONTHS.filter(([period]) => period !== 'undated');
+/** A window of months pooled: its local spend over its spend, as the trend comparison states it. */
+function pooledWindow(months: readonly (readonly [string, number, number])[]) {
+  const total = months.reduce((sum, [, amount]) => sum + amount, 0);
+  const local = months.reduce((sum, [, , amount]) => sum + amount, 0);
+  return { start: months[0]?.[0] ?? '', end: months.at(-1)?.[0] ?? '', localShare: round4(local / total) };
+}
+const MONTHLY_SHARES = DATED_MONTHS.map(([, amount, local]) => round4(local / amount));
+
 type Reconciliation = Report['dataQuality']['reconciliation'];
 type Language = Report['language'];
 
@@ -261,12 +270,15 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       localAmount: 4_210_000,
       localShare: 0.421,
       knownLocalityShare: 0.94,
+      measurable: true,
+      minimumKnownShare: 0.5,
       ambiguousAmount: 35_000,
       unknownAmount: 600_000,
       headOffice: {
         localAmount: 2_100_000,
         localShare: 0.21,
         knownLocalityShare: 0.7,
+        measurable: true,
         unknownAmount: 3_000_000,
       },
     },
@@ -509,6 +521,21 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       { id: 'intra-public-transfers', label: 'Transferts entre budgets publics', amount: 400_000 },
       { id: 'payroll', label: 'Rémunérations et charges sociales', amount: 200_000 },
     ],
+    // Cooperatives and associations of bySupplierType, added up.
+    socialEconomy: {
+      amount: 800_000,
+      share: 0.08,
+      suppliers: 178,
+      types: ['cooperative', 'association', 'mutual', 'foundation', 'other-ess'],
+    },
+    // SMEs and sole traders; the size of the unknown type is unknown.
+    smallBusinesses: {
+      amount: 3_700_000,
+      share: 0.37,
+      sizeUnknownAmount: 600_000,
+      sizeUnknownShare: 0.06,
+      types: ['sme', 'sole-trader'],
+    },
     cooperatives: [
       {
         key: 'siren:418125365',
@@ -536,8 +563,24 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       },
     ],
     unmatchedSuppliers: [
-      { key: 'name:atelier x@69003', name: 'Atelier X', amount: 90_000, share: 0.009, lines: 4 },
-      { key: 'name:sarl dupont', name: 'SARL Dupont', amount: 42_000, share: 0.0042, lines: 3 },
+      {
+        key: 'name:atelier x@69003',
+        name: 'Atelier X',
+        amount: 90_000,
+        share: 0.009,
+        lines: 4,
+        typeKnown: false,
+        locationKnown: true,
+      },
+      {
+        key: 'name:sarl dupont',
+        name: 'SARL Dupont',
+        amount: 42_000,
+        share: 0.0042,
+        lines: 3,
+        typeKnown: true,
+        locationKnown: false,
+      },
     ],
     sectorScheme: 'nature-chapter',
     bySector: SECTORS.map(([id, amount, local, , suppliers]) => ({
@@ -627,6 +670,13 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
     concentration: { top10Share: 0.448, hhi: 305.2 },
     trend: {
       granularity: 'month',
+      method: 'first-last-quarter',
+      comparison: {
+        months: DATED_MONTHS.length,
+        from: pooledWindow(DATED_MONTHS.slice(0, 3)),
+        to: pooledWindow(DATED_MONTHS.slice(-3)),
+        monthlyRange: { min: Math.min(...MONTHLY_SHARES), max: Math.max(...MONTHLY_SHARES) },
+      },
       points: MONTHS.map(([period, influenceable, localAmount]) => ({
         period,
         influenceable,
@@ -639,6 +689,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         id: 'local-share-2026',
         label: fr ? 'Part locale de la dépense influençable' : 'Local share of influenceable spend',
         metric: 'local-share',
+        status: 'adopted',
         target: 0.45,
         year: 2026,
         baseline: { value: 0.38, year: 2022 },
@@ -649,6 +700,7 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         id: 'social-economy-2026',
         label: fr ? 'Part de l’économie sociale et solidaire' : 'Share of the social economy',
         metric: 'supplier-type-share',
+        status: 'illustrative',
         target: 0.12,
         year: 2026,
         baseline: { value: 0.065, year: 2022 },

@@ -27,7 +27,18 @@ const count = (html: string, needle: string | RegExp): number =>
   typeof needle === 'string' ? html.split(needle).length - 1 : [...html.matchAll(needle)].length;
 
 const tables = (html: string): string[] => [...html.matchAll(/<table>[\s\S]*?<\/table>/g)].map((m) => m[0]);
-const svgs = (html: string): string[] => [...html.matchAll(/<svg\b[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+/** Every table's scrolling box: whether its name is its table's caption. */
+const tableBoxes = (html: string): boolean[] =>
+  [
+    ...html.matchAll(
+      /<div class="table-wrap" role="region" tabindex="0" aria-label="([^"]+)"><table>\n<caption>([^<]+)</g,
+    ),
+  ].map((m) => m[1] === m[2]);
+/** The charts drawn for a wide column; each is drawn again for a phone (`narrowSvgs`). */
+const svgs = (html: string): string[] =>
+  [...html.matchAll(/<svg\b[^>]*class="chart-svg chart-wide"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+const narrowSvgs = (html: string): string[] =>
+  [...html.matchAll(/<svg\b[^>]*class="chart-svg chart-narrow"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
 /** Every start tag, attributes included: text content (where escaped data lives) is left out. */
 const startTags = (html: string): string[] => [...html.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0]);
 /** The SVG text of a chart, as a reader sees it. */
@@ -127,6 +138,8 @@ describe.each([
       expect(table).toContain('<th scope="col"');
       expect(table).not.toMatch(/<th>/);
     }
+    // Each in a box a keyboard can focus to scroll it, named after its own caption.
+    expect(tableBoxes(html)).toEqual(all.map(() => true));
   });
 
   it('draws six charts, each an image with an accessible name and a text description', () => {
@@ -146,12 +159,29 @@ describe.each([
     }
   });
 
+  it('draws each chart again for a phone: the same image, narrower, right after the wide one', () => {
+    const wide = svgs(html);
+    const narrow = narrowSvgs(html);
+    expect(narrow).toHaveLength(wide.length);
+    const widthOf = (svg: string) => Number(/^<svg [^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+    narrow.forEach((svg, i) => {
+      const name = /aria-label="([^"]+)"/.exec(svg)?.[1];
+      expect(name).toBe(/aria-label="([^"]+)"/.exec(wide[i] ?? '')?.[1]);
+      expect(html.indexOf(svg)).toBe(html.indexOf(wide[i] ?? '') + (wide[i] ?? '').length);
+      // About a phone's column (366 px at 390 px): shown near its own size, its text stays legible.
+      expect(widthOf(svg)).toBeLessThanOrEqual(360);
+      expect(widthOf(wide[i] ?? '')).toBeGreaterThan(700);
+    });
+  });
+
   it('follows every section chart with its data table', () => {
     for (const id of ['s-rings', 's-types', 's-sectors', 's-leakage', 's-trend']) {
       const body = sectionOf(html, id);
       const chart = body.indexOf('</figure>');
       expect(chart).toBeGreaterThan(0);
-      expect(body.slice(chart).trimStart()).toMatch(/^<\/figure>\n<div class="table-wrap"><table>/);
+      expect(body.slice(chart).trimStart()).toMatch(
+        /^<\/figure>\n<div class="table-wrap" role="region" tabindex="0" aria-label="[^"]+"><table>\n<caption>/,
+      );
     }
   });
 
@@ -198,7 +228,7 @@ describe.each([
   });
 
   it('fetches nothing: no URL but the SVG namespace, no src, no script or event handler', () => {
-    expect(count(html, SVG_NAMESPACE)).toBe(6);
+    expect(count(html, SVG_NAMESPACE)).toBe(12);
     expect(html.replaceAll(SVG_NAMESPACE, '')).not.toMatch(/https?:\/\//);
     for (const tag of startTags(html)) {
       expect(tag).not.toMatch(/\ssrc=|\son[a-z]+=|\sxlink:href=|\sstyle=/i);
@@ -248,8 +278,12 @@ describe('renderReportHtml figures', () => {
     expect(headline).toContain(`Objectif${NBSP}: 45,0${NBSP}% en 2026`);
     expect(headline).toContain(`encore 2,9${NBSP}points à gagner`);
     expect(headline).toContain(`point de départ 2022${NBSP}: 38,0${NBSP}%`);
-    expect(headline).toContain(`de 38,6${NBSP}% à 46,1${NBSP}%`);
-    expect(headline).toContain('de janv. 2024 à déc. 2024');
+    // The first quarter against the last, each pooled, with the months' range: never month against month.
+    expect(headline).toContain(`de 39,3${NBSP}% à 44,8${NBSP}%`);
+    expect(headline).toContain(
+      'premier trimestre avec dépense (janv. 2024 – mars 2024) comparé au dernier (oct. 2024 – déc. 2024), chacun cumulé',
+    );
+    expect(headline).toContain(`d’un mois à l’autre, la part varie entre 38,6${NBSP}% et 46,1${NBSP}%`);
     expect(headline).toContain(`5${NNBSP}190${NNBSP}000${NBSP}€ · 51,9${NBSP}%`);
     expect(headline).toContain('606 — Achats non stockés');
     expect(headline).toContain(`6 secteurs · 4${NNBSP}370${NNBSP}000${NBSP}€`);
@@ -358,7 +392,7 @@ describe('renderReportHtml figures', () => {
       bySector: [],
       leakage: { nonLocalAmount: 0, topSuppliers: [], topSectors: [] },
       opportunities: [],
-      trend: { granularity: 'year', points: [] },
+      trend: { granularity: 'year', method: 'too-short', comparison: null, points: [] },
     };
     const html = await renderReportHtml(report);
     expect(svgs(html)).toHaveLength(3);
@@ -373,6 +407,13 @@ describe('renderReportHtml figures', () => {
       ...reportFixture('en'),
       trend: {
         granularity: 'year',
+        method: 'first-last-twelve-months',
+        comparison: {
+          months: 36,
+          from: { start: '2022-01', end: '2022-12', localShare: 0.38 },
+          to: { start: '2024-01', end: '2024-12', localShare: 0.421 },
+          monthlyRange: { min: 0.31, max: 0.5 },
+        },
         points: [
           { period: '2022', influenceable: 9_000_000, localAmount: 3_420_000, localShare: 0.38 },
           { period: '2023', influenceable: 9_500_000, localAmount: 3_800_000, localShare: 0.4 },
@@ -385,8 +426,11 @@ describe('renderReportHtml figures', () => {
     const text = svgText(svgs(html)[5] ?? '');
     for (const year of ['2022', '2023', '2024']) expect(text).toContain(year);
     expect(text).toContain('undated: 10.0%');
-    // The trend runs from the first year to the last: undated spend is neither.
+    // The first twelve months against the last twelve, named as such; undated spend is in neither.
     expect(html).toContain('from 38.0% to 42.1%');
-    expect(html).toContain('2022 to 2024');
+    expect(html).toContain(
+      'first twelve months with spend (Jan 2022 – Dec 2022) against the last twelve (Jan 2024 – Dec 2024), each pooled',
+    );
+    expect(html).toContain('month to month, the share moves between 31.0% and 50.0%');
   });
 });

@@ -3,7 +3,9 @@ import { type ReportIndexEntry, renderReportIndex, reportHref } from '../../../s
 
 const NBSP = '\u00A0';
 
-const entry = (overrides: Partial<ReportIndexEntry> = {}): ReportIndexEntry => ({
+type Overrides = Partial<Omit<ReportIndexEntry, 'localShare'>> & { localShare?: number };
+
+const entry = (overrides: Overrides = {}): ReportIndexEntry => ({
   prefix: 'reports/grenoble-alpes-metropole/consortium/payments/fr/',
   territory: 'Grenoble-Alpes Métropole',
   scope: 'consortium',
@@ -102,6 +104,16 @@ describe('renderReportIndex', () => {
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).toContain('A &amp; &quot;B&quot;');
     expect(links(html)).toEqual(['reports/t/anchor-a%20b%231%3F/payments/fr/report.html']);
+  });
+
+  it('says a share too little located to measure is not measurable, with its coverage, never 0 %', () => {
+    const unmeasurable: ReportIndexEntry = { ...entry(), localShare: null, knownLocalityShare: 0.001 };
+    const frHtml = renderReportIndex([unmeasurable], 'fr');
+    expect(frHtml).toContain(`<td class="num">non mesurable (localisation connue pour 0,1${NBSP}%)</td>`);
+    expect(frHtml).not.toContain(`0,0${NBSP}%`);
+    expect(renderReportIndex([unmeasurable], 'en')).toContain(
+      '<td class="num">not measurable (location known for 0.1%)</td>',
+    );
   });
 
   it('says when nothing is published', () => {

@@ -136,10 +136,18 @@ describe('buildReport on hand-computed rollups', () => {
       localAmount: 1_400,
       localShare: 0.777778,
       knownLocalityShare: 0.944444,
+      measurable: true,
+      minimumKnownShare: 0.5,
       ambiguousAmount: 0,
       unknownAmount: 100,
       // Postcodes place establishments only: nothing here says where the head offices are.
-      headOffice: { localAmount: 0, localShare: 0, knownLocalityShare: 0, unknownAmount: 1_800 },
+      headOffice: {
+        localAmount: 0,
+        localShare: 0,
+        knownLocalityShare: 0,
+        measurable: false,
+        unknownAmount: 1_800,
+      },
     });
   });
 
@@ -210,6 +218,9 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
   it('traces the local share month by month within one year', () => {
     expect(report.trend).toEqual({
       granularity: 'month',
+      // One month says nothing of a direction.
+      method: 'too-short',
+      comparison: null,
       points: [{ period: '2025-01', influenceable: 1_800, localAmount: 1_400, localShare: 0.777778 }],
     });
   });
@@ -236,6 +247,7 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
             value: 0.4,
             year: 2026,
             baseline: { value: 0.3, year: 2024 },
+            status: 'adopted',
           },
           {
             id: 'coops',
@@ -245,6 +257,7 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
             supplierTypes: ['cooperative'],
             value: 0.1,
             year: 2027,
+            status: 'illustrative',
           },
         ],
       },
@@ -263,6 +276,7 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
         id: 'local-2026',
         label: '40 % local by 2026',
         metric: 'local-share',
+        status: 'adopted',
         target: 0.4,
         year: 2026,
         baseline: { value: 0.3, year: 2024 },
@@ -273,11 +287,13 @@ describe('buildReport: sectors, leakage, opportunities, concentration, trend, ta
         id: 'coops',
         label: '10 % cooperatives',
         metric: 'supplier-type-share',
+        status: 'illustrative',
         target: 0.1,
         year: 2027,
         baseline: null,
-        current: 0,
-        gap: 0.1,
+        // No supplier's type is known: a share of cooperatives cannot be measured, so no gap.
+        current: null,
+        gap: null,
       },
     ]);
   });
