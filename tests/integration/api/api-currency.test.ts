@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, publishedReport, putUpload, startHarness, UK_PAYMENTS } from '../helpers.ts';
-import { call } from './support.ts';
+import { type Harness, publishedReport, startHarness, UK_PAYMENTS } from '../helpers.ts';
+import { call, uploadThroughApi } from './support.ts';
 
 /**
  * A report adds one currency only: a £ file uploaded into Grenoble's € territory is refused at
@@ -20,17 +20,8 @@ afterAll(async () => {
   await harness.stop();
 });
 
-async function upload(fileName: string, text: string) {
-  const signed = await call('POST /uploads', { anchor: CITY, body: { fileName, kind: 'payments' } });
-  expect(signed.status).toBe(201);
-  const location = await putUpload(harness, signed.body.key, text, {
-    anchor: signed.body.fields['x-amz-meta-anchor'],
-    kind: 'payments',
-  });
-  const [outcome] = await harness.pipeline.ingest(location);
-  if (!outcome) throw new Error('no ingest outcome');
-  return outcome.dataset;
-}
+const upload = (fileName: string, text: string) =>
+  uploadThroughApi(harness, { anchor: CITY }, { fileName, text });
 
 describe('a dataset in another currency than the territory’s', () => {
   it('is refused at ingest, saying the file’s currency, the territory’s and what to do', async () => {

@@ -5,8 +5,8 @@ import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-te
 import type { Territory } from '../../../shared/domain/territory/territory.ts';
 import { deliverToRules } from '../../../shared/local/event-rules.ts';
 import { type LocalEventBus, startLocalEventBus } from '../../../shared/local/local-event-bus.ts';
-import { type Harness, publishedReport, putUpload, readBytes, startHarness } from '../helpers.ts';
-import { call, expectProblem } from './support.ts';
+import { type Harness, publishedReport, readBytes, startHarness } from '../helpers.ts';
+import { call, expectProblem, uploadThroughApi } from './support.ts';
 
 /**
  * The tenant rule through the API, on the embedded stack: which institution's figures a file may
@@ -61,27 +61,17 @@ afterAll(async () => {
   await harness.stop();
 });
 
-/** Signs an upload as the caller, stores the file where the form says, and ingests it. */
-async function upload(
+const upload = (
   anchor: string,
   fileName: string,
   text: string,
   options: { groups?: string; scope?: 'consortium' } = {},
-) {
-  const signed = await call('POST /uploads', {
-    anchor,
-    ...(options.groups ? { groups: options.groups } : {}),
-    body: { fileName, kind: 'payments', ...(options.scope ? { scope: options.scope } : {}) },
-  });
-  expect(signed.status).toBe(201);
-  const location = await putUpload(harness, signed.body.key, text, {
-    anchor: signed.body.fields['x-amz-meta-anchor'],
-    kind: 'payments',
-  });
-  const [outcome] = await harness.pipeline.ingest(location);
-  if (!outcome) throw new Error('no ingest outcome');
-  return outcome.dataset;
-}
+) =>
+  uploadThroughApi(
+    harness,
+    { anchor, ...(options.groups ? { groups: options.groups } : {}) },
+    { fileName, text, ...(options.scope ? { scope: options.scope } : {}) },
+  );
 
 const anchorReport = async (anchorId: string) =>
   (await publishedReport({ kind: 'payments', anchorId })).report;

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import { handler } from '../../../functions/api/handler.ts';
 import { ENV } from '../../../shared/contracts/environment.ts';
+import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { deliverToRules } from '../../../shared/local/event-rules.ts';
 import { localLambdaContext } from '../../../shared/local/lambda-context.ts';
 import { type LocalEventBus, startLocalEventBus } from '../../../shared/local/local-event-bus.ts';
-import { type Harness, SYNTHETIC_PAYMENTS, startHarness } from '../helpers.ts';
+import { type Harness, putUpload, SYNTHETIC_PAYMENTS, startHarness } from '../helpers.ts';
 
 export const OWN = 'anchor-a';
 export const FOREIGN = 'anchor-b';
@@ -99,4 +100,32 @@ export async function datasetIds(): Promise<{ own: string; foreign: string }> {
   const own = (await call('GET /datasets')).body.datasets[0].id;
   const foreign = (await call('GET /datasets', { anchor: FOREIGN })).body.datasets[0].id;
   return { own, foreign };
+}
+
+/**
+ * Signs an upload as the caller through the API, stores the file where the form says (as the browser
+ * would post it), and ingests it; the dataset as ingest left it.
+ */
+export async function uploadThroughApi(
+  harness: Harness,
+  caller: { readonly anchor: string; readonly groups?: string },
+  request: { readonly fileName: string; readonly text: string; readonly scope?: 'consortium' },
+): Promise<DatasetRecord> {
+  const signed = await call('POST /uploads', {
+    anchor: caller.anchor,
+    ...(caller.groups ? { groups: caller.groups } : {}),
+    body: {
+      fileName: request.fileName,
+      kind: 'payments',
+      ...(request.scope ? { scope: request.scope } : {}),
+    },
+  });
+  expect(signed.status).toBe(201);
+  const location = await putUpload(harness, signed.body.key, request.text, {
+    anchor: signed.body.fields['x-amz-meta-anchor'],
+    kind: 'payments',
+  });
+  const [outcome] = await harness.pipeline.ingest(location);
+  if (!outcome) throw new Error('no ingest outcome');
+  return outcome.dataset;
 }

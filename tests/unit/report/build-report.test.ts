@@ -9,6 +9,7 @@ import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-roll
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
 import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+import { countedDataset } from './counted-dataset.ts';
 
 const territory = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
 if (!territory) throw new Error('the Grenoble territory is bundled');
@@ -37,30 +38,15 @@ function rollup(
   };
 }
 
-const dataset = (id: string, amountCents: number): DatasetRecord => ({
-  id,
-  source: { bucket: 'b', key: `uploads/consortium/${id}.csv` },
-  fileName: `${id}.csv`,
-  // The consortium administrator's upload: its lines count for every anchor they name.
-  anchorId: 'consortium',
-  status: 'INGESTED',
-  receivedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  attempts: 1,
-  kind: 'payments',
-  currency: 'EUR',
-  lines: 5,
-  rejectedLines: 1,
-  blankLines: 0,
-  preambleLines: 0,
-  setAsideLines: 0,
-  amountCents,
-  concessionCents: 0,
-  suppliers: 3,
-  periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',
-  periodTo: '2025-03-20',
-  anchors: [],
-});
+const dataset = (id: string, amountCents: number): DatasetRecord =>
+  countedDataset(id, {
+    lines: 5,
+    rejectedLines: 1,
+    amountCents,
+    suppliers: 3,
+    periodFrom: id === 'a'.repeat(24) ? '2025-01-10' : '2025-02-01',
+    periodTo: '2025-03-20',
+  });
 
 // Hand-computed: a (Grenoble) 1 200,00 €; b (Échirolles) 500,00 € of which 100,00 € staff costs (64)
 // and 200,00 € grants (65); c (Paris) 300,00 €; an undisclosed payee 100,00 €.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFrenchGeography } from '../../../shared/adapters/geography-files.ts';
-import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
 import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
@@ -11,6 +10,7 @@ import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-te
 import { renderCsvExports } from '../../../shared/render/csv-exports.ts';
 import { renderReportHtml } from '../../../shared/render/report-html.ts';
 import { renderReportIndex } from '../../../shared/render/report-index.ts';
+import { countedDataset } from './counted-dataset.ts';
 
 const territory = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
 if (!territory) throw new Error('the Grenoble territory is bundled');
@@ -47,29 +47,14 @@ const profiles = new Map<string, SupplierProfile>([
 ]);
 
 const datasetId = 'a'.repeat(24);
-const dataset: DatasetRecord = {
-  id: datasetId,
-  source: { bucket: 'b', key: `uploads/consortium/${datasetId}.csv` },
+const dataset = countedDataset(datasetId, {
   fileName: 'paiements-2025.csv',
-  anchorId: 'consortium',
-  status: 'INGESTED',
-  receivedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  attempts: 1,
-  kind: 'payments',
-  currency: 'EUR',
   lines: 4,
-  rejectedLines: 0,
-  blankLines: 0,
-  preambleLines: 0,
-  setAsideLines: 0,
   amountCents: 140_000,
-  concessionCents: 0,
   suppliers: 4,
   periodFrom: '2025-01-10',
   periodTo: '2025-01-10',
-  anchors: [],
-};
+});
 
 const built = buildReport({
   territory,

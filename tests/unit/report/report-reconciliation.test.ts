@@ -7,6 +7,7 @@ import type { Reconciliation } from '../../../shared/domain/reconciliation.ts';
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
 import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
+import { countedDataset } from './counted-dataset.ts';
 
 const territory = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
 if (!territory) throw new Error('the Grenoble territory is bundled');
@@ -22,28 +23,8 @@ const reconciliation = (countedCents: number, extra: Partial<Reconciliation>): R
   ...extra,
 });
 
-const dataset = (id: string, amountCents: number, extra: Partial<DatasetRecord> = {}): DatasetRecord => ({
-  id: id.repeat(24),
-  source: { bucket: 'b', key: `uploads/x/${id}.csv` },
-  fileName: `${id}.csv`,
-  anchorId: 'x',
-  status: 'INGESTED',
-  receivedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  attempts: 1,
-  kind: 'payments',
-  currency: 'EUR',
-  lines: 3,
-  rejectedLines: 0,
-  blankLines: 0,
-  preambleLines: 0,
-  setAsideLines: 0,
-  amountCents,
-  concessionCents: 0,
-  suppliers: 1,
-  anchors: [],
-  ...extra,
-});
+const dataset = (id: string, amountCents: number, extra: Partial<DatasetRecord> = {}): DatasetRecord =>
+  countedDataset(id.repeat(24), { fileName: `${id}.csv`, lines: 3, amountCents, suppliers: 1, ...extra });
 
 // a.csv: 1 000,00 € counted (250,00 € of it undated), one line rejected stating 40,00 €, a total row;
 // b.csv: 300,00 € counted, a repeated contract set aside (300,00 €); c.csv: the same bytes as a.csv.

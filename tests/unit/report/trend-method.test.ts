@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadFrenchGeography } from '../../../shared/adapters/geography-files.ts';
-import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { DEFAULT_EXCLUSION_RULES } from '../../../shared/domain/influenceable.ts';
 import type { SupplierRollup } from '../../../shared/domain/ingest/supplier-rollup-record.ts';
 import { buildReport } from '../../../shared/domain/report/build-report.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
 import type { Territory } from '../../../shared/domain/territory/territory.ts';
+import { countedDataset } from './counted-dataset.ts';
 
 const geography = loadFrenchGeography();
 const bundled = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
@@ -43,27 +43,12 @@ function trendOf(months: readonly string[], localEuros: readonly number[]) {
   const local = months.map((month, i): [string, number] => [month, (localEuros[i] ?? 0) * 100]);
   const rest = months.map((month, i): [string, number] => [month, MONTH_CENTS - (localEuros[i] ?? 0) * 100]);
   const rollups = [rollup('name:a@38000', '38000', local), rollup('name:c@75015', '75015', rest)];
-  const dataset: DatasetRecord = {
-    id: DATASET,
-    source: { bucket: 'b', key: `uploads/consortium/${DATASET}.csv` },
+  const dataset = countedDataset(DATASET, {
     fileName: 'mandats.csv',
-    anchorId: 'consortium',
-    status: 'INGESTED',
-    receivedAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    attempts: 1,
-    kind: 'payments',
-    currency: 'EUR',
     lines: months.length * 2,
-    rejectedLines: 0,
-    blankLines: 0,
-    preambleLines: 0,
-    setAsideLines: 0,
     amountCents: months.length * MONTH_CENTS,
-    concessionCents: 0,
     suppliers: 2,
-    anchors: [],
-  };
+  });
   return buildReport({
     territory,
     kind: 'payments',

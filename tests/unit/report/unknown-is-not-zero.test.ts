@@ -8,6 +8,7 @@ import { MIN_KNOWN_SHARE } from '../../../shared/domain/report/measurability.ts'
 import { ReportSchema } from '../../../shared/domain/report/report-schema.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
 import { type Target, type Territory, TerritorySchema } from '../../../shared/domain/territory/territory.ts';
+import { countedDataset } from './counted-dataset.ts';
 
 const geography = loadFrenchGeography();
 const bundled = BUNDLED_TERRITORIES.get('grenoble-alpes-metropole');
@@ -31,29 +32,15 @@ function rollup(key: string, postcode: string | undefined, cents: number): Suppl
   };
 }
 
-const dataset = (amountCents: number): DatasetRecord => ({
-  id: DATASET,
-  source: { bucket: 'b', key: `uploads/consortium/${DATASET}.csv` },
-  fileName: 'mandats.csv',
-  anchorId: 'consortium',
-  status: 'INGESTED',
-  receivedAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  attempts: 1,
-  kind: 'payments',
-  currency: 'EUR',
-  lines: 2,
-  rejectedLines: 0,
-  blankLines: 0,
-  preambleLines: 0,
-  setAsideLines: 0,
-  amountCents,
-  concessionCents: 0,
-  suppliers: 2,
-  periodFrom: '2025-01-01',
-  periodTo: '2025-01-31',
-  anchors: [],
-});
+const dataset = (amountCents: number): DatasetRecord =>
+  countedDataset(DATASET, {
+    fileName: 'mandats.csv',
+    lines: 2,
+    amountCents,
+    suppliers: 2,
+    periodFrom: '2025-01-01',
+    periodTo: '2025-01-31',
+  });
 
 /** A territory target as an old file writes it: no status. */
 const LOCAL_TARGET = {
