@@ -27,6 +27,7 @@ export interface ProjectFunctionProps {
  */
 export class ProjectFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     super(scope, id);
@@ -34,6 +35,7 @@ export class ProjectFunction extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    this.logGroup = logGroup;
     // The project targets Node 22 (its toolchain and tests); a newer runtime is a deliberate upgrade.
     Validations.of(this).acknowledge({
       id: 'AwsSolutions::AwsSolutions-L1',

@@ -5,7 +5,7 @@ import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, type LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -13,6 +13,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { ENV } from '../../shared/contracts/environment.ts';
+import { LOG_EVENTS } from '../../shared/contracts/log-events.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
@@ -75,7 +76,7 @@ export class AppStack extends Stack {
       environment,
       logRetention,
     }).function;
-    const report = new ProjectFunction(this, 'Report', {
+    const reportFunction = new ProjectFunction(this, 'Report', {
       name: 'report',
       memoryMb: 1024,
       timeout: Duration.minutes(2),
@@ -90,7 +91,8 @@ export class AppStack extends Stack {
       // target one fixed group id, so per-report groups would need the publishers to send to SQS
       // themselves; a build takes seconds, so serialising all of them costs little.
       reservedConcurrency: 1,
-    }).function;
+    });
+    const report = reportFunction.function;
     const registry = new ProjectFunction(this, 'RegistryLoad', {
       name: 'registry-load',
       memoryMb: 1024,
@@ -179,6 +181,7 @@ export class AppStack extends Stack {
       ],
     });
     this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
+    this.alarmOnReportsNotBuilt(reportFunction.logGroup, alarms);
     for (const [name, fn] of [
       ['Api', apiHandler],
       ['Ingest', ingest],
@@ -257,6 +260,30 @@ export class AppStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: `Messages that kept failing are parked in ${name}: look at them and replay.`,
+    }).addAlarmAction(new SnsAction(alarms));
+  }
+
+  /**
+   * A report its data cannot make (datasets in two currencies) ends without an error, so the
+   * function's error alarm stays quiet: its log line is counted instead, and one is enough to tell.
+   */
+  private alarmOnReportsNotBuilt(logGroup: LogGroup, alarms: Topic): void {
+    const notBuilt = new MetricFilter(this, 'ReportsNotBuilt', {
+      logGroup,
+      filterPattern: FilterPattern.stringValue('$.event', '=', LOG_EVENTS.reportNotBuilt),
+      // One namespace per stack: two stages in one account never set off each other's alarm.
+      metricNamespace: `Ancrage/${this.stackName}`,
+      metricName: 'ReportsNotBuilt',
+      metricValue: '1',
+    });
+    new Alarm(this, 'ReportsNotBuiltAlarm', {
+      metric: notBuilt.metric({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'A report could not be built: the status.json beside its report.json says why (e.g. datasets in two currencies).',
     }).addAlarmAction(new SnsAction(alarms));
   }
 

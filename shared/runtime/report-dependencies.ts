@@ -8,6 +8,7 @@ import { DEFAULT_EXCLUSION_RULES } from '../domain/influenceable.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { ReportDependencies } from '../use-cases/publish-report.ts';
 import { cachedByConfig } from './cached-by-config.ts';
+import { logReportNotBuilt } from './log.ts';
 
 /** The report function's composition root. */
 export const reportDependencies = cachedByConfig(
@@ -30,6 +31,7 @@ export const reportDependencies = cachedByConfig(
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,
       settings: { reportsBucket: config.reportsBucket },
+      onBuildFailure: logReportNotBuilt,
     };
   },
 );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOG_EVENTS } from '../../shared/contracts/log-events.ts';
 import { PORTAL_API_ROUTES, routeKeyOf } from '../../shared/contracts/portal-api.ts';
 import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../shared/contracts/roles.ts';
 import { territoryKey } from '../../shared/contracts/table.ts';
@@ -157,7 +158,23 @@ describe('the app stack', () => {
     t.app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
     });
-    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(7);
+    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(8);
+  });
+
+  it('alarms on a report its data cannot make, counted from the report function’s log line', () => {
+    const filters = Object.values(t.app.findResources('AWS::Logs::MetricFilter'));
+    expect(filters).toHaveLength(1);
+    const filter = filters[0]?.Properties;
+    expect(filter?.FilterPattern).toBe(`{ $.event = "${LOG_EVENTS.reportNotBuilt}" }`);
+    const transformation = filter?.MetricTransformations?.[0];
+    expect(transformation).toMatchObject({ MetricName: 'ReportsNotBuilt', MetricValue: '1' });
+    expect(transformation?.MetricNamespace).toMatch(/^Ancrage\/Ancrage-.+-App$/);
+    t.app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ReportsNotBuilt',
+      Namespace: transformation?.MetricNamespace,
+      Threshold: 1,
+      AlarmActions: Match.anyValue(),
+    });
   });
 
   it('rebuilds reports on a portal request, handing the report function the event detail only', () => {
