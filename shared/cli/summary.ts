@@ -1,20 +1,15 @@
 import { join } from 'node:path';
 import type { DatasetRecord } from '../domain/dataset.ts';
 import { lineFlagLabel, setAsideLabel } from '../domain/line-flags.ts';
-import { formatCentsAsUnits } from '../domain/money.ts';
+import { formatMoneyCents, formatMoneyUnits } from '../domain/money-text.ts';
 import type { AnalyzeResult } from './analyze.ts';
 
-const SYMBOLS: Record<string, string> = { EUR: '€', GBP: '£' };
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 const lineCount = (count: number) => `${count} line${count === 1 ? '' : 's'}`;
-const grouped = (digits: number) =>
-  new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-/** A headline figure, rounded to the unit. */
-const money = (amount: number, currency: string) =>
-  `${grouped(0).format(amount)} ${SYMBOLS[currency] ?? currency}`;
+/** A headline figure, in whole units, written as the CLI's language (English) writes money: `£1,235`. */
+const money = (amount: number, currency: string) => formatMoneyUnits(amount, currency, 'en', 'whole');
 /** A reconciliation figure, to the cent: it must tie out with the officer's own ledger. */
-const exact = (cents: number, currency: string) =>
-  `${grouped(2).format(formatCentsAsUnits(cents))} ${SYMBOLS[currency] ?? currency}`;
+const exact = (cents: number, currency: string) => formatMoneyCents(cents, currency, 'en', 'minor');
 
 /** Why a file read is not counted, naming the file that counts its spend instead. */
 function notCountedNote(result: AnalyzeResult, dataset: DatasetRecord): string | undefined {

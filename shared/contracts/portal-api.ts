@@ -237,9 +237,11 @@ export interface DatasetDetail {
 }
 
 // GET /datasets/{id}/rejects → 200 text/csv (UTF-8 with BOM, `;`), one row per line not counted under
-// the header `line;status;reason;amount;content`: the line number, `rejected` or `set aside`, the
-// reason, the amount the line states (currency units, `.` as decimal separator; empty when none reads)
-// and the raw line. Files written before the status and amount columns have `line;reason;content`.
+// the header `line;status;reason;amount;content;code;params`: the line number, `rejected` or `set aside`,
+// the reason in English, the amount the line states (currency units, `.` as decimal separator; empty
+// when none reads), the raw line, and the reason's code and parameters (JSON, empty for a reason the
+// catalogue does not hold) that a reader renders in its language (shared/domain/ingest/rejection-reasons.ts).
+// Files written before the status and amount columns have `line;reason;content`.
 
 // ---------------------------------------------------------------------------------------------
 // GET /datasets/{id}/unmatched-suppliers → UnmatchedSuppliers
@@ -254,6 +256,8 @@ export interface SupplierSpend {
   readonly postcode: string | null;
   readonly commune: string | null;
   readonly amountCents: number;
+  /** The currency of `amountCents` (and of `byKind` in a search hit); null when no file stated one. */
+  readonly currency: string | null;
   readonly lines: number;
 }
 
@@ -264,6 +268,8 @@ export interface UnmatchedSuppliers {
   /** All of them, even past the 500 listed. */
   readonly count: number;
   readonly amountCents: number;
+  /** The dataset's currency, that of every amount here; null when the file's format was not recognised. */
+  readonly currency: string | null;
   /** The dataset's whole spend, to put `amountCents` in proportion. */
   readonly datasetAmountCents: number;
 }
@@ -271,10 +277,20 @@ export interface UnmatchedSuppliers {
 // ---------------------------------------------------------------------------------------------
 // GET /suppliers?q=&cursor=&limit= → SupplierSearch
 
+export interface SpendInCurrency {
+  readonly currency: string | null;
+  readonly byKind: Readonly<Partial<Record<DatasetKind, number>>>;
+}
+
 /** One supplier the caller's anchor pays, its spend summed over the anchor's ingested datasets. */
 export interface SupplierSearchHit extends SupplierSpend {
   /** Payments and contracts are never added: the spend of each kind, apart. */
   readonly byKind: Readonly<Partial<Record<DatasetKind, number>>>;
+  /**
+   * Spend in other currencies than `currency` (files counted before a file in another currency than
+   * the territory's was refused), each apart: amounts of two currencies are never added. Usually empty.
+   */
+  readonly otherCurrencies: readonly SpendInCurrency[];
   readonly corrected: boolean;
 }
 
@@ -382,25 +398,44 @@ export type ReportScope =
   | { readonly type: 'consortium' }
   | { readonly type: 'anchor'; readonly anchorId: string; readonly anchorName: string | null };
 
+/**
+ * How the latest attempt to build a report ended. A failed build leaves the report published before
+ * it (if any) in place: `publishedAt` then predates `at`.
+ */
+export interface ReportBuild {
+  readonly ok: boolean;
+  readonly at: string;
+  /** Why it failed, for the portal to word: `several-currencies`; null when it did not fail. */
+  readonly failure: 'several-currencies' | null;
+  /** The same in a generic English sentence; null when it did not fail. */
+  readonly reason: string | null;
+}
+
+/**
+ * A report the caller may open, or one whose every build failed so far: then the fields that come
+ * from a published report (`territoryName`, `publishedAt`, shares, `url`) are null.
+ */
 export interface ReportEntry {
   /** The report's folder in the reports bucket: `<territory>/<scope>/<kind>/<lang>/`. */
   readonly id: string;
   readonly territoryId: string;
-  readonly territoryName: string;
+  readonly territoryName: string | null;
   readonly scope: ReportScope;
   readonly kind: DatasetKind;
   readonly language: Language;
   readonly period: { readonly from: string | null; readonly to: string | null };
-  readonly publishedAt: string;
+  readonly publishedAt: string | null;
   /**
    * Headline local share of influenceable spend, 0…1; null when too little spend is located to
-   * measure it (the report says so rather than showing 0 %).
+   * measure it (the report says so rather than showing 0 %), or when never published.
    */
   readonly localShare: number | null;
   /** Share of influenceable spend whose supplier is located, 0…1: shown beside an unmeasurable share. */
-  readonly knownLocalityShare: number;
+  readonly knownLocalityShare: number | null;
   /** Opens the HTML report (absolute in the cloud, same-origin path under `ancrage serve`). */
-  readonly url: string;
+  readonly url: string | null;
+  /** The latest build's outcome; null for a report built before outcomes were recorded. */
+  readonly lastBuild: ReportBuild | null;
 }
 
 export interface ReportList {
@@ -414,8 +449,13 @@ export interface RebuildRequest {
 }
 
 export interface RebuildAccepted {
-  /** What will be rebuilt; reports appear in `GET /reports` once built (seconds). */
+  /**
+   * What will be rebuilt, asynchronously: each report's `lastBuild` in `GET /reports` says how its
+   * build ended once done (seconds).
+   */
   readonly requested: readonly { readonly kind: DatasetKind; readonly scope: 'consortium' | 'anchor' }[];
+  /** When the request was sent (the server's clock): a `lastBuild.at` from then on is this rebuild's. */
+  readonly requestedAt: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       // A persistent state keeps what an earlier run loaded: load the samples once only.
       if ((await datasets.listDatasets({ anchorId: sample.anchorId })).length > 0) continue;
       log(`loading the sample ${sample.kind} of ${sample.anchorName}…`);
+      // Its registry extract first, as `npm start` does: the report the ingest triggers then shows
+      // head offices, types and sizes.
+      for (const registry of sample.registries) await pipeline.loadFacts(registry);
       const location = await pipeline.upload({
         path: sample.path,
         anchorId: sample.anchorId,

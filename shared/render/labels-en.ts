@@ -255,15 +255,41 @@ export const en: Labels = {
   },
   totals: {
     gross: 'Gross spend',
-    excluded: 'Excluded spend (exclusion rules)',
+    excluded: 'Spend excluded by the exclusion rules (lines read and counted, not influenceable)',
     grants: 'Grants',
     concessions: 'Concessions (total value, not in the total)',
     influenceable: 'Influenceable spend',
     linesAccepted: 'Lines accepted',
-    linesRejected: 'Lines rejected',
+    linesRejected: 'Lines rejected when read (unreadable, not in gross spend)',
     suppliers: 'Suppliers',
   },
   exclusionsNone: 'No exclusion rule was applied.',
+  glossary: {
+    title: 'Words used in this report',
+    terms: [
+      [
+        'Influenceable',
+        'the spend purchasing can steer: gross spend less taxes, staff costs, financial charges, depreciation and grants.',
+      ],
+      [
+        'Rings',
+        'the nested areas around the territory (commune, grouping of communes, département, region…) a supplier is placed in.',
+      ],
+      [
+        'M57',
+        'the accounting nomenclature of French local authorities; its chapters and accounts classify spend.',
+      ],
+      ['CPV', 'the Common Procurement Vocabulary of EU public contracts: one code per thing bought.'],
+      [
+        'HHI',
+        'the Herfindahl-Hirschman index, 0 to 10,000: the higher, the more spend is concentrated on few suppliers.',
+      ],
+      [
+        'ESS',
+        'the social and solidarity economy (économie sociale et solidaire): cooperatives, associations, mutuals, foundations.',
+      ],
+    ],
+  },
   concentration: {
     top10Share: 'Share of the top 10 suppliers',
     hhi: 'Herfindahl–Hirschman index (0 to 10,000)',

@@ -260,15 +260,38 @@ export const fr: Labels = {
   },
   totals: {
     gross: 'Dépense brute',
-    excluded: 'Dépense exclue (règles d’exclusion)',
+    excluded: 'Dépense exclue par les règles d’exclusion (lignes lues et comptées, hors influençable)',
     grants: 'Subventions',
     concessions: 'Concessions (valeur globale, hors total)',
     influenceable: 'Dépense influençable',
     linesAccepted: 'Lignes retenues',
-    linesRejected: 'Lignes rejetées',
+    linesRejected: 'Lignes rejetées à la lecture (illisibles, hors dépense brute)',
     suppliers: 'Fournisseurs',
   },
   exclusionsNone: 'Aucune règle d’exclusion n’a été appliquée.',
+  glossary: {
+    title: 'Les mots de ce rapport',
+    terms: [
+      [
+        'Influençable',
+        'la dépense que l’achat peut orienter : la dépense brute moins les impôts, les salaires, les charges financières, les amortissements et les subventions.',
+      ],
+      [
+        'Anneaux',
+        'les zones emboîtées autour du territoire (commune, intercommunalité, département, région…) où un fournisseur est situé.',
+      ],
+      [
+        'M57',
+        'la nomenclature comptable des collectivités françaises ; ses chapitres et comptes classent la dépense.',
+      ],
+      ['CPV', 'le vocabulaire commun des marchés publics européens : un code par objet d’achat.'],
+      [
+        'HHI',
+        'l’indice de Herfindahl-Hirschman, de 0 à 10 000 : plus il est haut, plus la dépense est concentrée sur peu de fournisseurs.',
+      ],
+      ['ESS', 'l’économie sociale et solidaire : coopératives, associations, mutuelles, fondations.'],
+    ],
+  },
   concentration: {
     top10Share: 'Part des 10 premiers fournisseurs',
     hhi: 'Indice de Herfindahl-Hirschman (0 à 10 000)',

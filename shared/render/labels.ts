@@ -1,5 +1,6 @@
 import type { Currency, DatasetKind } from '../domain/dataset-kind.ts';
 import type { LocalitySource } from '../domain/locality/place.ts';
+import { formatMoneyUnits } from '../domain/money-text.ts';
 import type { Report } from '../domain/report/report-schema.ts';
 import { UNDATED_MONTH } from '../domain/spend-line.ts';
 import { en } from './labels-en.ts';
@@ -251,6 +252,8 @@ export interface Labels {
     readonly concessions: string;
   };
   readonly exclusionsNone: string;
+  /** The words of the headline a reader may not know, explained beside it, not only at the end. */
+  readonly glossary: { readonly title: string; readonly terms: readonly (readonly [string, string])[] };
   readonly concentration: {
     readonly top10Share: string;
     readonly hhi: string;
@@ -379,32 +382,17 @@ function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberForma
 /** `-0` and rounding noise never show as "-0". */
 const noNegativeZero = (n: number): number => (n === 0 ? 0 : n);
 
-/** Money in currency units: no decimals from 1 000 upwards (in absolute value), cents below. */
+/**
+ * Money in whole currency units, whatever the amount: a summary table keeps one choice of decimals
+ * for all its figures (one formatter per language, `formatMoneyCents`, shared with the portal and CLI).
+ */
 export function formatMoney(amount: number, currency: Currency, lang: Language): string {
-  return moneyWith(Math.abs(amount) >= 1000 ? 0 : 2, amount, currency, lang);
+  return formatMoneyUnits(amount, currency, lang, 'whole');
 }
 
 /** Money to the cent, whatever the amount: for a reconciliation, checked against a ledger. */
 export function formatMoneyToCent(amount: number, currency: Currency, lang: Language): string {
-  return moneyWith(2, amount, currency, lang);
-}
-
-function moneyWith(decimals: 0 | 2, amount: number, currency: Currency, lang: Language): string {
-  const locale = LABELS[lang].locale;
-  const nf = formatter(
-    `money|${locale}|${currency}|${decimals}`,
-    () =>
-      new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        // `£`, not `£GB`, in a French report.
-        currencyDisplay: 'narrowSymbol',
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-      }),
-  );
-  const factor = 10 ** decimals;
-  return nf.format(noNegativeZero(Math.round(amount * factor) / factor));
+  return formatMoneyUnits(amount, currency, lang, 'minor');
 }
 
 /** A 0–1 share as a percentage with one decimal: `42,1 %` (non-breaking space) in French, `42.1%` in English. */

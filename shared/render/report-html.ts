@@ -2,6 +2,7 @@ import type { Report } from '../domain/report/report-schema.ts';
 import { renderReportCharts } from './charts/report-charts.ts';
 import { renderPage } from './html-page.ts';
 import { renderCoverage, renderDatasets, renderUnmatched } from './report-sections/data-quality.ts';
+import { renderGlossary } from './report-sections/glossary.ts';
 import { renderFooter, renderHeader, renderMeta, renderNav } from './report-sections/header.ts';
 import { renderHeadline } from './report-sections/headline.ts';
 import { renderLeakage, renderSectors } from './report-sections/sectors-and-leakage.ts';
@@ -39,6 +40,7 @@ export async function renderReportHtml(report: Report): Promise<string> {
     renderHeader(view),
     '<main>',
     renderHeadline(view, charts.progress),
+    renderGlossary(view),
     renderMeta(view),
     renderNav(view, [...sections, { id: 's-method', heading: L.sections.method }]),
     ...sections.map((entry) => entry.html),

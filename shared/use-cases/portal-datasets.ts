@@ -172,9 +172,12 @@ export async function unmatchedSuppliers(
     .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   return ok({
     datasetId: dataset.id,
-    suppliers: unmatched.slice(0, MAX_UNMATCHED_LISTED).map(({ byKind: _, ...rest }) => rest),
+    suppliers: unmatched
+      .slice(0, MAX_UNMATCHED_LISTED)
+      .map(({ byKind: _, otherCurrencies: __, ...rest }) => rest),
     count: unmatched.length,
     amountCents: unmatched.reduce((sum, supplier) => sum + supplier.amountCents, 0),
+    currency: dataset.currency ?? null,
     datasetAmountCents: dataset.amountCents,
   });
 }

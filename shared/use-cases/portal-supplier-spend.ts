@@ -1,4 +1,4 @@
-import type { DatasetKind, SupplierSpend } from '../contracts/portal-api.ts';
+import type { DatasetKind, SpendInCurrency, SupplierSpend } from '../contracts/portal-api.ts';
 import type { DatasetRecord } from '../domain/dataset.ts';
 import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
@@ -8,17 +8,31 @@ export interface DatasetRollups {
   readonly rollups: readonly SupplierRollup[];
 }
 
-export type SupplierSpendTotal = SupplierSpend & { readonly byKind: Partial<Record<DatasetKind, number>> };
+export type SupplierSpendTotal = SupplierSpend & {
+  readonly byKind: Partial<Record<DatasetKind, number>>;
+  readonly otherCurrencies: readonly SpendInCurrency[];
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface CurrencyTotal {
+  readonly currency: string | null;
+  readonly byKind: Partial<Record<DatasetKind, number>>;
+  lines: number;
+}
 
 /**
  * Spend per supplier over some datasets, from their rollups (never lines). Payments and contracts
  * stay apart in `byKind`; `amountCents` is the payments spend when there is any, else the contracts
- * spend. Concession values are never spend: such rollups count lines only.
+ * spend. Concession values are never spend: such rollups count lines only. Amounts of two currencies
+ * are never added: the currency of most of the supplier's lines gives the amounts, the others are
+ * listed apart in `otherCurrencies`.
  */
 export function supplierSpendOf(sources: readonly DatasetRollups[]): Map<string, SupplierSpendTotal> {
-  const totals = new Map<string, { -readonly [K in keyof SupplierSpendTotal]: SupplierSpendTotal[K] }>();
+  const totals = new Map<string, Mutable<SupplierSpendTotal>>();
+  const byCurrency = new Map<string, Map<string | null, CurrencyTotal>>();
   for (const { dataset, rollups } of sources) {
     const kind = dataset.kind ?? dataset.requestedKind;
+    const currency = dataset.currency ?? null;
     for (const rollup of rollups) {
       const { supplier } = rollup;
       let total = totals.get(supplier.key);
@@ -32,18 +46,35 @@ export function supplierSpendOf(sources: readonly DatasetRollups[]): Map<string,
           postcode: supplier.postcode ?? null,
           commune: supplier.commune ?? null,
           amountCents: 0,
+          currency: null,
           lines: 0,
           byKind: {},
+          otherCurrencies: [],
         };
         totals.set(supplier.key, total);
+        byCurrency.set(supplier.key, new Map());
       }
       total.lines += rollup.lines;
+      const currencies = byCurrency.get(supplier.key) ?? new Map<string | null, CurrencyTotal>();
+      let spend = currencies.get(currency);
+      if (!spend) {
+        spend = { currency, byKind: {}, lines: 0 };
+        currencies.set(currency, spend);
+      }
+      spend.lines += rollup.lines;
       if (rollup.segment === 'concession' || !kind) continue;
-      total.byKind[kind] = (total.byKind[kind] ?? 0) + rollup.amountCents;
+      spend.byKind[kind] = (spend.byKind[kind] ?? 0) + rollup.amountCents;
     }
   }
-  for (const total of totals.values())
+  for (const total of totals.values()) {
+    const [main, ...others] = [...(byCurrency.get(total.key)?.values() ?? [])].sort(
+      (a, b) => b.lines - a.lines || (a.currency ?? '').localeCompare(b.currency ?? ''),
+    );
+    total.currency = main?.currency ?? null;
+    total.byKind = main?.byKind ?? {};
+    total.otherCurrencies = others.map(({ currency, byKind }) => ({ currency, byKind }));
     total.amountCents = total.byKind.payments ?? total.byKind.contracts ?? 0;
+  }
   return totals;
 }
 

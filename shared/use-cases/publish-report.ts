@@ -3,8 +3,9 @@ import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
 import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
+import { BUILD_STATUS_FILE, type BuildFailure, type BuildStatus } from '../domain/report/build-status.ts';
 import { maskNaturalPersons, naturalPersonKeys } from '../domain/report/mask-natural-persons.ts';
-import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
+import { METHOD_VERSION, type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -27,6 +28,8 @@ export interface ReportDependencies {
   readonly exclusionRules: readonly ExclusionRule[];
   readonly clock: Clock;
   readonly settings: { readonly reportsBucket: string };
+  /** Told of each report that could not be built, for the operators (a log line an alarm counts). */
+  readonly onBuildFailure?: ((failure: BuildFailure & { readonly report: string }) => void) | undefined;
 }
 
 export interface ReportRequest {
@@ -43,7 +46,7 @@ export type ReportOutcome =
       readonly prefix: string;
       readonly files: readonly string[];
     }
-  | { readonly published: false; readonly reason: string };
+  | { readonly published: false; readonly reason: string; readonly code?: BuildFailure['code'] };
 
 /** Where a report's files live in the reports bucket: one folder per territory, scope, kind and language. */
 export function reportPrefix(request: ReportRequest, language: string): string {
@@ -53,7 +56,9 @@ export function reportPrefix(request: ReportRequest, language: string): string {
 
 /**
  * Builds a report from the rollups of fully ingested datasets (never from lines) joined with the
- * territory and geography, and writes report.json, report.html and CSV exports.
+ * territory and geography, and writes report.json, report.html and CSV exports. Every attempt on a
+ * known territory also writes status.json in the report's folder, so that a rebuild that fails is
+ * seen as failed (the portal says so) rather than leaving the last published report as if current.
  */
 export async function publishReport(
   deps: ReportDependencies,
@@ -73,12 +78,16 @@ export async function publishReport(
     (dataset) =>
       dataset.status === 'SUPERSEDED' || (dataset.status === 'REJECTED' && dataset.duplicateOf !== undefined),
   );
+  const prefix = reportPrefix(request, language);
   const currencies = new Set(datasets.map((dataset) => dataset.currency));
   if (currencies.size > 1) {
-    return {
-      published: false,
-      reason: `the datasets are in several currencies (${[...currencies].join(', ')})`,
+    const failure: BuildFailure = {
+      code: 'several-currencies',
+      reason: `the datasets are in several currencies (${[...currencies].sort().join(', ')})`,
     };
+    await writeStatus(deps, prefix, { ok: false, ...failure });
+    deps.onBuildFailure?.({ ...failure, report: prefix });
+    return { published: false, ...failure };
   }
   const rollupsByDataset = new Map(
     await Promise.all(
@@ -110,10 +119,10 @@ export async function publishReport(
     naturalPersonKeys({ suppliers: unmasked.suppliers, rollups, profiles }),
   );
   const report = ReportSchema.parse(built.report);
-  const prefix = reportPrefix(request, language);
   const files = new Map<string, { body: string; type: string }>([
     ['report.json', { body: `${JSON.stringify(report, null, 2)}\n`, type: 'application/json' }],
     ['report.html', { body: await renderReportHtml(report), type: 'text/html; charset=utf-8' }],
+    [BUILD_STATUS_FILE, { body: statusBody(deps, { ok: true }), type: 'application/json' }],
   ]);
   for (const [name, body] of renderCsvExports(report, built.suppliers)) {
     files.set(name, { body, type: 'text/csv; charset=utf-8' });
@@ -129,6 +138,21 @@ export async function publishReport(
   );
   await publishIndex(deps, language);
   return { published: true, report, prefix, files: [...files.keys()] };
+}
+
+const statusBody = (deps: ReportDependencies, outcome: Pick<BuildStatus, 'ok' | 'code' | 'reason'>) =>
+  `${JSON.stringify({ ...outcome, at: deps.clock.now().toISOString(), methodVersion: METHOD_VERSION } satisfies BuildStatus)}\n`;
+
+async function writeStatus(
+  deps: ReportDependencies,
+  prefix: string,
+  outcome: Pick<BuildStatus, 'ok' | 'code' | 'reason'>,
+): Promise<void> {
+  await deps.objects.put(
+    { bucket: deps.settings.reportsBucket, key: `${prefix}${BUILD_STATUS_FILE}` },
+    statusBody(deps, outcome),
+    'application/json',
+  );
 }
 
 /**

@@ -28,10 +28,10 @@ describe('ancrage analyze on the real fixtures', () => {
     for (const file of ['report.html', 'suppliers.csv', 'by-ring.csv', 'datasets.csv']) {
       expect(readFileSync(join(out, file), 'utf8').length).toBeGreaterThan(100);
     }
-    // French grouping: narrow no-break spaces, read here as plain ones.
+    // Money as the CLI's language (English) writes it; no-break spaces read as plain ones.
     const printed = run.stdout.replace(/[\u202F\u00A0]/g, ' ');
-    expect(printed).toContain('191 lines counted, 35 251 559,88 €');
-    expect(printed).toContain('control total (every amount read on a line of spend): 35 251 559,88 €');
+    expect(printed).toContain('191 lines counted, €35,251,559.88');
+    expect(printed).toContain('control total (every amount read on a line of spend): €35,251,559.88');
     expect(run.stdout).toContain(join(out, 'report.html'));
   });
 

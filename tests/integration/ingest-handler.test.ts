@@ -96,7 +96,7 @@ describe('ingest handler fed an S3 event', () => {
     const rejects = await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`);
     expect([...rejects.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = new TextDecoder('utf-8').decode(rejects).split('\r\n');
-    expect(rows[0]).toBe('line;status;reason;amount;content');
+    expect(rows[0]).toBe('line;status;reason;amount;content;code;params');
     const rejected = rows.slice(1).filter((row) => row !== '');
     expect(rejected.map((row) => row.split(';').slice(0, 2))).toEqual([['1504', 'rejected']]);
     expect(rejected[0]).toContain('2025-YYYYY');
@@ -138,7 +138,7 @@ describe('ingest handler fed an S3 event', () => {
     const rejects = new TextDecoder('utf-8').decode(
       await readBytes(harness, harness.stack.buckets.uploads, `rejects/${id}.csv`),
     );
-    expect(rejects).toBe('line;status;reason;amount;content\r\n');
+    expect(rejects).toBe('line;status;reason;amount;content;code;params\r\n');
   });
 
   it('reads keys with spaces, accents and "+" that the event carries URL-encoded as S3 sends them', async () => {

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/contracts/portal-api.ts';
+import { formatMoneyCents } from '../../../shared/domain/money-text.ts';
 import { MESSAGES } from './language.ts';
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -13,21 +14,23 @@ function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFo
 
 /**
  * Money from integer cents, to the cent: an officer checks amounts against the finance software.
- * Euros and cents are formatted apart so no float ever rounds a large amount.
+ * The one formatter of money per language, shared with the reports and the CLI.
  */
 export function formatCents(cents: number, currency: string, language: Language): string {
+  return formatMoneyCents(cents, currency, language, 'minor');
+}
+
+/**
+ * An amount in the currency the API gives with it: a bare number, to the cent, when no file stated
+ * one (a sign is never guessed).
+ */
+export function formatCentsIn(cents: number, currency: string | null, language: Language): string {
+  if (currency !== null) return formatCents(cents, currency, language);
   const locale = MESSAGES[language].locale;
-  const format = numberFormat(
-    `money|${locale}|${currency}`,
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }),
-  );
-  const sign = cents < 0 ? -1 : 1;
-  const whole = Math.trunc(Math.abs(cents) / 100);
-  const rest = Math.abs(cents) % 100;
-  // Intl formats a decimal string exactly (no float in between) in every engine that supports it.
-  return format.format(
-    `${sign < 0 ? '-' : ''}${whole}.${String(rest).padStart(2, '0')}` as unknown as number,
-  );
+  return numberFormat(
+    `amount|${locale}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  ).format(cents / 100);
 }
 
 export function formatCount(value: number, language: Language): string {

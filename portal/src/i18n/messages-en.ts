@@ -263,9 +263,17 @@ export const en: Messages = {
     open: 'Open',
     openLabel: (scope, kind, language) => `Open the report ${scope}, ${kind}, in ${language}`,
     rebuild: 'Rebuild the reports',
-    rebuilding: 'Rebuilding…',
+    requested: 'Rebuild requested…',
     rebuilt: 'Reports rebuilt.',
     unchanged: 'Rebuilt: the published reports are unchanged.',
+    failed: 'The rebuild failed for at least one report: the list says which and why.',
+    pending: 'Rebuild requested, not finished yet: reload the page in a moment to see how it ended.',
+    lastBuildFailed: (reason) => `The last rebuild failed: ${reason}`,
+    failures: {
+      'several-currencies':
+        'the counted files are in several currencies, and a report adds one currency only',
+    },
+    neverPublished: 'never published',
     none: 'No report published yet: upload a file.',
     periodUnknown: 'not stated',
   },

@@ -270,9 +270,17 @@ export const fr: Messages = {
     open: 'Ouvrir',
     openLabel: (scope, kind, language) => `Ouvrir le rapport ${scope}, ${kind}, en ${language}`,
     rebuild: 'Reconstruire les rapports',
-    rebuilding: 'Reconstruction en cours…',
+    requested: 'Reconstruction demandée…',
     rebuilt: 'Rapports reconstruits.',
     unchanged: 'Reconstruction faite : les rapports publiés sont inchangés.',
+    failed: `La reconstruction a échoué pour au moins un rapport${NBSP}: la liste dit lequel et pourquoi.`,
+    pending: `Reconstruction demandée, pas encore terminée${NBSP}: rechargez la page dans un moment pour en voir le résultat.`,
+    lastBuildFailed: (reason) => `La dernière reconstruction a échoué${NBSP}: ${reason}`,
+    failures: {
+      'several-currencies':
+        'les fichiers comptés sont en plusieurs devises, et un rapport n’additionne qu’une devise',
+    },
+    neverPublished: 'jamais publié',
     none: 'Aucun rapport publié pour l’instant : déposez un fichier.',
     periodUnknown: 'non précisée',
   },

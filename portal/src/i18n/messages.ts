@@ -223,9 +223,19 @@ export interface Messages {
     readonly open: string;
     readonly openLabel: (scope: string, kind: string, language: string) => string;
     readonly rebuild: string;
-    readonly rebuilding: string;
+    /** Said on clicking: the builds run afterwards, each one's outcome is then read from the list. */
+    readonly requested: string;
     readonly rebuilt: string;
     readonly unchanged: string;
+    /** Some report asked for could not be built: the list says which, and why. */
+    readonly failed: string;
+    /** The builds had not all ended when the page stopped waiting. */
+    readonly pending: string;
+    readonly lastBuildFailed: (reason: string) => string;
+    /** Why a build failed, by the code the API gives; an unknown code shows the API's own reason. */
+    readonly failures: { readonly 'several-currencies': string };
+    /** In place of a share and a link, for a report none of whose builds succeeded. */
+    readonly neverPublished: string;
     readonly none: string;
     readonly periodUnknown: string;
   };

@@ -2,6 +2,7 @@ import type { ReportEntry } from '../../../shared/contracts/portal-api.ts';
 import type { Page, PortalContext } from '../context.ts';
 import { h, preservingFocus, replace, table } from '../dom.ts';
 import { formatDate, formatShare } from '../i18n/format.ts';
+import { lastBuildFailure, rebuildOutcome } from './rebuild-outcome.ts';
 
 const REBUILD_POLL_MS = 1_000;
 /** A minute: a rebuild waits behind the ones the latest uploads started, and a build takes seconds. */
@@ -35,32 +36,27 @@ export class ReportsPage implements Page {
   }
 
   /**
-   * Asks for a rebuild, then refreshes the list until it changes (a correction moves a share) or a
-   * while has passed. Reports are deterministic — rebuilt from the same data they are the same
-   * report — so an unchanged list is a rebuild that changed nothing, said as such.
+   * Asks for a rebuild, says it was requested, then refreshes the list until every report asked for
+   * says how its build ended (or a while has passed), and says that: failed, rebuilt or unchanged.
    */
   private async rebuild(): Promise<void> {
     const t = this.context.i18n.messages.reports;
-    const signature = (reports: readonly ReportEntry[]) =>
-      JSON.stringify(
-        reports.map((report) => [report.id, report.localShare, report.publishedAt, report.period]),
-      );
-    const before = signature(this.reports ?? []);
+    const before = this.reports ?? [];
     this.rebuilding = true;
-    this.notice = t.rebuilding;
-    this.context.announce(t.rebuilding);
+    this.notice = t.requested;
+    this.context.announce(t.requested);
     this.render();
     try {
-      await this.context.api.rebuildReports();
-      let changed = false;
-      for (let poll = 0; poll < REBUILD_POLLS && !changed; poll++) {
+      const accepted = await this.context.api.rebuildReports();
+      let outcome = rebuildOutcome(accepted, before, before);
+      for (let poll = 0; poll < REBUILD_POLLS && outcome === 'pending'; poll++) {
         await new Promise((resolve) => {
           this.timer = window.setTimeout(resolve, REBUILD_POLL_MS);
         });
         this.reports = (await this.context.api.reports()).reports;
-        changed = signature(this.reports) !== before;
+        outcome = rebuildOutcome(accepted, before, this.reports);
       }
-      this.notice = changed ? t.rebuilt : t.unchanged;
+      this.notice = t[outcome];
       this.context.announce(this.notice);
     } catch (error) {
       this.error = (error as Error).message;
@@ -100,6 +96,12 @@ export class ReportsPage implements Page {
       report.scope.type === 'consortium'
         ? t.consortium
         : t.anchor(report.scope.anchorName ?? report.scope.anchorId);
+    const share = (report: ReportEntry) =>
+      report.localShare !== null
+        ? formatShare(report.localShare, language)
+        : report.knownLocalityShare !== null
+          ? t.notMeasurable(formatShare(report.knownLocalityShare, language))
+          : '';
     replace(
       this.element,
       h('h1', {}, t.heading),
@@ -111,34 +113,34 @@ export class ReportsPage implements Page {
         (reports.length === 0
           ? h('p', {}, t.none)
           : table(
-              `${t.heading} — ${reports[0]?.territoryName ?? ''}`,
+              `${t.heading} — ${reports.find((report) => report.territoryName)?.territoryName ?? reports[0]?.territoryId ?? ''}`,
               t.columns,
               reports.map((report) => [
                 scope(report),
                 messages.upload.kinds[report.kind],
                 t.languages[report.language],
                 period(report),
-                h(
-                  'span',
-                  { 'data-testid': 'local-share' },
-                  report.localShare === null
-                    ? t.notMeasurable(formatShare(report.knownLocalityShare, language))
-                    : formatShare(report.localShare, language),
-                ),
-                h(
-                  'a',
-                  {
-                    href: report.url,
-                    target: '_blank',
-                    rel: 'noopener',
-                    'aria-label': t.openLabel(
-                      scope(report),
-                      messages.upload.kinds[report.kind],
-                      t.languages[report.language],
-                    ),
-                  },
-                  t.open,
-                ),
+                h('span', { 'data-testid': 'local-share' }, share(report)),
+                [
+                  report.url === null
+                    ? t.neverPublished
+                    : h(
+                        'a',
+                        {
+                          href: report.url,
+                          target: '_blank',
+                          rel: 'noopener',
+                          'aria-label': t.openLabel(
+                            scope(report),
+                            messages.upload.kinds[report.kind],
+                            t.languages[report.language],
+                          ),
+                        },
+                        t.open,
+                      ),
+                  lastBuildFailure(report, t) &&
+                    h('p', { class: 'error', 'data-testid': 'build-failure' }, lastBuildFailure(report, t)),
+                ],
               ]),
               new Set([4]),
             )),

@@ -1,5 +1,6 @@
 import type { RawRow } from './ingest-core.ts';
-import { LINE_TOO_LONG } from './row-checks.ts';
+import { reasonText } from './rejection-reasons.ts';
+import { MAX_LINE_LENGTH } from './row-checks.ts';
 
 /** What the rejects file shows of a record too long to keep. */
 export const OVERLONG_KEPT_CHARS = 1_000;
@@ -26,6 +27,11 @@ export class OverlongRecord implements RawRow {
 
   /** Why it is not counted, with its true length. */
   get reason(): string {
-    return `${LINE_TOO_LONG} (${this.length}): only its first ${this.start.length} are shown`;
+    const params = {
+      max: String(MAX_LINE_LENGTH),
+      length: String(this.length),
+      shown: String(this.start.length),
+    };
+    return reasonText('line-too-long-shown', params, 'en');
   }
 }

@@ -1,6 +1,7 @@
 import type { LocatedHeader } from '../formats/header-match.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { foldsTo } from '../text.ts';
+import { reasonText } from './rejection-reasons.ts';
 
 /** A record longer than this is not a spending line: it is rejected rather than stored. */
 export const MAX_LINE_LENGTH = 65_536;
@@ -12,7 +13,7 @@ const UNCLOSED_QUOTE_LINES = 200;
 export const UNCLOSED_QUOTE_LENGTH = 1_000_000;
 
 /** Why a record longer than a line may be is not counted. */
-export const LINE_TOO_LONG = `the line is longer than ${MAX_LINE_LENGTH} characters`;
+export const LINE_TOO_LONG = reasonText('line-too-long', { max: String(MAX_LINE_LENGTH) }, 'en');
 
 export function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;

@@ -66,8 +66,8 @@ export function renderTotals(view: View): string {
         report.exclusionRules
           .map(
             (rule) =>
-              `<li>${escapeHtml(rule.label)} (<code>${escapeHtml(rule.id)}</code>) — ` +
-              `${escapeHtml(view.money(rule.amount))}</li>`,
+              // The rule's label in the report's language: its id is for the territory file, not the reader.
+              `<li>${escapeHtml(rule.label)} — ` + `${escapeHtml(view.money(rule.amount))}</li>`,
           )
           .join('\n') +
         '\n</ul>';

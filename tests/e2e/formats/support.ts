@@ -127,12 +127,12 @@ export interface RejectRow {
   readonly content: string;
 }
 
-/** `<out>/rejects/<file>.rejects.csv`: `line;status;reason;amount;content`, UTF-8 with BOM. */
+/** `<out>/rejects/<file>.rejects.csv`: `line;status;reason;amount;content;code;params`, UTF-8 with BOM. */
 export function readRejects(outDir: string, fileName: string): RejectRow[] {
   const raw = readFileSync(join(outDir, 'rejects', `${fileName}.rejects.csv`), 'utf8');
   if (!raw.startsWith('\uFEFF')) throw new Error('the rejects file has no BOM');
   const [header, ...rows] = parseDelimited(raw, ';');
-  if (header?.join(';') !== 'line;status;reason;amount;content')
+  if (header?.join(';') !== 'line;status;reason;amount;content;code;params')
     throw new Error(`unexpected header ${header?.join(';')}`);
   return rows.map(([line = '', status = '', reason = '', amount = '', content = '']) => ({
     line: Number(line),

@@ -142,12 +142,15 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('decp-table-schema-example.csv.rejects.csv');
     const path = await download.path();
     const rows = parseDelimited(await readFile(path, 'utf8'), ';');
-    expect(rows[0]).toEqual(['line', 'status', 'reason', 'amount', 'content']);
+    expect(rows[0]).toEqual(['line', 'status', 'reason', 'amount', 'content', 'code', 'params']);
     expect(rows.slice(1).map(([line, status]) => [line, status])).toEqual([
       ['2', 'set aside'],
       ['3', 'set aside'],
     ]);
-    for (const row of rows.slice(1)) expect(row[2]).toMatch(/older version of this contract/);
+    for (const row of rows.slice(1)) {
+      expect(row[2]).toMatch(/older version of this contract/);
+      expect(row[5]).toBe('older-version');
+    }
     const amounts = rows.slice(1).map((row) => Math.round(Number(row[3]) * 100));
     // What the reconciliation sets aside is what these lines state.
     expect(amounts.reduce((sum, cents) => sum + cents, 0)).toBe(
@@ -160,8 +163,10 @@ describe('the portal under ancrage serve, in Chromium', () => {
       .evaluateAll((rows) =>
         rows.map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => cell.textContent)),
       );
+    const inFrench =
+      'une version antérieure de ce marché (donneesActuelles = non)\u00A0: sa version actuelle est comptée à sa place';
     expect(cells).toEqual(
-      rows.slice(1).map(([line, , reason], index) => [line, 'écartée', reason, euros(amounts[index] ?? 0)]),
+      rows.slice(1).map(([line], index) => [line, 'écartée', inFrench, euros(amounts[index] ?? 0)]),
     );
   });
 

@@ -99,7 +99,7 @@ describe('GET /datasets/{id}/rejects', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r\n/);
-    expect(rows[0]).toBe('line;status;reason;amount;content');
+    expect(rows[0]).toBe('line;status;reason;amount;content;code;params');
     expect(rows.slice(1).map((row) => row.split(';').slice(0, 4))).toEqual([
       ['1504', 'rejected', 'amount is empty', ''],
     ]);

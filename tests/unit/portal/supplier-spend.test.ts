@@ -62,6 +62,33 @@ describe('supplierSpendOf: spend per supplier from rollups', () => {
   });
 });
 
+describe('supplierSpendOf: amounts carry their own currency', () => {
+  const inCurrency = (id: string, currency: 'EUR' | 'GBP') =>
+    ({ id, kind: 'payments', anchorId: 'a', currency }) as unknown as DatasetRecord;
+
+  it('states the currency of the amounts, £ for a supplier paid in pounds', () => {
+    const [total] = supplierSpendOf([
+      { dataset: inCurrency('uk', 'GBP'), rollups: [rollup('vat:1', 12_345, 2)] },
+    ]).values();
+    expect(total).toMatchObject({ amountCents: 12_345, currency: 'GBP', otherCurrencies: [] });
+  });
+
+  it('never adds two currencies: the one of most lines gives the amounts, the other is listed apart', () => {
+    const [total] = supplierSpendOf([
+      { dataset: inCurrency('fr-1', 'EUR'), rollups: [rollup('siret:1', 10_000, 5)] },
+      { dataset: inCurrency('uk', 'GBP'), rollups: [rollup('siret:1', 99_900, 1)] },
+      { dataset: inCurrency('fr-2', 'EUR'), rollups: [rollup('siret:1', 500, 1)] },
+    ]).values();
+    expect(total).toMatchObject({
+      amountCents: 10_500,
+      currency: 'EUR',
+      byKind: { payments: 10_500 },
+      otherCurrencies: [{ currency: 'GBP', byKind: { payments: 99_900 } }],
+      lines: 7,
+    });
+  });
+});
+
 describe('isMatched: described by a registry or a directory', () => {
   const fact = (source: 'registry' | 'directory' | 'override' | 'file' | 'name') => ({
     value: 'x',

@@ -102,10 +102,10 @@ describe('formatMoney', () => {
     expect(formatMoney(-2_500.4, 'EUR', 'en')).toBe('-€2,500');
   });
 
-  it('keeps two decimals below 1 000', () => {
-    expect(formatMoney(999.5, 'EUR', 'fr')).toBe(`999,50${NBSP}€`);
-    expect(formatMoney(999.5, 'GBP', 'en')).toBe('£999.50');
-    expect(formatMoney(-0.001, 'EUR', 'en')).toBe('€0.00');
+  it('writes whole units below 1 000 too: one choice of decimals in a table', () => {
+    expect(formatMoney(999.4, 'EUR', 'fr')).toBe(`999${NBSP}€`);
+    expect(formatMoney(999.5, 'GBP', 'en')).toBe('£1,000');
+    expect(formatMoney(-0.001, 'EUR', 'en')).toBe('€0');
   });
 
   it('keeps the cents of any amount when asked to the cent', () => {
@@ -117,7 +117,7 @@ describe('formatMoney', () => {
   });
 
   it('writes the pound as £ in French too', () => {
-    expect(formatMoney(12, 'GBP', 'fr')).toBe(`12,00${NBSP}£`);
+    expect(formatMoney(12, 'GBP', 'fr')).toBe(`12${NBSP}£`);
   });
 });
 

@@ -245,8 +245,9 @@ describe.each([
     expect(html).toContain(`<code title="${FULL_SHA256}">${FULL_SHA256.slice(0, 12)}</code>`);
   });
 
-  it('lists the exclusion rules', () => {
-    expect(html).toContain('Transferts entre budgets publics (<code>intra-public-transfers</code>)');
+  it('lists the exclusion rules by their labels', () => {
+    expect(html).toContain('<li>Transferts entre budgets publics — ');
+    expect(html).not.toContain('<code>intra-public-transfers</code>');
   });
 
   it('explains the method in the footer', () => {

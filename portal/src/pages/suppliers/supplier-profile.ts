@@ -9,7 +9,7 @@ import type {
 import { supplierTypeLabel } from '../../../../shared/domain/supplier-type.ts';
 import type { PortalContext } from '../../context.ts';
 import { field, h, option, preservingFocus, replace, table } from '../../dom.ts';
-import { formatCents, formatDate, formatInstant } from '../../i18n/format.ts';
+import { formatCentsIn, formatDate, formatInstant } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
 type Row = readonly [string, string, FactSource | '', string];
@@ -86,11 +86,16 @@ export class SupplierProfileView {
     add(names.sizeCategory, profile?.sizeCategory, String);
     add(names.headcountBand, profile?.headcountBand, String);
     add(names.activity, profile?.activity, String);
-    for (const [kind, cents] of Object.entries(fromFiles.byKind) as [
-      keyof typeof messages.upload.kinds,
-      number,
-    ][]) {
-      rows.push([names.spend(messages.upload.kinds[kind]), formatCents(cents, 'EUR', language), 'file', '']);
+    // Each currency apart: amounts of two currencies are never added, each keeps its own sign.
+    for (const { currency, byKind } of [fromFiles, ...fromFiles.otherCurrencies]) {
+      for (const [kind, cents] of Object.entries(byKind) as [keyof typeof messages.upload.kinds, number][]) {
+        rows.push([
+          names.spend(messages.upload.kinds[kind]),
+          formatCentsIn(cents, currency, language),
+          'file',
+          '',
+        ]);
+      }
     }
     return rows;
   }

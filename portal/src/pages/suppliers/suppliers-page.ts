@@ -1,7 +1,7 @@
 import type { SupplierSearch, SupplierSearchHit } from '../../../../shared/contracts/portal-api.ts';
 import type { Page, PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace, table } from '../../dom.ts';
-import { formatCents, formatCount } from '../../i18n/format.ts';
+import { formatCentsIn, formatCount } from '../../i18n/format.ts';
 import { SupplierProfileView } from './supplier-profile.ts';
 
 /** Search the suppliers the anchor pays; a result opens its profile (`#/suppliers/<key>`). */
@@ -67,7 +67,7 @@ export class SuppliersPage implements Page {
     moreButton.addEventListener('click', () => void this.search(this.query, true));
     const money = (hit: SupplierSearchHit) => {
       const kind = hit.byKind.payments !== undefined ? 'payments' : 'contracts';
-      return `${formatCents(hit.amountCents, 'EUR', language)} (${messages.upload.kinds[kind]})`;
+      return `${formatCentsIn(hit.amountCents, hit.currency, language)} (${messages.upload.kinds[kind]})`;
     };
     replace(
       this.element,

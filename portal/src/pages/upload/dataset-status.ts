@@ -4,9 +4,10 @@ import type {
   DatasetSummary,
   UnmatchedSuppliers,
 } from '../../../../shared/contracts/portal-api.ts';
+import { localiseReason } from '../../../../shared/domain/ingest/rejection-reasons.ts';
 import type { PortalContext } from '../../context.ts';
 import { h, replace, table } from '../../dom.ts';
-import { formatCents, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
+import { formatCents, formatCentsIn, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
 import { countedElsewhereNote, statusClass, statusName } from './counted-elsewhere.ts';
 import { reconciliationFigures } from './reconciliation-figures.ts';
 import { reconciliationView } from './reconciliation-view.ts';
@@ -97,7 +98,7 @@ export class DatasetStatusView {
       // A Blob link downloads with the session's credentials already used; no token in a URL.
       const downloadUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
       this.rejects = {
-        lines: parseRejectsCsv(text),
+        lines: parseRejectsCsv(text, this.context.i18n.language),
         downloadUrl,
         downloadName: `${this.fileName}.rejects.csv`,
       };
@@ -164,7 +165,12 @@ export class DatasetStatusView {
             countedElsewhereNote(countedElsewhere, messages),
           )
         : dataset?.message &&
-            h('p', { class: dataset.status === 'INGESTED' ? 'note' : 'error' }, dataset.message),
+            h(
+              'p',
+              { class: dataset.status === 'INGESTED' ? 'note' : 'error' },
+              // Stored in English; a reason of the catalogue reads in the reader's language.
+              localiseReason(dataset.message, language),
+            ),
       pairs.length > 0 &&
         h(
           'dl',
@@ -210,7 +216,7 @@ export class DatasetStatusView {
   private unmatchedSection(unmatched: UnmatchedSuppliers): HTMLElement {
     const { messages, language } = this.context.i18n;
     const t = messages.status;
-    const currency = this.dataset?.currency ?? 'EUR';
+    const currency = unmatched.currency;
     const share =
       unmatched.datasetAmountCents === 0 ? 0 : unmatched.amountCents / unmatched.datasetAmountCents;
     return h(
@@ -224,7 +230,7 @@ export class DatasetStatusView {
             {},
             t.unmatchedIntro(
               formatCount(unmatched.count, language),
-              formatCents(unmatched.amountCents, currency, language),
+              formatCentsIn(unmatched.amountCents, currency, language),
               formatShare(share, language),
             ),
           ),
@@ -239,7 +245,7 @@ export class DatasetStatusView {
               supplier.name || supplier.key,
             ),
             supplier.identifier ? `${supplier.identifier.scheme} ${supplier.identifier.value}` : '',
-            formatCents(supplier.amountCents, currency, language),
+            formatCentsIn(supplier.amountCents, supplier.currency, language),
             formatCount(supplier.lines, language),
           ]),
           new Set([2, 3]),

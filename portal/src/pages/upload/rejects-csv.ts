@@ -1,4 +1,11 @@
 import Papa from 'papaparse';
+import type { Language } from '../../../../shared/contracts/portal-api.ts';
+import {
+  localiseReason,
+  REASON_CODES,
+  type ReasonCode,
+  reasonText,
+} from '../../../../shared/domain/ingest/rejection-reasons.ts';
 import { parseAmountToCents } from '../../../../shared/domain/money.ts';
 
 /** Rejected for a defect, or set aside for a stated reason (an older version, a repeat, a total row). */
@@ -8,6 +15,7 @@ export interface RejectedLine {
   readonly line: string;
   /** Undefined in a file written before the status column. */
   readonly status: RejectStatus | undefined;
+  /** In the reader's language: from the reason's code and parameters, or its English text in an older file. */
   readonly reason: string;
   /** The amount the line states, in cents; undefined when none could be read. */
   readonly amountCents: number | undefined;
@@ -24,11 +32,33 @@ function amountCentsOf(text: string | undefined): number | undefined {
 const statusOf = (text: string | undefined): RejectStatus | undefined =>
   text === 'rejected' || text === 'set aside' ? text : undefined;
 
+const isReasonCode = (text: string | undefined): text is ReasonCode =>
+  REASON_CODES.includes(text as ReasonCode);
+
+/** The reason in the reader's language; a code or parameters that do not read leave the English text. */
+function reasonIn(
+  language: Language,
+  english: string,
+  code: string | undefined,
+  params: string | undefined,
+): string {
+  if (isReasonCode(code) && params) {
+    try {
+      const parsed: unknown = JSON.parse(params);
+      if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string'))
+        return reasonText(code, parsed as Record<string, string>, language);
+    } catch {
+      // A cell edited by hand: the English text below still says why.
+    }
+  }
+  return localiseReason(english, language);
+}
+
 /**
  * The rejects file (UTF-8 with BOM, `;`) as rows. Columns are found by their header name, so a file
  * written before the status and amount columns (`line;reason;content`) still reads.
  */
-export function parseRejectsCsv(text: string): RejectedLine[] {
+export function parseRejectsCsv(text: string, language: Language = 'en'): RejectedLine[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     delimiter: ';',
     header: false,
@@ -36,15 +66,21 @@ export function parseRejectsCsv(text: string): RejectedLine[] {
   });
   const [header = [], ...rows] = parsed.data;
   const column = (name: string) => header.indexOf(name);
-  const [line, status, reason, amount, content] = ['line', 'status', 'reason', 'amount', 'content'].map(
-    column,
-  );
+  const [line, status, reason, amount, content, code, params] = [
+    'line',
+    'status',
+    'reason',
+    'amount',
+    'content',
+    'code',
+    'params',
+  ].map(column);
   const cell = (row: readonly string[], index: number | undefined) =>
     index === undefined || index < 0 ? undefined : row[index];
   return rows.map((row) => ({
     line: cell(row, line) ?? '',
     status: statusOf(cell(row, status)),
-    reason: cell(row, reason) ?? '',
+    reason: reasonIn(language, cell(row, reason) ?? '', cell(row, code), cell(row, params)),
     amountCents: amountCentsOf(cell(row, amount)),
     content: cell(row, content) ?? '',
   }));
