@@ -1,3 +1,5 @@
+import { centsAsDecimalText, unitsAsCents } from './money.ts';
+
 /** The languages money is written in: the reports', the portal's and the CLI's. */
 export type MoneyLanguage = 'fr' | 'en';
 
@@ -47,9 +49,7 @@ export function formatMoneyCents(
   language: MoneyLanguage,
   precision: MoneyPrecision,
 ): string {
-  const rounded = Math.round(cents);
-  const magnitude = Math.abs(rounded);
-  const text = `${rounded < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+  const text = centsAsDecimalText(Math.round(cents));
   // Intl formats a decimal string exactly (its string overload, which the types do not declare).
   return moneyFormat(currency, language, precision).format(text as unknown as number);
 }
@@ -61,5 +61,5 @@ export function formatMoneyUnits(
   language: MoneyLanguage,
   precision: MoneyPrecision,
 ): string {
-  return formatMoneyCents(Math.round(units * 100), currency, language, precision);
+  return formatMoneyCents(unitsAsCents(units), currency, language, precision);
 }
