@@ -7,12 +7,13 @@ import type {
 } from '../contracts/portal-api.ts';
 import { OBJECT_PREFIXES } from '../contracts/table.ts';
 import { DatasetKindSchema } from '../domain/dataset-kind.ts';
-import { BUILD_STATUS_FILE, BuildStatusSchema } from '../domain/report/build-status.ts';
+import { BUILD_STATUS_FILE, type BuildStatus, BuildStatusSchema } from '../domain/report/build-status.ts';
 import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { RebuildRequest } from '../ports/report-rebuilds.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
+import { readStoredJson } from './stored-json.ts';
 
 const ROOT = OBJECT_PREFIXES.reports;
 const REPORT_JSON = 'report.json';
@@ -46,41 +47,33 @@ export async function listReports(
   const ids = [...new Set([...published, ...idsHolding(keys, BUILD_STATUS_FILE)])].filter((id) =>
     visible.has(scopeSegmentOf(id) ?? ''),
   );
-  const entries: ReportEntry[] = [];
-  for (const id of ids) {
-    const lastBuild = await readBuild(deps, `${ROOT}${id}${BUILD_STATUS_FILE}`);
-    const report = published.has(id) ? await readReport(deps, `${ROOT}${id}${REPORT_JSON}`) : undefined;
-    const entry = report
-      ? publishedEntry(deps, id, report, lastBuild)
-      : lastBuild && !lastBuild.ok
-        ? unpublishedEntry(id, caller, lastBuild)
-        : undefined;
-    if (entry) entries.push(entry);
-  }
-  return entries.sort(
-    (a, b) =>
-      Number(b.scope.type === 'consortium') - Number(a.scope.type === 'consortium') ||
-      a.kind.localeCompare(b.kind) ||
-      (b.period.to ?? '').localeCompare(a.period.to ?? '') ||
-      a.language.localeCompare(b.language),
+  // Every folder's two files at once: the list costs one round trip, not two per report.
+  const entries = await Promise.all(
+    ids.map(async (id) => {
+      const [status, report] = await Promise.all([
+        readStoredJson(deps.objects, { bucket, key: `${ROOT}${id}${BUILD_STATUS_FILE}` }, BuildStatusSchema),
+        published.has(id)
+          ? readStoredJson(deps.objects, { bucket, key: `${ROOT}${id}${REPORT_JSON}` }, ReportSchema)
+          : undefined,
+      ]);
+      const lastBuild = status && buildOf(status);
+      if (report) return publishedEntry(deps, id, report, lastBuild);
+      return lastBuild && !lastBuild.ok ? unpublishedEntry(id, caller, lastBuild) : undefined;
+    }),
   );
+  return entries
+    .filter((entry) => entry !== undefined)
+    .sort(
+      (a, b) =>
+        Number(b.scope.type === 'consortium') - Number(a.scope.type === 'consortium') ||
+        a.kind.localeCompare(b.kind) ||
+        (b.period.to ?? '').localeCompare(a.period.to ?? '') ||
+        a.language.localeCompare(b.language),
+    );
 }
 
-async function readReport(deps: Pick<PortalDependencies, 'objects' | 'settings'>, key: string) {
-  const text = await deps.objects.readText({ bucket: deps.settings.reportsBucket, key });
-  const parsed = text === undefined ? undefined : ReportSchema.safeParse(JSON.parse(text));
-  return parsed?.success ? parsed.data : undefined;
-}
-
-/** The latest build's outcome; undefined for a report built before statuses were recorded. */
-async function readBuild(
-  deps: Pick<PortalDependencies, 'objects' | 'settings'>,
-  key: string,
-): Promise<ReportBuild | undefined> {
-  const text = await deps.objects.readText({ bucket: deps.settings.reportsBucket, key });
-  const parsed = text === undefined ? undefined : BuildStatusSchema.safeParse(JSON.parse(text));
-  if (!parsed?.success) return undefined;
-  const { ok, at, code, reason } = parsed.data;
+/** The latest build's outcome as the API gives it (a report built before statuses has none). */
+function buildOf({ ok, at, code, reason }: BuildStatus): ReportBuild {
   return { ok, at, failure: ok ? null : (code ?? null), reason: ok ? null : (reason ?? null) };
 }
 

@@ -16,6 +16,7 @@ import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { renderCsvExports } from '../render/csv-exports.ts';
 import { renderReportHtml } from '../render/report-html.ts';
 import { type ReportIndexEntry, renderReportIndex } from '../render/report-index.ts';
+import { readStoredJson } from './stored-json.ts';
 
 const REPORTS_ROOT = OBJECT_PREFIXES.reports;
 
@@ -180,12 +181,17 @@ export async function publishAfterIngest(
 async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Promise<void> {
   const bucket = deps.settings.reportsBucket;
   const keys = await deps.objects.list(bucket, REPORTS_ROOT);
+  const reportKeys = keys.filter((candidate) => candidate.endsWith('/report.json'));
+  // Read at once: the index is rewritten after every build, and each read is a round trip.
+  const reports = await Promise.all(
+    reportKeys.map(async (key) => ({
+      key,
+      report: await readStoredJson(deps.objects, { bucket, key }, ReportSchema),
+    })),
+  );
   const entries: ReportIndexEntry[] = [];
-  for (const key of keys.filter((candidate) => candidate.endsWith('/report.json'))) {
-    const text = await deps.objects.readText({ bucket, key });
-    const parsed = text ? ReportSchema.safeParse(JSON.parse(text)) : undefined;
-    if (!parsed?.success) continue;
-    const report = parsed.data;
+  for (const { key, report } of reports) {
+    if (!report) continue;
     entries.push({
       prefix: key.slice(REPORTS_ROOT.length, -'report.json'.length),
       territory: report.territory.name,
