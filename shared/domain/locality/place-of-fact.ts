@@ -9,6 +9,29 @@ const named = (candidates: readonly string[], communeName: string, geography: Fr
 };
 
 /**
+ * A département's communes by normalised name, built once per geography and département: every
+ * CEDEX supplier of a report looks its commune up among the same few hundred names.
+ */
+const byNameIndexes = new WeakMap<FrenchGeography, Map<string, Map<string, string[]>>>();
+function communesNamedIn(departement: string, communeName: string, geography: FrenchGeography): string[] {
+  let indexes = byNameIndexes.get(geography);
+  if (!indexes) {
+    indexes = new Map();
+    byNameIndexes.set(geography, indexes);
+  }
+  let byName = indexes.get(departement);
+  if (!byName) {
+    byName = new Map();
+    for (const code of geography.communesOfDepartement(departement)) {
+      const name = normaliseCommuneName(geography.communeName(code) ?? '');
+      byName.set(name, [...(byName.get(name) ?? []), code]);
+    }
+    indexes.set(departement, byName);
+  }
+  return byName.get(normaliseCommuneName(communeName)) ?? [];
+}
+
+/**
  * A postcode's communes, narrowed by a commune name when the file gives one ("Échirolles" among
  * the communes of 38130). A name that matches none leaves every candidate. A CEDEX postcode (38044)
  * belongs to a sorting office, not to a commune, so the postcode table knows no candidate: the
@@ -23,7 +46,7 @@ export function communesOfPostcode(
   if (!communeName) return candidates;
   if (candidates.length === 0) {
     const departement = geography.departementOfPostcode(postcode);
-    return departement ? named(geography.communesOfDepartement(departement), communeName, geography) : [];
+    return departement ? communesNamedIn(departement, communeName, geography) : [];
   }
   if (candidates.length < 2) return candidates;
   const matching = named(candidates, communeName, geography);
