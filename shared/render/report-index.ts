@@ -1,6 +1,6 @@
 import { escapeHtml } from './html-escape.ts';
 import { renderPage } from './html-page.ts';
-import { tableBoxStart } from './html-table.ts';
+import { boxedTable } from './html-table.ts';
 import { formatDate, formatDateTime, formatShare, type Labels, type Language, labelsFor } from './labels.ts';
 
 interface IndexedReport {
@@ -109,14 +109,15 @@ function renderTerritory(
   const id = `territory-${index + 1}`;
   return (
     `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(territory)}</h2>\n` +
-    `${tableBoxStart(L.index.caption(territory))}<table>\n` +
-    `<caption>${escapeHtml(L.index.caption(territory))}</caption>\n` +
-    `<thead><tr>${head.map(([label, numeric]) => `<th scope="col"${numeric ? ' class="num"' : ''}>${escapeHtml(label)}</th>`).join('')}</tr></thead>\n` +
-    `<tbody>\n${[...entries]
-      .sort(compareEntries)
-      .map((entry) => renderRow(entry, lang, L))
-      .join('\n')}\n</tbody>\n` +
-    '</table></div>\n</section>'
+    boxedTable(
+      L.index.caption(territory),
+      `<thead><tr>${head.map(([label, numeric]) => `<th scope="col"${numeric ? ' class="num"' : ''}>${escapeHtml(label)}</th>`).join('')}</tr></thead>\n` +
+        `<tbody>\n${[...entries]
+          .sort(compareEntries)
+          .map((entry) => renderRow(entry, lang, L))
+          .join('\n')}\n</tbody>\n`,
+    ) +
+    '\n</section>'
   );
 }
 

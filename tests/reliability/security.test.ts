@@ -83,15 +83,9 @@ function formulaCells(text: string, delimiter: string): string[] {
     .filter((value) => FORMULA_START.test(value) && !PLAIN_NEGATIVE_NUMBER.test(value));
 }
 
-/**
- * Tags carrying an event handler or a javascript: URL, and script elements, in raw HTML. The values
- * of the text-only attributes (a name, a tooltip) are set aside first: data there is escaped text,
- * and a value that broke out of its quotes would leave what follows in the tag, still caught.
- */
+/** Tags carrying an event handler or a javascript: URL, and script elements, in raw HTML. */
 function activeMarkup(html: string): string[] {
-  const tags = (html.match(/<[a-zA-Z][^>]*>/g) ?? []).map((tag) =>
-    tag.replace(/\s(?:aria-label|title)="[^"]*"/g, ''),
-  );
+  const tags = html.match(/<[a-zA-Z][^>]*>/g) ?? [];
   return [
     ...tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag) || /javascript:/i.test(tag)),
     ...(html.match(/<script\b/gi) ?? []),

@@ -16,7 +16,8 @@ const count = (lang: 'fr' | 'en', english: string): string =>
 
 /** The table with this caption, as rows of cell texts (markup inside a cell left out, escapes kept). */
 function tableRows(html: string, caption: string): string[][] {
-  const at = html.indexOf(`<caption>${escapeHtml(caption)}</caption>`);
+  const text = escapeHtml(caption).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = html.search(new RegExp(`<caption id="[^"]+">${text}</caption>`));
   expect(at, caption).toBeGreaterThan(0);
   const table = html.slice(at, html.indexOf('</table>', at));
   const body = table.slice(table.indexOf('<tbody>'));
