@@ -27,7 +27,9 @@ export interface DetectedColumn {
 
 export interface DetectedFormat {
   readonly id: string;
+  /** Its name in English and in French. */
   readonly label: string;
+  readonly labelFr: string;
   readonly kind: 'payments' | 'contracts';
   readonly currency: string;
 }

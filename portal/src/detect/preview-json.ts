@@ -31,9 +31,9 @@ export async function previewDecpJson(
   } catch (error) {
     failure = (error as Error).message;
   }
-  const { id, label, kind, currency } = core.format;
+  const { id, label, labelFr, kind, currency } = core.format;
   return {
-    format: { id, label, kind, currency },
+    format: { id, label, labelFr, kind, currency },
     columns: [],
     unusedColumns: [],
     accepted: core.drainLines(),

@@ -71,10 +71,10 @@ export function previewRows(
     column: header.headerCells[index] ?? '',
   }));
   const used = new Set(header.columns.values());
-  const { id, label, kind, currency } = header.format;
+  const { id, label, labelFr, kind, currency } = header.format;
   return {
     ...preview,
-    format: { id, label, kind, currency },
+    format: { id, label, labelFr, kind, currency },
     headerLine: header.line,
     columns,
     unusedColumns: header.headerCells.filter((name, index) => !used.has(index) && name.trim() !== ''),

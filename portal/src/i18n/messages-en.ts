@@ -81,7 +81,7 @@ export const en: Messages = {
     notRecognised: 'Format not recognised: say which column holds what.',
     notRecognisedWhy: (reason) => `Reason: ${reason}`,
     wouldBeRejected: (reason) => `The file would be rejected: ${reason}`,
-    byProfile: (label) => `Recognised by your mapping profile “${label}”.`,
+    byProfile: 'Recognised by your mapping profile.',
     undated: 'undated',
   },
   mapping: {

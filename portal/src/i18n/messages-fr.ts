@@ -87,7 +87,7 @@ export const fr: Messages = {
     notRecognised: 'Format non reconnu : indiquez quelle colonne contient quoi.',
     notRecognisedWhy: (reason) => `Raison${NBSP}: ${reason}`,
     wouldBeRejected: (reason) => `Le fichier serait rejeté${NBSP}: ${reason}`,
-    byProfile: (label) => `Reconnu grâce à votre profil de correspondance «${NBSP}${label}${NBSP}».`,
+    byProfile: 'Reconnu grâce à votre profil de correspondance.',
     undated: 'non daté',
   },
   mapping: {

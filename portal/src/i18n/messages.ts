@@ -82,7 +82,7 @@ export interface Messages {
     readonly notRecognised: string;
     readonly notRecognisedWhy: (reason: string) => string;
     readonly wouldBeRejected: (reason: string) => string;
-    readonly byProfile: (label: string) => string;
+    readonly byProfile: string;
     /** In place of the date of a line with none that reads: it is counted all the same. */
     readonly undated: string;
   };

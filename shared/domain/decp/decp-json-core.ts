@@ -1,3 +1,4 @@
+import { DECP_JSON_FORMATS } from '../formats/decp-json-formats.ts';
 import type { HolderSplit } from '../holder-split.ts';
 import type { DatasetSummary } from '../ingest/dataset-tally.ts';
 import { LineCollector } from '../ingest/line-collector.ts';
@@ -15,21 +16,6 @@ export interface JsonRecord {
   readonly segment: DecpSegment;
   readonly value: unknown;
 }
-
-export const DECP_JSON_FORMATS = {
-  v1: {
-    id: 'decp-json-v1',
-    label: 'DECP JSON (format 2019, {"marches": [...]})',
-    kind: 'contracts',
-    currency: 'EUR',
-  },
-  v2: {
-    id: 'decp-json-v2',
-    label: 'DECP JSON (format 2024, {"marches": {"marche": [...]}})',
-    kind: 'contracts',
-    currency: 'EUR',
-  },
-} as const;
 
 /**
  * DECP JSON contracts → spend lines. The official key (buyer id + contract id) counts a contract

@@ -4,6 +4,7 @@ import type { FormatProfile } from './format-profile.ts';
 export const decpFlatCsv: FormatProfile = {
   id: 'decp-flat-csv',
   label: 'DECP flattened CSV (one row per titulaire)',
+  labelFr: 'DECP à plat (une ligne par titulaire)',
   kind: 'contracts',
   currency: 'EUR',
   decimal: '.',

@@ -31,6 +31,7 @@ function oneRowPerTitulaire(row: CanonicalRow): CanonicalRow[] {
 export const decpOdsCsv: FormatProfile = {
   id: 'decp-ods-csv',
   label: 'DECP export data.economie.gouv.fr (titulaire_id_1..3)',
+  labelFr: 'Export DECP data.economie.gouv.fr (titulaire_id_1..3)',
   kind: 'contracts',
   currency: 'EUR',
   decimal: '.',

@@ -9,7 +9,10 @@ import type { CanonicalField, CanonicalRow } from './canonical-fields.ts';
  */
 export interface FormatProfile {
   readonly id: string;
+  /** Its name in English, the language ingest writes its reasons in. */
   readonly label: string;
+  /** Its name in French. */
+  readonly labelFr: string;
   readonly kind: DatasetKind;
   readonly currency: Currency;
   readonly decimal: DecimalSeparator;

@@ -3,7 +3,8 @@ import type { FormatProfile } from './format-profile.ts';
 /** Payment extracts (mandats) from French local-government finance software, as exported to Excel CSV. */
 export const frPaymentsCsv: FormatProfile = {
   id: 'fr-payments-csv',
-  label: 'Extraction de mandats (logiciel financier)',
+  label: 'French payment orders extract (finance software)',
+  labelFr: 'Extraction de mandats (logiciel financier)',
   kind: 'payments',
   currency: 'EUR',
   decimal: ',',

@@ -64,6 +64,7 @@ export function formatOfMappingProfile(profile: MappingProfile): FormatProfile {
   return {
     id: `mapping:${profile.id}`,
     label: `mapping profile "${profile.label}"`,
+    labelFr: `profil de correspondance «\u00A0${profile.label}\u00A0»`,
     kind: profile.kind,
     currency: profile.currency,
     decimal: profile.decimal,

@@ -7,6 +7,7 @@ import type { FormatProfile } from './format-profile.ts';
 export const ukSpendCsv: FormatProfile = {
   id: 'uk-spend-csv',
   label: 'UK spend over £500 (Local Government Transparency Code)',
+  labelFr: 'Dépenses britanniques de plus de 500 £ (Local Government Transparency Code)',
   kind: 'payments',
   currency: 'GBP',
   decimal: '.',

@@ -1,3 +1,5 @@
+import { frenchFormatLabel } from '../formats/format-names.ts';
+
 /**
  * The reasons a line or a file is not counted, each with a stable code, its parameters and its text
  * in both languages. The English text is the one ingest writes (in the rejects file's `reason`
@@ -170,6 +172,8 @@ function paramText(name: string, value: string, language: ReasonLanguage): strin
       .map((one) => localiseReason(one, language))
       .join(' | ');
   if (name === 'unit') return UNITS_FR[value] ?? value;
+  if (name === 'format') return frenchFormatLabel(value);
+  if (name === 'formats') return value.split('; ').map(frenchFormatLabel).join('; ');
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { formatName } from '../../domain/formats/format-names.ts';
 import type { Report } from '../../domain/report/report-schema.ts';
 import {
   type Cell,
@@ -161,7 +162,7 @@ export function renderDatasets(view: View): string {
     report.datasets.map((dataset): Cell[] => [
       { text: dataset.file, rowHeader: true },
       { text: dataset.uploadedBy?.name ?? L.notStated },
-      { text: dataset.format ?? L.notStated },
+      { text: dataset.format ? formatName(dataset.format, report.language) : L.notStated },
       { text: dataset.encoding ?? L.notStated },
       { text: view.int(dataset.lines), numeric: true },
       { text: view.int(dataset.rejectedLines), numeric: true },

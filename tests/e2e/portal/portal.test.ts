@@ -142,16 +142,19 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('decp-table-schema-example.csv.rejects.csv');
     const path = await download.path();
     const rows = parseDelimited(await readFile(path, 'utf8'), ';');
-    expect(rows[0]).toEqual(['line', 'status', 'reason', 'amount', 'content', 'code', 'params']);
+    // A French reader downloads it in French: headers, statuses, reasons and decimal commas.
+    expect(rows[0]).toEqual(['ligne', 'statut', 'raison', 'montant', 'contenu', 'code', 'params']);
     expect(rows.slice(1).map(([line, status]) => [line, status])).toEqual([
-      ['2', 'set aside'],
-      ['3', 'set aside'],
+      ['2', 'écartée'],
+      ['3', 'écartée'],
     ]);
+    const inFrench =
+      'une version antérieure de ce marché (donneesActuelles = non)\u00A0: sa version actuelle est comptée à sa place';
     for (const row of rows.slice(1)) {
-      expect(row[2]).toMatch(/older version of this contract/);
+      expect(row[2]).toBe(inFrench);
       expect(row[5]).toBe('older-version');
     }
-    const amounts = rows.slice(1).map((row) => Math.round(Number(row[3]) * 100));
+    const amounts = rows.slice(1).map((row) => Math.round(Number(row[3]?.replace(',', '.')) * 100));
     // What the reconciliation sets aside is what these lines state.
     expect(amounts.reduce((sum, cents) => sum + cents, 0)).toBe(
       expected.schemaExample.reconciliation?.setAside[0]?.cents,
@@ -163,8 +166,6 @@ describe('the portal under ancrage serve, in Chromium', () => {
       .evaluateAll((rows) =>
         rows.map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => cell.textContent)),
       );
-    const inFrench =
-      'une version antérieure de ce marché (donneesActuelles = non)\u00A0: sa version actuelle est comptée à sa place';
     expect(cells).toEqual(
       rows.slice(1).map(([line], index) => [line, 'écartée', inFrench, euros(amounts[index] ?? 0)]),
     );
@@ -340,7 +341,8 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await page.getByTestId('send').click();
     await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
     expect(await count('accepted')).toBe(String(expected.unknownLayout.lines));
-    expect(await count('format')).toBe('mapping:regie-pipe');
+    // The dataset names the profile by its id, in the reader's language.
+    expect(await count('format')).toBe('profil de correspondance «\u00A0regie-pipe\u00A0»');
   });
 
   it('says which counted file holds part of the same spend as a new upload', async () => {

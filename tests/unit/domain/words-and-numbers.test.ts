@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRejectsCsv } from '../../../portal/src/pages/upload/rejects-csv.ts';
+import { formatName } from '../../../shared/domain/formats/format-names.ts';
+import { locateHeader } from '../../../shared/domain/formats/header-match.ts';
+import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
+import { formatOfMappingProfile } from '../../../shared/domain/formats/mapping-profile.ts';
 import {
   localiseReason,
   REASON_CODES,
@@ -72,6 +76,61 @@ describe('the catalogue of rejection reasons', () => {
     // A file written before the codes still reads in French.
     const [old] = parseRejectsCsv('line;reason;content\r\n3;amount is empty;x\r\n', 'fr');
     expect(old?.reason).toBe('le montant est vide');
+  });
+});
+
+describe('format names', () => {
+  it.each([
+    [
+      'uk-spend-csv',
+      'Dépenses britanniques de plus de 500 £ (Local Government Transparency Code)',
+      'UK spend over £500 (Local Government Transparency Code)',
+    ],
+    [
+      'fr-payments-csv',
+      'Extraction de mandats (logiciel financier)',
+      'French payment orders extract (finance software)',
+    ],
+    ['decp-flat-csv', 'DECP à plat (une ligne par titulaire)', 'DECP flattened CSV (one row per titulaire)'],
+    [
+      'decp-json-v2',
+      'DECP JSON (format 2024, {"marches": {"marche": [...]}})',
+      'DECP JSON (format 2024, {"marches": {"marche": [...]}})',
+    ],
+    ['mapping:sedit-2024', 'profil de correspondance « sedit-2024 »', 'mapping profile "sedit-2024"'],
+    ['a-format-of-a-later-version', 'a-format-of-a-later-version', 'a-format-of-a-later-version'],
+  ])('names %s in French and in English', (id, fr, en) => {
+    expect(plain(formatName(id, 'fr'))).toBe(fr);
+    expect(formatName(id, 'en')).toBe(en);
+  });
+
+  it('gives every known format a French name', () => {
+    for (const format of KNOWN_FORMATS) expect(formatName(format.id, 'fr'), format.id).not.toBe(format.id);
+  });
+
+  it('says in French which format a header nearly matched, and which formats it tried', () => {
+    const nearly = locateHeader([['Nom du tiers', 'Montant TTC', 'Objet']], KNOWN_FORMATS);
+    expect(nearly.ok).toBe(false);
+    if (!nearly.ok)
+      expect(plain(localiseReason(nearly.reason, 'fr'))).toMatch(
+        /^ligne 1 : ressemble à Extraction de mandats \(logiciel financier\) mais il manque/,
+      );
+    const profile = formatOfMappingProfile({
+      version: 1,
+      id: 'sedit',
+      label: 'Export Sedit',
+      kind: 'payments',
+      currency: 'EUR',
+      decimal: ',',
+      dateFormat: 'dd/mm/yyyy',
+      columns: { supplierName: 'Tiers', amount: 'Mt', date: 'Date' },
+    });
+    const none = locateHeader([['x', 'y']], [...KNOWN_FORMATS, profile]);
+    if (!none.ok) {
+      const french = plain(localiseReason(none.reason, 'fr'));
+      expect(french).toContain('DECP à plat (une ligne par titulaire); ');
+      expect(french).toContain('profil de correspondance « Export Sedit »)');
+    } else expect.unreachable();
   });
 });
 

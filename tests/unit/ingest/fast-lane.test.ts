@@ -133,6 +133,7 @@ const LAYOUTS: readonly Layout[] = [
       {
         id: 'profile',
         label: 'profile',
+        labelFr: 'profil',
         kind: 'payments',
         currency: 'EUR',
         decimal: ',',

@@ -256,7 +256,7 @@ describe('locateHeader', () => {
   it('reports the nearest header with its line rather than "no header"', () => {
     const result = locateHeader([title, blank, ['Tiers', 'Montant TTC', 'Nature']], KNOWN_FORMATS);
     if (result.ok) throw new Error('expected a failure');
-    expect(result.reason).toMatch(/^line 3: looks like Extraction de mandats/);
+    expect(result.reason).toMatch(/^line 3: looks like French payment orders extract/);
     expect(result.reason).toContain('date (one of: Date, Date mandat');
   });
 
@@ -271,7 +271,7 @@ describe('locateHeader', () => {
       KNOWN_FORMATS,
     );
     if (result.ok) throw new Error('expected a failure');
-    expect(result.reason).toMatch(/^line 4: looks like Extraction de mandats/);
+    expect(result.reason).toMatch(/^line 4: looks like French payment orders extract/);
     expect(result.reason).not.toContain('supplierName');
   });
 

@@ -4,6 +4,7 @@ import type {
   DatasetSummary,
   UnmatchedSuppliers,
 } from '../../../../shared/contracts/portal-api.ts';
+import { formatName } from '../../../../shared/domain/formats/format-names.ts';
 import { localiseReason } from '../../../../shared/domain/ingest/rejection-reasons.ts';
 import type { PortalContext } from '../../context.ts';
 import { h, replace, table } from '../../dom.ts';
@@ -11,7 +12,7 @@ import { formatCents, formatCentsIn, formatCount, formatDate, formatShare } from
 import { countedElsewhereNote, statusClass, statusName } from './counted-elsewhere.ts';
 import { reconciliationFigures } from './reconciliation-figures.ts';
 import { reconciliationView } from './reconciliation-view.ts';
-import { parseRejectsCsv } from './rejects-csv.ts';
+import { parseRejectsCsv, rejectsCsvIn } from './rejects-csv.ts';
 import { type RejectsOnPage, rejectsView } from './rejects-view.ts';
 
 const POLL_MS = 1_000;
@@ -96,9 +97,12 @@ export class DatasetStatusView {
     if (rejectsPath) {
       const text = await this.context.api.text(rejectsPath);
       // A Blob link downloads with the session's credentials already used; no token in a URL.
-      const downloadUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      const { language } = this.context.i18n;
+      const downloadUrl = URL.createObjectURL(
+        new Blob([rejectsCsvIn(text, language)], { type: 'text/csv;charset=utf-8' }),
+      );
       this.rejects = {
-        lines: parseRejectsCsv(text, this.context.i18n.language),
+        lines: parseRejectsCsv(text, language),
         downloadUrl,
         downloadName: `${this.fileName}.rejects.csv`,
       };
@@ -149,7 +153,9 @@ export class DatasetStatusView {
                   ] as [string, string, string],
                 ]
               : []),
-            ...(dataset.format ? [[t.format, dataset.format, 'format'] as [string, string, string]] : []),
+            ...(dataset.format
+              ? [[t.format, formatName(dataset.format, language), 'format'] as [string, string, string]]
+              : []),
           ]
         : [];
     replace(

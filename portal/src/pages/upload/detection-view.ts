@@ -22,7 +22,8 @@ export function detectionView(detection: Detection, messages: Messages, language
     [detection.shape === 'json' ? t.format : t.delimiter, describeShape(detection, messages)],
   ];
   if (detection.format) {
-    pairs.push([t.format, `${detection.format.label} (${detection.format.id})`]);
+    const name = language === 'fr' ? detection.format.labelFr : detection.format.label;
+    pairs.push([t.format, `${name} (${detection.format.id})`]);
     pairs.push([t.kind, messages.upload.kinds[detection.format.kind]]);
   }
   if (detection.headerLine) pairs.push([t.headerLine, formatCount(detection.headerLine, language)]);
@@ -33,8 +34,7 @@ export function detectionView(detection: Detection, messages: Messages, language
     { class: 'detection', 'aria-labelledby': 'detection-heading', 'data-testid': 'detection' },
     h('h2', { id: 'detection-heading', tabindex: -1 }, t.heading),
     h('dl', { class: 'facts' }, ...pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
-    detection.format?.id.startsWith('mapping:') &&
-      h('p', { class: 'note' }, t.byProfile(detection.format.label)),
+    detection.format?.id.startsWith('mapping:') && h('p', { class: 'note' }, t.byProfile),
     detection.failure &&
       h(
         'p',

@@ -85,3 +85,39 @@ export function parseRejectsCsv(text: string, language: Language = 'en'): Reject
     content: cell(row, content) ?? '',
   }));
 }
+
+const HEADERS_FR: Readonly<Record<string, string>> = {
+  line: 'ligne',
+  status: 'statut',
+  reason: 'raison',
+  amount: 'montant',
+  content: 'contenu',
+};
+const STATUSES_FR: Readonly<Record<RejectStatus, string>> = { rejected: 'rejetée', 'set aside': 'écartée' };
+
+/**
+ * The rejects file to download, in the reader's language: in French the headers, statuses and
+ * reasons are French and amounts have a decimal comma, as a French spreadsheet reads them; the
+ * `code` and `params` columns stay as written, for a program. The content cells are copied as they
+ * are (already neutralised for spreadsheets by ingest).
+ */
+export function rejectsCsvIn(text: string, language: Language): string {
+  if (language === 'en') return text;
+  const [header = [], ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimiter: ';',
+    header: false,
+    skipEmptyLines: true,
+  }).data;
+  const lines = parseRejectsCsv(text, language);
+  const translated = rows.map((row, index) =>
+    row.map((cell, column) => {
+      const name = header[column];
+      if (name === 'reason') return lines[index]?.reason ?? cell;
+      if (name === 'status') return STATUSES_FR[cell as RejectStatus] ?? cell;
+      if (name === 'amount') return cell.replace('.', ',');
+      return cell;
+    }),
+  );
+  const frenchHeader = header.map((name) => HEADERS_FR[name] ?? name);
+  return `\uFEFF${Papa.unparse([frenchHeader, ...translated], { delimiter: ';', newline: '\r\n' })}\r\n`;
+}
