@@ -28,6 +28,7 @@ export async function openIngestCore(path: string): Promise<{ file: OpenedFile; 
     rights: uploadRightsOf(BUNDLED_TERRITORIES.get(DEFAULT_TERRITORY_ID), BENCH_ANCHOR_ID),
     maxRejectedRatio: MAX_REJECTED_RATIO,
     holderSplit: 'equal',
+    inferColumns: true,
   });
   return { file, source };
 }

@@ -2,7 +2,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileReader } from '../adapters/file-reader.ts';
+import type { ColumnReadingRecord } from '../domain/dataset.ts';
 import { DecpJsonCore } from '../domain/decp/decp-json-core.ts';
+import { columnReadingRecord, settlementText } from '../domain/formats/inference/describe-choices.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { formatOfMappingProfile } from '../domain/formats/mapping-profile.ts';
 import { IngestCore } from '../domain/ingest/index.ts';
@@ -80,6 +82,7 @@ export async function inspect(argv: readonly string[]): Promise<string> {
       delimiter: file.delimiter,
       maxRejectedRatio: 1,
       headerSearchRows: profile?.headerLine,
+      inferColumns: !profile,
     });
     const firstRows: string[][] = [];
     let seen = 0;
@@ -100,6 +103,8 @@ export async function inspect(argv: readonly string[]): Promise<string> {
     const header = core.locatedHeader;
     if (!header) {
       out.push(`no known format: ${failure ?? 'no header found'}`);
+      const guess = core.bestGuess?.guess;
+      if (guess) out.push(...guessLines(guess.choices.map(columnReadingRecord)));
       out.push('first lines as cells (write a mapping profile naming these columns):');
       for (const cells of firstRows) out.push(`  ${cells.map((cell) => JSON.stringify(cell)).join(' | ')}`);
       return `${out.join('\n')}\n`;
@@ -108,9 +113,13 @@ export async function inspect(argv: readonly string[]): Promise<string> {
     out.push(
       `format: ${header.format.id} — ${header.format.label} (${header.format.kind}, ${header.format.currency}, decimal "${header.format.decimal}")`,
     );
-    out.push('columns:');
+    out.push(core.columnReading ? 'columns (recognised from their names and contents):' : 'columns:');
+    const reading = (core.columnReading ?? []).map(columnReadingRecord);
     for (const [field, index] of header.columns) {
-      out.push(`  ${field.padEnd(24)} ← "${header.headerCells[index] ?? ''}" (column ${index + 1})`);
+      const read = reading.find((record) => record.role === field);
+      out.push(
+        `  ${field.padEnd(24)} ← "${header.headerCells[index] ?? ''}" (column ${index + 1})${read ? ` ${evidenceOf(read)}` : ''}`,
+      );
     }
     const mapped = new Set(header.columns.values());
     const unmapped = header.headerCells.filter((name, index) => !mapped.has(index) && name.trim() !== '');
@@ -125,4 +134,18 @@ export async function inspect(argv: readonly string[]): Promise<string> {
   out.push(...lines.slice(0, SHOWN).map(describeLine));
   out.push(...rejections.slice(0, SHOWN).map(describeRejection));
   return `${out.join('\n')}\n`;
+}
+
+/** A column's score, the columns that came next for its role, and how a close call was settled. */
+function evidenceOf(record: ColumnReadingRecord): string {
+  const next = record.alternatives.map((other) => `"${other.header}" ${other.scorePercent} %`).join(', ');
+  const settled = settlementText(record, 'en');
+  return `${record.scorePercent} %${next ? `, next: ${next}` : ''}${settled ? `; ${settled}` : ''}`;
+}
+
+function guessLines(records: readonly ColumnReadingRecord[]): string[] {
+  return [
+    "best reading from the columns' names and contents (not good enough to count the file without confirming it):",
+    ...records.map((record) => `  ${record.role.padEnd(24)} ← "${record.header}" ${evidenceOf(record)}`),
+  ];
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DatasetRecord } from '../domain/dataset.ts';
+import { describeReading, settlementText } from '../domain/formats/inference/describe-choices.ts';
 import { lineFlagLabel, setAsideLabel } from '../domain/line-flags.ts';
 import { formatMoneyCents, formatMoneyUnits } from '../domain/money-text.ts';
 import type { AnalyzeResult } from './analyze.ts';
@@ -22,6 +23,19 @@ function notCountedNote(result: AnalyzeResult, dataset: DatasetRecord): string |
     : `read, not counted: all its spend is in ${by}`;
 }
 
+/** For a file no format fitted: the role each column was read as, and how close calls were settled. */
+export function readingLines(dataset: Pick<DatasetRecord, 'columnReading'>): string[] {
+  const records = dataset.columnReading;
+  if (!records) return [];
+  return [
+    `    columns read as: ${describeReading(records)}`,
+    ...records.flatMap((record) => {
+      const settled = settlementText(record, 'en');
+      return settled ? [`      ${record.role}: ${settled}`] : [];
+    }),
+  ];
+}
+
 /** One file's reconciliation: what was counted, set aside and rejected, and the flagged spend. */
 function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
   const currency = dataset.currency ?? result.report.currency;
@@ -33,6 +47,7 @@ function datasetLines(result: AnalyzeResult, dataset: DatasetRecord): string[] {
   const lines = [
     `${head}: ${lineCount(dataset.lines)} counted, ${exact(r.countedCents, currency)}` +
       (r.concessionCents !== 0 ? ` (and concessions ${exact(r.concessionCents, currency)}, apart)` : ''),
+    ...readingLines(dataset),
   ];
   for (const entry of r.setAside) {
     lines.push(

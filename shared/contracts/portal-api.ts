@@ -136,6 +136,11 @@ export interface DatasetSummary {
   readonly currency: string | null;
   /** The recognised layout: `fr-payments-csv`, `decp-flat-csv`, `mapping:<profile id>`… */
   readonly format: string | null;
+  /**
+   * For a file no format fitted (format `inferred`): the role each column was read as, its score in
+   * percent, the columns that came next, and how a close call was settled. Null otherwise.
+   */
+  readonly columnReading: readonly ColumnReadingSummary[] | null;
   readonly encoding: string | null;
   readonly receivedAt: string;
   readonly updatedAt: string;
@@ -158,6 +163,16 @@ export interface DatasetSummary {
   readonly countedIn: string | null;
   /** Other counted datasets with part of the same spend (supplier, month and amount): both count. */
   readonly overlaps: readonly DatasetOverlapSummary[];
+}
+
+export interface ColumnReadingSummary {
+  /** A canonical field: `supplierName`, `amount`, `date`… (docs/formats.md). */
+  readonly role: string;
+  readonly header: string;
+  readonly scorePercent: number;
+  /** How a close call with the first alternative was settled. */
+  readonly settledBy?: 'net-of-vat' | 'payment-date' | 'higher-score';
+  readonly alternatives: readonly { readonly header: string; readonly scorePercent: number }[];
 }
 
 export interface DatasetOverlapSummary {

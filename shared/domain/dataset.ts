@@ -32,6 +32,20 @@ export const DatasetOverlapSchema = z.object({
 export type DatasetOverlap = z.infer<typeof DatasetOverlapSchema>;
 
 /** One uploaded file and what ingest made of it. Only INGESTED datasets are counted in reports. */
+const HeaderNameSchema = z.string().max(200);
+
+/** One column's role as inference read it: its header, its score in percent, the next columns for the role. */
+export const ColumnReadingSchema = z.object({
+  role: z.string().max(40),
+  header: HeaderNameSchema,
+  scorePercent: z.number().int().min(0).max(100),
+  settledBy: z.enum(['net-of-vat', 'payment-date', 'higher-score']).optional(),
+  alternatives: z
+    .array(z.object({ header: HeaderNameSchema, scorePercent: z.number().int().min(0).max(100) }))
+    .max(2),
+});
+export type ColumnReadingRecord = z.infer<typeof ColumnReadingSchema>;
+
 export const DatasetRecordSchema = z.object({
   id: z.string().regex(/^[a-f0-9]{24}$/),
   source: ObjectLocationSchema,
@@ -70,6 +84,8 @@ export const DatasetRecordSchema = z.object({
    */
   overlapsPending: z.literal(true).optional(),
   headerLine: z.number().int().nonnegative().optional(),
+  /** For a file read by inference (format `inferred`): the role each column was given, and why. */
+  columnReading: z.array(ColumnReadingSchema).max(40).optional(),
   lines: z.number().int().nonnegative().default(0),
   rejectedLines: z.number().int().nonnegative().default(0),
   blankLines: z.number().int().nonnegative().default(0),

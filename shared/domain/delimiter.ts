@@ -1,4 +1,5 @@
 import type { FormatProfile } from './formats/format-profile.ts';
+import { namesARole } from './formats/inference/header-words.ts';
 import { foldForMatch } from './text.ts';
 
 export const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -27,5 +28,20 @@ export function chooseDelimiter(firstLines: readonly string[], formats: readonly
       best = { delimiter, known, width };
     }
   }
-  return best.delimiter;
+  return best.known > 0 ? best.delimiter : (byRoleWords(lines) ?? best.delimiter);
+}
+
+/**
+ * Without a known column name, the delimiter whose split gives the most cells naming a role in
+ * words (`Payee`, `£ (net)`, `Inv Date`): a quoted `"1,800"` makes a comma-separated file's lines
+ * uneven, so evenness alone would pick a delimiter the file does not use. Undefined when no split
+ * names a role.
+ */
+function byRoleWords(lines: readonly string[]): string | undefined {
+  let best: { delimiter: string; named: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const named = Math.max(0, ...lines.map((line) => line.split(delimiter).filter(namesARole).length));
+    if (named > 1 && named > (best?.named ?? 0)) best = { delimiter, named };
+  }
+  return best?.delimiter;
 }

@@ -2,6 +2,7 @@ import type { DatasetRecord, DatasetStatus, ObjectLocation } from '../domain/dat
 import { listedAnchors } from '../domain/dataset-anchors.ts';
 import { anchorOfUploadKey, fileNameOfKey } from '../domain/dataset-identity.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
+import { columnReadingRecord } from '../domain/formats/inference/describe-choices.ts';
 import type { DatasetSummary } from '../domain/ingest/index.ts';
 
 /** The record claimed before any write: INGESTING, with a lease a crashed attempt lets expire. */
@@ -57,6 +58,7 @@ export function withSummary(
     ...record,
     contentSha256,
     headerLine: summary.headerLine,
+    ...(summary.columnReading ? { columnReading: summary.columnReading.map(columnReadingRecord) } : {}),
     lines: summary.lines,
     rejectedLines: summary.rejectedLines,
     blankLines: summary.blankLines,

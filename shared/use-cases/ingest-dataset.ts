@@ -142,6 +142,7 @@ async function ingestObject(
     maxRejectedRatio: deps.settings.maxRejectedRatio,
     headerSearchRows: profile?.headerLine ? Math.max(profile.headerLine, HEADER_SEARCH_ROWS) : undefined,
     holderSplit: deps.settings.holderSplit,
+    inferColumns: !profile,
   });
   const rejects = new RejectsFile();
   const alreadyWritten = record.linesWritten ?? 0;

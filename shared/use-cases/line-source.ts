@@ -66,6 +66,8 @@ export interface LineSourceOptions {
   readonly maxRejectedRatio: number;
   readonly headerSearchRows?: number | undefined;
   readonly holderSplit: HolderSplit;
+  /** Read the columns by inference when no format fits (not when a mapping profile names the layout). */
+  readonly inferColumns: boolean;
 }
 
 /** The right core for the file's shape: DECP JSON contracts, or delimited rows matched by header. */
@@ -89,6 +91,7 @@ export function lineSourceOf(file: OpenedFile, options: LineSourceOptions): Line
     headerSearchRows: options.headerSearchRows,
     holderSplit: options.holderSplit,
     redecodedLines: file.redecodedLines,
+    inferColumns: options.inferColumns,
   });
   return sourceOf(core, file.rows, () => core.format);
 }

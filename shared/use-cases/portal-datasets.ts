@@ -28,6 +28,7 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
     kind: record.kind ?? record.requestedKind ?? null,
     currency: record.currency ?? null,
     format: record.format ?? null,
+    columnReading: record.columnReading ?? null,
     encoding: record.encoding ?? null,
     receivedAt: record.receivedAt,
     updatedAt: record.updatedAt,

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { foldForMatch, PROTOTYPE_KEYS } from '../text.ts';
 import type { CanonicalField } from './canonical-fields.ts';
 import type { FormatProfile } from './format-profile.ts';
+import { repairHeaderCell } from './inference/header-repair.ts';
 
 /** A header row recognised as a format: which column holds which canonical field. */
 export interface HeaderMatch {
@@ -34,7 +35,8 @@ function mapColumns(cells: readonly string[], format: FormatProfile): Candidate 
   return { format, columns, missing };
 }
 
-function checkHeaderCells(cells: readonly string[]): Result<void> {
+/** A header's names must be unique and never an object's own property name. */
+export function checkHeaderCells(cells: readonly string[]): Result<void> {
   const seen = new Set<string>();
   for (const cell of cells) {
     const name = cell.trim();
@@ -86,7 +88,7 @@ export function matchHeader(
   cells: readonly string[],
   formats: readonly FormatProfile[],
 ): Result<HeaderMatch> {
-  const tried = tryHeader(cells, formats);
+  const tried = tryHeader(cells.map(repairHeaderCell), formats);
   return 'match' in tried ? ok(tried.match) : fail(tried.miss.reason);
 }
 
@@ -111,7 +113,7 @@ export function locateHeader(
   let nearest: { line: number; miss: HeaderMiss } | undefined;
   const limit = Math.min(rows.length, searchRows);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const tried = tryHeader(rows[rowIndex] ?? [], formats);
+    const tried = tryHeader((rows[rowIndex] ?? []).map(repairHeaderCell), formats);
     if ('match' in tried) return ok({ ...tried.match, rowIndex });
     if (tried.miss.recognised > (nearest?.miss.recognised ?? 0)) {
       nearest = { line: lineNumbers?.[rowIndex] ?? rowIndex + 1, miss: tried.miss };

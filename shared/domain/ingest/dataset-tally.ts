@@ -1,3 +1,4 @@
+import type { RoleChoice } from '../formats/inference/infer-columns.ts';
 import type { Reconciliation } from '../reconciliation.ts';
 import type { SpendLine } from '../spend-line.ts';
 import type { Rejection, SetAside, SetAsideKind } from './rejection.ts';
@@ -6,6 +7,8 @@ import type { Rejection, SetAside, SetAsideKind } from './rejection.ts';
 export interface DatasetSummary {
   readonly format: string;
   readonly headerLine: number;
+  /** The roles inference gave the columns, for a file no format fitted. */
+  readonly columnReading?: readonly RoleChoice[] | undefined;
   readonly lines: number;
   readonly rejectedLines: number;
   readonly blankLines: number;

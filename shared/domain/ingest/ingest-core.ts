@@ -3,6 +3,8 @@ import { parseDate } from '../dates.ts';
 import type { CanonicalRow } from '../formats/canonical-fields.ts';
 import type { FormatProfile } from '../formats/format-profile.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats/header-match.ts';
+import { columnReadingRecord, describeReading } from '../formats/inference/describe-choices.ts';
+import { inferColumns, type NoReading, type RoleChoice } from '../formats/inference/infer-columns.ts';
 import type { HolderSplit } from '../holder-split.ts';
 import { parseAmountToCents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -17,6 +19,7 @@ import { FastLane } from './fast-lane.ts';
 import { LineCollector } from './line-collector.ts';
 import { OverlongRecord } from './overlong-record.ts';
 import type { Rejection } from './rejection.ts';
+import { reasonText } from './rejection-reasons.ts';
 import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader, MAX_LINE_LENGTH } from './row-checks.ts';
 import { summaryRowKind } from './summary-row.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
@@ -45,6 +48,11 @@ export interface IngestCoreOptions {
    * text is decoded, ahead of the rows.
    */
   readonly redecodedLines?: ReadonlySet<number> | undefined;
+  /**
+   * When no format fits the header, read the columns by inference (docs/formats.md). Off when the
+   * caller names the layout (a mapping profile): then only that layout is tried.
+   */
+  readonly inferColumns?: boolean | undefined;
 }
 
 /**
@@ -64,6 +72,8 @@ export class IngestCore {
       })
     | undefined;
   private failure: string | undefined;
+  private inferred: readonly RoleChoice[] | undefined;
+  private guess: NoReading | undefined;
 
   constructor(private readonly options: IngestCoreOptions) {
     this.collected = new LineCollector(options.maxRejectedRatio);
@@ -75,6 +85,16 @@ export class IngestCore {
 
   get format(): FormatProfile | undefined {
     return this.header?.format;
+  }
+
+  /** The roles inference gave the columns, when no format fitted; undefined otherwise. */
+  get columnReading(): readonly RoleChoice[] | undefined {
+    return this.inferred;
+  }
+
+  /** The best reading inference found when none was good enough: what a mapping form starts from. */
+  get bestGuess(): NoReading | undefined {
+    return this.guess;
   }
 
   /** The header found, with its column mapping, once settled (for `ancrage inspect`). */
@@ -124,6 +144,7 @@ export class IngestCore {
       ...summary.value,
       format: this.header?.format.id ?? '',
       headerLine: this.headerLineNumber(),
+      ...(this.inferred ? { columnReading: this.inferred } : {}),
     });
   }
 
@@ -139,36 +160,69 @@ export class IngestCore {
       rows.map((row) => row.lineNumber),
       this.options.headerSearchRows,
     );
-    if (!located.ok) {
+    const header = located.ok ? located.value : this.inferHeader();
+    if (!header) {
+      const reason = located.ok ? '' : this.withGuess(located.reason);
       // A line of megabytes is the file's first problem: say so before the header it hides.
       const overlong = rows.find((row) => row instanceof OverlongRecord);
       this.failure = overlong
-        ? `line ${overlong.lineNumber} is ${overlong.length} characters long, more than the ${MAX_LINE_LENGTH} a line may have; ${located.reason}`
-        : located.reason;
+        ? `line ${overlong.lineNumber} is ${overlong.length} characters long, more than the ${MAX_LINE_LENGTH} a line may have; ${reason}`
+        : reason;
       return fail(this.failure);
     }
-    const format = located.value.format;
+    return this.settleOn(header);
+  }
+
+  private inferHeader(): LocatedHeader | undefined {
+    if (!this.options.inferColumns) return undefined;
+    const inferred = inferColumns(
+      this.pendingHeaderRows.map((row) => row.cells),
+      this.options.headerSearchRows ?? HEADER_SEARCH_ROWS,
+    );
+    if ('noReading' in inferred) {
+      this.guess = inferred.noReading;
+      return undefined;
+    }
+    this.inferred = inferred.reading.choices;
+    return inferred.reading.header;
+  }
+
+  /** A refusal says, after why no format fits, what inference made of the columns. */
+  private withGuess(reason: string): string {
+    const guess = this.guess;
+    return guess?.guess
+      ? reasonText(
+          'columns-not-inferred',
+          { reason, guess: describeReading(guess.guess.choices.map(columnReadingRecord)) },
+          'en',
+        )
+      : reason;
+  }
+
+  private settleOn(located: LocatedHeader): Result<void> {
+    const rows = this.pendingHeaderRows;
+    const format = located.format;
     const validate = createRowValidator({
       format,
       defaultAnchorId: this.options.defaultAnchorId,
       rights: this.options.rights,
     });
-    const columnIndexes = columnIndexesOf(located.value.columns);
+    const columnIndexes = columnIndexesOf(located.columns);
     this.header = {
-      ...located.value,
+      ...located,
       validate,
       columnIndexes,
-      foldedHeader: located.value.headerCells.map(foldForMatch),
+      foldedHeader: located.headerCells.map(foldForMatch),
       fastLane:
         this.options.fastLane === false
           ? undefined
-          : FastLane.for(located.value, columnIndexes, validate, this.options.delimiter, this.collected, {
+          : FastLane.for(located, columnIndexes, validate, this.options.delimiter, this.collected, {
               redecodedLines: this.options.redecodedLines,
             }),
       ...(format.groupRowsBy ? { grouping: new ContractGrouping(this.options.holderSplit) } : {}),
     };
-    this.collected.countPreamble(located.value.rowIndex);
-    for (const row of rows.slice(located.value.rowIndex + 1)) this.acceptDataRow(row);
+    this.collected.countPreamble(located.rowIndex);
+    for (const row of rows.slice(located.rowIndex + 1)) this.acceptDataRow(row);
     return ok(undefined);
   }
 

@@ -1,4 +1,5 @@
 import { frenchFormatLabel } from '../formats/format-names.ts';
+import { frenchReading } from '../formats/inference/describe-choices.ts';
 
 /**
  * The reasons a line or a file is not counted, each with a stable code, its parameters and its text
@@ -133,6 +134,10 @@ const CATALOGUE = {
     en: "the file's amounts are in {currency} but {territory} counts in {territoryCurrency}: a report adds one currency only; upload files in {territoryCurrency}, or analyse this file with a {currency} territory",
     fr: 'les montants du fichier sont en {currency} mais {territory} compte en {territoryCurrency}\u00A0: un rapport n’additionne qu’une monnaie\u00A0; déposez des fichiers en {territoryCurrency}, ou analysez ce fichier avec un territoire en {currency}',
   },
+  'columns-not-inferred': {
+    en: '{reason}. Nor could the columns be recognised from their names and contents with confidence; the best reading was: {guess}. Check it and save it as a mapping profile.',
+    fr: '{reason}. Les colonnes n’ont pas non plus pu être reconnues avec assurance d’après leurs noms et leurs contenus\u00A0; la meilleure lecture était\u00A0: {guess}. Vérifiez-la et enregistrez-la comme profil de correspondance.',
+  },
   'at-line': { en: 'line {line#}: {reason}', fr: 'ligne {line#}\u00A0: {reason}' },
   'at-contract': { en: 'contract {line#}: {reason}', fr: 'marché {line#}\u00A0: {reason}' },
 } as const satisfies Record<string, Readonly<Record<ReasonLanguage, string>>>;
@@ -173,6 +178,7 @@ function paramText(name: string, value: string, language: ReasonLanguage): strin
       .join(' | ');
   if (name === 'unit') return UNITS_FR[value] ?? value;
   if (name === 'format') return frenchFormatLabel(value);
+  if (name === 'guess') return frenchReading(value);
   if (name === 'formats') return value.split('; ').map(frenchFormatLabel).join('; ');
   return value;
 }

@@ -37,12 +37,17 @@ const UNKNOWN_CENTS = sum(UNKNOWN_ROWS.map(([, amount]) => frenchCents(amount)))
 describe('a layout no known format describes: Nom fournisseur|Mt payé|Date paiement|CP', () => {
   const file = writeInput(dir, 'regie-pipe.csv', unknownLayoutFile());
 
-  it('without a profile the file is refused, naming the required columns it lacks', async () => {
-    const { error } = await analyzeFailure([file]);
-    expect(error).toBeInstanceOf(RunError);
-    expect(error.message).toMatch(
-      /regie-pipe\.csv was rejected: line 1: looks like .* but a required column is missing: supplierName .*; amount .*; date /,
-    );
+  it('without a profile its columns are recognised from their names and contents, to the same totals', async () => {
+    const result = await analyzeFiles([file]);
+    expect(toCents(result.report.totals.gross)).toBe(UNKNOWN_CENTS);
+    expect(result.report.totals.lines).toBe(UNKNOWN_ROWS.length);
+    expect(result.datasets[0]?.format).toBe('inferred');
+    expect(result.datasets[0]?.columnReading?.map(({ role, header }) => [role, header])).toEqual([
+      ['supplierName', 'Nom fournisseur'],
+      ['amount', 'Mt payé'],
+      ['date', 'Date paiement'],
+      ['supplierPostcode', 'CP'],
+    ]);
   });
 
   it('with a mapping profile its totals are right', async () => {
