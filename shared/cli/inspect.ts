@@ -23,7 +23,7 @@ function describeLine(line: SpendLine): string {
     ? `${supplier.identifier.scheme} ${supplier.identifier.value}`
     : 'no identifier';
   const amount = (line.amountCents / 100).toFixed(2);
-  return `  line ${line.lineNumber}: ${line.date}  ${amount} ${line.currency}  ${supplier.name || '(undisclosed)'}  [${id}${where ? `, ${where}` : ''}]  → key ${supplier.key}`;
+  return `  line ${line.lineNumber}: ${line.date ?? 'undated'}  ${amount} ${line.currency}  ${supplier.name || '(undisclosed)'}  [${id}${where ? `, ${where}` : ''}]  → key ${supplier.key}`;
 }
 
 const describeRejection = (rejection: Rejection) =>

@@ -1,5 +1,7 @@
 import { sniffDecpVersion } from '../../../shared/adapters/decp-json-records.ts';
 import { detectEncoding, type TextEncoding } from '../../../shared/adapters/text-decoding.ts';
+import type { ColumnReadingRecord } from '../../../shared/domain/dataset.ts';
+import type { DateOrder } from '../../../shared/domain/dates.ts';
 import { chooseDelimiter } from '../../../shared/domain/delimiter.ts';
 import type { CanonicalField } from '../../../shared/domain/formats/canonical-fields.ts';
 import type { FormatProfile } from '../../../shared/domain/formats/format-profile.ts';
@@ -10,6 +12,7 @@ import {
   type MappingProfile,
 } from '../../../shared/domain/formats/mapping-profile.ts';
 import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
+import type { DecimalSeparator } from '../../../shared/domain/money.ts';
 import type { SpendLine } from '../../../shared/domain/spend-line.ts';
 import { decodeHead } from './decode-text.ts';
 import { previewDecpJson } from './preview-json.ts';
@@ -32,6 +35,19 @@ export interface DetectedFormat {
   readonly labelFr: string;
   readonly kind: 'payments' | 'contracts';
   readonly currency: string;
+  /** How a delimited file writes amounts and dates (a mapping form starts from them). */
+  readonly decimal?: DecimalSeparator;
+  readonly dateOrder?: DateOrder;
+}
+
+/** The best reading inference found for a file it could not read with confidence: where a mapping starts. */
+export interface BestGuess {
+  /** The physical line of the header guessed. */
+  readonly headerLine: number;
+  readonly records: readonly ColumnReadingRecord[];
+  readonly columns: readonly DetectedColumn[];
+  /** The decimal separator, date order and currency its cells suggest. */
+  readonly format: DetectedFormat;
 }
 
 /** What a file is, as ingest would read it, from its first records: shown before anything is uploaded. */
@@ -46,11 +62,17 @@ export interface Detection {
   readonly firstLines: readonly string[];
   /** The first records as cells (delimited files), for choosing columns in a mapping profile. */
   readonly rows: readonly (readonly string[])[];
+  /** The physical line each of `rows` starts on. */
+  readonly rowLines: readonly number[];
   /** Undefined when no known format (nor the profile given) fits the header. */
   readonly format?: DetectedFormat;
   readonly headerLine?: number;
   readonly columns: readonly DetectedColumn[];
   readonly unusedColumns: readonly string[];
+  /** How inference read the columns, when no format fitted and it read them with confidence (format `inferred`). */
+  readonly columnReading?: readonly ColumnReadingRecord[];
+  /** When the file is not recognised: the best reading inference found all the same. */
+  readonly bestGuess?: BestGuess;
   /** Why the file is not recognised, or why ingest would reject it whole. */
   readonly failure?: string;
   readonly accepted: readonly SpendLine[];
@@ -94,11 +116,14 @@ export async function detectFile(
       shape: 'json',
       decpVersion,
       rows: [],
+      rowLines: [],
       ...(await previewDecpJson(file, encoding, decpVersion)),
     };
   }
   const formats = formatsFor(options);
   const searchRows = options.profile?.headerLine ?? HEADER_SEARCH_ROWS;
   const delimiter = options.profile?.delimiter ?? chooseDelimiter(text.split('\n', searchRows), formats);
-  return { ...base, shape: 'delimited', delimiter, ...previewRows(text, delimiter, formats, searchRows) };
+  // As ingest does: inference reads a file no format fits, unless the upload names a profile.
+  const preview = previewRows(text, delimiter, formats, searchRows, options.profile === undefined);
+  return { ...base, shape: 'delimited', delimiter, ...preview };
 }

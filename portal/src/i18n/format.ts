@@ -48,6 +48,15 @@ export function formatShare(share: number, language: Language): string {
   ).format(share);
 }
 
+/** A whole percentage (0–100), as a score is shown. */
+export function formatPercent(percent: number, language: Language): string {
+  const locale = MESSAGES[language].locale;
+  return numberFormat(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(percent / 100);
+}
+
 export function formatBytes(bytes: number, language: Language): string {
   const locale = MESSAGES[language].locale;
   const [value, unit] =

@@ -1,3 +1,4 @@
+import { FIELD_NAMES } from '../../../shared/domain/formats/field-names.ts';
 import type { Messages } from './messages.ts';
 
 const s = (n: number): string => (n === 1 ? '' : 's');
@@ -82,6 +83,12 @@ export const en: Messages = {
     notRecognisedWhy: (reason) => `Reason: ${reason}`,
     wouldBeRejected: (reason) => `The file would be rejected: ${reason}`,
     byProfile: 'Recognised by your mapping profile.',
+    reading: 'Columns recognised from their names and contents',
+    readingColumns: ['Field', 'Column in the file', 'Score', 'Next candidates', 'Close call settled'],
+    candidate: (header, score) => `“${header}” (${score})`,
+    readingNote:
+      'No known format fits these headers: the portal recognised each column from its name and contents, and the file will be read this way. You can confirm this reading or change it. Saved as your institution’s mapping profile, it will read next month’s file without asking you anything.',
+    confirmReading: 'Confirm or change this reading',
     undated: 'undated',
   },
   mapping: {
@@ -94,27 +101,11 @@ export const en: Messages = {
     newProfile: 'New profile',
     headerLine: 'Header line',
     notMapped: '— not used —',
-    fields: {
-      supplierName: 'Supplier name',
-      supplierIdentifier: 'Supplier SIRET / SIREN / company number',
-      supplierPostcode: 'Supplier postcode',
-      supplierCommune: 'Supplier town',
-      amount: 'Amount',
-      date: 'Date',
-      categoryCode: 'Accounting or CPV code',
-      categoryLabel: 'Accounting label',
-      reference: 'Reference (payment number)',
-      description: 'Description',
-      supplierIdentifierType: 'Supplier identifier type',
-      supplierCountry: 'Supplier country',
-      supplierLocalId: 'Supplier code',
-      supplierCommuneCode: 'Supplier INSEE commune code',
-      anchorId: 'Buyer identifier',
-      anchorName: 'Buyer name',
-      serviceArea: 'Service area',
-      contractUid: 'Contract unique identifier',
-      currentVersion: 'Current version',
-    },
+    fromReading:
+      'The form starts from the columns recognised: check them, correct them if need be, then save.',
+    fromGuess:
+      'The form starts from the best reading found, too uncertain to read the file without you: check each column and fill in those missing.',
+    fields: FIELD_NAMES.en,
     decimal: 'Decimal separator',
     dateFormat: 'Date format',
     currency: 'Currency',
@@ -151,6 +142,8 @@ export const en: Messages = {
     period: 'Period',
     periodRange: (from, to) => `${from} to ${to}`,
     format: 'Format',
+    columnsReadAs: (reading) => `Columns read as: ${reading}`,
+    settled: (field, header, why) => `${field}: “${header}” ${why}`,
     message: 'Message',
     rejects: 'Lines not counted (rejected or set aside)',
     rejectsColumns: ['Line', 'Outcome', 'Reason', 'Amount', 'Content'],

@@ -1,3 +1,4 @@
+import { FIELD_NAMES } from '../../../shared/domain/formats/field-names.ts';
 import type { Messages } from './messages.ts';
 
 const NBSP = '\u00A0';
@@ -88,6 +89,18 @@ export const fr: Messages = {
     notRecognisedWhy: (reason) => `Raison${NBSP}: ${reason}`,
     wouldBeRejected: (reason) => `Le fichier serait rejeté${NBSP}: ${reason}`,
     byProfile: 'Reconnu grâce à votre profil de correspondance.',
+    reading: 'Colonnes reconnues d’après leurs noms et leurs contenus',
+    readingColumns: [
+      'Champ',
+      'Colonne du fichier',
+      'Score',
+      'Colonnes suivantes',
+      'Choix entre colonnes proches',
+    ],
+    candidate: (header, score) => `«${NBSP}${header}${NBSP}» (${score})`,
+    readingNote:
+      'Aucun format connu ne correspond à ces en-têtes\u00A0: le portail a reconnu chaque colonne d’après son nom et son contenu, et le fichier sera lu ainsi. Vous pouvez confirmer cette lecture ou la modifier. Enregistrée comme profil de correspondance de votre institution, elle lira le fichier du mois prochain sans rien vous demander.',
+    confirmReading: 'Confirmer ou modifier cette lecture',
     undated: 'non daté',
   },
   mapping: {
@@ -100,27 +113,11 @@ export const fr: Messages = {
     newProfile: 'Nouveau profil',
     headerLine: 'Ligne d’en-tête',
     notMapped: '— non utilisé —',
-    fields: {
-      supplierName: 'Nom du fournisseur',
-      supplierIdentifier: 'SIRET / SIREN du fournisseur',
-      supplierPostcode: 'Code postal du fournisseur',
-      supplierCommune: 'Commune du fournisseur',
-      amount: 'Montant',
-      date: 'Date',
-      categoryCode: 'Code de nature ou CPV',
-      categoryLabel: 'Libellé de nature',
-      reference: 'Référence (n° de mandat)',
-      description: 'Objet',
-      supplierIdentifierType: 'Type d’identifiant du fournisseur',
-      supplierCountry: 'Pays du fournisseur',
-      supplierLocalId: 'Code tiers',
-      supplierCommuneCode: 'Code commune INSEE du fournisseur',
-      anchorId: 'Identifiant de l’acheteur',
-      anchorName: 'Nom de l’acheteur',
-      serviceArea: 'Service',
-      contractUid: 'Identifiant unique du marché',
-      currentVersion: 'Version en vigueur',
-    },
+    fromReading:
+      'Le formulaire reprend les colonnes reconnues\u00A0: vérifiez-les, corrigez au besoin, puis enregistrez.',
+    fromGuess:
+      'Le formulaire part de la meilleure lecture trouvée, trop incertaine pour lire le fichier sans vous\u00A0: vérifiez chaque colonne et complétez celles qui manquent.',
+    fields: FIELD_NAMES.fr,
     decimal: 'Séparateur décimal',
     dateFormat: 'Format des dates',
     currency: 'Devise',
@@ -157,6 +154,8 @@ export const fr: Messages = {
     period: 'Période',
     periodRange: (from, to) => `du ${from} au ${to}`,
     format: 'Format',
+    columnsReadAs: (reading) => `Colonnes lues comme${NBSP}: ${reading}`,
+    settled: (field, header, why) => `${field}${NBSP}: «${NBSP}${header}${NBSP}» ${why}`,
     message: 'Message',
     rejects: 'Lignes non comptées (rejetées ou écartées)',
     rejectsColumns: ['Ligne', 'Sort', 'Raison', 'Montant', 'Contenu'],

@@ -83,6 +83,14 @@ export interface Messages {
     readonly notRecognisedWhy: (reason: string) => string;
     readonly wouldBeRejected: (reason: string) => string;
     readonly byProfile: string;
+    /** For a file no format fits whose columns inference read: the table's caption and its headers. */
+    readonly reading: string;
+    readonly readingColumns: readonly [string, string, string, string, string];
+    /** A column that came next for a role, with its score (already formatted). */
+    readonly candidate: (header: string, score: string) => string;
+    /** That the officer may confirm or change the reading, and what saving it as a profile spares them. */
+    readonly readingNote: string;
+    readonly confirmReading: string;
     /** In place of the date of a line with none that reads: it is counted all the same. */
     readonly undated: string;
   };
@@ -95,6 +103,10 @@ export interface Messages {
     readonly newProfile: string;
     readonly headerLine: string;
     readonly notMapped: string;
+    /** The form starts from the columns inference read with confidence. */
+    readonly fromReading: string;
+    /** The form starts from inference's best guess, not good enough to read the file without asking. */
+    readonly fromGuess: string;
     readonly fields: Readonly<Partial<Record<CanonicalField, string>>>;
     readonly decimal: string;
     readonly dateFormat: string;
@@ -124,6 +136,10 @@ export interface Messages {
     readonly period: string;
     readonly periodRange: (from: string, to: string) => string;
     readonly format: string;
+    /** The columns inference read, as `field ← "column" (score)`, one after the other. */
+    readonly columnsReadAs: (reading: string) => string;
+    /** How a close call between two columns for a field was settled. */
+    readonly settled: (field: string, header: string, why: string) => string;
     readonly message: string;
     readonly rejects: string;
     readonly rejectsColumns: readonly [string, string, string, string, string];

@@ -1,4 +1,5 @@
 import { DECP_JSON_FORMATS } from './decp-json-formats.ts';
+import { INFERRED_FORMAT } from './inference/inferred-format.ts';
 import { KNOWN_FORMATS } from './known-formats.ts';
 
 type Language = 'fr' | 'en';
@@ -6,6 +7,7 @@ type Language = 'fr' | 'en';
 const NAMED_FORMATS: readonly { id: string; label: string; labelFr: string }[] = [
   ...KNOWN_FORMATS,
   ...Object.values(DECP_JSON_FORMATS),
+  INFERRED_FORMAT,
 ];
 
 const MAPPING_PREFIX = 'mapping:';

@@ -83,12 +83,33 @@ function tryHeader(
   };
 }
 
+/**
+ * The header as written, then repaired (a byte-order mark or a name decoded twice): a mapping profile
+ * saved with the garbled name still matches its file, and an alias matches the repaired one.
+ */
+function tryRepaired(
+  cells: readonly string[],
+  formats: readonly FormatProfile[],
+): ReturnType<typeof tryHeader> {
+  const asWritten = tryHeader(cells, formats);
+  const repaired = cells.map(repairHeaderCell);
+  if (repaired.every((cell, index) => cell === cells[index])) return asWritten;
+  const tried = tryHeader(repaired, formats);
+  // A match beats a miss; between two of a kind, the more columns found wins, the header as written on a tie.
+  const [matched, written] = [tried, asWritten].map((outcome) =>
+    'match' in outcome ? [1, outcome.match.columns.size] : [0, outcome.miss.recognised],
+  ) as [[number, number], [number, number]];
+  return matched[0] > written[0] || (matched[0] === written[0] && matched[1] > written[1])
+    ? tried
+    : asWritten;
+}
+
 /** Matches one header row against the given formats; the format that finds the most fields wins. */
 export function matchHeader(
   cells: readonly string[],
   formats: readonly FormatProfile[],
 ): Result<HeaderMatch> {
-  const tried = tryHeader(cells.map(repairHeaderCell), formats);
+  const tried = tryRepaired(cells, formats);
   return 'match' in tried ? ok(tried.match) : fail(tried.miss.reason);
 }
 
@@ -113,7 +134,7 @@ export function locateHeader(
   let nearest: { line: number; miss: HeaderMiss } | undefined;
   const limit = Math.min(rows.length, searchRows);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const tried = tryHeader((rows[rowIndex] ?? []).map(repairHeaderCell), formats);
+    const tried = tryRepaired(rows[rowIndex] ?? [], formats);
     if ('match' in tried) return ok({ ...tried.match, rowIndex });
     if (tried.miss.recognised > (nearest?.miss.recognised ?? 0)) {
       nearest = { line: lineNumbers?.[rowIndex] ?? rowIndex + 1, miss: tried.miss };

@@ -135,8 +135,8 @@ const CATALOGUE = {
     fr: 'les montants du fichier sont en {currency} mais {territory} compte en {territoryCurrency}\u00A0: un rapport n’additionne qu’une monnaie\u00A0; déposez des fichiers en {territoryCurrency}, ou analysez ce fichier avec un territoire en {currency}',
   },
   'columns-not-inferred': {
-    en: '{reason}. Nor could the columns be recognised from their names and contents with confidence; the best reading was: {guess}. Check it and save it as a mapping profile.',
-    fr: '{reason}. Les colonnes n’ont pas non plus pu être reconnues avec assurance d’après leurs noms et leurs contenus\u00A0; la meilleure lecture était\u00A0: {guess}. Vérifiez-la et enregistrez-la comme profil de correspondance.',
+    en: '{reason} — nor could the columns be recognised from their names and contents with confidence; the best reading was: {guess}. Check it and save it as a mapping profile.',
+    fr: '{reason} — les colonnes n’ont pas non plus pu être reconnues avec assurance d’après leurs noms et leurs contenus\u00A0; la meilleure lecture était\u00A0: {guess}. Vérifiez-la et enregistrez-la comme profil de correspondance.',
   },
   'at-line': { en: 'line {line#}: {reason}', fr: 'ligne {line#}\u00A0: {reason}' },
   'at-contract': { en: 'contract {line#}: {reason}', fr: 'marché {line#}\u00A0: {reason}' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunError, UsageError } from '../../../shared/cli/cli-error.ts';
+import { UsageError } from '../../../shared/cli/cli-error.ts';
 import { loadMappingProfile } from '../../../shared/cli/load-mapping-profile.ts';
 import {
   CP1252_ACCENTED_FROM,
@@ -190,5 +190,23 @@ describe('ancrage inspect', () => {
     expect(out).toMatch(/supplierPostcode\s+← "CP" \(column 4\)/);
     expect(out).toContain(`line ${DEEP_HEADER_LINE + 1}: 2024-02-03  1250.00 EUR  Menuiserie Durand`);
     expect(out).toContain(`line ${DEEP_HEADER_LINE + 3}: 2024-02-11  -20.00 EUR  Traiteur Bastille`);
+  });
+
+  it('without a mapping, shows the columns recognised from their names and contents, with their scores', async () => {
+    const run = await runCli(['inspect', join(dir, 'regie-pipe.csv')]);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('format: inferred');
+    expect(out).toContain('columns (recognised from their names and contents):');
+    expect(out).toMatch(/supplierName\s+← "Nom fournisseur" \(column 1\) \d+ %/);
+    expect(out).toMatch(/amount\s+← "Mt payé" \(column 2\) \d+ %/);
+    expect(out).toMatch(/date\s+← "Date paiement" \(column 3\) \d+ %/);
+  });
+
+  it('shows its best reading of a file it cannot read with confidence', async () => {
+    const file = writeInput(dir, 'colonnes-muettes.csv', `A;B;C\n${'Alpha;12,00;05/01/2024\n'.repeat(3)}`);
+    const run = await runCli(['inspect', file]);
+    expect(run.stdout).toContain('no known format: ');
+    expect(run.stdout).toContain("best reading from the columns' names and contents");
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../../shared/domain/dataset.ts';
 import { MappingProfileSchema } from '../../../shared/domain/formats/mapping-profile.ts';
-import { PROFILES, UNKNOWN_ROWS, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
+import { PROFILES, UNKNOWN_ROWS } from '../../fixtures/built/mapping-files.ts';
 import { paymentsOfMonths, syntheticInfluenceableShare } from '../../integration/helpers.ts';
 import { repoRoot } from '../../support/run-cli.ts';
 import { analyzeFiles, parseDelimited, workDir, writeInput } from '../formats/support.ts';
@@ -30,9 +30,35 @@ const CONSORTIUM = 'consortium';
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 
+/**
+ * SYNTHETIC payments (made-up suppliers) under French headers no format's alias list holds: read by
+ * inference, the net amount preferred to the gross one.
+ */
+const INFERRED_NAME = 'Relevé créanciers 2024.csv';
+const INFERRED_ROWS = [
+  ['Atelier Synthétique Morel', '2 400,00', '2 880,00', '05/03/2024', '38000'],
+  ['Fromagerie Synthétique des Alpes', '815,20', '978,24', '12/03/2024', '38100'],
+  ['Jardins Synthétiques du Grésivaudan', '1 030,50', '1 236,60', '19/03/2024', '38400'],
+] as const;
+const inferredFile = () =>
+  `${['Créancier;Somme HT;Somme TTC;Réglé le;Code postal', ...INFERRED_ROWS.map((row) => row.join(';'))].join('\n')}\n`;
+/** The same SYNTHETIC rows as the mapping profile fixtures, under headers inference cannot read with confidence. */
+const UNSURE_HEADER = ['Intitulé', 'Valeur', 'Jour', 'Zone'];
+const unsureFile = () => `${[UNSURE_HEADER, ...UNKNOWN_ROWS].map((row) => row.join('|')).join('\n')}\n`;
+const UNSURE_PROFILE = {
+  ...PROFILES.pipe,
+  columns: { supplierName: 'Intitulé', amount: 'Valeur', date: 'Jour', supplierPostcode: 'Zone' },
+};
+
 let session: PortalSession;
 /** The CLI's figures, computed first: `analyze` points the handlers at its own emulators while it runs. */
-let expected: { schemaExample: DatasetRecord; isere: DatasetRecord; unknownLayout: DatasetRecord };
+let expected: {
+  schemaExample: DatasetRecord;
+  isere: DatasetRecord;
+  inferred: DatasetRecord;
+  unknownLayout: DatasetRecord;
+};
+let inferredPath: string;
 let unknownLayoutPath: string;
 
 /** What `ancrage analyze` counts for a file: the figures the portal must show. */
@@ -44,11 +70,13 @@ async function cliCounts(path: string, mapping?: unknown): Promise<DatasetRecord
 }
 
 beforeAll(async () => {
-  unknownLayoutPath = writeInput(workDir(), 'export-regie.txt', unknownLayoutFile());
+  inferredPath = writeInput(workDir(), INFERRED_NAME, inferredFile());
+  unknownLayoutPath = writeInput(workDir(), 'export-regie.txt', unsureFile());
   expected = {
     schemaExample: await cliCounts(SCHEMA_EXAMPLE),
     isere: await cliCounts(ISERE_JSON),
-    unknownLayout: await cliCounts(unknownLayoutPath, PROFILES.pipe),
+    inferred: await cliCounts(inferredPath),
+    unknownLayout: await cliCounts(unknownLayoutPath, UNSURE_PROFILE),
   };
   session = await openPortal();
 }, 180_000);
@@ -317,18 +345,109 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await page.bringToFront();
   }, 120_000);
 
-  it('maps a file it does not recognise, saves the mapping profile, and ingests with it', async () => {
+  it('reads a file whose columns no format names, says how, ingests it, then saves the reading as a profile', async () => {
     const { page } = session;
+    expect(expected.inferred.format).toBe('inferred');
+    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+    await page.locator('#file-input').setInputFiles(inferredPath);
+    const detection = page.getByTestId('detection');
+    const reading = detection.getByRole('table', {
+      name: 'Colonnes reconnues d’après leurs noms et leurs contenus',
+    });
+    await reading.waitFor();
+    const rows = await reading
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+      );
+    expect(rows.map(([field, column]) => [field, column])).toEqual([
+      ['Nom du fournisseur', 'Créancier'],
+      ['Montant', 'Somme HT'],
+      ['Date', 'Réglé le'],
+      ['Code postal du fournisseur', 'Code postal'],
+    ]);
+    const [, , score, next, settled] = rows[1] ?? [];
+    expect(score).toMatch(/^\d+\s%$/);
+    expect(next).toMatch(/^«\u00A0Somme TTC\u00A0» \(\d+\s%\)$/);
+    expect(settled).toContain('la dépense s’entend hors TVA');
+    expect(await page.getByTestId('reading-note').textContent()).toContain(
+      'Vous pouvez confirmer cette lecture ou la modifier',
+    );
+    await expectAccessible(page, 'inferred');
+    await screenshot(page, 'inferred');
+
+    await page.getByTestId('send').click();
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    expect(await count('accepted')).toBe(String(INFERRED_ROWS.length));
+    expect(await count('accepted')).toBe(String(expected.inferred.lines));
+    expect(await count('amount')).toBe(`4${NNBSP}245,70${NBSP}€`);
+    const readAs = page.getByTestId('column-reading');
+    const readAsText = (await readAs.textContent()) ?? '';
+    expect(readAsText).toMatch(
+      /^Colonnes lues comme\u00A0: nom du fournisseur ← «\u00A0Créancier\u00A0» \(\d+\u00A0%\)/,
+    );
+    expect(readAsText).toContain('montant ← «\u00A0Somme HT\u00A0»');
+    expect(await readAs.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Montant\u00A0: «\u00A0Somme HT\u00A0» préférée à «\u00A0Somme TTC\u00A0»/),
+    ]);
+    await expectAccessible(page, 'inferred-ingested');
+
+    // The same file again, its reading confirmed from the form it fills in, saved for next month.
+    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.locator('#file-input').setInputFiles(inferredPath);
+    await page.getByRole('button', { name: 'Confirmer ou modifier cette lecture' }).click();
+    const mapping = page.getByTestId('mapping');
+    await mapping.waitFor();
+    const chosen = (label: string) => mapping.getByLabel(label, { exact: true }).inputValue();
+    expect(await chosen('Nom du fournisseur')).toBe('Créancier');
+    expect(await chosen('Montant')).toBe('Somme HT');
+    expect(await chosen('Date')).toBe('Réglé le');
+    expect(await chosen('Code postal du fournisseur')).toBe('Code postal');
+    expect(await chosen('SIRET / SIREN du fournisseur')).toBe('');
+    expect(await chosen('Séparateur décimal')).toBe(',');
+    expect(await chosen('Devise')).toBe('EUR');
+    expect(await chosen('Nom du profil')).toBe('Relevé créanciers 2024');
+    expect(await chosen('Identifiant du profil')).toBe('releve-creanciers-2024');
+    await expectAccessible(page, 'mapping-from-reading');
+    await mapping.getByRole('button', { name: /Enregistrer le profil/ }).click();
+    await page.getByText('Reconnu grâce à votre profil de correspondance').waitFor();
+    // Saved for the institution: a fresh page, as next month's upload opens it, recognises the file.
+    await page.getByRole('link', { name: 'Rapports' }).click();
+    await page.getByRole('heading', { name: 'Rapports publiés' }).waitFor();
+    await page.getByRole('link', { name: 'Déposer un fichier' }).click();
+    await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Vos derniers dépôts' }).waitFor();
+    await page.locator('#file-input').setInputFiles(inferredPath);
+    await page.getByText('Reconnu grâce à votre profil de correspondance').waitFor();
+    expect(await page.getByTestId('detection').locator('dl').textContent()).toContain(
+      'mapping:releve-creanciers-2024',
+    );
+    expect(await page.getByTestId('confirm-reading').count()).toBe(0);
+  });
+
+  it('maps a file inference cannot read with confidence, from its best guess, and ingests with the profile', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Rapports' }).click();
+    await page.getByRole('heading', { name: 'Rapports publiés' }).waitFor();
     await page.getByRole('link', { name: 'Déposer un fichier' }).click();
     await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
     await page.locator('#file-input').setInputFiles(unknownLayoutPath);
     const mapping = page.getByTestId('mapping');
     await mapping.waitFor();
-    expect(await page.getByTestId('detection').textContent()).toContain('barre verticale (|)');
-    await mapping.getByLabel('Nom du fournisseur').selectOption('Nom fournisseur');
-    await mapping.getByLabel('Montant').selectOption('Mt payé');
-    await mapping.getByLabel('Date', { exact: true }).selectOption('Date paiement');
-    await mapping.getByLabel('Code postal du fournisseur').selectOption('CP');
+    const detection = await page.getByTestId('detection').textContent();
+    expect(detection).toContain('barre verticale (|)');
+    expect(detection).toContain('la meilleure lecture était');
+    expect(await mapping.textContent()).toContain('Le formulaire part de la meilleure lecture trouvée');
+    // The form starts from inference's guess: who was paid and how much, the postcode; not the date.
+    const chosen = (label: string) => mapping.getByLabel(label, { exact: true }).inputValue();
+    expect(await chosen('Ligne d’en-tête')).toBe('0');
+    expect(await chosen('Nom du fournisseur')).toBe('Intitulé');
+    expect(await chosen('Montant')).toBe('Valeur');
+    expect(await chosen('Code postal du fournisseur')).toBe('Zone');
+    expect(await chosen('Date')).toBe('');
+    expect(await chosen('Identifiant du profil')).toBe('export-regie');
+    await mapping.getByLabel('Date', { exact: true }).selectOption('Jour');
     await mapping.getByLabel('Nom du profil').fill('Régie, export pipe');
     await mapping.getByLabel('Identifiant du profil').fill('regie-pipe');
     await expectAccessible(page, 'mapping');
@@ -343,6 +462,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(await count('accepted')).toBe(String(expected.unknownLayout.lines));
     // The dataset names the profile by its id, in the reader's language.
     expect(await count('format')).toBe('profil de correspondance «\u00A0regie-pipe\u00A0»');
+    expect(await page.getByTestId('column-reading').count()).toBe(0);
   });
 
   it('says which counted file holds part of the same spend as a new upload', async () => {

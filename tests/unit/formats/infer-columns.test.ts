@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { locateHeader } from '../../../shared/domain/formats/header-match.ts';
 import { repairHeaderCell } from '../../../shared/domain/formats/inference/header-repair.ts';
 import { inferColumns } from '../../../shared/domain/formats/inference/infer-columns.ts';
+import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
+import { formatOfMappingProfile } from '../../../shared/domain/formats/mapping-profile.ts';
 
 /**
  * SYNTHETIC files: headers drawn from the words publishers use (seen in real UK and French exports),
@@ -210,6 +213,32 @@ describe('header cells repaired before they are matched', () => {
     ['Amount', 'Amount'],
   ])('%s → %s', (cell, repaired) => {
     expect(repairHeaderCell(cell)).toBe(repaired);
+  });
+
+  it('lets a known format find the column behind a byte-order mark decoded twice', () => {
+    const located = locateHeader(
+      [['ï»¿Body Name', 'Supplier Name', 'Amount', 'Payment Date']],
+      KNOWN_FORMATS,
+    );
+    expect(located.ok && [located.value.format.id, located.value.columns.get('anchorName')]).toEqual([
+      'uk-spend-csv',
+      0,
+    ]);
+  });
+
+  it('still matches a mapping profile saved with the garbled name', () => {
+    const profile = formatOfMappingProfile({
+      version: 1,
+      id: 'garbled',
+      label: 'Garbled',
+      kind: 'payments',
+      currency: 'EUR',
+      decimal: ',',
+      dateFormat: 'dd/mm/yyyy',
+      columns: { supplierName: 'CrÃ©ancier', amount: 'Montant', date: 'Date' },
+    });
+    const located = locateHeader([['CrÃ©ancier', 'Montant', 'Date']], [profile]);
+    expect(located.ok && located.value.columns.get('supplierName')).toBe(0);
   });
 
   it('leaves plain ASCII as it is', () => {

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/formats/mapping-profile.ts';
 import { IngestCore } from '../../../shared/domain/ingest/index.ts';
 import { decpV2Json } from '../../fixtures/built/decp-json.ts';
-import { cp1252File, PROFILES, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
+import { cp1252File, PROFILES, UNSURE_FILE, unknownLayoutFile } from '../../fixtures/built/mapping-files.ts';
 import { frenchMessyFile, ukMessyFile } from '../../fixtures/built/messy-files.ts';
 import { frenchTable, frenchVariants, variantName } from '../../fixtures/built/payments-table.ts';
 import { repoRoot } from '../../support/run-cli.ts';
@@ -54,6 +54,7 @@ async function asIngestReadsIt(bytes: Uint8Array, profile?: MappingProfile) {
     delimiter: file.delimiter,
     maxRejectedRatio: 1,
     headerSearchRows: profile?.headerLine,
+    inferColumns: !profile,
   });
   let seen = 0;
   for await (const batch of file.rows) {
@@ -70,6 +71,15 @@ async function asIngestReadsIt(bytes: Uint8Array, profile?: MappingProfile) {
     rejections: core.drainRejections(),
   };
 }
+
+/** SYNTHETIC: an English spend file whose headers no format's alias list holds (made-up suppliers). */
+const VENDOR_FILE = [
+  'Vendor;Spend;Invoice Payment Date;Gross Spend',
+  'Acme Ltd;1250.00;03/02/2024;1500.00',
+  'Bolt Co;310.45;10/02/2024;372.54',
+  'Cog & Sons;99.10;11/02/2024;118.92',
+  '',
+].join('\n');
 
 const bytesOf = (content: string | Uint8Array) =>
   typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
@@ -92,6 +102,7 @@ const CASES: readonly { name: string; content: string | Uint8Array; profile?: Ma
     content: readFileSync(`${repoRoot}data/samples/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv`),
   },
   { name: 'messy French extract', content: frenchMessyFile() },
+  { name: 'headers in no alias list, read by inference', content: VENDOR_FILE },
   { name: 'messy UK spend file', content: ukMessyFile() },
   { name: 'DECP JSON 2024', content: decpV2Json() },
   {
@@ -138,13 +149,55 @@ describe('detection in the browser', () => {
     );
   });
 
-  it('says why a file in an unknown layout is not recognised, and offers its rows for mapping', async () => {
-    const detection = await detectFile(new Blob([unknownLayoutFile()]), 'export.txt');
+  it('reads the columns of a file no format fits by inference, as the server will, and says how', async () => {
+    const detection = await detectFile(new Blob([VENDOR_FILE]), 'vendor-spend.csv');
+    expect(detection.format).toMatchObject({
+      id: 'inferred',
+      currency: 'GBP',
+      decimal: '.',
+      dateOrder: 'dmy',
+    });
+    expect(detection.failure).toBeUndefined();
+    expect(detection.headerLine).toBe(1);
+    expect(detection.columnReading?.map((record) => [record.role, record.header])).toEqual([
+      ['supplierName', 'Vendor'],
+      ['amount', 'Spend'],
+      ['date', 'Invoice Payment Date'],
+    ]);
+    // Net and gross amounts score alike: the net one is the spend, and the reading says why.
+    const amount = detection.columnReading?.find((record) => record.role === 'amount');
+    expect(amount?.settledBy).toBe('net-of-vat');
+    expect(amount?.alternatives.map((other) => other.header)).toEqual(['Gross Spend']);
+    expect(detection.bestGuess).toBeUndefined();
+    expect(detection.accepted.map((line) => line.amountCents)).toEqual([125000, 31045, 9910]);
+  });
+
+  it('says why a file is not recognised, and offers its rows and inference’s best guess for mapping', async () => {
+    const detection = await detectFile(new Blob([UNSURE_FILE]), 'export.csv');
     expect(detection.format).toBeUndefined();
-    expect(detection.failure).toMatch(/a required column is missing/);
-    expect(detection.delimiter).toBe('|');
-    expect(detection.rows[0]).toEqual(['Nom fournisseur', 'Mt payé', 'Date paiement', 'CP']);
+    expect(detection.columnReading).toBeUndefined();
+    expect(detection.failure).toMatch(/no header row found.*the best reading was/s);
+    expect(detection.rows[2]).toEqual(['Intitulé', 'Valeur', 'Jour', 'Zone']);
+    expect(detection.rowLines.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(detection.bestGuess?.headerLine).toBe(3);
+    expect(detection.bestGuess?.columns.map((column) => [column.field, column.index])).toEqual([
+      ['supplierName', 0],
+      ['amount', 1],
+      ['supplierPostcode', 3],
+    ]);
+    expect(detection.bestGuess?.records.find((record) => record.role === 'supplierName')?.scorePercent).toBe(
+      30,
+    );
     expect(detection.accepted).toEqual([]);
+  });
+
+  it('reads a file with the profile given only, with no inference, as the server does for an upload naming one', async () => {
+    const profile = MappingProfileSchema.parse(PROFILES.pipe);
+    const detection = await detectFile(new Blob([VENDOR_FILE]), 'vendor-spend.csv', { profile });
+    expect(detection.format).toBeUndefined();
+    expect(detection.columnReading).toBeUndefined();
+    expect(detection.bestGuess).toBeUndefined();
+    expect(detection.failure).toMatch(/no header row found/);
   });
 
   it('recognises a file by a saved profile of the anchor', async () => {
@@ -152,7 +205,10 @@ describe('detection in the browser', () => {
     const detection = await detectFile(new Blob([unknownLayoutFile()]), 'export.txt', {
       savedProfiles: [profile],
     });
+    // A saved profile that fits wins over inference, which would read this file too.
     expect(detection.format?.id).toBe('mapping:regie-pipe');
+    expect((await detectFile(new Blob([unknownLayoutFile()]), 'export.txt')).format?.id).toBe('inferred');
+    expect(detection.columnReading).toBeUndefined();
     expect(detection.columns.map((column) => [column.field, column.column])).toEqual(
       expect.arrayContaining([
         ['supplierName', 'Nom fournisseur'],

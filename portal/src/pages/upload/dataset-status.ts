@@ -9,6 +9,7 @@ import { localiseReason } from '../../../../shared/domain/ingest/rejection-reaso
 import type { PortalContext } from '../../context.ts';
 import { h, replace, table } from '../../dom.ts';
 import { formatCents, formatCentsIn, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
+import { columnReadingNote } from './column-reading-note.ts';
 import { countedElsewhereNote, statusClass, statusName } from './counted-elsewhere.ts';
 import { reconciliationFigures } from './reconciliation-figures.ts';
 import { reconciliationView } from './reconciliation-view.ts';
@@ -186,6 +187,9 @@ export class DatasetStatusView {
             h('dd', { 'data-testid': `count-${id}` }, value),
           ]),
         ),
+      pairs.length > 0 &&
+        dataset?.columnReading &&
+        columnReadingNote(dataset.columnReading, messages, language),
       reconciliation &&
         reconciliationView(
           reconciliationFigures(reconciliation, dataset?.acceptedLines ?? 0, currency, messages, language),

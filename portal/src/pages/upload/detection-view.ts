@@ -1,7 +1,10 @@
 import type { Language } from '../../../../shared/contracts/portal-api.ts';
+import type { ColumnReadingRecord } from '../../../../shared/domain/dataset.ts';
+import { settlementText } from '../../../../shared/domain/formats/inference/describe-choices.ts';
+import { localiseReason } from '../../../../shared/domain/ingest/rejection-reasons.ts';
 import type { Detection } from '../../detect/detect-file.ts';
 import { h, table } from '../../dom.ts';
-import { formatBytes, formatCents, formatCount, formatDate } from '../../i18n/format.ts';
+import { formatBytes, formatCents, formatCount, formatDate, formatPercent } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
 const SHOWN_LINES = 8;
@@ -12,8 +15,47 @@ function describeShape(detection: Detection, messages: Messages): string {
   return messages.detection.delimiters[delimiter] ?? JSON.stringify(delimiter);
 }
 
-/** What detection found, before upload: a summary list, the column mapping, the first lines and a sample. */
-export function detectionView(detection: Detection, messages: Messages, language: Language): HTMLElement {
+function confirmButton(text: string, onClick: () => void): HTMLButtonElement {
+  const button = h('button', { type: 'button', 'data-testid': 'confirm-reading' }, text);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** The role inference gave each column, with its score, the columns that came next, and any close call. */
+function readingTable(
+  records: readonly ColumnReadingRecord[],
+  fieldName: (field: string) => string,
+  messages: Messages,
+  language: Language,
+): HTMLElement {
+  const t = messages.detection;
+  return table(
+    t.reading,
+    t.readingColumns,
+    records.map((record) => [
+      fieldName(record.role),
+      record.header,
+      formatPercent(record.scorePercent, language),
+      record.alternatives
+        .map((other) => t.candidate(other.header, formatPercent(other.scorePercent, language)))
+        .join(', '),
+      settlementText(record, language) ?? '',
+    ]),
+    new Set([2]),
+  );
+}
+
+/**
+ * What detection found, before upload: a summary list, the column mapping (or how inference read
+ * the columns), the first lines and a sample. `confirmReading` opens the mapping form on an inferred
+ * reading.
+ */
+export function detectionView(
+  detection: Detection,
+  messages: Messages,
+  language: Language,
+  confirmReading?: () => void,
+): HTMLElement {
   const t = messages.detection;
   const pairs: [string, string][] = [
     [t.file, detection.fileName],
@@ -39,9 +81,17 @@ export function detectionView(detection: Detection, messages: Messages, language
       h(
         'p',
         { class: 'error', role: 'alert' },
-        detection.format ? t.wouldBeRejected(detection.failure) : t.notRecognisedWhy(detection.failure),
+        detection.format
+          ? t.wouldBeRejected(localiseReason(detection.failure, language))
+          : t.notRecognisedWhy(localiseReason(detection.failure, language)),
       ),
-    detection.columns.length > 0 &&
+    detection.columnReading && [
+      h('p', { class: 'note', 'data-testid': 'reading-note' }, t.readingNote),
+      readingTable(detection.columnReading, fieldName, messages, language),
+      confirmReading && confirmButton(t.confirmReading, confirmReading),
+    ],
+    !detection.columnReading &&
+      detection.columns.length > 0 &&
       table(
         t.columns,
         t.columnHeaders,

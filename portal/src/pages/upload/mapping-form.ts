@@ -1,23 +1,9 @@
 import type { MappingProfile } from '../../../../shared/contracts/portal-api.ts';
-import type { CanonicalField } from '../../../../shared/domain/formats/canonical-fields.ts';
 import { MappingProfileSchema } from '../../../../shared/domain/formats/mapping-profile.ts';
 import type { Detection } from '../../detect/detect-file.ts';
 import { field, h, option } from '../../dom.ts';
 import type { Messages } from '../../i18n/messages.ts';
-
-/** The fields an officer maps by hand, in the order a payment extract usually has them. */
-export const MAPPABLE_FIELDS = [
-  'supplierName',
-  'supplierIdentifier',
-  'supplierPostcode',
-  'supplierCommune',
-  'amount',
-  'date',
-  'categoryCode',
-  'categoryLabel',
-  'reference',
-  'description',
-] as const satisfies readonly CanonicalField[];
+import { columnName, MAPPABLE_FIELDS, type MappableField, mappingDraft } from './mapping-draft.ts';
 
 export interface MappingFormActions {
   /** Re-read the file with a saved profile. */
@@ -28,14 +14,10 @@ export interface MappingFormActions {
 
 const select = (name: string, options: readonly HTMLOptionElement[]) => h('select', { name }, ...options);
 
-/** The first non-blank row: where a header usually is. */
-const firstFilledRow = (rows: Detection['rows']) =>
-  Math.max(
-    0,
-    rows.findIndex((cells) => cells.some((cell) => cell.trim() !== '')),
-  );
-
-/** Pick a saved mapping profile, or describe the file's columns and save a new one. */
+/**
+ * Pick a saved mapping profile, or describe the file's columns and save a new one: the form starts
+ * from what detection read (or inference's best guess), so confirming it is one click.
+ */
 export function mappingForm(
   detection: Detection,
   profiles: readonly MappingProfile[],
@@ -43,6 +25,7 @@ export function mappingForm(
   actions: MappingFormActions,
 ): HTMLElement {
   const t = messages.mapping;
+  const draft = mappingDraft(detection);
   const errors = h('p', { class: 'error', role: 'alert', hidden: true });
   const saved = select('saved-profile', [
     option('', t.noSaved),
@@ -59,21 +42,24 @@ export function mappingForm(
     detection.rows.map((cells, index) =>
       option(
         String(index),
-        `${index + 1} : ${cells.join(' | ').slice(0, 80)}`,
-        index === firstFilledRow(detection.rows),
+        `${detection.rowLines[index] ?? index + 1} : ${cells.join(' | ').slice(0, 80)}`,
+        index === draft.headerRow,
       ),
     ),
   );
-  const columnSelects = new Map<(typeof MAPPABLE_FIELDS)[number], HTMLSelectElement>();
+  const columnSelects = new Map<MappableField, HTMLSelectElement>();
   const columnsBox = h('div', { class: 'grid' });
   const fillColumns = () => {
     const header = detection.rows[Number(headerRow.value)] ?? [];
     columnsBox.replaceChildren();
     for (const name of MAPPABLE_FIELDS) {
-      const previous = columnSelects.get(name)?.value ?? '';
+      const previous = columnSelects.get(name)?.value ?? draft.columns[name] ?? '';
       const control = select(`column-${name}`, [
         option('', t.notMapped),
-        ...header.filter((cell) => cell.trim() !== '').map((cell) => option(cell, cell, cell === previous)),
+        ...header
+          .filter((cell) => cell.trim() !== '')
+          .map(columnName)
+          .map((name) => option(name, name, name === previous)),
       ]);
       columnSelects.set(name, control);
       columnsBox.append(field(t.fields[name] ?? name, control));
@@ -82,24 +68,37 @@ export function mappingForm(
   headerRow.addEventListener('change', fillColumns);
   fillColumns();
 
-  const decimal = select('decimal', [option(',', '1 234,56 (,)'), option('.', '1,234.56 (.)')]);
+  const decimal = select('decimal', [
+    option(',', '1 234,56 (,)', draft.decimal === ','),
+    option('.', '1,234.56 (.)', draft.decimal === '.'),
+  ]);
   const dateFormat = select('date-format', [
-    option('dd/mm/yyyy', 'jj/mm/aaaa — dd/mm/yyyy'),
-    option('yyyy-mm-dd', 'aaaa-mm-jj — yyyy-mm-dd'),
-    option('mm/dd/yyyy', 'mm/jj/aaaa — mm/dd/yyyy'),
+    option('dd/mm/yyyy', 'jj/mm/aaaa — dd/mm/yyyy', draft.dateFormat === 'dd/mm/yyyy'),
+    option('yyyy-mm-dd', 'aaaa-mm-jj — yyyy-mm-dd', draft.dateFormat === 'yyyy-mm-dd'),
+    option('mm/dd/yyyy', 'mm/jj/aaaa — mm/dd/yyyy', draft.dateFormat === 'mm/dd/yyyy'),
   ]);
   const kind = select('kind', [
-    option('payments', messages.upload.kinds.payments),
-    option('contracts', messages.upload.kinds.contracts),
+    option('payments', messages.upload.kinds.payments, draft.kind === 'payments'),
+    option('contracts', messages.upload.kinds.contracts, draft.kind === 'contracts'),
   ]);
-  const currency = select('currency', [option('EUR', 'EUR (€)'), option('GBP', 'GBP (£)')]);
-  const label = h('input', { name: 'label', type: 'text', required: true, autocomplete: 'off' });
+  const currency = select('currency', [
+    option('EUR', 'EUR (€)', draft.currency === 'EUR'),
+    option('GBP', 'GBP (£)', draft.currency === 'GBP'),
+  ]);
+  const label = h('input', {
+    name: 'label',
+    type: 'text',
+    required: true,
+    autocomplete: 'off',
+    value: draft.label,
+  });
   const id = h('input', {
     name: 'id',
     type: 'text',
     required: true,
     autocomplete: 'off',
     pattern: '[a-z0-9][a-z0-9\\-]{0,63}',
+    value: draft.id,
   });
   const saveButton = h('button', { type: 'submit', class: 'primary' }, t.save);
   const form = h(
@@ -162,8 +161,11 @@ export function mappingForm(
   return h(
     'section',
     { class: 'mapping', 'aria-labelledby': 'mapping-heading', 'data-testid': 'mapping' },
-    h('h2', { id: 'mapping-heading' }, t.heading),
+    h('h2', { id: 'mapping-heading', tabindex: -1 }, t.heading),
     h('p', {}, t.intro),
+    detection.columnReading
+      ? h('p', { class: 'note' }, t.fromReading)
+      : !detection.format && detection.bestGuess && h('p', { class: 'note' }, t.fromGuess),
     profiles.length > 0 && h('div', { class: 'inline' }, field(t.useSaved, saved), applyButton),
     form,
   );

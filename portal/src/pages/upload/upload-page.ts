@@ -22,6 +22,8 @@ export class UploadPage implements Page {
   private detection: Detection | undefined;
   private profiles: readonly MappingProfile[] = [];
   private profile: MappingProfile | undefined;
+  /** The officer asked to confirm or change the columns inference read: the mapping form is open on them. */
+  private editingReading = false;
   private kind: DatasetKind | '' = '';
   /** Whose figures the file feeds, when the caller may choose: their institution's unless they say so. */
   private scope: UploadScope = 'anchor';
@@ -57,6 +59,7 @@ export class UploadPage implements Page {
     this.statusView = undefined;
     this.file = file;
     this.profile = profile;
+    this.editingReading = false;
     this.stage = 'reading';
     this.error = undefined;
     this.render();
@@ -132,6 +135,12 @@ export class UploadPage implements Page {
     }
   }
 
+  private openMapping(): void {
+    this.editingReading = true;
+    this.render();
+    this.element.querySelector<HTMLElement>('#mapping-heading')?.focus();
+  }
+
   private updateProgress(): void {
     const bar = this.element.querySelector('progress.upload-progress');
     if (bar instanceof HTMLProgressElement) bar.value = this.progress;
@@ -149,6 +158,7 @@ export class UploadPage implements Page {
     this.file = undefined;
     this.detection = undefined;
     this.profile = undefined;
+    this.editingReading = false;
     this.stage = 'choose';
     void this.loadLists();
   }
@@ -180,7 +190,11 @@ export class UploadPage implements Page {
     const anotherButton = h('button', { type: 'button' }, t.another);
     anotherButton.addEventListener('click', () => this.reset());
     const canSend = detection && (detection.format !== undefined || this.profile !== undefined);
-    const showMapping = detection?.shape === 'delimited' && (!detection.format || this.profile !== undefined);
+    const showMapping =
+      detection?.shape === 'delimited' &&
+      (!detection.format || this.profile !== undefined || this.editingReading);
+    const confirmReading =
+      this.stage === 'detected' && !this.editingReading ? () => this.openMapping() : undefined;
     const choosing = this.stage === 'choose' || this.stage === 'detected' || this.stage === 'reading';
     if (this.statusView) this.statusView.render();
 
@@ -201,7 +215,7 @@ export class UploadPage implements Page {
           field(t.kind, kindSelect),
         ),
       this.stage === 'reading' && this.file && h('p', { role: 'status' }, t.reading(this.file.name)),
-      detection && detectionView(detection, messages, language),
+      detection && detectionView(detection, messages, language, confirmReading),
       detection && !detection.format && h('p', { class: 'info' }, messages.detection.notRecognised),
       detection &&
         showMapping &&

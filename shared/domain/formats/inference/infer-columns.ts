@@ -13,9 +13,7 @@ import {
   headerScore,
   headerTokens,
 } from './header-words.ts';
-
-/** The id a dataset records for a file read by inference (docs/formats.md). */
-export const INFERRED_FORMAT_ID = 'inferred';
+import { INFERRED_FORMAT } from './inferred-format.ts';
 
 /** How a close call between two columns for one role was settled. */
 export type Settlement = 'net-of-vat' | 'payment-date' | 'higher-score';
@@ -57,6 +55,12 @@ const CLOSE = 0.15;
 const CELLS_OVERRULE = 0.7;
 /** How many rows below a header are looked at. */
 const SAMPLE_ROWS = 50;
+/**
+ * Wider rows are not tried as a header, and longer cells are looked at by their start only: a hostile
+ * file's 30 rows of 10 000 megabyte-long cells must not cost minutes (docs/security.md).
+ */
+const MAX_COLUMNS = 300;
+const CELL_LOOKED_AT = 200;
 
 /** Roles whose cells have a shape of their own (a number, a date, a code) that must confirm the header. */
 const SHAPED: ReadonlySet<InferredRole> = new Set([
@@ -104,7 +108,9 @@ interface Scored {
 
 function scoreColumns(headers: readonly string[], sample: readonly (readonly string[])[]): Scored {
   const tokens = headers.map((header) => headerTokens(foldForMatch(header)));
-  const evidence = headers.map((_, column) => cellEvidence(sample.map((row) => row[column] ?? '')));
+  const evidence = headers.map((_, column) =>
+    cellEvidence(sample.map((row) => (row[column] ?? '').slice(0, CELL_LOOKED_AT))),
+  );
   const scores = INFERRED_ROLES.map((role) =>
     headers.map((header, column) =>
       header.trim() === '' ? 0 : roleScore(tokens[column] ?? [], evidence[column] as CellEvidence, role),
@@ -201,7 +207,7 @@ function choose(scored: Scored): { choices: RoleChoice[]; total: number } {
  * and names a header may have (unique, none a property name).
  */
 function mayBeHeader(cells: readonly string[]): boolean {
-  if (!checkHeaderCells(cells).ok) return false;
+  if (cells.length > MAX_COLUMNS || !checkHeaderCells(cells).ok) return false;
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
   if (filled.length < 2) return false;
   const words = filled.filter((cell) => /\p{Letter}/u.test(cell)).length;
@@ -222,9 +228,7 @@ function formatOf(scored: Scored, choices: readonly RoleChoice[]): FormatProfile
   const aliases: Partial<Record<CanonicalField, readonly string[]>> = {};
   for (const choice of choices) aliases[choice.role] = [choice.header];
   return {
-    id: INFERRED_FORMAT_ID,
-    label: 'columns recognised from their names and contents',
-    labelFr: 'colonnes reconnues d’après leurs noms et leurs contenus',
+    ...INFERRED_FORMAT,
     kind: 'payments',
     currency,
     decimal: amount?.decimal ?? (currency === 'EUR' ? ',' : '.'),
@@ -252,7 +256,7 @@ export function inferColumns(
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     const cells = rows[rowIndex] ?? [];
     if (!mayBeHeader(cells)) continue;
-    const headers = cells.map(repairHeaderCell);
+    const headers = cells.map((cell) => repairHeaderCell(cell.slice(0, CELL_LOOKED_AT)));
     const sample = rows.slice(rowIndex + 1, rowIndex + 1 + SAMPLE_ROWS);
     const scored = scoreColumns(headers, sample);
     const { choices, total } = choose(scored);
