@@ -1,25 +1,32 @@
 /**
- * `npm run bench [-- --rows N] [--json] [--e2e-rows N] [--repeat N] [--profile] [--out DIR]`
+ * `npm run bench [-- --rows N] [--json] [--e2e-rows N] [--repeat N] [--profile] [--analyze-plain]
+ *   [--out DIR]`
  *
  * Generates the SYNTHETIC bench files (seeded, cached in bench/out/ while the generators are
- * unchanged), measures every stage in the same run, prints a table and, with --json, one JSON object
- * on its last line. Progress goes to stderr. Targets: /work/shared/DESIGN.md §11, BENCHMARKS.md.
+ * unchanged), measures every stage in the same run — `ancrage analyze` from the command line
+ * against pandas and a papaparse roll-up among them (analyze-vs-pandas.ts) — prints a table and, with
+ * --json, one JSON object on its last line. Progress goes to stderr. Targets: /work/shared/DESIGN.md
+ * §11, BENCHMARKS.md.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { build } from 'esbuild';
 import { LocalPipeline } from '../shared/local/local-pipeline.ts';
-import { BAD_SHARE, BOUNDED_HEAP_MB, DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
+import {
+  ANALYZE_PEAK_RSS_TARGET_MB,
+  analyzeFigures,
+  analyzeTableRows,
+  compareAnalyze,
+} from './analyze-vs-pandas.ts';
+import { BOUNDED_HEAP_MB } from './bench-constants.ts';
+import { benchFiles, E2E_MAX_ROWS, smallReportRows, supplierCountFor } from './bench-files.ts';
 import { benchOut, projectRoot } from './bench-paths.ts';
 import { profileEntries } from './cpu-profile-top.ts';
 import { countDynamoDbRequests } from './dynamodb-request-counter.ts';
 import { startEmulatorProcess } from './emulator-process.ts';
-import { type GeneratedPayments, generatePayments, type PaymentsEncoding } from './generate-payments.ts';
-import { type GeneratedRegistry, generateEstablishments, generateUnits } from './generate-registry.ts';
+import type { GeneratedPayments } from './generate-payments.ts';
 import { measureBundles } from './measure-bundles.ts';
 import type { CoreMeasure } from './measure-core.ts';
 import type { DecodeMeasure } from './measure-decode.ts';
@@ -28,16 +35,10 @@ import type { PapaparseMeasure } from './measure-papaparse.ts';
 import type { RegistryMeasure } from './measure-registry.ts';
 import { measureRegistryEndToEnd } from './measure-registry-e2e.ts';
 import { measureReport } from './measure-report.ts';
-import { syntheticSuppliers } from './synthetic-suppliers.ts';
+import { bundleStages } from './stages-bundle.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/**
- * dynalite keeps the whole table in memory (~4 GB for 1 M lines and their index entries) and writes
- * ~3 k lines/s here: end to end stops at this size unless --e2e-rows says otherwise.
- */
-const E2E_MAX_ROWS = 200_000;
-const REPORT_SMALL_ROWS = 10_000;
 /** Records papaparse sees before the data: a title line, a blank line, the header. */
 const PREAMBLE_RECORDS = 3;
 
@@ -58,6 +59,8 @@ const { values: options } = parseArgs({
     repeat: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    /** `ancrage analyze` without the phase hook: the bare command, its ingest phase not measured. */
+    'analyze-plain': { type: 'boolean', default: false },
     /** Where files, bundles and profiles go: bench/out/ by default; must be inside the project (node_modules). */
     out: { type: 'string' },
   },
@@ -74,10 +77,9 @@ const e2eRows = Math.min(
   rows,
   options['e2e-rows'] ? positive(options['e2e-rows'], 'e2e-rows') : E2E_MAX_ROWS,
 );
-/** The small report file: 10 k lines, or half the end-to-end file in a quick run. */
-const smallRows = Math.min(REPORT_SMALL_ROWS, Math.max(1, Math.floor(e2eRows / 2)));
+const smallRows = smallReportRows(e2eRows);
 /** Every supplier is paid within the first lines of each file, so both report files share them all. */
-const supplierCount = Math.min(DEFAULT_SUPPLIERS, Math.max(1, Math.floor(smallRows / 2)));
+const supplierCount = supplierCountFor(smallRows);
 const repeat = positive(options.repeat, 'repeat');
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -85,81 +87,12 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 // ---------------------------------------------------------------------------------------------------
 // Files
 
-/** The generators' own source: a cached file is reused only if they have not changed since. */
-const generatorsHash = createHash('sha256')
-  .update(
-    [
-      'generate-payments.ts',
-      'generate-registry.ts',
-      'synthetic-suppliers.ts',
-      'synthetic-ids.ts',
-      'seeded-random.ts',
-      'text-file-writer.ts',
-      'bench-constants.ts',
-    ]
-      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf-8'))
-      .join('\u0000'),
-  )
-  .digest('hex');
-
-async function cached<T extends { readonly bytes: number }>(
-  path: string,
-  key: object,
-  make: () => Promise<T>,
-): Promise<T> {
-  const sidecar = `${path}.json`;
-  const keyText = JSON.stringify({ ...key, generatorsHash });
-  try {
-    const stored = JSON.parse(readFileSync(sidecar, 'utf-8')) as { key: string; result: T };
-    if (stored.key === keyText && statSync(path).size === stored.result.bytes) {
-      log(`reusing ${path}`);
-      return stored.result;
-    }
-  } catch {
-    // Not generated yet, or by other generators: generate it.
-  }
-  log(`generating ${path}`);
-  const result = await make();
-  writeFileSync(sidecar, JSON.stringify({ key: keyText, result }));
-  return result;
-}
-
 const out = options.out ? resolve(projectRoot, options.out) : benchOut();
 mkdirSync(out, { recursive: true });
-const suppliers = syntheticSuppliers(supplierCount, DEFAULT_SEED);
-
-const payments = (count: number, encoding: PaymentsEncoding): Promise<GeneratedPayments> => {
-  const path = join(out, `payments-${count}-${supplierCount}s-${encoding}.csv`);
-  return cached(path, { count, encoding, supplierCount, seed: DEFAULT_SEED, BAD_SHARE }, () =>
-    generatePayments({ rows: count, encoding, suppliers, seed: DEFAULT_SEED, badShare: BAD_SHARE, path }),
-  );
-};
-
-/** `count` rows in all, or only the suppliers' rows for 0. */
-const establishments = (count: number): Promise<GeneratedRegistry> => {
-  const path = join(out, `StockEtablissement-${count || 'suppliers'}-${supplierCount}s.csv`);
-  return cached(path, { count, supplierCount, seed: DEFAULT_SEED }, () =>
-    generateEstablishments({ rows: count, suppliers, seed: DEFAULT_SEED, path }),
-  );
-};
+const files = benchFiles(out, supplierCount, log);
 
 // ---------------------------------------------------------------------------------------------------
 // Stages in child processes
-
-const stagesBundle = join(out, 'stages.mjs');
-
-async function bundleStages(): Promise<void> {
-  await build({
-    entryPoints: [new URL('stage-child.ts', import.meta.url).pathname],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    outfile: stagesBundle,
-    logLevel: 'warning',
-  });
-}
 
 const execFileAsync = promisify(execFile);
 
@@ -193,18 +126,15 @@ const loadAverageStart = loadavg()[0] ?? 0;
 log(
   `rows ${rows}, end to end ${e2eRows}${e2eRows < rows ? ' (capped)' : ''}, small report ${smallRows}, suppliers ${supplierCount}`,
 );
-const mainFile = await payments(rows, 'windows-1252');
-const utf8File = await payments(rows, 'utf-8');
-const e2eFile = e2eRows === rows ? mainFile : await payments(e2eRows, 'windows-1252');
-const smallFile = await payments(smallRows, 'windows-1252');
-const registryFile = await establishments(rows);
-const supplierEstablishments = await establishments(0);
-const unitsPath = join(out, `StockUniteLegale-${supplierCount}s.csv`);
-const units = await cached(unitsPath, { supplierCount, seed: DEFAULT_SEED }, () =>
-  generateUnits({ suppliers, seed: DEFAULT_SEED, path: unitsPath }),
-);
+const mainFile = await files.payments(rows, 'windows-1252');
+const utf8File = await files.payments(rows, 'utf-8');
+const e2eFile = e2eRows === rows ? mainFile : await files.payments(e2eRows, 'windows-1252');
+const smallFile = await files.payments(smallRows, 'windows-1252');
+const registryFile = await files.establishments(rows);
+const supplierEstablishments = await files.establishments(0);
+const units = await files.units();
 
-await bundleStages();
+const stagesBundle = await bundleStages(out);
 const baseline = await runStage<object>('baseline', {}, bounded);
 
 type Measured<T> = T & { readonly peakRssMb: number; readonly cpuMs: number };
@@ -321,6 +251,24 @@ check(
 // supplier's name instead (never merged into the SIRET's), so the longer file names a few more.
 check(large.report.suppliers >= small.report.suppliers, 'the longer file names fewer suppliers');
 
+// The issue's comparison: the CLI as a user runs it, pandas and a papaparse roll-up over the same
+// file, one after another, each with its whole process tree measured.
+const analyze = await compareAnalyze(mainFile, { out, stagesBundle, phases: !options['analyze-plain'], log });
+// Counts read from the CLI's summary, when its wording still gives them.
+const { linesCounted, linesRejected } = analyze.analyze;
+if (linesCounted !== undefined) {
+  check(
+    linesCounted === analyze.rollup.amounts,
+    `analyze counted ${linesCounted} lines, the roll-up read ${analyze.rollup.amounts} amounts`,
+  );
+}
+if (linesRejected !== undefined) {
+  check(
+    linesRejected === mainFile.unreadableLines,
+    `analyze rejected ${linesRejected} of ${mainFile.unreadableLines} lines`,
+  );
+}
+
 log('bundles and cold init');
 // Five cold starts each (median) in a full run; two in a quick one, where only the plumbing is checked.
 const bundles = await measureBundles(join(out, 'bundles'), rows >= 100_000 ? 5 : 2);
@@ -353,6 +301,7 @@ const targets = {
   reportReadsBySuppliers: large.report.requests.reads <= small.report.requests.reads * 1.1 + 5,
   reportRatio: reportRatio <= TARGETS.reportRatio,
   bundles: bundles.every((bundle) => bundle.bytes / 1024 < TARGETS.bundleKb),
+  analyzePeakRss: analyze.analyze.command.peakTreeRssMb < ANALYZE_PEAK_RSS_TARGET_MB,
 };
 
 const result = {
@@ -417,6 +366,7 @@ const result = {
   registryE2eWriteRequests: large.facts.requests.writes,
   bundleKb,
   coldInitMs,
+  ...analyzeFigures(analyze, core.ms),
   targets,
   ...(profileTop.length > 0 ? { profile: profileTop } : {}),
 };
@@ -500,6 +450,7 @@ const table: (readonly [string, string, string, string])[] = [
     '< 256 MB',
     verdict(registry.peakRssMb < TARGETS.peakRssMb),
   ],
+  ...analyzeTableRows(analyze, core.ms),
   ...bundles.map(
     (bundle) =>
       [

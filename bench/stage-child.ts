@@ -7,6 +7,7 @@
 import { measureIngestCore } from './measure-core.ts';
 import { measureDecode } from './measure-decode.ts';
 import { measurePapaparse, type PapaparseMode } from './measure-papaparse.ts';
+import { measurePapaparseRollup } from './measure-papaparse-rollup.ts';
 import { measureRegistryLoad } from './measure-registry.ts';
 
 interface StageArgs {
@@ -22,6 +23,8 @@ async function runStage(stage: string, args: StageArgs): Promise<object> {
       return {};
     case 'papaparse':
       return measurePapaparse(path, args.encoding ?? 'utf-8', args.mode ?? 'chunk');
+    case 'papaparse-rollup':
+      return measurePapaparseRollup(path, args.encoding ?? 'utf-8');
     case 'core':
       return measureIngestCore(path);
     case 'decode':

@@ -19,7 +19,10 @@ export interface AncrageStacks {
 export function buildApp(app: App, configPath: string): AncrageStacks {
   const config = readDeployConfig(configPath);
   const prefix = `Ancrage-${config.stage}`;
-  const storage = new StorageStack(app, `${prefix}-Storage`, { stage: config.stage });
+  const storage = new StorageStack(app, `${prefix}-Storage`, {
+    stage: config.stage,
+    queryScanLimitGb: config.queryScanLimitGb,
+  });
   const waf =
     config.waf.enabled && config.waf.webAclArn === undefined
       ? new WafStack(app, `${prefix}-Waf`, { stage: config.stage })

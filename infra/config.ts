@@ -32,6 +32,11 @@ const DeployConfigSchema = z.strictObject({
   /** How a contract with several titulaires is shared (docs/method.md). */
   holderSplit: z.enum(['equal', 'first-holder']).default('equal'),
   waf: WafConfigSchema.default({ enabled: true }),
+  /**
+   * The most one Athena query over the spend lines may scan, in gigabytes (10⁹ bytes): Athena
+   * cancels a query past it, so a mistaken query costs at most this much (docs/athena.md).
+   */
+  queryScanLimitGb: z.number().int().min(1).max(10_000).default(10),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

@@ -14,6 +14,12 @@ export function resourceNames(stage: string, account: string = Aws.ACCOUNT_ID, r
     /** The portal's built files: the app stack's own bucket, emptied and deleted with it. */
     portal: bucket('portal'),
     accessLogs: bucket('access-logs'),
+    /** Athena's query results (docs/athena.md): written by the workgroup, expired after a month. */
+    queries: bucket('queries'),
+    /** Underscores: Athena makes every query quote a database name with a hyphen (a stage may have one). */
+    linesDatabase: `ancrage_${stage.replaceAll('-', '_')}`,
+    linesTable: 'lines',
+    queryWorkgroup: `ancrage-${stage}`,
     /**
      * SSM parameters one stack writes and another reads at deploy time (no CloudFormation export to
      * pin): the reports site's URL (storage → app), the portal WebACL's ARN (the us-east-1 WAF stack → app).

@@ -6,12 +6,21 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../../shared/contracts/table.ts';
+import { LinesQueries } from '../constructs/lines-queries.ts';
+import { LinesTable } from '../constructs/lines-table.ts';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { ReportsSite } from '../constructs/reports-site.ts';
 import { resourceNames } from '../naming.ts';
 
+export interface StorageStackProps extends StackProps {
+  readonly stage: string;
+  /** The most one Athena query over the lines may scan, in gigabytes. */
+  readonly queryScanLimitGb: number;
+}
+
 /**
- * The stateful half: the buckets, the table and the public reports site (its address is durable).
+ * The stateful half: the buckets, the table, the public reports site (its address is durable) and
+ * the Athena table over the line files the uploads bucket keeps.
  * Deployed apart from the functions, kept on delete, protected against deletion, so redeploying or
  * tearing down the app never touches the data or the published address.
  */
@@ -22,7 +31,7 @@ export class StorageStack extends Stack {
   readonly table: TableV2;
   readonly reportsSite: Distribution;
 
-  constructor(scope: Construct, id: string, props: StackProps & { readonly stage: string }) {
+  constructor(scope: Construct, id: string, props: StorageStackProps) {
     super(scope, id, props);
     const names = resourceNames(props.stage);
     const accessLogs = new Bucket(this, 'AccessLogs', {
@@ -48,6 +57,22 @@ export class StorageStack extends Stack {
       // No CORS rule here: the only page that posts the presigned form is the portal, whose origin
       // (a CloudFront domain) exists only once the app stack is deployed. The app stack sets the rule,
       // for that origin alone (infra/constructs/portal-origin-cors.ts).
+    });
+    // The table describes the files under the uploads bucket's lines/, so it lives beside the bucket.
+    new LinesTable(this, 'Lines', {
+      bucket: this.uploads,
+      databaseName: names.linesDatabase,
+      tableName: names.linesTable,
+    });
+    const queries = new LinesQueries(this, 'LinesQueries', {
+      stage: props.stage,
+      scanLimitGb: props.queryScanLimitGb,
+      accessLogs,
+    });
+    new CfnOutput(this, 'LinesWorkgroup', { value: names.queryWorkgroup });
+    new CfnOutput(this, 'LinesQueryPolicyArn', {
+      value: queries.queryPolicy.managedPolicyArn,
+      description: 'Attach to the roles of the analysts who query the lines (docs/athena.md).',
     });
     this.reference = new PrivateBucket(this, 'Reference', {
       bucketName: names.reference,

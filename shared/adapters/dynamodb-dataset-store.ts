@@ -8,7 +8,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
 import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup-record.ts';
-import { SpendLineSchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { deleteAll, putAll } from './batch-write.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
@@ -109,20 +108,6 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         if (!existing) throw new Error(`dataset ${record.id} could not be claimed nor read`);
         return { claimed: false, existing };
       }
-    },
-
-    async putLines(datasetId, lines) {
-      await putAll(
-        client,
-        tableName,
-        lines.map((line) => ({
-          ...keys.line(datasetId, line.sequence),
-          ...keys.lineBySupplier(line.supplier.key, datasetId, line.sequence),
-          entityType: ENTITY.line,
-          datasetId,
-          ...SpendLineSchema.parse(line),
-        })),
-      );
     },
 
     async putRollups(datasetId, rollups) {

@@ -1,10 +1,6 @@
 import type { DatasetOverlap, DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
-import type { SpendLine } from '../domain/spend-line.ts';
-
-/** DynamoDB writes 25 items per request: lines are best sent in multiples of it. */
-export const LINES_PER_WRITE_REQUEST = 25;
 
 export type ClaimOutcome =
   /** `previous`: what an earlier attempt left (a checkpoint to continue from, when it paused). */
@@ -37,7 +33,6 @@ export interface DatasetStore {
    * INGESTING past its lease (a crash). Otherwise returns what is there.
    */
   claimDataset(record: DatasetRecord, now: Date): Promise<ClaimOutcome>;
-  putLines(datasetId: string, lines: readonly SpendLine[]): Promise<void>;
   putRollups(datasetId: string, rollups: Iterable<SupplierRollup>): Promise<void>;
   /**
    * Records that this content, as uploaded by this uploader, belongs to a dataset; returns the dataset

@@ -4,6 +4,7 @@ import { createEventBridgeDatasetEvents } from '../adapters/eventbridge-dataset-
 import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
+import { createS3ParquetLineFiles } from '../adapters/s3-parquet-line-files.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { createSqsRequeue } from '../adapters/sqs-requeue.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
@@ -20,7 +21,8 @@ const INGEST_LEASE_MS = 16 * 60 * 1000;
 /** The ingest function's composition root: real adapters, built once per execution environment. */
 export const ingestDependencies = cachedByConfig(
   (config): IngestDependencies & { events: DatasetEvents | undefined; requeue: Requeue } => {
-    const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
+    const s3 = createS3Client(config.s3Endpoint);
+    const objects = createS3ObjectStore(s3);
     return {
       requeue: createSqsRequeue(),
       events: config.eventBusName
@@ -28,6 +30,7 @@ export const ingestDependencies = cachedByConfig(
         : undefined,
       objects,
       datasets: createDynamoDbDatasetStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
+      lineFiles: createS3ParquetLineFiles(s3, config.uploadsBucket),
       reader: createFileReader(KNOWN_FORMATS, config.inflation),
       mappings: createS3MappingProfiles(objects, config.referenceBucket),
       clock: systemClock,

@@ -8,8 +8,9 @@ import type { HolderSplit } from '../domain/holder-split.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import { uploadRightsOf } from '../domain/territory/upload-rights.ts';
 import type { Clock } from '../ports/clock.ts';
-import { type DatasetStore, LINES_PER_WRITE_REQUEST } from '../ports/dataset-store.ts';
+import type { DatasetStore } from '../ports/dataset-store.ts';
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
+import type { LineFiles, LineFileWriter } from '../ports/line-files.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
@@ -22,6 +23,8 @@ import { settleOverlaps } from './settle-overlaps.ts';
 export interface IngestDependencies {
   readonly objects: ObjectStore;
   readonly datasets: DatasetStore;
+  /** Where counted lines are stored, as columnar files (docs/athena.md). */
+  readonly lineFiles: LineFiles;
   readonly reader: FileReader;
   readonly mappings: MappingProfiles;
   readonly clock: Clock;
@@ -146,14 +149,17 @@ async function ingestObject(
   });
   const rejects = new RejectsFile();
   const alreadyWritten = record.linesWritten ?? 0;
-  // Lines wait here until they fill whole write requests: a batch of records rarely ends on one.
-  const pending: SpendLine[] = [];
   let lines = 0;
   let lastSequence = 0;
   let failure: string | undefined;
-  const write = async (all: boolean) => {
-    const count = all ? pending.length : pending.length - (pending.length % LINES_PER_WRITE_REQUEST);
-    if (count > 0) await deps.datasets.putLines(record.id, pending.splice(0, count));
+  let lineFile: LineFileWriter | undefined;
+  // Lines a paused run already stored are in its file: this run's file starts after them.
+  const store = async (accepted: readonly SpendLine[]) => {
+    const fresh = accepted.filter((line) => line.sequence > alreadyWritten);
+    const kind = source.format?.kind;
+    if (fresh.length === 0 || !kind) return;
+    lineFile ??= deps.lineFiles.writer({ id: record.id, anchorId: record.anchorId, kind });
+    await lineFile.write(fresh);
   };
   try {
     for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
@@ -164,12 +170,11 @@ async function ingestObject(
       const accepted = source.drainLines();
       lines += accepted.length;
       lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
-      pending.push(...accepted.filter((line) => line.sequence > alreadyWritten));
-      await write(false);
+      await store(accepted);
       rejects.add(source.drainRejections());
       deps.onProgress?.({ bytes: file.bytesRead(), lines });
       if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
-        await write(true);
+        await lineFile?.close();
         return pause(deps, record, Math.max(alreadyWritten, lastSequence));
       }
     }
@@ -178,8 +183,8 @@ async function ingestObject(
     await source.close();
   }
   const summary = failure ? undefined : source.finish();
-  pending.push(...source.drainLines().filter((line) => line.sequence > alreadyWritten));
-  await write(true);
+  await store(source.drainLines());
+  await lineFile?.close();
   rejects.add(source.drainRejections());
   const rejectsKey = `rejects/${record.id}.csv`;
   await deps.objects.put(
@@ -242,10 +247,18 @@ async function finish(
   status: 'INGESTED' | 'REJECTED' | 'FAILED',
   message?: string,
 ): Promise<IngestOutcome> {
+  // Line files exist for counted datasets only: what a rejected or failed run stored goes.
+  if (status !== 'INGESTED') await removeLineFiles(deps.lineFiles, record);
   const done = settled(record, status, deps.clock.now(), message);
   // Counted, but not yet compared with the uploader's other files: the portal waits for that.
   const dataset: DatasetRecord = status === 'INGESTED' ? { ...done, overlapsPending: true } : done;
   await deps.datasets.saveDataset(dataset);
   const outcome = status === 'INGESTED' ? 'ingested' : status === 'REJECTED' ? 'rejected' : 'failed';
   return { outcome, dataset };
+}
+
+/** Removes a dataset's line files, under whichever kind it was read as (unknown before its header). */
+export async function removeLineFiles(lineFiles: LineFiles, record: DatasetRecord): Promise<void> {
+  const kinds = record.kind ? [record.kind] : (['payments', 'contracts'] as const);
+  for (const kind of kinds) await lineFiles.remove({ id: record.id, anchorId: record.anchorId, kind });
 }

@@ -24,7 +24,8 @@ beforeAll(() => {
 describe('the storage stack', () => {
   it('blocks public access, enforces TLS and encrypts every bucket (cdk-nag lets a missing block pass)', () => {
     const buckets = t.storage.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets).length).toBe(4);
+    // Access logs, uploads, reference, reports and Athena's query results.
+    expect(Object.keys(buckets).length).toBe(5);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -36,7 +37,7 @@ describe('the storage stack', () => {
       expect(bucket.DeletionPolicy).toBe('Retain');
     }
     const policies = Object.values(t.storage.findResources('AWS::S3::BucketPolicy'));
-    expect(policies.length).toBe(4);
+    expect(policies.length).toBe(5);
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
     }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SpendLine } from '../../shared/domain/spend-line.ts';
+import type { LineFiles } from '../../shared/ports/line-files.ts';
 import { ingestDependencies } from '../../shared/runtime/ingest-dependencies.ts';
 import { CONTINUE_BEFORE_MS, datasetIdOf, ingestDataset } from '../../shared/use-cases/ingest-dataset.ts';
-import { dataset, type Harness, SYNTHETIC_PAYMENTS, startHarness } from './helpers.ts';
+import { dataset, type Harness, SYNTHETIC_PAYMENTS, startHarness, storedLines } from './helpers.ts';
 
 let harness: Harness;
 
@@ -19,16 +19,22 @@ describe('a file too long for one run', () => {
     const location = await harness.pipeline.upload({ path: SYNTHETIC_PAYMENTS, anchorId: 'long-file' });
     const base = ingestDependencies();
     const written: number[] = [];
-    const counting = {
-      ...base.datasets,
-      putLines: async (datasetId: string, lines: readonly SpendLine[]) => {
-        written.push(...lines.map((line) => line.sequence));
-        await base.datasets.putLines(datasetId, lines);
+    const counting: LineFiles = {
+      ...base.lineFiles,
+      writer(owner) {
+        const writer = base.lineFiles.writer(owner);
+        return {
+          async write(lines) {
+            written.push(...lines.map((line) => line.sequence));
+            await writer.write(lines);
+          },
+          close: () => writer.close(),
+        };
       },
     };
     // First run: time runs short after the first batch of 1 000 records.
     const first = await ingestDataset(
-      { ...base, datasets: counting, remainingMs: () => CONTINUE_BEFORE_MS - 1 },
+      { ...base, lineFiles: counting, remainingMs: () => CONTINUE_BEFORE_MS - 1 },
       location,
     );
     expect(first.outcome).toBe('continued');
@@ -40,7 +46,10 @@ describe('a file too long for one run', () => {
 
     // The message comes back at once (the lease was released): the next run goes on.
     written.length = 0;
-    const second = await ingestDataset({ ...base, datasets: counting, remainingMs: () => 600_000 }, location);
+    const second = await ingestDataset(
+      { ...base, lineFiles: counting, remainingMs: () => 600_000 },
+      location,
+    );
     expect(second.outcome).toBe('ingested');
     expect(second.dataset).toMatchObject({ status: 'INGESTED', lines: 2_401, rejectedLines: 1, runs: 2 });
     expect(second.dataset.linesWritten).toBeUndefined();
@@ -49,5 +58,8 @@ describe('a file too long for one run', () => {
 
     const stored = await dataset(harness, datasetIdOf(location));
     expect(stored.status).toBe('INGESTED');
+    // Two files, the second starting after the checkpoint: every line once, in order.
+    const lines = await storedLines(harness, stored);
+    expect(lines.map((line) => line.sequence)).toEqual(Array.from({ length: 2_401 }, (_, i) => i + 1));
   });
 });

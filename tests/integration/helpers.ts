@@ -7,7 +7,9 @@ import { handler as ingestHandler } from '../../functions/ingest/handler.ts';
 import { handler as reportHandler } from '../../functions/report/handler.ts';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients.ts';
 import { ENTITY, GSI1, keys } from '../../shared/adapters/dynamodb-keys.ts';
+import { createS3ParquetLineFiles } from '../../shared/adapters/s3-parquet-line-files.ts';
 import { type DatasetRecord, DatasetRecordSchema, type ObjectLocation } from '../../shared/domain/dataset.ts';
+import type { SpendLine } from '../../shared/domain/spend-line.ts';
 import { type EmbeddedStack, startEmbeddedStack } from '../../shared/local/embedded-stack.ts';
 import { localLambdaContext } from '../../shared/local/lambda-context.ts';
 import { LocalPipeline, nextSequencer, objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
@@ -123,12 +125,32 @@ async function partitionItems(harness: Harness, pk: string, prefix: string): Pro
   return items;
 }
 
-/** A dataset's lines, from every partition they are spread over, in sequence order. */
-export async function lineItems(harness: Harness, datasetId: string): Promise<Item[]> {
+/** The line items an earlier version wrote to the table, from every partition, in sequence order. */
+export async function tableLineItems(harness: Harness, datasetId: string): Promise<Item[]> {
   const partitions = await Promise.all(
     keys.linePartitions(datasetId).map((pk) => partitionItems(harness, pk, 'LINE#')),
   );
   return partitions.flat().sort((left, right) => String(left.sk).localeCompare(String(right.sk)));
+}
+
+/** A dataset's lines as its line files hold them (none for a dataset never recorded), in file order. */
+export async function lineItems(harness: Harness, datasetId: string): Promise<SpendLine[]> {
+  const item = await metaItem(harness, datasetId);
+  return item ? storedLines(harness, DatasetRecordSchema.parse(item)) : [];
+}
+
+/** A dataset's lines as its line files hold them, every one, in file order. */
+export async function storedLines(
+  harness: Harness,
+  owner: Pick<DatasetRecord, 'id' | 'anchorId' | 'kind'>,
+): Promise<SpendLine[]> {
+  const files = createS3ParquetLineFiles(harness.s3, harness.stack.buckets.uploads);
+  const lines: SpendLine[] = [];
+  for (const kind of owner.kind ? [owner.kind] : (['payments', 'contracts'] as const)) {
+    const page = await files.read({ ...owner, kind }, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    lines.push(...page.lines);
+  }
+  return lines;
 }
 
 export const rollupItems = (harness: Harness, datasetId: string) =>

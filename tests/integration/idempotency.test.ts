@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY, keys } from '../../shared/adapters/dynamodb-keys.ts';
+import { createS3ParquetLineFiles } from '../../shared/adapters/s3-parquet-line-files.ts';
 import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { newDatasetRecord } from '../../shared/use-cases/dataset-records.ts';
@@ -151,14 +152,24 @@ describe('an ingest that crashed', () => {
     });
     const id = datasetIdOf(location);
     await putMeta(harness, crashedRecord(location, new Date(Date.now() - 5 * MINUTE_MS)));
-    // The crashed attempt had written its first line, then died.
-    await putItem(harness, {
-      ...keys.line(id, 3),
-      entityType: ENTITY.line,
-      datasetId: id,
-      lineNumber: 3,
-      amountCents: 1,
+    // The crashed attempt had stored a file of its first line, then died: the retry's file has the same key.
+    const crashed = createS3ParquetLineFiles(harness.s3, harness.stack.buckets.uploads).writer({
+      id,
+      anchorId: 'anchor-1',
+      kind: 'payments',
     });
+    await crashed.write([
+      {
+        sequence: 1,
+        lineNumber: 3,
+        anchorId: 'anchor-1',
+        amountCents: 1,
+        currency: 'EUR',
+        supplier: { key: 'name:crashed', name: 'crashed' },
+        flags: [],
+      },
+    ]);
+    await crashed.close();
 
     const outcome = await ingestOne(location);
 

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_PARTITIONS } from '../../shared/adapters/dynamodb-keys.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
@@ -21,6 +20,7 @@ import {
   sqsEvent,
   startHarness,
   sumCents,
+  tableLineItems,
   UK_PAYMENTS,
 } from './helpers.ts';
 
@@ -75,11 +75,9 @@ describe('ingest handler fed an S3 event', () => {
     expect(lines.every((line) => Number.isInteger(line.amountCents))).toBe(true);
     expect(lines.map((line) => line.lineNumber)).toEqual(syntheticLineNumbers());
     expect(sumCents(lines)).toBe(meta.amountCents);
-    // Spread over partition keys by sequence: no one key takes a whole file's writes.
-    const partitions = new Map<string, number>();
-    for (const line of lines) partitions.set(String(line.pk), (partitions.get(String(line.pk)) ?? 0) + 1);
-    expect(partitions.size).toBe(LINE_PARTITIONS);
-    expect(Math.max(...partitions.values())).toBe(Math.ceil(lines.length / LINE_PARTITIONS));
+    // In one file named by its first line, in sequence order; no line in the table.
+    expect(lines.map((line) => line.sequence)).toEqual(Array.from({ length: 2401 }, (_, i) => i + 1));
+    expect(await tableLineItems(harness, id)).toHaveLength(0);
 
     const rollups = await rollupItems(harness, id);
     expect(rollups).toHaveLength(meta.suppliers);

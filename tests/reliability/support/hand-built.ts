@@ -11,6 +11,7 @@ import { createFileReader } from '../../../shared/adapters/file-reader.ts';
 import { loadFrenchGeography } from '../../../shared/adapters/geography-files.ts';
 import { createS3MappingProfiles } from '../../../shared/adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../../../shared/adapters/s3-object-store.ts';
+import { createS3ParquetLineFiles } from '../../../shared/adapters/s3-parquet-line-files.ts';
 import { createS3TerritoryCatalog } from '../../../shared/adapters/s3-territory-catalog.ts';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
 import type { FrenchGeography } from '../../../shared/domain/geography/french-geography.ts';
@@ -60,6 +61,7 @@ export function ingestDepsOf(
   return {
     objects,
     datasets: createDynamoDbDatasetStore(clients.documents, where.tableName),
+    lineFiles: createS3ParquetLineFiles(clients.s3, where.rejectsBucket),
     reader: createFileReader(KNOWN_FORMATS),
     mappings: createS3MappingProfiles(objects, where.referenceBucket),
     clock,
