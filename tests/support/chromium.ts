@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import sparticuzChromium from '@sparticuz/chromium';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type PageScreenshotOptions } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /**
@@ -42,4 +42,18 @@ export function watchPage(page: Page): { requests: string[]; errors: string[] } 
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return { requests, errors };
+}
+
+/**
+ * Saves a screenshot, asking once more when Chromium answers "Unable to capture screenshot": on a
+ * machine this busy a capture sometimes misses its frame, and the image is an artifact, not a check.
+ */
+export async function saveScreenshot(page: Page, options: PageScreenshotOptions): Promise<void> {
+  try {
+    await page.screenshot(options);
+  } catch (error) {
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.waitForTimeout(500);
+    await page.screenshot(options);
+  }
 }

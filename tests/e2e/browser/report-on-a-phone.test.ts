@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../shared/render/report-html.ts';
-import { launchChromium } from '../../support/chromium.ts';
+import { launchChromium, saveScreenshot } from '../../support/chromium.ts';
 import { reportFixture } from '../../unit/render/report-fixture.ts';
 import { type PageLayout, pageLayout } from './page-layout.ts';
 
@@ -30,11 +30,11 @@ async function layoutOf(lang: string, screen: { width: number; height: number })
     await page.goto(pathToFileURL(join(site, lang, 'report.html')).href, { waitUntil: 'load' });
     const layout = (await page.evaluate(pageLayout(MIN_TEXT_PX))) as PageLayout;
     const name = `report-${lang}-${screen.width}`;
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-first-screen.png`) });
+    await saveScreenshot(page, { path: join(ARTIFACTS, `${name}-first-screen.png`) });
     // The page's top, charts included: a whole phone-width page (some 25 000 px) is more than
     // Chromium captures reliably in one image.
     const height = Math.min(SCREENSHOT_HEIGHT, Number(await page.evaluate('document.body.scrollHeight')));
-    await page.screenshot({
+    await saveScreenshot(page, {
       path: join(ARTIFACTS, `${name}.png`),
       fullPage: true,
       clip: { x: 0, y: 0, width: screen.width, height },
