@@ -16,6 +16,7 @@ import type { ObjectStore } from '../ports/object-store.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { ContentBusyError, claimContent, duplicateMessage } from './content-claim.ts';
 import { newDatasetRecord, settled, withSummary } from './dataset-records.ts';
+import { removingLineFilesOnRetire } from './line-files-of-retired.ts';
 import { lineSourceOf } from './line-source.ts';
 import { RejectsFile } from './rejects-file.ts';
 import { settleOverlaps } from './settle-overlaps.ts';
@@ -89,7 +90,7 @@ export async function ingestDataset(
   if (!claimed.claimed) {
     const { existing } = claimed;
     // A redelivery finishes what a crash after INGESTED may have left undone.
-    if (existing.status === 'INGESTED') await settleOverlaps(deps.datasets, existing, now);
+    if (existing.status === 'INGESTED') await settleOverlaps(retiring(deps), existing, now);
     return { outcome: existing.status === 'INGESTING' ? 'in-progress' : 'already-done', dataset: existing };
   }
   // A run that paused left a checkpoint: continue after the lines it stored.
@@ -127,7 +128,7 @@ export async function ingestDataset(
     throw error;
   }
   // Outside the try: the dataset is INGESTED whatever happens next; a failure here is retried.
-  if (outcome.outcome === 'ingested') await settleOverlaps(deps.datasets, outcome.dataset, deps.clock.now());
+  if (outcome.outcome === 'ingested') await settleOverlaps(retiring(deps), outcome.dataset, deps.clock.now());
   return outcome;
 }
 
@@ -213,7 +214,7 @@ async function ingestObject(
     const message = `the file's amounts are in ${format.currency} but ${territory.name} counts in ${territory.currency}: a report adds one currency only; upload files in ${territory.currency}, or analyse this file with a ${format.currency} territory`;
     return finish(deps, counted, 'REJECTED', message);
   }
-  const duplicateOf = await claimContent(deps.datasets, file.contentSha256(), counted, deps.clock.now());
+  const duplicateOf = await claimContent(retiring(deps), file.contentSha256(), counted, deps.clock.now());
   if (duplicateOf)
     return finish(deps, { ...counted, duplicateOf }, 'REJECTED', duplicateMessage(duplicateOf));
   await deps.datasets.putRollups(record.id, source.rollups.records());
@@ -262,3 +263,6 @@ export async function removeLineFiles(lineFiles: LineFiles, record: DatasetRecor
   const kinds = record.kind ? [record.kind] : (['payments', 'contracts'] as const);
   for (const kind of kinds) await lineFiles.remove({ id: record.id, anchorId: record.anchorId, kind });
 }
+
+/** The datasets, as the steps that may retire one see them: retiring also removes its line files. */
+const retiring = (deps: IngestDependencies) => removingLineFilesOnRetire(deps.datasets, deps.lineFiles);

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
-import { allDatasets, rollupItems } from '../integration/helpers.ts';
+import { allDatasets, lineItems, rollupItems } from '../integration/helpers.ts';
 import { bytesOf, DECP_CONTRACTS, DECP_JSON, oxfordSlice } from './support/fixtures.ts';
 import { reportTotals, suiteStack } from './support/suite-stack.ts';
 
@@ -86,6 +86,7 @@ describe('a corrected re-upload for the same anchor and period', () => {
     const key = 'uploads/anchor-c/avril.csv';
 
     const first = await ingested(await upload(key, original, 'anchor-c'));
+    expect(await lineItems(harness(), first.id)).toHaveLength(first.lines);
     const before = await reportTotals('payments');
     const second = await ingested(await upload(key, corrected, 'anchor-c'));
     expect(second.id).not.toBe(first.id);
@@ -96,6 +97,9 @@ describe('a corrected re-upload for the same anchor and period', () => {
     expect(earlier.message ?? '').toContain(second.id);
     const after = await reportTotals('payments');
     expect(after.datasets).not.toContain(first.id);
+    // Its line files went with it: a query over every line file counts the corrected file only.
+    expect(await lineItems(harness(), first.id)).toHaveLength(0);
+    expect(await lineItems(harness(), second.id)).toHaveLength(second.lines);
     expect(after.grossCents).toBe(before.grossCents - first.amountCents + second.amountCents);
   });
 
