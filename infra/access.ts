@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../shared/contracts/table.ts';
+import { LINES_PREFIX } from '../shared/domain/lines/line-columns.ts';
 
 type BucketName = 'uploads' | 'reference' | 'reports';
 
@@ -9,7 +10,11 @@ export interface AccessMap {
   readonly table?: { readonly read?: boolean; readonly write?: boolean };
   readonly read?: readonly (readonly [BucketName, string])[];
   readonly write?: readonly (readonly [BucketName, string])[];
+  /** Deleting objects under a prefix, and aborting the multipart uploads of objects there. */
+  readonly remove?: readonly (readonly [BucketName, string])[];
   readonly list?: readonly BucketName[];
+  /** Listing of the keys under one prefix only (an `s3:prefix` condition), not of the whole bucket. */
+  readonly listUnder?: readonly (readonly [BucketName, string])[];
 }
 
 export const FUNCTION_ACCESS = {
@@ -18,8 +23,10 @@ export const FUNCTION_ACCESS = {
     table: { read: true, write: true },
     // Signing an upload or a download needs the right the signed request will use. The report list
     // reads each report.json; `GET /me` the territory; mapping profiles are read, listed and saved.
+    // A supplier's lines are read from its datasets' line files, found by listing their folder.
     read: [
       ['uploads', OBJECT_PREFIXES.rejects],
+      ['uploads', LINES_PREFIX],
       ['reports', OBJECT_PREFIXES.reports],
       ['reference', OBJECT_PREFIXES.territories],
       ['reference', OBJECT_PREFIXES.mappings],
@@ -29,6 +36,7 @@ export const FUNCTION_ACCESS = {
       ['reference', OBJECT_PREFIXES.mappings],
     ],
     list: ['reports', 'reference'],
+    listUnder: [['uploads', LINES_PREFIX]],
   },
   ingest: {
     table: { read: true, write: true },
@@ -38,7 +46,13 @@ export const FUNCTION_ACCESS = {
       ['reference', OBJECT_PREFIXES.mappings],
       ['reference', OBJECT_PREFIXES.territories],
     ],
-    write: [['uploads', OBJECT_PREFIXES.rejects]],
+    // Line files are written (multipart for big ones), and removed when a dataset is not counted.
+    write: [
+      ['uploads', OBJECT_PREFIXES.rejects],
+      ['uploads', LINES_PREFIX],
+    ],
+    remove: [['uploads', LINES_PREFIX]],
+    listUnder: [['uploads', LINES_PREFIX]],
   },
   report: {
     table: { read: true },
@@ -89,17 +103,35 @@ export function grantAccess(
       new PolicyStatement({ actions: ['s3:PutObject'], resources: [s3Arn(names[bucket], `/${prefix}*`)] }),
     );
   }
+  for (const [bucket, prefix] of access.remove ?? []) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:AbortMultipartUpload'],
+        resources: [s3Arn(names[bucket], `/${prefix}*`)],
+      }),
+    );
+  }
   for (const bucket of access.list ?? []) {
     policy.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [s3Arn(names[bucket])] }),
+    );
+  }
+  for (const [bucket, prefix] of access.listUnder ?? []) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [s3Arn(names[bucket])],
+        conditions: { StringLike: { 's3:prefix': [prefix, `${prefix}*`] } },
+      }),
     );
   }
 }
 
 /** The object-prefix resources of a map, as cdk-nag names them in its wildcard findings. */
 export function prefixFindings(access: AccessMap, nagNames: Readonly<Record<BucketName, string>>): string[] {
-  return [...(access.read ?? []), ...(access.write ?? [])].map(
+  const findings = [...(access.read ?? []), ...(access.write ?? []), ...(access.remove ?? [])].map(
     ([bucket, prefix]) =>
       `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${nagNames[bucket]}/${prefix}*]`,
   );
+  return [...new Set(findings)];
 }

@@ -18,11 +18,18 @@ Usage
                                         natural person (kept with who, when, why and the previous value)
   ancrage supplier show <key> --state <dir>
                                         a supplier's profile, the source of each fact, its corrections
+  ancrage lines <supplier> --state <dir> [--dataset <id>] [--limit 50] [--offset 0]
+                                        the lines behind a supplier's figure (its key, SIRET or part
+                                        of its name): file and line number, date, amount, flags
   ancrage demo [--out <dir>]            the bundled sample data, end to end (what \`npm start\` runs)
   ancrage serve [--port 8080] [--state <dir>] [--static <dir>] [--territory <id>]
                                         the web portal on http://127.0.0.1:<port> over the sample
                                         data (\`npm start -- serve\` too); --port 0 picks a free port,
                                         --static serves a built front end; Ctrl-C stops it
+  ancrage migrate-lines --state <dir> | --table <name> --bucket <uploads bucket>
+                                        once after upgrading: move the lines an earlier version
+                                        stored in the table into line files, in a state folder or
+                                        a deployed stack (your AWS credentials; docs/operations.md)
   ancrage --help                        this help
 
 Every command runs the same ingest and report functions that run in AWS Lambda, against an embedded

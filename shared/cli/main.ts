@@ -6,6 +6,8 @@ import { RunError, UsageError } from './cli-error.ts';
 import { demo } from './demo.ts';
 import { HELP } from './help.ts';
 import { inspect } from './inspect.ts';
+import { linesCommand } from './lines-command.ts';
+import { migrateLinesCommand } from './migrate-lines-command.ts';
 import { registryCommand } from './registry-command.ts';
 import { serve } from './serve.ts';
 import { summarise } from './summary.ts';
@@ -36,8 +38,14 @@ async function run(argv: readonly string[]): Promise<void> {
     case 'supplier':
       process.stdout.write(await supplierCommand(rest));
       return;
+    case 'lines':
+      process.stdout.write(await linesCommand(rest));
+      return;
     case 'territory':
       process.stdout.write(territoryCommand(rest));
+      return;
+    case 'migrate-lines':
+      process.stdout.write(await migrateLinesCommand(rest));
       return;
     case 'serve':
       return serve(rest);

@@ -27,6 +27,7 @@ export const PORTAL_API_ROUTES = [
   { method: 'GET', path: '/datasets/{id}/unmatched-suppliers' },
   { method: 'GET', path: '/suppliers' },
   { method: 'GET', path: '/suppliers/{key}' },
+  { method: 'GET', path: '/suppliers/{key}/lines' },
   { method: 'PUT', path: '/suppliers/{key}/override' },
   { method: 'GET', path: '/mapping-profiles' },
   { method: 'PUT', path: '/mapping-profiles/{id}' },
@@ -378,6 +379,63 @@ export interface OverrideSaved {
   /** The latest 50 corrections, oldest first, this one last. */
   readonly corrections: readonly Correction[];
   readonly correctionCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /suppliers/{key}/lines?dataset=&cursor=&limit= → SupplierLines
+
+/** One of the caller's counted files that pays the supplier. */
+export interface SupplierLinesDataset {
+  readonly id: string;
+  readonly fileName: string;
+  readonly kind: DatasetKind | null;
+  readonly currency: string | null;
+  readonly receivedAt: string;
+  /** A consortium-wide upload, which consortium administrators see beside their institution's files. */
+  readonly consortiumWide: boolean;
+  /** The supplier's lines in the file, and their amount (purchases: concession values are never added). */
+  readonly lines: number;
+  readonly amountCents: number;
+}
+
+/** A line of a counted file, as ingest normalised it. */
+export interface SupplierLine {
+  readonly datasetId: string;
+  readonly fileName: string;
+  /** The line in the file, as the rejects file numbers them (for DECP JSON, the contract's rank). */
+  readonly lineNumber: number;
+  /** ISO date; null for a line counted undated (flag `undated`, counted in the file's period). */
+  readonly date: string | null;
+  readonly amountCents: number;
+  readonly currency: string;
+  /** The supplier's name as this line writes it. */
+  readonly supplierName: string;
+  readonly description: string | null;
+  readonly categoryCode: string | null;
+  readonly categoryLabel: string | null;
+  readonly serviceArea: string | null;
+  /** Payment or transaction number. */
+  readonly reference: string | null;
+  readonly contractUid: string | null;
+  /** A DECP concession's value: counted apart from purchases, never added to them. */
+  readonly concession: boolean;
+  /** A contract split between this many holders (its amount is this line's share); null when whole. */
+  readonly shareOf: number | null;
+  /** Data-quality flags (`undated`, `invalid-identifier`…); labels in `shared/domain/line-flags.ts`. */
+  readonly flags: readonly string[];
+}
+
+/**
+ * A page of the lines behind a supplier's figure, read from the files' line files. `total` counts
+ * the supplier's lines in every dataset listed; pass `nextCursor` back as `?cursor=` (with the same
+ * `?dataset=`) for the next page.
+ */
+export interface SupplierLines extends Page {
+  readonly key: string;
+  /** Newest first, the order pages go through them; with `?dataset=`, that one only. */
+  readonly datasets: readonly SupplierLinesDataset[];
+  /** In file order, one dataset after the other. */
+  readonly lines: readonly SupplierLine[];
 }
 
 // ---------------------------------------------------------------------------------------------

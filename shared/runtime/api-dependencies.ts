@@ -4,6 +4,7 @@ import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.t
 import { createEventBridgeReportRebuilds } from '../adapters/eventbridge-report-rebuilds.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
+import { createS3ParquetLineFiles } from '../adapters/s3-parquet-line-files.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { createS3UploadSigner } from '../adapters/s3-upload-signer.ts';
 import { systemClock } from '../ports/clock.ts';
@@ -23,6 +24,7 @@ export const apiDependencies = cachedByConfig((config): ApiDependencies => {
   }
   return {
     datasets: createDynamoDbDatasetStore(documents, config.tableName),
+    lineFiles: createS3ParquetLineFiles(s3, config.uploadsBucket),
     objects,
     profiles: createDynamoDbProfileStore(documents, config.tableName),
     mappings: createS3MappingProfiles(objects, config.referenceBucket),

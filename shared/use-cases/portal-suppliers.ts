@@ -5,6 +5,7 @@ import type {
   SupplierSearch,
   SupplierSearchHit,
 } from '../contracts/portal-api.ts';
+import type { DatasetRecord } from '../domain/dataset.ts';
 import type { Result } from '../domain/result.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
@@ -21,18 +22,24 @@ export interface SupplierQuery {
   readonly limit: number;
 }
 
+/** The suppliers the ingested datasets among these pay, with their spend, from the rollups. */
+export async function suppliersOf(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  records: readonly DatasetRecord[],
+): Promise<Map<string, SupplierSpendTotal>> {
+  const datasets = records.filter((dataset) => dataset.status === 'INGESTED');
+  const sources = await Promise.all(
+    datasets.map(async (dataset) => ({ dataset, rollups: await deps.datasets.readRollups(dataset.id) })),
+  );
+  return supplierSpendOf(sources);
+}
+
 /**
  * The suppliers the caller's anchor pays: those of its ingested datasets. This is the fence: a
  * supplier no file of the anchor names is not visible to it, nor correctable by it.
  */
 async function anchorSuppliers(deps: Deps, caller: Caller): Promise<Map<string, SupplierSpendTotal>> {
-  const datasets = (await deps.datasets.listDatasets({ anchorId: caller.anchorId })).filter(
-    (dataset) => dataset.status === 'INGESTED',
-  );
-  const sources = await Promise.all(
-    datasets.map(async (dataset) => ({ dataset, rollups: await deps.datasets.readRollups(dataset.id) })),
-  );
-  return supplierSpendOf(sources);
+  return suppliersOf(deps, await deps.datasets.listDatasets({ anchorId: caller.anchorId }));
 }
 
 const corrected = (profile: SupplierProfile | undefined) =>
@@ -46,18 +53,25 @@ function matches(supplier: SupplierSpendTotal, folded: string, digits: string): 
   return digits.length >= 3 && (supplier.identifier?.value.replaceAll(' ', '').includes(digits) ?? false);
 }
 
+/** The suppliers a search names: by name (accents and case ignored), SIRET/SIREN or key; all without one. */
+export function matchingSuppliers(
+  all: readonly SupplierSpendTotal[],
+  q: string | undefined,
+): SupplierSpendTotal[] {
+  const folded = foldForMatch(q ?? '');
+  const digits = (q ?? '').replace(/\s+/g, '');
+  return folded
+    ? all.filter((supplier) => matches(supplier, folded, /^\d+$/.test(digits) ? digits : ''))
+    : [...all];
+}
+
 /** Search by name (accents and case ignored), SIRET/SIREN or key; largest spend first, one page. */
 export async function searchSuppliers(
   deps: Deps,
   caller: Caller,
   query: SupplierQuery,
 ): Promise<SupplierSearch> {
-  const all = [...(await anchorSuppliers(deps, caller)).values()];
-  const folded = foldForMatch(query.q ?? '');
-  const digits = (query.q ?? '').replace(/\s+/g, '');
-  const found = folded
-    ? all.filter((supplier) => matches(supplier, folded, /^\d+$/.test(digits) ? digits : ''))
-    : all;
+  const found = matchingSuppliers([...(await anchorSuppliers(deps, caller)).values()], query.q);
   found.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   const page = found.slice(query.offset, query.offset + query.limit);
   const profiles = await deps.profiles.getProfiles(page.map((supplier) => supplier.key));

@@ -2,6 +2,7 @@ import type { DatasetKind } from '../domain/dataset-kind.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
+import type { LineFiles } from '../ports/line-files.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
@@ -13,6 +14,8 @@ import { UPLOAD_METADATA } from './ingest-dataset.ts';
 /** Everything the portal's use cases reach: each one takes only the part it needs. */
 export interface PortalDependencies {
   readonly datasets: DatasetStore;
+  /** Read only: the lines behind a supplier's figure. */
+  readonly lineFiles: LineFiles;
   readonly objects: ObjectStore;
   readonly profiles: ProfileStore;
   readonly mappings: MappingProfiles;

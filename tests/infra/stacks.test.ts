@@ -205,6 +205,42 @@ describe('the app stack', () => {
     // Table writes stay PutItem and BatchWriteItem: no UpdateItem, no DeleteItem, anywhere.
     expect(text).not.toMatch(/dynamodb:(UpdateItem|DeleteItem|\*)/);
   });
+
+  /** A function's statements on the uploads bucket, found by an environment variable only it has. */
+  const onUploadsOf = (variable: string) => {
+    const fn = Object.values(t.app.findResources('AWS::Lambda::Function')).find(
+      (candidate) => candidate.Properties.Environment?.Variables?.[variable] !== undefined,
+    );
+    const role = fn?.Properties.Role['Fn::GetAtt'][0];
+    return Object.values(t.app.findResources('AWS::IAM::Policy'))
+      .filter((policy) => policy.Properties.Roles.some((entry: { Ref: string }) => entry.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => renderTokens(statement.Resource).includes('ancrage-dev-uploads-'));
+  };
+  const actions = (statement: { Action: string | string[] }) => [statement.Action].flat();
+  const prefixesWith = (statements: { Action: string | string[]; Resource: unknown }[], action: string) =>
+    statements
+      .filter((statement) => actions(statement).includes(action))
+      .map((statement) => renderTokens(statement.Resource).replace(/^.*ancrage-dev-uploads-[^/]*/, ''))
+      .sort();
+  const LINES_LISTING = { StringLike: { 's3:prefix': ['lines/', 'lines/*'] } };
+
+  it('lets the API function read the line files and list their folder, and nothing else of the uploads bucket', () => {
+    const onUploads = onUploadsOf('MAX_UPLOAD_MB');
+    expect(prefixesWith(onUploads, 's3:GetObject')).toEqual(['/lines/*', '/rejects/*']);
+    const listings = onUploads.filter((statement) => actions(statement).includes('s3:ListBucket'));
+    expect(listings).toHaveLength(1);
+    expect(listings[0]?.Condition).toEqual(LINES_LISTING);
+  });
+
+  it('lets the ingest function write and remove line files, and list their folder only', () => {
+    const onUploads = onUploadsOf('MAX_REJECTED_RATIO');
+    expect(prefixesWith(onUploads, 's3:PutObject')).toEqual(['/lines/*', '/rejects/*']);
+    expect(prefixesWith(onUploads, 's3:DeleteObject')).toEqual(['/lines/*']);
+    expect(prefixesWith(onUploads, 's3:AbortMultipartUpload')).toEqual(['/lines/*']);
+    const listings = onUploads.filter((statement) => actions(statement).includes('s3:ListBucket'));
+    expect(listings.map((statement) => statement.Condition)).toEqual([LINES_LISTING]);
+  });
 });
 
 /** The deploy-time write of the territory: its logical id, its SDK call, its policy's statements. */

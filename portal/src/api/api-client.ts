@@ -12,6 +12,7 @@ import type {
   RebuildRequest,
   ReportList,
   SupplierDetail,
+  SupplierLines,
   SupplierSearch,
   UnmatchedSuppliers,
   UploadForm,
@@ -70,6 +71,18 @@ export class ApiClient {
     return this.call<SupplierSearch>('GET', `/suppliers?${params}`);
   };
   supplier = (key: string) => this.call<SupplierDetail>('GET', `/suppliers/${encodeURIComponent(key)}`);
+  /** One page of a supplier's lines; with `dataset`, in that file only. */
+  supplierLines = (
+    key: string,
+    page: { readonly dataset?: string; readonly cursor?: string | undefined; readonly limit: number },
+  ) => {
+    const params = new URLSearchParams({
+      limit: String(page.limit),
+      ...(page.dataset ? { dataset: page.dataset } : {}),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    });
+    return this.call<SupplierLines>('GET', `/suppliers/${encodeURIComponent(key)}/lines?${params}`);
+  };
   override = (key: string, request: OverrideRequest) =>
     this.call<OverrideSaved>('PUT', `/suppliers/${encodeURIComponent(key)}/override`, request);
   mappingProfiles = () => this.call<MappingProfileList>('GET', '/mapping-profiles');

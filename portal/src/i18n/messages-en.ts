@@ -245,6 +245,22 @@ export const en: Messages = {
     changeType: (type) => `type → ${type}`,
     changePlace: (place) => `place → ${place}`,
   },
+  lines: {
+    heading: 'Lines behind this figure',
+    intro:
+      'The lines of your counted files that make this figure, file by file, with their number in the file and what is flagged on them.',
+    caption: (fileName, from, to, total) => `${fileName}: lines ${from} to ${to} of ${total}`,
+    consortiumWide: 'A consortium-wide file: its lines count for every buyer they name.',
+    columns: ['Line', 'Date', 'Amount', 'Reference', 'Description and category', 'Flags'],
+    undated: 'undated',
+    concession: 'concession value (counted apart from purchases)',
+    shareOf: (holders) => `share of a contract with ${holders} holders`,
+    unavailable: (fileName) => `The lines of ${fileName} cannot be read.`,
+    previous: 'Previous',
+    previousLabel: (fileName) => `Previous lines of ${fileName}`,
+    next: 'Next',
+    nextLabel: (fileName) => `Next lines of ${fileName}`,
+  },
   reports: {
     heading: 'Published reports',
     intro: 'The consortium’s reports and your institution’s own, by kind of data, language and period.',

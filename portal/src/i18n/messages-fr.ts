@@ -258,6 +258,22 @@ export const fr: Messages = {
     changeType: (type) => `type → ${type}`,
     changePlace: (place) => `lieu → ${place}`,
   },
+  lines: {
+    heading: 'Lignes derrière ce montant',
+    intro:
+      'Les lignes de vos fichiers comptés qui font ce montant, fichier par fichier, avec leur numéro dans le fichier et ce qui y est signalé.',
+    caption: (fileName, from, to, total) => `${fileName}${NBSP}: lignes ${from} à ${to} sur ${total}`,
+    consortiumWide: 'Fichier du consortium : ses lignes comptent pour chaque acheteur qu’elles nomment.',
+    columns: ['Ligne', 'Date', 'Montant', 'Référence', 'Objet et nature', 'Signalements'],
+    undated: 'non datée',
+    concession: 'valeur de concession (comptée à part des achats)',
+    shareOf: (holders) => `part d’un marché à ${holders} titulaires`,
+    unavailable: (fileName) => `Les lignes de ${fileName} ne peuvent pas être lues.`,
+    previous: 'Précédentes',
+    previousLabel: (fileName) => `Lignes précédentes de ${fileName}`,
+    next: 'Suivantes',
+    nextLabel: (fileName) => `Lignes suivantes de ${fileName}`,
+  },
   reports: {
     heading: 'Rapports publiés',
     intro: 'Les rapports du consortium et de votre institution, par type de données, langue et période.',

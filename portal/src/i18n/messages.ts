@@ -227,6 +227,25 @@ export interface Messages {
     readonly changeType: (type: string) => string;
     readonly changePlace: (place: string) => string;
   };
+  /** The lines behind a supplier's figure, on its page: one table per counted file, paged. */
+  readonly lines: {
+    readonly heading: string;
+    readonly intro: string;
+    /** The table's caption: the file and the lines shown of the supplier's lines in it (numbers formatted). */
+    readonly caption: (fileName: string, from: string, to: string, total: string) => string;
+    readonly consortiumWide: string;
+    readonly columns: readonly [string, string, string, string, string, string];
+    /** In place of the date of a line counted without one. */
+    readonly undated: string;
+    readonly concession: string;
+    readonly shareOf: (holders: string) => string;
+    /** A file of an earlier version whose lines were not kept: none to show. */
+    readonly unavailable: (fileName: string) => string;
+    readonly previous: string;
+    readonly previousLabel: (fileName: string) => string;
+    readonly next: string;
+    readonly nextLabel: (fileName: string) => string;
+  };
   readonly reports: {
     readonly heading: string;
     readonly intro: string;

@@ -6,6 +6,7 @@ import {
   CorrectionReasonSchema,
   CorrectionTypeSchema,
 } from '../../domain/registry/correction.ts';
+import { DEFAULT_LINES_PAGE, decodeLinesCursor, MAX_LINES_PAGE } from '../../use-cases/supplier-lines.ts';
 import { EncodedSegmentSchema } from './request.ts';
 
 /** The zod side of the request shapes in shared/contracts/portal-api.ts: every input is checked here. */
@@ -30,9 +31,9 @@ export const RebuildBodySchema = z.strictObject({ kind: DatasetKindSchema.option
 
 export const MappingProfileBodySchema = MappingProfileSchema;
 
-export const DatasetPathSchema = z.object({
-  id: z.string().regex(/^[a-f0-9]{24}$/, 'a dataset id is 24 hexadecimal characters'),
-});
+const DatasetIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'a dataset id is 24 hexadecimal characters');
+
+export const DatasetPathSchema = z.object({ id: DatasetIdSchema });
 
 export const SupplierPathSchema = z.object({ key: EncodedSegmentSchema.pipe(z.string().min(1).max(300)) });
 
@@ -51,4 +52,24 @@ export const SupplierQuerySchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1).max(100))
     .default(25),
+});
+
+export const SupplierLinesQuerySchema = z.object({
+  dataset: DatasetIdSchema.optional(),
+  cursor: z
+    .string()
+    .max(64)
+    .transform((cursor, context) => {
+      const position = decodeLinesCursor(cursor);
+      if (position) return position;
+      context.addIssue({ code: 'custom', message: 'the nextCursor of a previous page' });
+      return z.NEVER;
+    })
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_LINES_PAGE))
+    .default(DEFAULT_LINES_PAGE),
 });

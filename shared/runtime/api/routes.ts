@@ -9,7 +9,7 @@ import {
 import { problem } from './problem.ts';
 import { listReportsRoute, rebuildRoute } from './report-routes.ts';
 import type { ApiDependencies, ApiRequest, ApiResponse, RouteHandler } from './request.ts';
-import { overrideRoute, searchSuppliersRoute, supplierRoute } from './supplier-routes.ts';
+import { overrideRoute, searchSuppliersRoute, supplierLinesRoute, supplierRoute } from './supplier-routes.ts';
 
 /** Every route of the contract has its handler: the type fails to compile when one is missing. */
 const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
@@ -21,6 +21,7 @@ const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
   'GET /datasets/{id}/unmatched-suppliers': unmatchedSuppliersRoute,
   'GET /suppliers': searchSuppliersRoute,
   'GET /suppliers/{key}': supplierRoute,
+  'GET /suppliers/{key}/lines': supplierLinesRoute,
   'PUT /suppliers/{key}/override': overrideRoute,
   'GET /mapping-profiles': listMappingProfilesRoute,
   'PUT /mapping-profiles/{id}': saveMappingProfileRoute,

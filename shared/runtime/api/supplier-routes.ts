@@ -1,5 +1,11 @@
 import { correctSupplier, searchSuppliers, supplierDetail } from '../../use-cases/portal-suppliers.ts';
-import { OverrideBodySchema, SupplierPathSchema, SupplierQuerySchema } from './bodies.ts';
+import { supplierLines } from '../../use-cases/supplier-lines.ts';
+import {
+  OverrideBodySchema,
+  SupplierLinesQuerySchema,
+  SupplierPathSchema,
+  SupplierQuerySchema,
+} from './bodies.ts';
 import { json, problem } from './problem.ts';
 import { parse, type RouteHandler } from './request.ts';
 
@@ -17,6 +23,33 @@ export const supplierRoute: RouteHandler = async (deps, request) => {
   if (!path.ok) return path.response;
   const found = await supplierDetail(deps, request.caller, path.value.key);
   return found ? json(200, found) : problem(404, NOT_FOUND);
+};
+
+export const supplierLinesRoute: RouteHandler = async (deps, request) => {
+  const path = parse(SupplierPathSchema, request.pathParameters, 'The supplier key is not valid');
+  if (!path.ok) return path.response;
+  const query = parse(
+    SupplierLinesQuerySchema,
+    request.queryStringParameters,
+    'The page asked for is not valid',
+  );
+  if (!query.ok) return query.response;
+  const { dataset, cursor, limit } = query.value;
+  const found = await supplierLines(deps, request.caller, {
+    supplierKey: path.value.key,
+    datasetId: dataset,
+    from: cursor,
+    limit,
+  });
+  if (found.outcome === 'unknown-supplier')
+    return problem(404, dataset ? 'No lines of this supplier in that file of yours' : NOT_FOUND);
+  if (found.outcome === 'stale-cursor')
+    return problem(
+      400,
+      'The page asked for is not valid',
+      'Its file is no longer counted, or is not the one asked for: start again from the first page.',
+    );
+  return json(200, found.page);
 };
 
 export const overrideRoute: RouteHandler = async (deps, request) => {

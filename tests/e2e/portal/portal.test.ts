@@ -299,6 +299,21 @@ describe('the portal under ancrage serve, in Chromium', () => {
     const profile = page.getByTestId('supplier-profile');
     await profile.getByRole('heading', { level: 1 }).waitFor();
     expect(await profile.getByRole('table').textContent()).toContain('Fichier déposé');
+    // The 28 lines behind its figure, 25 to a page: the next 3 with the keyboard, and back.
+    const lines = page.getByTestId('supplier-lines');
+    const file = 'SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv';
+    const linesTable = lines.getByRole('table', { name: `${file}${NBSP}: lignes 1 à 25 sur 28` });
+    await linesTable.waitFor();
+    expect(await linesTable.locator('tbody tr').count()).toBe(25);
+    expect(await linesTable.locator('tbody tr').first().textContent()).toMatch(/€/);
+    await lines.getByRole('button', { name: `Lignes suivantes de ${file}` }).focus();
+    await page.keyboard.press('Enter');
+    const lastPage = lines.getByRole('table', { name: `${file}${NBSP}: lignes 26 à 28 sur 28` });
+    await lastPage.waitFor();
+    expect(await lastPage.locator('tbody tr').count()).toBe(3);
+    expect(await lines.getByRole('button', { name: /Lignes suivantes/ }).count()).toBe(0);
+    await lines.getByRole('button', { name: `Lignes précédentes de ${file}` }).click();
+    await linesTable.waitFor();
     await page.getByLabel('Code commune INSEE de l’établissement').fill('38185');
     await page
       .getByLabel('Raison de la correction')

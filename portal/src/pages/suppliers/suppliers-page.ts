@@ -2,6 +2,7 @@ import type { SupplierSearch, SupplierSearchHit } from '../../../../shared/contr
 import type { Page, PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace, table } from '../../dom.ts';
 import { formatCentsIn, formatCount } from '../../i18n/format.ts';
+import { SupplierLinesView } from './supplier-lines-view.ts';
 import { SupplierProfileView } from './supplier-profile.ts';
 
 /** Search the suppliers the anchor pays; a result opens its profile (`#/suppliers/<key>`). */
@@ -12,13 +13,16 @@ export class SuppliersPage implements Page {
   private result: SupplierSearch | undefined;
   private error: string | undefined;
   private readonly profile: SupplierProfileView | undefined;
+  private readonly lines: SupplierLinesView | undefined;
 
   constructor(
     private readonly context: PortalContext,
     supplierKey: string | undefined,
   ) {
-    if (supplierKey) this.profile = new SupplierProfileView(context, supplierKey);
-    else void this.search('');
+    if (supplierKey) {
+      this.profile = new SupplierProfileView(context, supplierKey);
+      this.lines = new SupplierLinesView(context, supplierKey);
+    } else void this.search('');
   }
 
   dispose(): void {}
@@ -47,7 +51,8 @@ export class SuppliersPage implements Page {
   private draw(): void {
     if (this.profile) {
       this.profile.render();
-      replace(this.element, this.profile.element);
+      this.lines?.render();
+      replace(this.element, this.profile.element, this.lines?.element);
       return;
     }
     const { messages, language } = this.context.i18n;
