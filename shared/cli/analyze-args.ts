@@ -55,13 +55,8 @@ function existingFiles(option: string, files: readonly string[]): string[] {
 }
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  // An unknown or malformed option throws the parser's own error: the CLI answers it with the usage.
+  const { values, positionals } = parse(argv);
   if (positionals.length === 0) throw new UsageError('analyze needs at least one file (see ancrage --help)');
   if (!values.out) throw new UsageError('analyze needs --out <dir>, the folder the report is written to');
   for (const file of positionals) {

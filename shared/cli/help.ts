@@ -71,3 +71,16 @@ Examples
   npx ancrage analyze mandats-2025.csv --out out/mandats-2025
   npx ancrage analyze decp-2024.csv --kind contracts --lang en --out out/decp
 `;
+
+/** The usage lines of one command (`territory` gives both `territory init` and `territory show`). */
+export function usageOf(command: string): string {
+  const usage = HELP.split('\n\n')[1]?.split('\n').slice(1) ?? [];
+  const picked: string[] = [];
+  let inCommand = false;
+  for (const line of usage) {
+    if (line.startsWith('  ancrage '))
+      inCommand = line.startsWith(`  ancrage ${command} `) || line === `  ancrage ${command}`;
+    if (inCommand) picked.push(line);
+  }
+  return picked.join('\n');
+}

@@ -4,7 +4,7 @@ import { analyze } from './analyze.ts';
 import { parseAnalyzeArgs } from './analyze-args.ts';
 import { RunError, UsageError } from './cli-error.ts';
 import { demo } from './demo.ts';
-import { HELP } from './help.ts';
+import { HELP, usageOf } from './help.ts';
 import { inspect } from './inspect.ts';
 import { linesCommand } from './lines-command.ts';
 import { migrateLinesCommand } from './migrate-lines-command.ts';
@@ -62,6 +62,10 @@ async function run(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** Node's `parseArgs` errors: an unknown option, a value missing or given where none is taken. */
+const isArgumentError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+
 // Quiet the SDK's notice that Node 20 support is ending; Lambda runs Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -69,7 +73,17 @@ try {
   await run(process.argv.slice(2));
 } catch (error) {
   // `inspect` reads a file itself: one past a limit (docs/security.md) is refused in one line too.
-  if (error instanceof UsageError || error instanceof RunError || error instanceof UnreadableFileError) {
+  if (isArgumentError(error)) {
+    // An unknown or malformed option, as Node's argument parser reports it: one line, the usage, 2.
+    const command = process.argv[2] ?? '';
+    const usage = usageOf(command);
+    process.stderr.write(`ancrage ${command}: ${error.message}\n${usage ? `usage:\n${usage}\n` : ''}`);
+    process.exitCode = 2;
+  } else if (
+    error instanceof UsageError ||
+    error instanceof RunError ||
+    error instanceof UnreadableFileError
+  ) {
     process.stderr.write(`ancrage: ${error.message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } else {

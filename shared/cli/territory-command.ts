@@ -49,7 +49,8 @@ function loadTerritory(idOrPath: string): Territory {
 }
 
 function show(argv: readonly string[]): string {
-  const [idOrPath] = argv;
+  // No option of its own: the parser refuses one, as every command does (exit 2, with the usage).
+  const [idOrPath] = parseArgs({ args: [...argv], options: {}, allowPositionals: true }).positionals;
   if (!idOrPath) throw new UsageError('territory show needs a territory id or file');
   const territory = loadTerritory(idOrPath);
   const geography = loadFrenchGeography();
