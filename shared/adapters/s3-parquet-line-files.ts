@@ -5,7 +5,6 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
   UploadPartCommand,
@@ -15,6 +14,7 @@ import { ByteWriter, type ColumnSource, ParquetWriter, schemaFromColumnData } fr
 import { LINE_COLUMNS, lineOfRow, lineRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
+import { createS3ObjectStore } from './s3-object-store.ts';
 
 /** Lines per row group: the unit the drill-down reads, and what the writer holds before encoding. */
 export const LINES_PER_ROW_GROUP = 20_000;
@@ -161,32 +161,22 @@ async function objectBuffer(client: S3Client, bucket: string, key: string): Prom
   };
 }
 
-async function keysUnder(client: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys.sort();
-}
-
 /**
  * Line files as Parquet in the uploads bucket, one folder per dataset (docs/athena.md). The drill-down
  * reads a supplier's lines row group by row group: the supplier column first, the whole row group
  * only where it matches.
  */
 export function createS3ParquetLineFiles(client: S3Client, bucket: string): LineFiles {
+  const objects = createS3ObjectStore(client);
+  // A dataset's line files in sequence order: each is named by its first line's zero-padded sequence.
+  const filesOf = async (owner: LinesOwner) => (await objects.list(bucket, linesFolder(owner))).sort();
   return {
     writer: (owner: LinesOwner) => new ParquetLineFileWriter(client, bucket, linesFolder(owner)),
 
     async read(owner, { supplierKey, offset, limit }): Promise<LinePage> {
       const lines: SpendLine[] = [];
       let skipped = 0;
-      for (const key of await keysUnder(client, bucket, linesFolder(owner))) {
+      for (const key of await filesOf(owner)) {
         const file = await objectBuffer(client, bucket, key);
         const metadata = await parquetMetadataAsync(file);
         let rowStart = 0;
@@ -220,7 +210,7 @@ export function createS3ParquetLineFiles(client: S3Client, bucket: string): Line
     },
 
     async remove(owner) {
-      const keys = await keysUnder(client, bucket, linesFolder(owner));
+      const keys = await filesOf(owner);
       for (let at = 0; at < keys.length; at += 1000) {
         await client.send(
           new DeleteObjectsCommand({
