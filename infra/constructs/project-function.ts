@@ -69,17 +69,16 @@ export class ProjectFunction extends Construct {
         mainFields: ['module', 'main'],
         // CommonJS dependencies call require(); ESM output needs it defined.
         banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-        ...(props.withGeography
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [
-                  `cp -r "${inputDir}/data/geography" "${outputDir}/geography"`,
-                ],
-              },
-            }
-          : {}),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...(props.withGeography ? [`cp -r "${inputDir}/data/geography" "${outputDir}/geography"`] : []),
+            // A worker thread starts from a file of its own: a bundle that names the Parquet encoder's
+            // gets it bundled beside index.mjs, where `new URL('./parquet-encoder-worker.mjs', import.meta.url)` finds it.
+            `if grep -q parquet-encoder-worker.mjs "${outputDir}/index.mjs"; then "${inputDir}/node_modules/.bin/esbuild" "${inputDir}/shared/adapters/parquet-encoder-worker.mjs" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --outfile="${outputDir}/parquet-encoder-worker.mjs"; fi`,
+          ],
+        },
       },
     });
   }

@@ -10,10 +10,17 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
-import { ByteWriter, type ColumnSource, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
-import { LINE_COLUMNS, lineOfRow, lineRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
+import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
+import {
+  LINE_COLUMNS,
+  lineColumnValues,
+  lineOfRow,
+  linesFolder,
+  partKey,
+} from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
+import { ParquetEncoderThread } from './parquet-encoder-thread.ts';
 import { createS3ObjectStore } from './s3-object-store.ts';
 
 /** Lines per row group: the unit the drill-down reads, and what the writer holds before encoding. */
@@ -21,16 +28,13 @@ export const LINES_PER_ROW_GROUP = 20_000;
 /** S3 multipart parts must be at least 5 MiB, the last excepted. */
 const PART_BYTES = 8 * 1024 * 1024;
 
-/** Columns of a batch of lines; INT64 columns take bigints. */
+/** Columns of a batch of lines; the encoder thread turns INT64 numbers into bigints. */
 function columnsOf(lines: readonly SpendLine[]): ColumnSource[] {
-  const rows = lines.map(lineRow);
-  return LINE_COLUMNS.map(({ name, type }) => ({
+  const values = lineColumnValues(lines);
+  return LINE_COLUMNS.map(({ name, type }, index) => ({
     name,
     type,
-    data:
-      type === 'INT64'
-        ? rows.map((row) => (row[name] === null ? null : BigInt(row[name] as number)))
-        : rows.map((row) => row[name]),
+    data: values[index] ?? [],
     nullable: true,
     // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
     // (Athena looking for one supplier) can skip row groups by.
@@ -38,32 +42,36 @@ function columnsOf(lines: readonly SpendLine[]): ColumnSource[] {
   }));
 }
 
-const SCHEMA = schemaFromColumnData({ columnData: columnsOf([]) });
+const SCHEMA = schemaFromColumnData({
+  columnData: LINE_COLUMNS.map(({ name, type }) => ({ name, type, data: [], nullable: true })),
+});
 
 /**
- * Bytes of one S3 object, sent as they are encoded: multipart parts of 8 MiB while the file grows,
- * one plain PUT for a file that never reaches a part's size. Memory holds one part, not the file.
+ * One S3 object sent as its bytes arrive: multipart parts of 8 MiB while the file grows, one plain
+ * PUT for a file that never reaches a part's size. Memory holds one part, not the file.
  */
-class S3ObjectWriter extends ByteWriter {
+class S3ObjectUpload {
   private uploadId: string | undefined;
   private readonly parts: { ETag: string | undefined; PartNumber: number }[] = [];
+  private buffered: Uint8Array[] = [];
+  private bufferedBytes = 0;
 
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
     private readonly key: string,
-  ) {
-    super(1024 * 1024);
+  ) {}
+
+  async append(bytes: Uint8Array): Promise<void> {
+    this.buffered.push(bytes);
+    this.bufferedBytes += bytes.byteLength;
+    if (this.bufferedBytes >= PART_BYTES) await this.sendPart();
   }
 
-  async flush(): Promise<void> {
-    if (this.index >= PART_BYTES) await this.sendPart();
-  }
-
-  override async finish(): Promise<void> {
+  async finish(): Promise<void> {
     if (!this.uploadId) {
       await this.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: this.getBytes().slice() }),
+        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: this.takeBuffered() }),
       );
       return;
     }
@@ -85,6 +93,13 @@ class S3ObjectWriter extends ByteWriter {
       );
   }
 
+  private takeBuffered(): Buffer {
+    const bytes = Buffer.concat(this.buffered, this.bufferedBytes);
+    this.buffered = [];
+    this.bufferedBytes = 0;
+    return bytes;
+  }
+
   private async sendPart(): Promise<void> {
     this.uploadId ??= (
       await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: this.key }))
@@ -96,18 +111,22 @@ class S3ObjectWriter extends ByteWriter {
         Key: this.key,
         UploadId: this.uploadId,
         PartNumber,
-        Body: this.getBytes().slice(),
+        Body: this.takeBuffered(),
       }),
     );
     this.parts.push({ ETag: sent.ETag, PartNumber });
-    this.index = 0;
   }
 }
 
-/** One dataset's next line file: lines wait until they fill a row group, then are encoded and sent. */
+/**
+ * One dataset's next line file: lines wait until they fill a row group, which is encoded on the
+ * encoder thread while the ingest reads the next one; its bytes are sent when the next is handed over.
+ */
 class ParquetLineFileWriter implements LineFileWriter {
   private readonly pending: SpendLine[] = [];
-  private file: { bytes: S3ObjectWriter; parquet: ParquetWriter } | undefined;
+  private file: { object: S3ObjectUpload; encoder: ParquetEncoderThread } | undefined;
+  /** Row groups handed to the encoder and not yet sent, in order. */
+  private readonly encoding: Promise<Uint8Array>[] = [];
 
   constructor(
     private readonly client: S3Client,
@@ -116,34 +135,56 @@ class ParquetLineFileWriter implements LineFileWriter {
   ) {}
 
   async write(lines: readonly SpendLine[]): Promise<void> {
-    this.pending.push(...lines);
+    for (const line of lines) this.pending.push(line);
     while (this.pending.length >= LINES_PER_ROW_GROUP)
       await this.encode(this.pending.splice(0, LINES_PER_ROW_GROUP));
   }
 
   async close(): Promise<void> {
     if (this.pending.length > 0) await this.encode(this.pending.splice(0));
-    if (!this.file) return;
-    const { bytes, parquet } = this.file;
+    const file = this.file;
+    if (!file) return;
+    this.file = undefined;
     try {
-      await parquet.finish();
+      await this.sendEncoded(0, file.object);
+      await file.object.append(await file.encoder.finish());
+      await file.object.finish();
     } catch (error) {
-      await bytes.abort();
+      await file.object.abort();
       throw error;
+    } finally {
+      await file.encoder.stop();
     }
+  }
+
+  async abandon(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    this.file = undefined;
+    await file.encoder.stop();
+    await file.object.abort();
   }
 
   private async encode(lines: SpendLine[]): Promise<void> {
     const first = lines[0];
     if (!first) return;
-    if (!this.file) {
-      const bytes = new S3ObjectWriter(this.client, this.bucket, partKey(this.folder, first.sequence));
-      this.file = {
-        bytes,
-        parquet: new ParquetWriter({ writer: bytes, schema: SCHEMA, createdBy: 'ancrage' }),
-      };
+    this.file ??= {
+      object: new S3ObjectUpload(this.client, this.bucket, partKey(this.folder, first.sequence)),
+      encoder: new ParquetEncoderThread(SCHEMA),
+    };
+    const encoded = this.file.encoder.encode(columnsOf(lines));
+    // Awaited in order by sendEncoded; a failure meanwhile must not count as unhandled.
+    encoded.catch(() => undefined);
+    this.encoding.push(encoded);
+    // One row group encodes while the next is read: memory holds two, not the file.
+    await this.sendEncoded(1, this.file.object);
+  }
+
+  private async sendEncoded(keep: number, object: S3ObjectUpload): Promise<void> {
+    while (this.encoding.length > keep) {
+      const next = this.encoding.shift() as Promise<Uint8Array>;
+      await object.append(await next);
     }
-    await this.file.parquet.write({ columnData: columnsOf(lines), rowGroupSize: lines.length });
   }
 }
 

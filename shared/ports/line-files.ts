@@ -13,6 +13,8 @@ export interface LineFileWriter {
   write(lines: readonly SpendLine[]): Promise<void>;
   /** Stores what is still buffered: the set is complete once this returns. */
   close(): Promise<void>;
+  /** Gives up the file being written (the ingest failed): nothing of it is stored, nothing keeps running. */
+  abandon(): Promise<void>;
 }
 
 export interface LinePage {

@@ -162,30 +162,38 @@ async function ingestObject(
     lineFile ??= deps.lineFiles.writer({ id: record.id, anchorId: record.anchorId, kind });
     await lineFile.write(fresh);
   };
+  let summary: ReturnType<typeof source.finish> | undefined;
   try {
-    for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
-      if (!pushed.ok) {
-        failure = pushed.reason;
-        break;
+    try {
+      for (let pushed = await source.pushBatch(); pushed !== 'done'; pushed = await source.pushBatch()) {
+        if (!pushed.ok) {
+          failure = pushed.reason;
+          break;
+        }
+        const accepted = source.drainLines();
+        lines += accepted.length;
+        lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
+        await store(accepted);
+        rejects.add(source.drainRejections());
+        deps.onProgress?.({ bytes: file.bytesRead(), lines });
+        if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
+          await lineFile?.close();
+          return pause(deps, record, Math.max(alreadyWritten, lastSequence));
+        }
       }
-      const accepted = source.drainLines();
-      lines += accepted.length;
-      lastSequence = accepted.at(-1)?.sequence ?? lastSequence;
-      await store(accepted);
-      rejects.add(source.drainRejections());
-      deps.onProgress?.({ bytes: file.bytesRead(), lines });
-      if (deps.remainingMs && deps.remainingMs() < CONTINUE_BEFORE_MS) {
-        await lineFile?.close();
-        return pause(deps, record, Math.max(alreadyWritten, lastSequence));
-      }
+    } finally {
+      // A file rejected part-way, or paused, is not read on: its body is released now, not left open.
+      await source.close();
     }
-  } finally {
-    // A file rejected part-way, or paused, is not read on: its body is released now, not left open.
-    await source.close();
+    summary = failure ? undefined : source.finish();
+    await store(source.drainLines());
+    await lineFile?.close();
+  } catch (error) {
+    // The line file being written is given up, the run is FAILED and retried: the error that says
+    // why matters more than a failure to abort the upload (the bucket's lifecycle clears those).
+    await lineFile?.abandon().catch(() => undefined);
+    throw error;
   }
-  const summary = failure ? undefined : source.finish();
-  await store(source.drainLines());
-  await lineFile?.close();
   rejects.add(source.drainRejections());
   const rejectsKey = `rejects/${record.id}.csv`;
   await deps.objects.put(

@@ -139,17 +139,23 @@ async function writeMissing(
     await file.writer.close();
     file = undefined;
   };
-  for (; !next.done; next = await iterator.next()) {
-    const line = next.value;
-    while ((stored[run]?.[1] ?? Number.POSITIVE_INFINITY) < line.sequence) run += 1;
-    if ((stored[run]?.[0] ?? Number.POSITIVE_INFINITY) <= line.sequence) continue;
-    if (file && line.sequence !== file.last + 1) await close();
-    file ??= { writer: lineFiles.writer(owner), batch: [], last: 0 };
-    file.batch.push(line);
-    file.last = line.sequence;
-    moved += 1;
-    if (file.batch.length === WRITE_BATCH) await file.writer.write(file.batch.splice(0));
+  try {
+    for (; !next.done; next = await iterator.next()) {
+      const line = next.value;
+      while ((stored[run]?.[1] ?? Number.POSITIVE_INFINITY) < line.sequence) run += 1;
+      if ((stored[run]?.[0] ?? Number.POSITIVE_INFINITY) <= line.sequence) continue;
+      if (file && line.sequence !== file.last + 1) await close();
+      file ??= { writer: lineFiles.writer(owner), batch: [], last: 0 };
+      file.batch.push(line);
+      file.last = line.sequence;
+      moved += 1;
+      if (file.batch.length === WRITE_BATCH) await file.writer.write(file.batch.splice(0));
+    }
+    await close();
+  } catch (error) {
+    // The file being written is given up: nothing of it is stored, its encoder stops.
+    await file?.writer.abandon().catch(() => undefined);
+    throw error;
   }
-  await close();
   return moved;
 }

@@ -29,6 +29,7 @@ describe('a file too long for one run', () => {
             await writer.write(lines);
           },
           close: () => writer.close(),
+          abandon: () => writer.abandon(),
         };
       },
     };

@@ -117,6 +117,7 @@ function stoppingAtFirstClose(when: 'before storing' | 'after storing'): LineFil
       const writer = lineFiles.writer(of);
       return {
         write: (lines) => writer.write(lines),
+        abandon: () => writer.abandon(),
         async close() {
           if (stopped) return writer.close();
           stopped = true;
@@ -251,6 +252,7 @@ describe('migrating the line items of an earlier version', () => {
         const writer = lineFiles.writer(of);
         return {
           write: (lines) => writer.write(lines),
+          abandon: () => writer.abandon(),
           async close() {
             await putMeta(harness, { ...ingested, status: 'SUPERSEDED', supersededBy: 'newer' });
             await writer.close();

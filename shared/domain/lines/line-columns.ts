@@ -6,39 +6,146 @@ import { type SpendLine, SpendLineSchema } from '../spend-line.ts';
  * the Athena table declares (`infra/constructs/lines-table.ts` derives its columns from this list).
  * Money is integer cents, identifiers strings; a text a line does not have is null.
  */
-export const LINE_COLUMNS = [
-  { name: 'sequence', type: 'INT64', doc: 'position among the file’s counted lines, from 1' },
-  { name: 'line_number', type: 'INT64', doc: 'the line in the file (for DECP JSON, the contract’s rank)' },
-  { name: 'anchor_id', type: 'STRING', doc: 'the buyer (SIRET, or the anchor’s id)' },
-  { name: 'anchor_name', type: 'STRING', doc: 'the buyer’s name as the file writes it' },
-  { name: 'date', type: 'STRING', doc: 'yyyy-mm-dd; null for a line counted undated' },
-  { name: 'amount_cents', type: 'INT64', doc: 'the amount counted, in cents' },
-  { name: 'currency', type: 'STRING', doc: 'EUR or GBP' },
-  { name: 'supplier_key', type: 'STRING', doc: 'the key rollups and reports use for the supplier' },
-  { name: 'supplier_name', type: 'STRING', doc: 'as the file writes it' },
-  { name: 'identifier_scheme', type: 'STRING', doc: 'siret, siren, vat or company-number' },
-  { name: 'identifier', type: 'STRING', doc: 'the supplier’s valid identifier' },
-  { name: 'identifier_country', type: 'STRING', doc: 'for a VAT number' },
-  { name: 'invalid_identifier', type: 'STRING', doc: 'an identifier written but not valid' },
-  { name: 'supplier_local_id', type: 'STRING', doc: 'the buyer’s own supplier code' },
-  { name: 'postcode', type: 'STRING', doc: 'the supplier’s postcode on the line' },
-  { name: 'commune', type: 'STRING', doc: 'the supplier’s commune or town on the line' },
-  { name: 'commune_code', type: 'STRING', doc: 'INSEE commune code' },
-  { name: 'country', type: 'STRING', doc: 'the supplier’s country on the line' },
-  { name: 'category_code', type: 'STRING', doc: 'accounting nature, CPV or expense code' },
-  { name: 'category_label', type: 'STRING', doc: 'its label' },
-  { name: 'service_area', type: 'STRING', doc: 'service, department' },
-  { name: 'reference', type: 'STRING', doc: 'payment or transaction number' },
-  { name: 'description', type: 'STRING', doc: 'object of the spend' },
-  { name: 'contract_uid', type: 'STRING', doc: 'DECP contract id' },
-  { name: 'segment', type: 'STRING', doc: 'concession, or null for a purchase' },
-  { name: 'share_of', type: 'INT32', doc: 'a contract split between this many titulaires' },
-  { name: 'flags', type: 'STRING', doc: 'data-quality flags, separated by |' },
-] as const;
+const FLAG_SEPARATOR = '|';
 
-export type LineColumnName = (typeof LINE_COLUMNS)[number]['name'];
-/** One line as a row of its file: integers as numbers (the writer stores INT64 as bigint). */
-export type LineRow = Readonly<Record<LineColumnName, string | number | null>>;
+type LineValue = (line: SpendLine) => string | number | null;
+interface LineColumn {
+  readonly name: string;
+  readonly type: 'INT64' | 'INT32' | 'STRING';
+  readonly doc: string;
+  /** The line's value in this column: one accessor per column, so that a batch is read column by column. */
+  readonly value: LineValue;
+}
+
+export const LINE_COLUMNS = [
+  {
+    name: 'sequence',
+    type: 'INT64',
+    doc: 'position among the file’s counted lines, from 1',
+    value: (l) => l.sequence,
+  },
+  {
+    name: 'line_number',
+    type: 'INT64',
+    doc: 'the line in the file (for DECP JSON, the contract’s rank)',
+    value: (l) => l.lineNumber,
+  },
+  {
+    name: 'anchor_id',
+    type: 'STRING',
+    doc: 'the buyer (SIRET, or the anchor’s id)',
+    value: (l) => l.anchorId,
+  },
+  {
+    name: 'anchor_name',
+    type: 'STRING',
+    doc: 'the buyer’s name as the file writes it',
+    value: (l) => l.anchorName ?? null,
+  },
+  {
+    name: 'date',
+    type: 'STRING',
+    doc: 'yyyy-mm-dd; null for a line counted undated',
+    value: (l) => l.date ?? null,
+  },
+  { name: 'amount_cents', type: 'INT64', doc: 'the amount counted, in cents', value: (l) => l.amountCents },
+  { name: 'currency', type: 'STRING', doc: 'EUR or GBP', value: (l) => l.currency },
+  {
+    name: 'supplier_key',
+    type: 'STRING',
+    doc: 'the key rollups and reports use for the supplier',
+    value: (l) => l.supplier.key,
+  },
+  { name: 'supplier_name', type: 'STRING', doc: 'as the file writes it', value: (l) => l.supplier.name },
+  {
+    name: 'identifier_scheme',
+    type: 'STRING',
+    doc: 'siret, siren, vat or company-number',
+    value: (l) => l.supplier.identifier?.scheme ?? null,
+  },
+  {
+    name: 'identifier',
+    type: 'STRING',
+    doc: 'the supplier’s valid identifier',
+    value: (l) => l.supplier.identifier?.value ?? null,
+  },
+  {
+    name: 'identifier_country',
+    type: 'STRING',
+    doc: 'for a VAT number',
+    value: (l) => (l.supplier.identifier?.scheme === 'vat' ? l.supplier.identifier.country : null),
+  },
+  {
+    name: 'invalid_identifier',
+    type: 'STRING',
+    doc: 'an identifier written but not valid',
+    value: (l) => l.supplier.invalidIdentifier ?? null,
+  },
+  {
+    name: 'supplier_local_id',
+    type: 'STRING',
+    doc: 'the buyer’s own supplier code',
+    value: (l) => l.supplier.localId ?? null,
+  },
+  {
+    name: 'postcode',
+    type: 'STRING',
+    doc: 'the supplier’s postcode on the line',
+    value: (l) => l.supplier.postcode ?? null,
+  },
+  {
+    name: 'commune',
+    type: 'STRING',
+    doc: 'the supplier’s commune or town on the line',
+    value: (l) => l.supplier.commune ?? null,
+  },
+  {
+    name: 'commune_code',
+    type: 'STRING',
+    doc: 'INSEE commune code',
+    value: (l) => l.supplier.communeCode ?? null,
+  },
+  {
+    name: 'country',
+    type: 'STRING',
+    doc: 'the supplier’s country on the line',
+    value: (l) => l.supplier.country ?? null,
+  },
+  {
+    name: 'category_code',
+    type: 'STRING',
+    doc: 'accounting nature, CPV or expense code',
+    value: (l) => l.categoryCode ?? null,
+  },
+  { name: 'category_label', type: 'STRING', doc: 'its label', value: (l) => l.categoryLabel ?? null },
+  { name: 'service_area', type: 'STRING', doc: 'service, department', value: (l) => l.serviceArea ?? null },
+  {
+    name: 'reference',
+    type: 'STRING',
+    doc: 'payment or transaction number',
+    value: (l) => l.reference ?? null,
+  },
+  { name: 'description', type: 'STRING', doc: 'object of the spend', value: (l) => l.description ?? null },
+  { name: 'contract_uid', type: 'STRING', doc: 'DECP contract id', value: (l) => l.contractUid ?? null },
+  {
+    name: 'segment',
+    type: 'STRING',
+    doc: 'concession, or null for a purchase',
+    value: (l) => l.segment ?? null,
+  },
+  {
+    name: 'share_of',
+    type: 'INT32',
+    doc: 'a contract split between this many titulaires',
+    value: (l) => l.shareOf ?? null,
+  },
+  {
+    name: 'flags',
+    type: 'STRING',
+    doc: 'data-quality flags, separated by |',
+    value: (l) => (l.flags.length > 0 ? l.flags.join(FLAG_SEPARATOR) : null),
+  },
+] as const satisfies readonly LineColumn[];
 
 /** The partition folders of a dataset's line files: `lines/kind=…/anchor=…/dataset=…/`. */
 export const LINE_PARTITIONS = ['kind', 'anchor', 'dataset'] as const;
@@ -54,40 +161,13 @@ export function linesFolder(dataset: { id: string; anchorId: string; kind: Datas
 export const partKey = (folder: string, firstSequence: number): string =>
   `${folder}part-${String(firstSequence).padStart(12, '0')}.parquet`;
 
-const FLAG_SEPARATOR = '|';
-
-export function lineRow(line: SpendLine): LineRow {
-  const { supplier } = line;
-  const identifier = supplier.identifier;
-  return {
-    sequence: line.sequence,
-    line_number: line.lineNumber,
-    anchor_id: line.anchorId,
-    anchor_name: line.anchorName ?? null,
-    date: line.date ?? null,
-    amount_cents: line.amountCents,
-    currency: line.currency,
-    supplier_key: supplier.key,
-    supplier_name: supplier.name,
-    identifier_scheme: identifier?.scheme ?? null,
-    identifier: identifier?.value ?? null,
-    identifier_country: identifier?.scheme === 'vat' ? identifier.country : null,
-    invalid_identifier: supplier.invalidIdentifier ?? null,
-    supplier_local_id: supplier.localId ?? null,
-    postcode: supplier.postcode ?? null,
-    commune: supplier.commune ?? null,
-    commune_code: supplier.communeCode ?? null,
-    country: supplier.country ?? null,
-    category_code: line.categoryCode ?? null,
-    category_label: line.categoryLabel ?? null,
-    service_area: line.serviceArea ?? null,
-    reference: line.reference ?? null,
-    description: line.description ?? null,
-    contract_uid: line.contractUid ?? null,
-    segment: line.segment ?? null,
-    share_of: line.shareOf ?? null,
-    flags: line.flags.length > 0 ? line.flags.join(FLAG_SEPARATOR) : null,
-  };
+/** A batch of lines column by column, in `LINE_COLUMNS` order. */
+export function lineColumnValues(lines: readonly SpendLine[]): (string | number | null)[][] {
+  return LINE_COLUMNS.map(({ value }) => {
+    const values = new Array<string | number | null>(lines.length);
+    for (let index = 0; index < lines.length; index++) values[index] = value(lines[index] as SpendLine);
+    return values;
+  });
 }
 
 const text = (value: unknown): string | undefined =>
