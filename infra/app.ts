@@ -22,6 +22,8 @@ export function buildApp(app: App, configPath: string): AncrageStacks {
   const storage = new StorageStack(app, `${prefix}-Storage`, {
     stage: config.stage,
     queryScanLimitGb: config.queryScanLimitGb,
+    reportsDomain: config.domains.reports,
+    dataOnDestroy: config.dataOnDestroy,
   });
   const waf =
     config.waf.enabled && config.waf.webAclArn === undefined

@@ -18,6 +18,18 @@ const WafConfigSchema = z
   })
   .refine((waf) => waf.enabled || waf.webAclArn === undefined, 'webAclArn is only used when enabled');
 
+/** An ACM certificate for CloudFront lives in us-east-1, whatever the region of the stacks. */
+const CLOUDFRONT_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/;
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const CustomDomainSchema = z.strictObject({
+  /** The site's name, e.g. `rapports.ancrage.ville.example`: a CNAME to the distribution (docs/deploy.md). */
+  name: z.string().regex(HOST_NAME, 'a lower-case host name such as rapports.ville.example'),
+  /** An ACM certificate in us-east-1 covering the name. */
+  certificateArn: z.string().regex(CLOUDFRONT_CERTIFICATE_ARN, 'an ACM certificate ARN in us-east-1'),
+});
+export type CustomDomain = z.infer<typeof CustomDomainSchema>;
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -37,6 +49,16 @@ const DeployConfigSchema = z.strictObject({
    * cancels a query past it, so a mistaken query costs at most this much (docs/athena.md).
    */
   queryScanLimitGb: z.number().int().min(1).max(10_000).default(10),
+  /** The reports site and the portal under the deployer's own names; `*.cloudfront.net` otherwise. */
+  domains: z
+    .strictObject({ reports: CustomDomainSchema.optional(), portal: CustomDomainSchema.optional() })
+    .default({}),
+  /**
+   * What `cdk destroy` does with the data (buckets, table): `retain` (the default) keeps them, with
+   * deletion protection; `destroy` empties and deletes them — for a trial stage, deployed with it
+   * before being destroyed (docs/deploy.md, "Tear down").
+   */
+  dataOnDestroy: z.enum(['retain', 'destroy']).default('retain'),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

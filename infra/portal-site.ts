@@ -14,6 +14,8 @@ import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { portalCsp } from '../shared/contracts/content-security.ts';
+import type { CustomDomain } from './config.ts';
+import { customDomainProps, siteOrigin } from './constructs/custom-domain.ts';
 import { PrivateBucket } from './constructs/private-bucket.ts';
 import { securityHeaders } from './constructs/security-headers.ts';
 import { resourceNames } from './naming.ts';
@@ -30,6 +32,8 @@ export interface PortalSiteProps {
   readonly uploadOrigins: readonly string[];
   /** The CLOUDFRONT WebACL in front of the portal; none when the deployment turns WAF off. */
   readonly webAclArn: string | undefined;
+  /** The portal under the deployer's own name. */
+  readonly domain?: CustomDomain | undefined;
 }
 
 /**
@@ -81,10 +85,11 @@ export class PortalSite extends Construct {
       },
       defaultRootObject: 'index.html',
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      ...customDomainProps(this, props.domain),
     });
-    this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.origin = siteOrigin(props.domain, this.distribution.distributionDomainName);
     this.url = `${this.origin}/`;
-    this.acknowledgeDistribution(props.webAclArn !== undefined);
+    this.acknowledgeDistribution(props.webAclArn !== undefined, props.domain !== undefined);
     this.signInThroughHostedPages(props.client);
 
     const deployment = new BucketDeployment(this, 'Deploy', {
@@ -122,7 +127,7 @@ export class PortalSite extends Construct {
     this.acknowledgeDeployment(deployment, bucket);
   }
 
-  private acknowledgeDistribution(withWaf: boolean): void {
+  private acknowledgeDistribution(withWaf: boolean, withDomain: boolean): void {
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions::AwsSolutions-CFR1',
@@ -134,11 +139,15 @@ export class PortalSite extends Construct {
         reason:
           'No CloudFront standard logs: the portal bucket has S3 access logs of every read of its static files, and every action is an API call, in the API access log with source IP and user.',
       },
-      {
-        id: 'AwsSolutions::AwsSolutions-CFR4',
-        reason:
-          'The default CloudFront certificate is used until the deployer adds a custom domain with a TLS 1.2 policy.',
-      },
+      ...(withDomain
+        ? []
+        : [
+            {
+              id: 'AwsSolutions::AwsSolutions-CFR4',
+              reason:
+                'The default CloudFront certificate is used until the deployer adds a custom domain (config `domains.portal`), served with TLS 1.2 at least.',
+            },
+          ]),
       ...(withWaf
         ? []
         : [

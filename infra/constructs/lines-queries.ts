@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { LINES_PREFIX } from '../../shared/domain/lines/line-columns.ts';
 import { nagNames, resourceNames } from '../naming.ts';
-import { PrivateBucket } from './private-bucket.ts';
+import { type DataOnDestroy, PrivateBucket } from './private-bucket.ts';
 
 /** How long a query's results stay in the results bucket: enough to download them, not an archive. */
 export const QUERY_RESULTS_DAYS = 30;
@@ -16,6 +16,7 @@ export interface LinesQueriesProps {
   /** Athena cancels a query that scans more (the deployment's `queryScanLimitGb`). */
   readonly scanLimitGb: number;
   readonly accessLogs: IBucket;
+  readonly onDestroy?: DataOnDestroy | undefined;
 }
 
 /**
@@ -34,6 +35,7 @@ export class LinesQueries extends Construct {
     const results = new PrivateBucket(this, 'Results', {
       bucketName: names.queries,
       accessLogs: props.accessLogs,
+      onDestroy: props.onDestroy,
       // A result is written once and a query can be run again: no versions to keep, each file expires.
       lifecycleRules: [
         { id: 'expire-results', expiration: Duration.days(QUERY_RESULTS_DAYS) },

@@ -9,13 +9,26 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 
+export type DataOnDestroy = 'retain' | 'destroy';
+
+/**
+ * What deleting the stack does to a bucket of data: kept (the default), or emptied of every object
+ * version and deleted (CDK's auto-delete custom resource), for a stage the deployer means to remove.
+ */
+export const bucketRemoval = (onDestroy: DataOnDestroy | undefined): Partial<BucketProps> =>
+  onDestroy === 'destroy' ? { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true } : {};
+
 /**
  * A bucket with the house defaults: no public access, TLS only, encrypted, old versions expired,
- * access logged, kept when the stack is deleted (it holds the anchors' data).
+ * access logged, kept when the stack is deleted (it holds the anchors' data) unless `onDestroy` says.
  */
 export class PrivateBucket extends Bucket {
-  constructor(scope: Construct, id: string, props: BucketProps & { readonly accessLogs?: IBucket }) {
-    const { accessLogs, ...rest } = props;
+  constructor(
+    scope: Construct,
+    id: string,
+    props: BucketProps & { readonly accessLogs?: IBucket; readonly onDestroy?: DataOnDestroy },
+  ) {
+    const { accessLogs, onDestroy, ...rest } = props;
     super(scope, id, {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -28,6 +41,7 @@ export class PrivateBucket extends Bucket {
       ],
       ...(accessLogs ? { serverAccessLogsBucket: accessLogs, serverAccessLogsPrefix: `${id}/` } : {}),
       ...rest,
+      ...bucketRemoval(onDestroy),
     });
   }
 }

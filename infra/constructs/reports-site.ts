@@ -5,6 +5,8 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { REPORTS_CSP } from '../../shared/contracts/content-security.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
+import type { CustomDomain } from '../config.ts';
+import { customDomainProps } from './custom-domain.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /**
@@ -15,7 +17,11 @@ import { securityHeaders } from './security-headers.ts';
 export class ReportsSite extends Construct {
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { readonly bucket: IBucket }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly bucket: IBucket; readonly domain?: CustomDomain | undefined },
+  ) {
     super(scope, id);
     // Through an imported reference, so CloudFront's grant is not CDK's default one on the whole
     // bucket: the storage stack grants `reports/*` to this distribution only.
@@ -32,6 +38,7 @@ export class ReportsSite extends Construct {
         responseHeadersPolicy: securityHeaders(this, 'SecurityHeaders', REPORTS_CSP),
       },
       defaultRootObject: 'index.html',
+      ...customDomainProps(this, props.domain),
     });
     Annotations.of(this.distribution).acknowledgeWarning(
       '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
@@ -52,11 +59,12 @@ export class ReportsSite extends Construct {
         reason:
           'Access logs need an ACL-enabled bucket; S3 access logs on the reports bucket already record every read.',
       },
-      {
+    );
+    if (!props.domain)
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions::AwsSolutions-CFR4',
         reason:
-          'The default CloudFront certificate is used until the deployer adds a custom domain with a TLS 1.2 policy.',
-      },
-    );
+          'The default CloudFront certificate is used until the deployer adds a custom domain (config `domains.reports`), served with TLS 1.2 at least.',
+      });
   }
 }

@@ -198,6 +198,7 @@ export class AppStack extends Stack {
       apiUrl: this.apiUrl,
       uploadOrigins: [`https://${names.uploads}.s3.${this.region}.${this.urlSuffix}`],
       webAclArn: this.portalWebAcl(config),
+      domain: config.domains.portal,
     });
     new PortalOriginCors(this, 'PortalOriginCors', {
       origin: site.origin,

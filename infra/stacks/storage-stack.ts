@@ -6,9 +6,11 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { OBJECT_PREFIXES, TABLE_KEYS } from '../../shared/contracts/table.ts';
+import type { CustomDomain } from '../config.ts';
+import { siteOrigin } from '../constructs/custom-domain.ts';
 import { LinesQueries } from '../constructs/lines-queries.ts';
 import { LinesTable } from '../constructs/lines-table.ts';
-import { PrivateBucket } from '../constructs/private-bucket.ts';
+import { bucketRemoval, type DataOnDestroy, PrivateBucket } from '../constructs/private-bucket.ts';
 import { ReportsSite } from '../constructs/reports-site.ts';
 import { resourceNames } from '../naming.ts';
 
@@ -16,6 +18,10 @@ export interface StorageStackProps extends StackProps {
   readonly stage: string;
   /** The most one Athena query over the lines may scan, in gigabytes. */
   readonly queryScanLimitGb: number;
+  /** The reports site under the deployer's own name. */
+  readonly reportsDomain?: CustomDomain | undefined;
+  /** Whether deleting the stack keeps the data (the default) or removes it (docs/deploy.md). */
+  readonly dataOnDestroy?: DataOnDestroy;
 }
 
 /**
@@ -42,6 +48,7 @@ export class StorageStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       removalPolicy: RemovalPolicy.RETAIN,
       versioned: true,
+      ...bucketRemoval(props.dataOnDestroy),
     });
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions::AwsSolutions-S1',
@@ -50,6 +57,7 @@ export class StorageStack extends Stack {
     // Object events go to EventBridge, where the app stack routes them: no bucket → queue reference
     // back from this stack to the app stack.
     this.uploads = new PrivateBucket(this, 'Uploads', {
+      onDestroy: props.dataOnDestroy,
       bucketName: names.uploads,
       versioned: true,
       eventBridgeEnabled: true,
@@ -68,6 +76,7 @@ export class StorageStack extends Stack {
       stage: props.stage,
       scanLimitGb: props.queryScanLimitGb,
       accessLogs,
+      onDestroy: props.dataOnDestroy,
     });
     new CfnOutput(this, 'LinesWorkgroup', { value: names.queryWorkgroup });
     new CfnOutput(this, 'LinesQueryPolicyArn', {
@@ -75,17 +84,22 @@ export class StorageStack extends Stack {
       description: 'Attach to the roles of the analysts who query the lines (docs/athena.md).',
     });
     this.reference = new PrivateBucket(this, 'Reference', {
+      onDestroy: props.dataOnDestroy,
       bucketName: names.reference,
       versioned: true,
       eventBridgeEnabled: true,
       accessLogs,
     });
     this.reports = new PrivateBucket(this, 'Reports', {
+      onDestroy: props.dataOnDestroy,
       bucketName: names.reports,
       versioned: true,
       accessLogs,
     });
-    this.reportsSite = new ReportsSite(this, 'ReportsSite', { bucket: this.reports }).distribution;
+    this.reportsSite = new ReportsSite(this, 'ReportsSite', {
+      bucket: this.reports,
+      domain: props.reportsDomain,
+    }).distribution;
     // CloudFront (origin access control) reads the published reports, for this one distribution only.
     this.reports.addToResourcePolicy(
       new PolicyStatement({
@@ -95,7 +109,7 @@ export class StorageStack extends Stack {
         conditions: { StringEquals: { 'AWS:SourceArn': this.reportsSite.distributionArn } },
       }),
     );
-    const reportsUrl = `https://${this.reportsSite.distributionDomainName}/`;
+    const reportsUrl = `${siteOrigin(props.reportsDomain, this.reportsSite.distributionDomainName)}/`;
     // The app stack reads it at deploy time (the report list links to the site): no export to pin.
     new StringParameter(this, 'ReportsUrlParameter', {
       parameterName: names.reportsUrlParameter,
@@ -108,8 +122,8 @@ export class StorageStack extends Stack {
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.dataOnDestroy !== 'destroy',
+      removalPolicy: props.dataOnDestroy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       globalSecondaryIndexes: [
         {
           indexName: TABLE_KEYS.gsi1.name,

@@ -10,14 +10,16 @@ const DEFAULT_CONFIG = `${repoRoot}infra/config/default.json`;
 
 /**
  * Synthesises the real app (cdk-nag included: findings make synth throw), bundling skipped unless
- * asked, with the default configuration or that configuration with some keys replaced.
+ * asked, with the default configuration (or the file given) or that configuration with some keys replaced.
  */
-export function synthesise(options: { bundle?: boolean; config?: Record<string, unknown> } = {}) {
+export function synthesise(
+  options: { bundle?: boolean; config?: Record<string, unknown>; file?: string } = {},
+) {
   const app = new App(options.bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
-  let configPath = DEFAULT_CONFIG;
+  let configPath = options.file ?? DEFAULT_CONFIG;
   if (options.config) {
+    const defaults = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
     configPath = join(mkdtempSync(join(tmpdir(), 'ancrage-config-')), 'config.json');
-    const defaults = JSON.parse(readFileSync(DEFAULT_CONFIG, 'utf8')) as Record<string, unknown>;
     writeFileSync(configPath, JSON.stringify({ ...defaults, ...options.config }));
   }
   const { storage, appStack, waf } = buildApp(app, configPath);
