@@ -3,6 +3,7 @@ import type { DatasetRecord } from '../domain/dataset.ts';
 import { describeReading, settlementText } from '../domain/formats/inference/describe-choices.ts';
 import { lineFlagLabel, setAsideLabel } from '../domain/line-flags.ts';
 import { formatMoneyCents, formatMoneyUnits } from '../domain/money-text.ts';
+import { isUnknownBuyer } from '../domain/report/buyer-name.ts';
 import type { AnalyzeResult } from './analyze.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
@@ -95,6 +96,22 @@ function localShareLine(report: AnalyzeResult['report'], ring: string, localAmou
   );
 }
 
+/** Buyers the summary names before saying how many more there are. */
+const NAMED_ANCHORS = 3;
+
+/** Whose spend was counted: the buyers the files or `--anchor` name, or plainly that they are unknown. */
+function anchorsLine(report: AnalyzeResult['report']): string | undefined {
+  const known = report.anchors.filter((anchor) => !isUnknownBuyer(anchor)).map((anchor) => anchor.name);
+  const unknown =
+    known.length < report.anchors.length
+      ? `not known (${report.datasets.length === 1 ? 'the file does not' : 'a file does not'} name its buyer): pass --anchor <id>, such as its SIRET, to name it`
+      : undefined;
+  if (known.length === 0) return unknown && `anchor institution ${unknown}`;
+  const more = known.length > NAMED_ANCHORS ? `, and ${known.length - NAMED_ANCHORS} more` : '';
+  const named = `${known.slice(0, NAMED_ANCHORS).join(', ')}${more}`;
+  return `anchor institution${known.length === 1 ? '' : 's'}: ${named}${unknown ? `; for some lines ${unknown}` : ''}`;
+}
+
 /** The lines printed after a run: what was read, how each file ties out, the headline, where to look. */
 export function summarise(result: AnalyzeResult): string {
   const { report } = result;
@@ -106,6 +123,7 @@ export function summarise(result: AnalyzeResult): string {
     ),
     `${report.datasets.length} dataset(s) counted, ${report.kind}, ${report.period.from ?? 'undated'} → ${report.period.to ?? 'undated'}`,
     ...result.datasets.flatMap((dataset) => datasetLines(result, dataset)),
+    ...[anchorsLine(report)].filter((line) => line !== undefined),
     `total ${money(report.totals.gross, report.currency)}, influenceable ${money(report.totals.influenceable, report.currency)}, ${report.totals.suppliers} suppliers`,
     localShareLine(
       report,

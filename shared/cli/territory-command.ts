@@ -3,15 +3,44 @@ import { parseArgs } from 'node:util';
 import { loadFrenchGeography } from '../adapters/geography-files.ts';
 import type { Result } from '../domain/result.ts';
 import { BUNDLED_TERRITORIES } from '../domain/territory/bundled-territories.ts';
-import { type Territory, TerritorySchema } from '../domain/territory/territory.ts';
+import { ringsNotNested } from '../domain/territory/ring-nesting.ts';
+import { type Territory, TerritoryIdSchema, TerritorySchema } from '../domain/territory/territory.ts';
 import {
+  type GeneratedTerritory,
   territoryForCommune,
   territoryForDepartement,
   territoryForEpci,
 } from '../domain/territory/territory-from-geography.ts';
-import { RunError, UsageError } from './cli-error.ts';
+import { UsageError } from './cli-error.ts';
 
 const SHOWN_COMMUNES = 60;
+
+/** Writes the file only if none is there: a file already written, or edited, is never replaced unseen. */
+function writeNew(out: string, text: string): void {
+  try {
+    writeFileSync(out, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new UsageError(`${out} already exists: pass --out <another file>, or remove it first`);
+    if (code === 'ENOENT') throw new UsageError(`cannot write ${out}: its folder does not exist`);
+    throw error;
+  }
+}
+
+/** The id the file gets: `--id`, else the place's; never a bundled territory's, which it would replace. */
+function chosenId(generatedId: string, given: string | undefined): string {
+  const id = given ?? generatedId;
+  if (!TerritoryIdSchema.safeParse(id).success)
+    throw new UsageError(
+      `--id "${id}": a territory id is lower-case letters, digits and "-", such as "lyon-metropole"`,
+    );
+  if (BUNDLED_TERRITORIES.has(id))
+    throw new UsageError(
+      `"${id}" is the id of a bundled territory, with its own rings and targets, which a file of that id replaces wherever it is loaded: pass --id <another id>`,
+    );
+  return id;
+}
 
 function init(argv: readonly string[]): string {
   const { values } = parseArgs({
@@ -20,6 +49,7 @@ function init(argv: readonly string[]): string {
       epci: { type: 'string' },
       commune: { type: 'string' },
       departement: { type: 'string' },
+      id: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -27,15 +57,22 @@ function init(argv: readonly string[]): string {
   if (given.length !== 1)
     throw new UsageError('territory init needs exactly one of --epci, --commune, --departement');
   const geography = loadFrenchGeography();
-  let built: Result<Territory>;
-  if (values.epci) built = territoryForEpci(values.epci, geography);
-  else if (values.commune) built = territoryForCommune(values.commune, geography);
+  let built: Result<GeneratedTerritory>;
+  if (values.epci !== undefined) built = territoryForEpci(values.epci, geography);
+  else if (values.commune !== undefined) built = territoryForCommune(values.commune, geography);
   else built = territoryForDepartement(values.departement ?? '', geography);
-  if (!built.ok) throw new RunError(built.reason);
-  const territory = TerritorySchema.parse(built.value);
+  // A code of no place of its kind is a wrong argument, like any other.
+  if (!built.ok) throw new UsageError(built.reason);
+  const id = chosenId(built.value.territory.id, values.id);
+  const territory = TerritorySchema.parse({ ...built.value.territory, id });
   const out = values.out ?? `${territory.id}.json`;
-  writeFileSync(out, `${JSON.stringify(territory, null, 2)}\n`);
-  return `wrote ${out}: ${territory.name}, rings ${territory.rings.map((ring) => ring.id).join(' ⊂ ')}, local ring "${territory.localRing}"\nEdit its anchors and targets, then: ancrage analyze <files> --territory ${out}\n`;
+  writeNew(out, `${JSON.stringify(territory, null, 2)}\n`);
+  return [
+    `wrote ${out}: ${territory.name} (id ${territory.id}), rings ${territory.rings.map((ring) => ring.id).join(' ⊂ ')}, local ring "${territory.localRing}"`,
+    ...built.value.notes.map((note) => `note: ${note}`),
+    `Edit its anchors and targets, then: ancrage analyze <files> --territory ${out}`,
+    '',
+  ].join('\n');
 }
 
 function loadTerritory(idOrPath: string): Territory {
@@ -82,6 +119,12 @@ function show(argv: readonly string[]): string {
     out.push(`  ${ring.id} — ${ring.label[territory.language]}: ${places.join('; ')}`);
   }
   out.push('  then: abroad, unknown');
+  // A file written by hand, or by an earlier init, may have rings that leave places out.
+  const notNested = territory.country === 'FR' ? ringsNotNested(territory, geography) : undefined;
+  if (notNested)
+    out.push(
+      `warning: the rings do not nest, ${notNested}: its suppliers would be reported further away than they are; write the file again with ancrage territory init`,
+    );
   out.push(
     `anchors: ${territory.anchors.map((anchor) => `${anchor.name} (${anchor.id})`).join(', ') || 'none'}`,
   );

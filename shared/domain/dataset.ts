@@ -94,6 +94,7 @@ export const DatasetRecordSchema = z.object({
   amountCents: z.number().int().default(0),
   /** DECP concession values: reported apart, never in `amountCents`. */
   concessionCents: z.number().int().default(0),
+  /** Counted by `supplierCount`, as a report counts them; a record an earlier version wrote counted its rollups. */
   suppliers: z.number().int().nonnegative().default(0),
   periodFrom: z.iso.date().optional(),
   periodTo: z.iso.date().optional(),

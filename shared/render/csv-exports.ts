@@ -3,6 +3,7 @@ import { LINE_FLAG_LABELS, lineFlagLabel } from '../domain/line-flags.ts';
 import { unitsAsCents } from '../domain/money.ts';
 import type { ClassifiedSupplier } from '../domain/report/classified-supplier.ts';
 import type { Report } from '../domain/report/report-schema.ts';
+import { buyerLabel } from './buyer-label.ts';
 import { fallbackRingLabel, labelsFor, supplierTypeLabel } from './labels.ts';
 
 export const CSV_FILE_NAMES = {
@@ -214,7 +215,7 @@ export function renderCsvExports(
 
   const anchorRows = report.anchorComparison.map((anchor) => [
     anchor.id,
-    anchor.name,
+    buyerLabel(anchor, L),
     anchor.type,
     fromUnits(anchor.influenceable, style),
     fromUnits(anchor.localAmount, style),

@@ -19,6 +19,8 @@ export const en: Labels = {
     scope: 'Scope',
     scopeConsortium: (n) => `consortium of ${n} anchor institution${s(n)}`,
     scopeAnchor: (name) => `anchor institution: ${name}`,
+    scopeAnchorUnknown: 'anchor institution not known: the file does not name its buyer',
+    unknownBuyer: 'buyer not named in the file',
     methodVersion: 'Method version',
     schemaVersion: 'Schema version',
     generatedAt: 'Generated on',

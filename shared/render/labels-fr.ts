@@ -20,6 +20,8 @@ export const fr: Labels = {
     scope: 'Périmètre',
     scopeConsortium: (n) => `consortium de ${n} institution${s(n)} d’ancrage`,
     scopeAnchor: (name) => `institution d’ancrage${NBSP}: ${name}`,
+    scopeAnchorUnknown: `institution d’ancrage non connue${NBSP}: le fichier ne nomme pas son acheteur`,
+    unknownBuyer: 'acheteur non nommé dans le fichier',
     methodVersion: 'Version de la méthode',
     schemaVersion: 'Version du schéma',
     generatedAt: 'Généré le',

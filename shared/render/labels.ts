@@ -38,6 +38,10 @@ export interface Labels {
     readonly scope: string;
     readonly scopeConsortium: (anchorCount: number) => string;
     readonly scopeAnchor: (name: string) => string;
+    /** The scope of lines whose file names no buyer, uploaded without saying whose they are. */
+    readonly scopeAnchorUnknown: string;
+    /** Such lines' buyer, where buyers are listed by name. */
+    readonly unknownBuyer: string;
     readonly methodVersion: string;
     readonly schemaVersion: string;
     readonly generatedAt: string;

@@ -1,4 +1,6 @@
+import { isUnknownBuyer } from '../domain/report/buyer-name.ts';
 import type { Report } from '../domain/report/report-schema.ts';
+import { buyerLabel } from './buyer-label.ts';
 import {
   anchorTypeLabel,
   fallbackRingLabel,
@@ -31,14 +33,16 @@ export interface View {
   readonly typeLabel: (type: string) => string;
   readonly sectorLabel: (sector: string) => string;
   readonly anchorType: (type: string) => string;
+  readonly buyer: (anchor: { readonly id: string; readonly name: string }) => string;
 }
 
 export function viewOf(report: Report): View {
   const lang = report.language;
+  const labels = labelsFor(lang);
   return {
     report,
     lang,
-    L: labelsFor(lang),
+    L: labels,
     money: (amount) => formatMoney(amount, report.currency, lang),
     moneyToCent: (amount) => formatMoneyToCent(amount, report.currency, lang),
     share: (share) => formatShare(share, lang),
@@ -56,6 +60,7 @@ export function viewOf(report: Report): View {
       report.leakage.topSectors.find((entry) => entry.sector === sector)?.label ||
       sector,
     anchorType: (type) => anchorTypeLabel(type, lang),
+    buyer: (anchor) => buyerLabel(anchor, labels),
   };
 }
 
@@ -67,10 +72,13 @@ export function periodText({ report, lang, L }: View): string {
   return L.meta.periodUnknown;
 }
 
-export function scopeText({ report, L }: View): string {
+export function scopeText({ report, L, buyer }: View): string {
   if (report.scope.type === 'consortium') {
-    const names = report.anchors.map((anchor) => anchor.name).join(', ');
-    const summary = L.meta.scopeConsortium(report.anchors.length);
+    // Lines whose buyer is not known are no anchor institution: they are not counted as one.
+    const known = report.anchors.filter((anchor) => !isUnknownBuyer(anchor));
+    if (known.length === 0 && report.anchors.length > 0) return L.meta.scopeAnchorUnknown;
+    const names = report.anchors.map(buyer).join(', ');
+    const summary = L.meta.scopeConsortium(known.length);
     return names ? `${summary} (${names})` : summary;
   }
   const id = report.scope.anchorId;

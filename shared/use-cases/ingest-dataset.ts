@@ -211,7 +211,7 @@ async function ingestObject(
   };
   if (!summary) return finish(deps, read, 'REJECTED', failure);
   if (!summary.ok) return finish(deps, read, 'REJECTED', summary.reason);
-  const counted = withSummary(read, summary.value, source.rollups.size, file.contentSha256());
+  const counted = withSummary(read, summary.value, source.rollups.suppliers, file.contentSha256());
   if (counted.requestedKind && counted.kind && counted.requestedKind !== counted.kind) {
     const message = `the file was uploaded as ${counted.requestedKind} but it is a ${counted.kind} file: upload it as ${counted.kind}`;
     return finish(deps, counted, 'REJECTED', message);

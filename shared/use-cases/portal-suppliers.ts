@@ -7,6 +7,7 @@ import type {
 } from '../contracts/portal-api.ts';
 import type { DatasetRecord } from '../domain/dataset.ts';
 import type { Result } from '../domain/result.ts';
+import { UNDISCLOSED_SUPPLIER_KEY } from '../domain/supplier-key.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
 import { foldForMatch } from '../domain/text.ts';
@@ -65,13 +66,20 @@ export function matchingSuppliers(
     : [...all];
 }
 
+/**
+ * The suppliers the list shows and counts: all but the bucket of withheld payees, which is no
+ * supplier (`supplierCount`), so that the list's total is the dataset page's and the CLI's count.
+ */
+export const listedSuppliers = (all: Iterable<SupplierSpendTotal>): SupplierSpendTotal[] =>
+  [...all].filter((supplier) => supplier.key !== UNDISCLOSED_SUPPLIER_KEY);
+
 /** Search by name (accents and case ignored), SIRET/SIREN or key; largest spend first, one page. */
 export async function searchSuppliers(
   deps: Deps,
   caller: Caller,
   query: SupplierQuery,
 ): Promise<SupplierSearch> {
-  const found = matchingSuppliers([...(await anchorSuppliers(deps, caller)).values()], query.q);
+  const found = matchingSuppliers(listedSuppliers((await anchorSuppliers(deps, caller)).values()), query.q);
   found.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   const page = found.slice(query.offset, query.offset + query.limit);
   const profiles = await deps.profiles.getProfiles(page.map((supplier) => supplier.key));

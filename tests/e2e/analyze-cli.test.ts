@@ -64,7 +64,32 @@ describe('ancrage analyze on the real fixtures', () => {
     expect(report.totals.lines + report.totals.rejectedLines).toBe(expected.lines);
     expect(report.currency).toBe('GBP');
     expect(report.language).toBe('en');
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="en"');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="en"');
+    // The file names its buyer ("Body Name"), not its id: named all the same.
+    expect(html).toContain('<dd>consortium of 1 anchor institution (OCC)</dd>');
+    expect(run.stdout).toContain('\nanchor institution: OCC\n');
+  });
+
+  it.each([
+    [
+      'says that the buyer of a file naming none is not known',
+      [],
+      'anchor institution not known (the file does not name its buyer): pass --anchor <id>, such as its SIRET, to name it',
+      'institution d’ancrage non connue\u00A0: le fichier ne nomme pas son acheteur',
+    ],
+    [
+      'names the anchor --anchor gives',
+      ['--anchor', '21380185500015'],
+      'anchor institution: Ville de Grenoble',
+      'consortium de 1 institution d’ancrage (Ville de Grenoble)',
+    ],
+  ])('%s, in the summary and the report', async (_label, options, printed, scope) => {
+    const out = outDir();
+    const run = await runCli(['analyze', synthetic, ...options, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`\n${printed}\n`);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`<dd>${scope}</dd>`);
   });
 });
 

@@ -10,13 +10,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real `ancrage` command in a child process, as a user would. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
+/** Runs the real `ancrage` command in a child process, as a user would (in the repository, or `cwd`). */
+export function runCli(args: readonly string[], options: { readonly cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [cli, ...args],
-      { cwd: repoRoot, env: { ...process.env } },
+      { cwd: options.cwd ?? repoRoot, env: { ...process.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

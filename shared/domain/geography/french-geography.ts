@@ -37,10 +37,12 @@ function corsicanDepartement(postcode: string): string {
 
 /** Builds the geography over tables loaded lazily, each turned into Maps once. */
 export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeography {
+  // Read once for its postcodes and its source alike: each territory written names its source.
+  const postcodeTable = once(() => tables.postcodes());
   const postcodes = once(
     () =>
       new Map(
-        Object.entries(tables.postcodes().postcodes).map(([code, communes]) => [code, communes.split(' ')]),
+        Object.entries(postcodeTable().postcodes).map(([code, communes]) => [code, communes.split(' ')]),
       ),
   );
   const departements = once(() => new Map(Object.entries(tables.areas().departements)));
@@ -76,7 +78,7 @@ export function createFrenchGeography(tables: GeographyTableLoaders): FrenchGeog
 
   return {
     get source() {
-      return tables.postcodes().source;
+      return postcodeTable().source;
     },
     communesOfPostcode: (postcode) => postcodes().get(postcode) ?? [],
     departementOfCommune,

@@ -1,6 +1,7 @@
 import { monthOf } from '../dates.ts';
 import { monthNumber, monthText } from '../month-number.ts';
 import { type DraftLine, type SpendLine, UNDATED_MONTH } from '../spend-line.ts';
+import { supplierCount } from '../supplier-count.ts';
 import { LineRun } from './line-run.ts';
 import { boundRollup } from './rollup-bound.ts';
 import { type SupplierRollup, UNCATEGORISED } from './supplier-rollup-record.ts';
@@ -98,6 +99,12 @@ export class SupplierRollups {
   get size(): number {
     this.mergeRuns();
     return this.created.length;
+  }
+
+  /** The suppliers these rollups pay, counted as a report counts them. */
+  get suppliers(): number {
+    this.mergeRuns();
+    return supplierCount(this.created);
   }
 
   /** Plain records for storage, in the order of their first lines; data-keyed maps become arrays of pairs. */

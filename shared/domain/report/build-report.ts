@@ -5,12 +5,14 @@ import type { ExclusionRule } from '../influenceable.ts';
 import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import { formatCentsAsUnits } from '../money.ts';
 import { UNDATED_MONTH } from '../spend-line.ts';
+import { supplierCount } from '../supplier-count.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
 import type { SupplierProfile } from '../supplier-profile.ts';
 import { supplierTypeLabel } from '../supplier-type.ts';
 import { type Territory, UNKNOWN } from '../territory/territory.ts';
 import { countsForAnchor } from '../territory/upload-rights.ts';
 import { classifyAnchor } from '../typing/classify-anchor.ts';
+import { buyerName } from './buyer-name.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
 import { localRings } from './local-rings.ts';
@@ -166,7 +168,7 @@ export function buildReport(input: ReportInput): BuiltReport {
   const anchorTotals = new Map<string, { name: string; cents: number; lines: number }>();
   for (const rollup of purchases) {
     const entry = anchorTotals.get(rollup.anchorId) ?? {
-      name: anchorNames.get(rollup.anchorId) ?? rollup.anchorName ?? rollup.anchorId,
+      name: buyerName(rollup.anchorId, anchorNames.get(rollup.anchorId), rollup.anchorName),
       cents: 0,
       lines: 0,
     };
@@ -238,7 +240,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       grants: formatCentsAsUnits(grantsCents),
       lines: sum(purchases.map((rollup) => rollup.lines)),
       rejectedLines: sum(inScope.datasets.map((d) => d.rejectedLines)),
-      suppliers: named.length,
+      suppliers: supplierCount(purchases),
     },
     headline: {
       localRing: territory.localRing,

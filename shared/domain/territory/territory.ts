@@ -80,9 +80,17 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
+/** A territory's id names its file in the reference bucket (`territories/<id>.json`) and its reports. */
+export const TerritoryIdSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    'a territory id is lower-case letters, digits and "-", such as "lyon-metropole"',
+  );
+
 export const TerritorySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    id: TerritoryIdSchema,
     name: z.string().min(1),
     country: z.enum(['FR', 'GB']),
     language: z.enum(['fr', 'en']),

@@ -97,7 +97,7 @@ export function renderAnchors(view: View): string {
       { label: L.columns.suppliers, numeric: true },
     ],
     report.anchorComparison.map((anchor) => [
-      { text: anchor.name, rowHeader: true },
+      { text: view.buyer(anchor), rowHeader: true },
       { text: view.anchorType(anchor.type) },
       { text: view.money(anchor.influenceable), numeric: true },
       { text: view.money(anchor.localAmount), numeric: true },
