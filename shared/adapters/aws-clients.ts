@@ -4,8 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Credentials the emulators accept; they never reach AWS because the endpoint is local. */
-const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const EMULATOR_REGION = 'eu-west-3';
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const EMULATOR_REGION = 'eu-west-3';
 
 export function createS3Client(endpoint: string | undefined): S3Client {
   if (!endpoint) return new S3Client({});
@@ -20,11 +20,14 @@ export function createS3Client(endpoint: string | undefined): S3Client {
   });
 }
 
+/** The plain client, for what must see items exactly as DynamoDB stores them (a table copy). */
+export function createDynamoDbClient(endpoint: string | undefined): DynamoDBClient {
+  if (!endpoint) return new DynamoDBClient({});
+  return new DynamoDBClient({ endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS });
+}
+
 export function createDocumentClient(endpoint: string | undefined): DynamoDBDocumentClient {
-  const client = endpoint
-    ? new DynamoDBClient({ endpoint, region: EMULATOR_REGION, credentials: EMULATOR_CREDENTIALS })
-    : new DynamoDBClient({});
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(createDynamoDbClient(endpoint), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

@@ -5,8 +5,11 @@ Usage
   ancrage inspect <file> [--mapping <profile.json>]
                                         what Ancrage sees in a file: encoding, delimiter, header,
                                         format, column mapping, first lines read (nothing stored)
-  ancrage territory init --epci <siren> | --commune <code> | --departement <code> [--out <file>]
-                                        write a territory file from the official geography
+  ancrage territory init --epci <siren> | --commune <code> | --departement <code>
+                         [--id <id>] [--out <file>]
+                                        write a territory file from the official geography, its
+                                        rings each holding the one inside; refuses a bundled
+                                        territory's id (pass --id) and an existing file
   ancrage territory show <id|file>      list a territory's rings and communes
   ancrage registry load <file>... --state <dir> [--directory-of <anchor>]
                                         load SIRENE stock files (or, with --directory-of, an anchor's
@@ -30,10 +33,24 @@ Usage
                                         once after upgrading: move the lines an earlier version
                                         stored in the table into line files, in a state folder or
                                         a deployed stack (your AWS credentials; docs/operations.md)
+  ancrage users add --user-pool <id> --email <address> --anchor <id> [--admin] [--config <file>]
+                                        create an officer's account in a deployed stack's user pool,
+                                        bound for good to an anchor of the territory its configuration
+                                        names (default infra/config/default.json); --admin makes them
+                                        a consortium administrator; Cognito e-mails a first password
+  ancrage users disable --user-pool <id> --email <address>
+                                        stop an account signing in (it is kept, never deleted)
+  ancrage users list --user-pool <id>   every account: anchor, status, enabled, MFA, administrator
+  ancrage restore-table --from <restored table> --to <table> [--delete-extra] [--segments 4]
+                        [--endpoint <url>]
+                                        after a point-in-time recovery into a new table, copy its
+                                        items back into the stack's table; items only there are kept
+                                        and counted, or deleted with --delete-extra (docs/deploy.md)
   ancrage --help                        this help
 
 Every command runs the same ingest and report functions that run in AWS Lambda, against an embedded
 local stack (in-process DynamoDB and S3 emulators): no AWS account, nothing leaves the machine.
+Only users, restore-table and migrate-lines --table work on a deployed stack, with your AWS credentials.
 
 analyze options
   --out <dir>                 where to write report.json, report.html and the CSV exports (required)

@@ -9,10 +9,12 @@ import { inspect } from './inspect.ts';
 import { linesCommand } from './lines-command.ts';
 import { migrateLinesCommand } from './migrate-lines-command.ts';
 import { registryCommand } from './registry-command.ts';
+import { restoreTableCommand } from './restore-table-command.ts';
 import { serve } from './serve.ts';
 import { summarise } from './summary.ts';
 import { supplierCommand } from './supplier-command.ts';
 import { territoryCommand } from './territory-command.ts';
+import { usersCommand } from './users-command.ts';
 
 async function run(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -46,6 +48,12 @@ async function run(argv: readonly string[]): Promise<void> {
       return;
     case 'migrate-lines':
       process.stdout.write(await migrateLinesCommand(rest));
+      return;
+    case 'users':
+      process.stdout.write(await usersCommand(rest));
+      return;
+    case 'restore-table':
+      process.stdout.write(await restoreTableCommand(rest));
       return;
     case 'serve':
       return serve(rest);

@@ -18,7 +18,18 @@ const COMMANDS = [
 describe('a wrong option, for every command', () => {
   it('lists the commands the help gives', () => {
     expect(COMMANDS).toEqual(
-      expect.arrayContaining(['analyze', 'inspect', 'territory init', 'territory show', 'serve', 'lines']),
+      expect.arrayContaining([
+        'analyze',
+        'inspect',
+        'territory init',
+        'territory show',
+        'serve',
+        'lines',
+        'users add',
+        'users disable',
+        'users list',
+        'restore-table',
+      ]),
     );
   });
 
