@@ -3,15 +3,25 @@ import type { ApiClient } from './api/api-client.ts';
 import type { Page, PortalContext } from './context.ts';
 import { h, preservingFocus, replace } from './dom.ts';
 import type { LanguageState } from './i18n/language.ts';
+import { DatasetPage } from './pages/dataset/dataset-page.ts';
 import { ReportsPage } from './pages/reports-page.ts';
 import { SuppliersPage } from './pages/suppliers/suppliers-page.ts';
 import { UploadPage } from './pages/upload/upload-page.ts';
 
-type Route = { readonly name: 'upload' | 'suppliers' | 'reports'; readonly supplierKey?: string };
+type Route = {
+  readonly name: 'upload' | 'suppliers' | 'reports' | 'datasets';
+  readonly supplierKey?: string;
+  readonly datasetId?: string;
+};
 
-/** `#/upload`, `#/suppliers`, `#/suppliers/<key>`, `#/reports`; anything else is the upload page. */
+/**
+ * `#/upload`, `#/suppliers`, `#/suppliers/<key>`, `#/reports`, `#/datasets/<id>`; anything else is
+ * the upload page (which lists the datasets).
+ */
 export function parseRoute(hash: string): Route {
   const [, section, key] = /^#\/([a-z]+)(?:\/(.+))?$/.exec(hash) ?? [];
+  // Not decoded: a dataset id is hexadecimal, and anything else is not found by the API alike.
+  if (section === 'datasets' && key) return { name: 'datasets', datasetId: key };
   if (section === 'suppliers')
     return key ? { name: 'suppliers', supplierKey: decodeURIComponent(key) } : { name: 'suppliers' };
   if (section === 'reports') return { name: 'reports' };
@@ -86,7 +96,9 @@ export class Shell {
         ? new SuppliersPage(this.context, route.supplierKey)
         : route.name === 'reports'
           ? new ReportsPage(this.context)
-          : new UploadPage(this.context);
+          : route.name === 'datasets' && route.datasetId
+            ? new DatasetPage(this.context, route.datasetId)
+            : new UploadPage(this.context);
     this.redraw();
     this.main.focus();
   }

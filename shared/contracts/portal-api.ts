@@ -122,7 +122,7 @@ export interface UploadForm {
 }
 
 // ---------------------------------------------------------------------------------------------
-// GET /datasets → DatasetList;  GET /datasets/{id} → DatasetDetail
+// GET /datasets?cursor=&limit= → DatasetList;  GET /datasets/{id} → DatasetDetail
 
 export type DatasetStatus = 'RECEIVED' | 'INGESTING' | 'INGESTED' | 'REJECTED' | 'FAILED' | 'SUPERSEDED';
 
@@ -160,7 +160,10 @@ export interface DatasetSummary {
   readonly periodTo: string | null;
   /** True when a rejects file exists: `GET /datasets/{id}/rejects`. */
   readonly hasRejects: boolean;
-  /** The dataset that counts this one's spend instead (a duplicate or a superseded file), if any. */
+  /**
+   * The dataset that counts this one's spend instead (a duplicate or a superseded file), if any;
+   * `another-institution` when it is not the caller's to see (a record from before 0.6.0).
+   */
   readonly countedIn: string | null;
   /** Other counted datasets with part of the same spend (supplier, month and amount): both count. */
   readonly overlaps: readonly DatasetOverlapSummary[];
@@ -183,7 +186,8 @@ export interface DatasetOverlapSummary {
   readonly amountCents: number;
 }
 
-export interface DatasetList {
+/** One page of the caller's datasets (`limit` 1–100, default 25); `total` counts them all. */
+export interface DatasetList extends Page {
   /** Newest first. */
   readonly datasets: readonly DatasetSummary[];
 }
@@ -232,6 +236,7 @@ export interface CountedElsewhere {
    * file, or a file holding every supplier-month of its spend, counts it.
    */
   readonly reason: 'duplicate' | 'superseded';
+  /** `another-institution` when it is another institution's: its ids are not yours to see either. */
   readonly datasetId: string;
   /** That dataset's file name; null when it is another institution's (its files are not yours to see). */
   readonly fileName: string | null;
@@ -260,7 +265,7 @@ export interface DatasetDetail {
 // Files written before the status and amount columns have `line;reason;content`.
 
 // ---------------------------------------------------------------------------------------------
-// GET /datasets/{id}/unmatched-suppliers → UnmatchedSuppliers
+// GET /datasets/{id}/unmatched-suppliers?cursor=&limit= → UnmatchedSuppliers
 
 /** A supplier as the files name it, with the spend of the dataset (or of the anchor). */
 export interface SupplierSpend {
@@ -277,12 +282,14 @@ export interface SupplierSpend {
   readonly lines: number;
 }
 
-export interface UnmatchedSuppliers {
+/**
+ * One page (`limit` 1–100, default 25) of the suppliers of a dataset with no registry or directory
+ * facts; `total` counts them all and `amountCents` sums them all, whatever the page.
+ */
+export interface UnmatchedSuppliers extends Page {
   readonly datasetId: string;
-  /** Suppliers with no registry or directory facts, largest spend first (at most 500). */
+  /** Largest spend first; equal amounts by name, then key. */
   readonly suppliers: readonly SupplierSpend[];
-  /** All of them, even past the 500 listed. */
-  readonly count: number;
   readonly amountCents: number;
   /** The dataset's currency, that of every amount here; null when the file's format was not recognised. */
   readonly currency: string | null;

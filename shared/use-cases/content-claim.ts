@@ -1,5 +1,6 @@
 import type { DatasetRecord } from '../domain/dataset.ts';
 import { contentOrder } from '../domain/dataset-identity.ts';
+import { reasonText } from '../domain/ingest/rejection-reasons.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 
 /** Whether a dataset still stands for its content: counted, or being ingested within its lease. */
@@ -11,9 +12,12 @@ function holdsContent(owner: DatasetRecord | undefined, now: Date): owner is Dat
   );
 }
 
-/** The message of a dataset not counted because an earlier upload holds the same bytes. */
+/**
+ * The message of a dataset not counted because an earlier upload holds the same bytes: in English, a
+ * reason of the catalogue, so that the portal says it in its reader's language.
+ */
 export function duplicateMessage(ownerId: string): string {
-  return `this file has exactly the same content as dataset ${ownerId}, already counted: it is not counted twice`;
+  return reasonText('duplicate-content', { dataset: ownerId }, 'en');
 }
 
 /**

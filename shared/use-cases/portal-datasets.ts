@@ -1,6 +1,7 @@
 import type {
   CountedElsewhere,
   DatasetDetail,
+  DatasetList,
   DatasetReconciliation,
   DatasetSummary,
   UnmatchedSuppliers,
@@ -8,6 +9,8 @@ import type {
 import type { DatasetRecord } from '../domain/dataset.ts';
 import type { Reconciliation } from '../domain/reconciliation.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
+import { countedElsewhereSeen, summarySeen } from './counted-elsewhere-view.ts';
+import { type OffsetQuery, pageOf } from './offset-page.ts';
 import { type Caller, type PortalDependencies, uploadersVisibleTo } from './portal.ts';
 import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
 
@@ -15,8 +18,10 @@ import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
 export const MAX_REJECTS_BYTES = 5 * 1024 * 1024;
 /** Links to a rejects file live 5 minutes: long enough to click, too short to share. */
 const REJECTS_LINK_SECONDS = 300;
-/** A page lists this many unmatched suppliers at most; the totals still count them all. */
-export const MAX_UNMATCHED_LISTED = 500;
+/** Pages of the list of datasets: a screen of them by default, never the whole history at once. */
+export const DATASETS_PAGE = { default: 25, max: 100 } as const;
+/** Pages of unmatched suppliers: a file may name hundreds; the totals still count them all. */
+export const UNMATCHED_PAGE = { default: 25, max: 100 } as const;
 
 export function datasetSummary(record: DatasetRecord): DatasetSummary {
   return {
@@ -49,17 +54,19 @@ export function datasetSummary(record: DatasetRecord): DatasetSummary {
   };
 }
 
-/** The caller's datasets (and the consortium's, for its administrators), newest first. */
+/** One page of the caller's datasets (and the consortium's, for its administrators), newest first. */
 export async function listOwnDatasets(
   deps: Pick<PortalDependencies, 'datasets'>,
   caller: Caller,
-): Promise<DatasetSummary[]> {
+  query: OffsetQuery,
+): Promise<DatasetList> {
   const records = (
     await Promise.all(uploadersVisibleTo(caller).map((anchorId) => deps.datasets.listDatasets({ anchorId })))
   ).flat();
-  return records
-    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id))
-    .map(datasetSummary);
+  records.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id));
+  const { items, ...page } = pageOf(records, query);
+  const visible = (id: string) => records.some((record) => record.id === id);
+  return { datasets: items.map((record) => summarySeen(datasetSummary(record), visible)), ...page };
 }
 
 /** One of the caller's datasets; another anchor's is undefined, exactly like one that does not exist. */
@@ -92,7 +99,7 @@ function reconciliationOf(reconciliation: Reconciliation): DatasetReconciliation
 /**
  * The dataset that counts a duplicate's or a superseded file's spend: always one of the same
  * uploader's, as content is claimed and overlaps settled per uploader; should it be one the caller
- * may not see, its file name is not given.
+ * may not see (a record from before 0.6.0), neither its id nor its file name is given.
  */
 async function countedElsewhereOf(
   deps: Pick<PortalDependencies, 'datasets'>,
@@ -106,7 +113,7 @@ async function countedElsewhereOf(
       : undefined;
   if (!counted) return null;
   const holder = await ownDataset(deps, caller, counted.datasetId);
-  return { ...counted, fileName: holder?.fileName ?? null };
+  return countedElsewhereSeen(counted, holder);
 }
 
 export async function datasetDetail(
@@ -119,10 +126,11 @@ export async function datasetDetail(
   const rejectsUrl = dataset.rejectsKey
     ? await deps.signer.presignGet(deps.settings.uploadsBucket, dataset.rejectsKey, REJECTS_LINK_SECONDS)
     : null;
+  const countedElsewhere = await countedElsewhereOf(deps, caller, dataset);
   return {
-    dataset: datasetSummary(dataset),
+    dataset: summarySeen(datasetSummary(dataset), (id) => id === countedElsewhere?.datasetId),
     reconciliation: dataset.reconciliation ? reconciliationOf(dataset.reconciliation) : null,
-    countedElsewhere: await countedElsewhereOf(deps, caller, dataset),
+    countedElsewhere,
     rejectsUrl,
     rejectsPath: dataset.rejectsKey ? `/datasets/${dataset.id}/rejects` : null,
   };
@@ -158,11 +166,16 @@ export async function datasetRejects(
   };
 }
 
-/** Suppliers of one of the caller's datasets that no registry or directory describes, largest spend first. */
+/**
+ * One page of the suppliers of one of the caller's datasets that no registry or directory describes:
+ * largest spend first, where an officer's corrections matter most; equal amounts by name, then key,
+ * so that a page boundary falls in the same place on every call.
+ */
 export async function unmatchedSuppliers(
   deps: Pick<PortalDependencies, 'datasets' | 'profiles'>,
   caller: Caller,
   datasetId: string,
+  query: OffsetQuery,
 ): Promise<Result<UnmatchedSuppliers>> {
   const dataset = await ownDataset(deps, caller, datasetId);
   if (!dataset) return fail('not found');
@@ -170,13 +183,15 @@ export async function unmatchedSuppliers(
   const profiles = await deps.profiles.getProfiles([...spend.keys()]);
   const unmatched = [...spend.values()]
     .filter((supplier) => !isMatched(profiles.get(supplier.key)))
-    .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) =>
+        b.amountCents - a.amountCents || a.name.localeCompare(b.name, 'fr') || a.key.localeCompare(b.key),
+    );
+  const { items, ...page } = pageOf(unmatched, query);
   return ok({
     datasetId: dataset.id,
-    suppliers: unmatched
-      .slice(0, MAX_UNMATCHED_LISTED)
-      .map(({ byKind: _, otherCurrencies: __, ...rest }) => rest),
-    count: unmatched.length,
+    suppliers: items.map(({ byKind: _, otherCurrencies: __, ...rest }) => rest),
+    ...page,
     amountCents: unmatched.reduce((sum, supplier) => sum + supplier.amountCents, 0),
     currency: dataset.currency ?? null,
     datasetAmountCents: dataset.amountCents,

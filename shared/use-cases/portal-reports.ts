@@ -12,6 +12,7 @@ import { type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
 import type { RebuildRequest } from '../ports/report-rebuilds.ts';
+import { type InstitutionNameDependencies, institutionName } from './institution-name.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 import { readStoredJson } from './stored-json.ts';
 
@@ -35,9 +36,12 @@ const reportUrl = (base: string, id: string) =>
  * The reports the caller may steer by: the consortium's and their own anchor's, never another
  * anchor's. Read from each report's own `report.json`, so the list says what was published, with the
  * outcome of its latest build from `status.json`; a report whose builds all failed is listed too.
+ * The anchor's reports are named as the portal names the caller's institution: the report's own list
+ * of anchors holds the buyer ids its files give (another SIRET of the same city), not always the
+ * caller's.
  */
 export async function listReports(
-  deps: Pick<PortalDependencies, 'objects' | 'settings'>,
+  deps: Pick<PortalDependencies, 'objects' | 'settings'> & InstitutionNameDependencies,
   caller: Caller,
 ): Promise<ReportEntry[]> {
   const bucket = deps.settings.reportsBucket;
@@ -47,6 +51,9 @@ export async function listReports(
   const ids = [...new Set([...published, ...idsHolding(keys, BUILD_STATUS_FILE)])].filter((id) =>
     visible.has(scopeSegmentOf(id) ?? ''),
   );
+  const ownName = ids.some((id) => scopeSegmentOf(id) !== CONSORTIUM)
+    ? await institutionName(deps, caller.anchorId)
+    : null;
   // Every folder's two files at once: the list costs one round trip, not two per report.
   const entries = await Promise.all(
     ids.map(async (id) => {
@@ -57,8 +64,8 @@ export async function listReports(
           : undefined,
       ]);
       const lastBuild = status && buildOf(status);
-      if (report) return publishedEntry(deps, id, report, lastBuild);
-      return lastBuild && !lastBuild.ok ? unpublishedEntry(id, caller, lastBuild) : undefined;
+      if (report) return publishedEntry(deps, id, report, lastBuild, ownName);
+      return lastBuild && !lastBuild.ok ? unpublishedEntry(id, caller, lastBuild, ownName) : undefined;
     }),
   );
   return entries
@@ -82,8 +89,13 @@ function publishedEntry(
   id: string,
   report: Report,
   lastBuild: ReportBuild | undefined,
+  ownName: string | null,
 ): ReportEntry {
   const anchorId = report.scope.anchorId;
+  // The report's own entry names the anchor by its id when nothing better was known at build time.
+  const reportedName = report.anchors.find(
+    (anchor) => anchor.id === anchorId && anchor.name !== anchorId,
+  )?.name;
   return {
     id,
     territoryId: report.territory.id,
@@ -93,7 +105,7 @@ function publishedEntry(
         ? {
             type: 'anchor',
             anchorId,
-            anchorName: report.anchors.find((anchor) => anchor.id === anchorId)?.name ?? null,
+            anchorName: ownName ?? reportedName ?? null,
           }
         : { type: 'consortium' },
     kind: report.kind,
@@ -108,14 +120,19 @@ function publishedEntry(
 }
 
 /** A report never published, whose latest build failed: what its folder says, and why. */
-function unpublishedEntry(id: string, caller: Caller, lastBuild: ReportBuild): ReportEntry | undefined {
+function unpublishedEntry(
+  id: string,
+  caller: Caller,
+  lastBuild: ReportBuild,
+  ownName: string | null,
+): ReportEntry | undefined {
   const [territoryId, scopeSegment, kind, language] = id.split('/');
   const parsedKind = DatasetKindSchema.safeParse(kind);
   if (!territoryId || !parsedKind.success || (language !== 'fr' && language !== 'en')) return undefined;
   const scope: ReportScope =
     scopeSegment === CONSORTIUM
       ? { type: 'consortium' }
-      : { type: 'anchor', anchorId: caller.anchorId, anchorName: null };
+      : { type: 'anchor', anchorId: caller.anchorId, anchorName: ownName };
   return {
     id,
     territoryId,

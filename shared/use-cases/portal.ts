@@ -10,6 +10,7 @@ import type { ReportRebuilds } from '../ports/report-rebuilds.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import type { PresignedUpload, UploadSigner } from '../ports/upload-signer.ts';
 import { UPLOAD_METADATA } from './ingest-dataset.ts';
+import { institutionName } from './institution-name.ts';
 
 /** Everything the portal's use cases reach: each one takes only the part it needs. */
 export interface PortalDependencies {
@@ -117,17 +118,10 @@ export async function describeCaller(
   deps: Pick<PortalDependencies, 'territories' | 'datasets' | 'settings'>,
   caller: Caller,
 ): Promise<{ name: string; anchorId: string; anchorName: string | null; consortiumAdministrator: boolean }> {
-  const territory = await deps.territories.get(deps.settings.territoryId);
-  const configured = territory?.anchors.find((anchor) => anchor.id === caller.anchorId)?.name;
-  const fromFiles = configured
-    ? undefined
-    : (await deps.datasets.listDatasets({ anchorId: caller.anchorId }))
-        .flatMap((dataset) => dataset.anchors)
-        .find((anchor) => anchor.id === caller.anchorId && anchor.name)?.name;
   return {
     name: caller.name,
     anchorId: caller.anchorId,
-    anchorName: configured ?? fromFiles ?? null,
+    anchorName: await institutionName(deps, caller.anchorId),
     consortiumAdministrator: caller.consortiumAdministrator,
   };
 }

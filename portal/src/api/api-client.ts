@@ -20,6 +20,21 @@ import type {
 } from '../../../shared/contracts/portal-api.ts';
 import { ApiError } from './api-error.ts';
 
+/** Which page of a paged list: the `nextCursor` of the page before (none for the first), and its length. */
+export interface PageRequest {
+  readonly cursor?: string | undefined;
+  readonly limit?: number;
+}
+
+const pageQuery = ({ cursor, limit }: PageRequest): string => {
+  const params = new URLSearchParams({
+    ...(cursor ? { cursor } : {}),
+    ...(limit ? { limit: String(limit) } : {}),
+  });
+  const query = params.toString();
+  return query ? `?${query}` : '';
+};
+
 /** The bearer token of a cloud session; undefined locally, where a same-origin cookie carries the session. */
 export type TokenSource = () => string | undefined;
 
@@ -62,10 +77,15 @@ export class ApiClient {
 
   me = () => this.call<MeResponse>('GET', '/me');
   presignUpload = (request: UploadRequest) => this.call<UploadForm>('POST', '/uploads', request);
-  datasets = () => this.call<DatasetList>('GET', '/datasets');
+  /** One page of the caller's datasets, newest first (the API's default length without `limit`). */
+  datasets = (page: PageRequest = {}) => this.call<DatasetList>('GET', `/datasets${pageQuery(page)}`);
   dataset = (id: string) => this.call<DatasetDetail>('GET', `/datasets/${encodeURIComponent(id)}`);
-  unmatchedSuppliers = (id: string) =>
-    this.call<UnmatchedSuppliers>('GET', `/datasets/${encodeURIComponent(id)}/unmatched-suppliers`);
+  /** One page of a dataset's unmatched suppliers, largest spend first. */
+  unmatchedSuppliers = (id: string, page: PageRequest = {}) =>
+    this.call<UnmatchedSuppliers>(
+      'GET',
+      `/datasets/${encodeURIComponent(id)}/unmatched-suppliers${pageQuery(page)}`,
+    );
   searchSuppliers = (query: string, cursor?: string) => {
     const params = new URLSearchParams({ q: query, limit: '25', ...(cursor ? { cursor } : {}) });
     return this.call<SupplierSearch>('GET', `/suppliers?${params}`);

@@ -58,6 +58,11 @@ export const en: Messages = {
     another: 'Upload another file',
     recent: 'Your latest uploads',
     recentColumns: ['File', 'Received', 'Status', 'Lines accepted', 'Lines rejected'],
+    recentCaption: (from, to, total) => `Your latest uploads: ${from} to ${to} of ${total}`,
+    newer: 'Newer',
+    newerLabel: 'Newer uploads',
+    older: 'Older',
+    olderLabel: 'Older uploads',
     none: 'No file uploaded yet.',
   },
   detection: {
@@ -79,6 +84,7 @@ export const en: Messages = {
       `In the first ${read} records: ${accepted} line${s(accepted)} accepted, ${rejected} rejected.`,
     sampleColumns: ['Line', 'Date', 'Amount', 'Supplier', 'Identifier'],
     sampleRejected: 'Lines that would not be counted',
+    sampleAccepted: 'Lines that would be counted',
     notRecognised: 'Format not recognised: say which column holds what.',
     notRecognisedWhy: (reason) => `Reason: ${reason}`,
     wouldBeRejected: (reason) => `The file would be rejected: ${reason}`,
@@ -132,7 +138,7 @@ export const en: Messages = {
       `This file has exactly the same content as ${fileName}, uploaded before: its spend is counted there, once.`,
     supersededBy: (fileName) => `All its spend is in ${fileName}, which counts it.`,
     countedByAnotherInstitution:
-      'This file has exactly the same content as a file another institution uploaded before: its spend is counted there, once.',
+      'This file has exactly the same content as a file another institution uploaded before: its spend is counted there, once. If it should count for your institution, ask the consortium’s administrator.',
     statusLine: (fileName, status) => `${fileName}: ${status}`,
     accepted: 'Lines accepted',
     rejected: 'Lines rejected',
@@ -150,15 +156,31 @@ export const en: Messages = {
     rejectStatuses: { rejected: 'rejected', setAside: 'set aside' },
     rejectsMore: (shown, total) => `First ${shown} lines of ${total}: download the file for all of them.`,
     downloadRejects: 'Download the lines not counted (CSV)',
+    noRejects: 'No line rejected or set aside: every line of the file is counted.',
+    datasetLink: 'This upload’s page (an address to keep or to share with your colleagues)',
     unmatched: 'Suppliers not identified',
     unmatchedIntro: (count, amount, share) =>
       `${count} supplier(s) with no registry or directory data, for ${amount} (${share} of the file). Correct them from the Suppliers page.`,
     unmatchedColumns: ['Supplier', 'Identifier', 'Amount', 'Lines'],
+    unmatchedCaption: (from, to, total) =>
+      `Suppliers not identified, largest amount first: ${from} to ${to} of ${total}`,
+    unmatchedPrevious: 'Previous',
+    unmatchedPreviousLabel: 'Previous suppliers not identified',
+    unmatchedNext: 'Next',
+    unmatchedNextLabel: 'Next suppliers not identified',
     noUnmatched: 'Every supplier is identified.',
     overlaps: 'Spend in common with other files',
     overlapsIntro:
       'These files, already counted, hold part of the same spend (same supplier, month and amount). Both stay counted: check that they are not the same payments exported twice.',
     overlapsColumns: ['File', 'Supplier-months in common', 'Amount in common'],
+  },
+  dataset: {
+    heading: (fileName) => `Upload: ${fileName}`,
+    loading: 'Upload',
+    back: 'Back to your uploads',
+    notFoundHeading: 'Upload not found',
+    notFound:
+      'Your institution has no upload at this address. Check the link, or find the file in the list of your latest uploads.',
   },
   reconciliation: {
     heading: 'Reconciliation with your ledger',

@@ -59,6 +59,11 @@ export const fr: Messages = {
     another: 'Déposer un autre fichier',
     recent: 'Vos derniers dépôts',
     recentColumns: ['Fichier', 'Reçu le', 'État', 'Lignes acceptées', 'Lignes rejetées'],
+    recentCaption: (from, to, total) => `Vos derniers dépôts${NBSP}: ${from} à ${to} sur ${total}`,
+    newer: 'Plus récents',
+    newerLabel: 'Dépôts plus récents',
+    older: 'Plus anciens',
+    olderLabel: 'Dépôts plus anciens',
     none: 'Aucun fichier déposé pour l’instant.',
   },
   detection: {
@@ -85,6 +90,7 @@ export const fr: Messages = {
       `Sur les ${read} premiers enregistrements${NBSP}: ${accepted} ligne${s(accepted)} acceptée${s(accepted)}, ${rejected} rejetée${s(rejected)}.`,
     sampleColumns: ['Ligne', 'Date', 'Montant', 'Fournisseur', 'Identifiant'],
     sampleRejected: 'Lignes qui ne seraient pas comptées',
+    sampleAccepted: 'Lignes qui seraient comptées',
     notRecognised: 'Format non reconnu : indiquez quelle colonne contient quoi.',
     notRecognisedWhy: (reason) => `Raison${NBSP}: ${reason}`,
     wouldBeRejected: (reason) => `Le fichier serait rejeté${NBSP}: ${reason}`,
@@ -143,8 +149,7 @@ export const fr: Messages = {
     duplicateOf: (fileName) =>
       `Ce fichier a exactement le même contenu que ${fileName}, déjà déposé${NBSP}: ses dépenses y sont comptées, une seule fois.`,
     supersededBy: (fileName) => `Toutes ses dépenses sont dans ${fileName}, qui les compte.`,
-    countedByAnotherInstitution:
-      'Ce fichier a exactement le même contenu qu’un fichier déjà déposé par une autre institution : ses dépenses y sont comptées, une seule fois.',
+    countedByAnotherInstitution: `Ce fichier a exactement le même contenu qu’un fichier déjà déposé par une autre institution${NBSP}: ses dépenses y sont comptées, une seule fois. Si elles doivent compter pour votre institution, adressez-vous à l’administrateur du consortium.`,
     statusLine: (fileName, status) => `${fileName}${NBSP}: ${status}`,
     accepted: 'Lignes acceptées',
     rejected: 'Lignes rejetées',
@@ -163,15 +168,31 @@ export const fr: Messages = {
     rejectsMore: (shown, total) =>
       `${shown} premières lignes sur ${total}${NBSP}: téléchargez le fichier pour toutes.`,
     downloadRejects: 'Télécharger les lignes non comptées (CSV)',
+    noRejects: 'Aucune ligne rejetée ni écartée : toutes les lignes du fichier sont comptées.',
+    datasetLink: 'Page de ce dépôt (adresse à garder ou à partager avec vos collègues)',
     unmatched: 'Fournisseurs non identifiés',
     unmatchedIntro: (count, amount, share) =>
       `${count} fournisseur(s) sans donnée de registre ni d’annuaire, pour ${amount} (${share} du fichier). Corrigez-les depuis la page Fournisseurs.`,
     unmatchedColumns: ['Fournisseur', 'Identifiant', 'Montant', 'Lignes'],
+    unmatchedCaption: (from, to, total) =>
+      `Fournisseurs non identifiés, du plus gros montant au plus petit${NBSP}: ${from} à ${to} sur ${total}`,
+    unmatchedPrevious: 'Précédents',
+    unmatchedPreviousLabel: 'Fournisseurs non identifiés précédents',
+    unmatchedNext: 'Suivants',
+    unmatchedNextLabel: 'Fournisseurs non identifiés suivants',
     noUnmatched: 'Tous les fournisseurs sont identifiés.',
     overlaps: 'Dépenses en commun avec d’autres fichiers',
     overlapsIntro:
       'Ces fichiers déjà comptés ont une partie des mêmes dépenses (même fournisseur, même mois, même montant). Les deux restent comptés : vérifiez qu’il ne s’agit pas des mêmes paiements exportés deux fois.',
     overlapsColumns: ['Fichier', 'Fournisseurs × mois en commun', 'Montant en commun'],
+  },
+  dataset: {
+    heading: (fileName) => `Dépôt${NBSP}: ${fileName}`,
+    loading: 'Dépôt',
+    back: 'Retour à vos dépôts',
+    notFoundHeading: 'Dépôt introuvable',
+    notFound:
+      'Votre institution n’a aucun dépôt à cette adresse. Vérifiez le lien, ou retrouvez le fichier dans la liste de vos derniers dépôts.',
   },
   reconciliation: {
     heading: 'Rapprochement avec votre comptabilité',

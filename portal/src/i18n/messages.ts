@@ -59,6 +59,12 @@ export interface Messages {
     readonly another: string;
     readonly recent: string;
     readonly recentColumns: readonly [string, string, string, string, string];
+    /** The list of uploads, a page of it: ranks and total already formatted. */
+    readonly recentCaption: (from: string, to: string, total: string) => string;
+    readonly newer: string;
+    readonly newerLabel: string;
+    readonly older: string;
+    readonly olderLabel: string;
     readonly none: string;
   };
   readonly detection: {
@@ -79,6 +85,8 @@ export interface Messages {
     readonly sample: (accepted: number, rejected: number, read: number) => string;
     readonly sampleColumns: readonly [string, string, string, string, string];
     readonly sampleRejected: string;
+    /** The caption of the lines that would be counted: the counts are said once, in `sample`. */
+    readonly sampleAccepted: string;
     readonly notRecognised: string;
     readonly notRecognisedWhy: (reason: string) => string;
     readonly wouldBeRejected: (reason: string) => string;
@@ -146,13 +154,32 @@ export interface Messages {
     readonly rejectStatuses: { readonly rejected: string; readonly setAside: string };
     readonly rejectsMore: (shown: number, total: number) => string;
     readonly downloadRejects: string;
+    /** In place of an empty table of lines not counted: every line was counted. */
+    readonly noRejects: string;
+    /** The link from the upload page to the dataset's own page. */
+    readonly datasetLink: string;
     readonly unmatched: string;
     readonly unmatchedIntro: (count: string, amount: string, share: string) => string;
     readonly unmatchedColumns: readonly [string, string, string, string];
+    /** A page of them, largest spend first: ranks and total already formatted. */
+    readonly unmatchedCaption: (from: string, to: string, total: string) => string;
+    readonly unmatchedPrevious: string;
+    readonly unmatchedPreviousLabel: string;
+    readonly unmatchedNext: string;
+    readonly unmatchedNextLabel: string;
     readonly noUnmatched: string;
     readonly overlaps: string;
     readonly overlapsIntro: string;
     readonly overlapsColumns: readonly [string, string, string];
+  };
+  /** A dataset's own page (`#/datasets/<id>`). */
+  readonly dataset: {
+    readonly heading: (fileName: string) => string;
+    readonly loading: string;
+    readonly back: string;
+    readonly notFoundHeading: string;
+    /** Said alike of an id unknown and of another institution's dataset. */
+    readonly notFound: string;
   };
   /** How a file's money ties out, for an officer to check against their ledger. */
   readonly reconciliation: {

@@ -92,6 +92,14 @@ const CATALOGUE = {
     en: 'contract {contract} was already counted as contract #{first#} of this file: duplicate',
     fr: 'le marché {contract} est déjà compté comme marché n°\u00A0{first#} de ce fichier\u00A0: doublon',
   },
+  'duplicate-content': {
+    en: 'this file has exactly the same content as dataset {dataset}, already counted: it is not counted twice',
+    fr: 'ce fichier a exactement le même contenu que le jeu de données {dataset}, déjà compté\u00A0: il n’est pas compté deux fois',
+  },
+  'counted-by-another-institution': {
+    en: "this file's spend is already counted, from a file another institution uploaded: it is not counted twice. If it should count for your institution, ask the consortium's administrator",
+    fr: 'les dépenses de ce fichier sont déjà comptées, depuis un fichier qu’une autre institution a déposé\u00A0: elles ne sont pas comptées deux fois. Si elles doivent compter pour votre institution, adressez-vous à l’administrateur du consortium',
+  },
   'file-empty': { en: 'the file is empty', fr: 'le fichier est vide' },
   'no-data-lines': {
     en: 'the file has a header but no data lines',

@@ -6,6 +6,7 @@ import {
   CorrectionReasonSchema,
   CorrectionTypeSchema,
 } from '../../domain/registry/correction.ts';
+import { DATASETS_PAGE, UNMATCHED_PAGE } from '../../use-cases/portal-datasets.ts';
 import { DEFAULT_LINES_PAGE, decodeLinesCursor, MAX_LINES_PAGE } from '../../use-cases/supplier-lines.ts';
 import { EncodedSegmentSchema } from './request.ts';
 
@@ -39,20 +40,31 @@ export const SupplierPathSchema = z.object({ key: EncodedSegmentSchema.pipe(z.st
 
 export const ProfilePathSchema = z.object({ id: ProfileIdSchema });
 
+/** `?cursor=` (the `nextCursor` of a previous page: an offset) and `?limit=`, bounded. */
+function offsetPageQuery(page: { readonly default: number; readonly max: number }) {
+  return {
+    cursor: z
+      .string()
+      .regex(/^\d{1,6}$/, 'the cursor of a previous page')
+      .transform(Number)
+      .default(0),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(page.max))
+      .default(page.default),
+  };
+}
+
 export const SupplierQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,6}$/, 'the cursor of a previous page')
-    .transform(Number)
-    .default(0),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(100))
-    .default(25),
+  ...offsetPageQuery({ default: 25, max: 100 }),
 });
+
+export const DatasetListQuerySchema = z.object(offsetPageQuery(DATASETS_PAGE));
+
+export const UnmatchedQuerySchema = z.object(offsetPageQuery(UNMATCHED_PAGE));
 
 export const SupplierLinesQuerySchema = z.object({
   dataset: DatasetIdSchema.optional(),

@@ -4,14 +4,20 @@ import {
   listOwnDatasets,
   unmatchedSuppliers,
 } from '../../use-cases/portal-datasets.ts';
-import { DatasetPathSchema } from './bodies.ts';
+import { DatasetListQuerySchema, DatasetPathSchema, UnmatchedQuerySchema } from './bodies.ts';
 import { download, json, problem } from './problem.ts';
 import { parse, type RouteHandler } from './request.ts';
 
 const NOT_FOUND = 'No such dataset for your institution';
 
-export const listDatasetsRoute: RouteHandler = async (deps, { caller }) =>
-  json(200, { datasets: await listOwnDatasets(deps, caller) });
+const BAD_PAGE = 'The page asked for is not valid';
+
+export const listDatasetsRoute: RouteHandler = async (deps, request) => {
+  const query = parse(DatasetListQuerySchema, request.queryStringParameters, BAD_PAGE);
+  if (!query.ok) return query.response;
+  const { cursor, limit } = query.value;
+  return json(200, await listOwnDatasets(deps, request.caller, { offset: cursor, limit }));
+};
 
 export const datasetRoute: RouteHandler = async (deps, request) => {
   const path = parse(DatasetPathSchema, request.pathParameters, 'The dataset id is not valid');
@@ -38,6 +44,9 @@ export const datasetRejectsRoute: RouteHandler = async (deps, request) => {
 export const unmatchedSuppliersRoute: RouteHandler = async (deps, request) => {
   const path = parse(DatasetPathSchema, request.pathParameters, 'The dataset id is not valid');
   if (!path.ok) return path.response;
-  const found = await unmatchedSuppliers(deps, request.caller, path.value.id);
+  const query = parse(UnmatchedQuerySchema, request.queryStringParameters, BAD_PAGE);
+  if (!query.ok) return query.response;
+  const { cursor, limit } = query.value;
+  const found = await unmatchedSuppliers(deps, request.caller, path.value.id, { offset: cursor, limit });
   return found.ok ? json(200, found.value) : problem(404, NOT_FOUND);
 };

@@ -60,6 +60,30 @@ let expected: {
 };
 let inferredPath: string;
 let unknownLayoutPath: string;
+/** The consortium's upload of the DECP schema example: its page's address, `#/datasets/<id>`. */
+let consortiumDatasetHref: string;
+
+/**
+ * SYNTHETIC suppliers no registry knows (made-up names), more than a page of them, in no order of
+ * amount; two of them paid the same, so that their names order them.
+ */
+const UNKNOWN_SUPPLIERS = [
+  // 17 is prime to 31: amounts 1–30 hundred euros, each once, in a shuffled order.
+  ...Array.from({ length: 30 }, (_, index) => ({
+    name: `Fournisseur Synthétique ${String(index + 1).padStart(2, '0')}`,
+    cents: (((index + 1) * 17) % 31) * 10_000 + 50,
+  })),
+  { name: 'Zèbre Synthétique', cents: 1_234_500 },
+  { name: 'Abeille Synthétique', cents: 1_234_500 },
+];
+const unknownSuppliersFile = () => {
+  const rows = UNKNOWN_SUPPLIERS.map(
+    ({ name, cents }, index) =>
+      `2025-98${String(index).padStart(3, '0')};15/04/2025;${name};;38000;Grenoble;France;611;Contrats de prestations de services;${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`,
+  );
+  const header = 'N° mandat;Date mandat;Tiers;SIRET;Code postal;Ville;Pays;Nature;Libellé nature;Montant TTC';
+  return `${[header, ...rows].join('\r\n')}\r\n`;
+};
 
 /** What `ancrage analyze` counts for a file: the figures the portal must show. */
 async function cliCounts(path: string, mapping?: unknown): Promise<DatasetRecord> {
@@ -199,6 +223,45 @@ describe('the portal under ancrage serve, in Chromium', () => {
     );
   });
 
+  it('gives each upload a page of its own, which its address opens in another tab', async () => {
+    const { page, context, portal } = session;
+    consortiumDatasetHref = (await page.getByTestId('dataset-link').getAttribute('href')) ?? '';
+    expect(consortiumDatasetHref).toMatch(/^#\/datasets\/[a-f0-9]{24}$/);
+    // The list of uploads links the file to the same page.
+    const listed = page
+      .getByRole('table', { name: 'Vos derniers dépôts' })
+      .getByRole('link', { name: 'decp-table-schema-example.csv' });
+    expect(await listed.getAttribute('href')).toBe(consortiumDatasetHref);
+
+    // A colleague opens the address: what the upload page showed after the upload, and no upload form.
+    const colleague = await context.newPage();
+    try {
+      await colleague.goto(`${portal.url}${consortiumDatasetHref}`);
+      await colleague
+        .getByRole('heading', { level: 1, name: /^Dépôt\s*: decp-table-schema-example\.csv$/ })
+        .waitFor();
+      expect(await colleague.getByTestId('status-line').textContent()).toBe(
+        `decp-table-schema-example.csv${NBSP}: Intégré`,
+      );
+      const shown = (name: string) => colleague.getByTestId(`count-${name}`).textContent();
+      expect(await shown('accepted')).toBe(String(expected.schemaExample.lines));
+      expect(await shown('set-aside')).toBe(String(expected.schemaExample.setAsideLines));
+      expect(await colleague.getByTestId('control-total').textContent()).toBe(
+        euros(expected.schemaExample.reconciliation?.controlCents ?? Number.NaN),
+      );
+      await colleague.getByTestId('unmatched').waitFor();
+      expect(await colleague.getByTestId('unmatched').textContent()).toContain('Datactivist');
+      const rejects = colleague.getByRole('table', { name: /Lignes non comptées/ });
+      expect(await rejects.locator('tbody tr').count()).toBe(2);
+      expect(await colleague.getByTestId('download-rejects').count()).toBe(1);
+      expect(await colleague.getByTestId('drop-zone').count()).toBe(0);
+      expect(await colleague.getByTestId('dataset-link').count()).toBe(0);
+      await expectAccessible(colleague, 'dataset-page');
+    } finally {
+      await colleague.close();
+    }
+  });
+
   it('says a copy of a file already counted is read, not counted, and names the file that counts it', async () => {
     const { page } = session;
     const copy = writeInput(workDir(), 'copie-marches.csv', await readFile(SCHEMA_EXAMPLE));
@@ -279,6 +342,24 @@ describe('the portal under ancrage serve, in Chromium', () => {
     const listed = await recent.textContent();
     expect(listed).toContain('SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv');
     expect(listed).not.toContain('decp-table-schema-example.csv');
+  });
+
+  it('finds no page at the address of another institution’s upload, exactly as at an unknown one', async () => {
+    const { context, portal } = session;
+    const opened = async (href: string) => {
+      const tab = await context.newPage();
+      try {
+        await tab.goto(`${portal.url}${href}`);
+        await tab.getByTestId('dataset-not-found').waitFor();
+        return await tab.locator('main').textContent();
+      } finally {
+        await tab.close();
+      }
+    };
+    const foreign = await opened(consortiumDatasetHref);
+    expect(foreign).toContain('Dépôt introuvable');
+    expect(foreign).not.toContain('decp-table-schema-example.csv');
+    expect(foreign).toBe(await opened(`#/datasets/${'f'.repeat(24)}`));
   });
 
   it('corrects a supplier with a reason, shows the audit, and the rebuilt report changes', async () => {
@@ -397,6 +478,13 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(await count('accepted')).toBe(String(INFERRED_ROWS.length));
     expect(await count('accepted')).toBe(String(expected.inferred.lines));
     expect(await count('amount')).toBe(`4${NNBSP}245,70${NBSP}€`);
+    // Every line counted: a sentence says so, not an empty table with a download of nothing.
+    expect([expected.inferred.rejectedLines, expected.inferred.setAsideLines]).toEqual([0, 0]);
+    expect(await page.getByTestId('no-rejects').textContent()).toBe(
+      'Aucune ligne rejetée ni écartée : toutes les lignes du fichier sont comptées.',
+    );
+    expect(await page.getByRole('table', { name: /Lignes non comptées/ }).count()).toBe(0);
+    expect(await page.getByTestId('download-rejects').count()).toBe(0);
     const readAs = page.getByTestId('column-reading');
     const readAsText = (await readAs.textContent()) ?? '';
     expect(readAsText).toMatch(
@@ -472,6 +560,12 @@ describe('the portal under ancrage serve, in Chromium', () => {
     expect(await page.getByTestId('sample-summary').textContent()).toContain(
       `${UNKNOWN_ROWS.length} lignes acceptées`,
     );
+    // Said once: the table of those lines is named for what it holds, not captioned with the counts again.
+    const detected = page.getByTestId('detection');
+    expect(await detected.getByText(/premiers enregistrements/).count()).toBe(1);
+    expect(
+      await detected.getByRole('table', { name: 'Lignes qui seraient comptées' }).locator('tbody tr').count(),
+    ).toBe(UNKNOWN_ROWS.length);
     await page.getByTestId('send').click();
     await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
     expect(await count('accepted')).toBe(String(expected.unknownLayout.lines));
@@ -504,6 +598,58 @@ describe('the portal under ancrage serve, in Chromium', () => {
     const flagged = page.getByTestId('flags').locator('tr', { hasText: 'sans date lisible' });
     expect(await flagged.locator('td').allTextContents()).toEqual(['1', `99,99${NBSP}€`]);
     await expectAccessible(page, 'overlaps');
+  });
+
+  it('pages the suppliers no registry knows, largest amount first, in French and in English', async () => {
+    const { page } = session;
+    const path = writeInput(workDir(), 'fournisseurs-a-identifier.csv', unknownSuppliersFile());
+    await page.getByRole('button', { name: 'Déposer un autre fichier' }).click();
+    await page.locator('#file-input').setInputFiles(path);
+    await page.getByTestId('detection').waitFor();
+    await page.getByTestId('send').click();
+    await page.locator('.status-ingested').waitFor({ timeout: 30_000 });
+    const largestFirst = [...UNKNOWN_SUPPLIERS]
+      .sort((a, b) => b.cents - a.cents || a.name.localeCompare(b.name, 'fr'))
+      .map(({ name, cents }) => [name, euros(cents)]);
+    expect(largestFirst.slice(0, 2).map(([name]) => name)).toEqual([
+      'Abeille Synthétique',
+      'Zèbre Synthétique',
+    ]);
+    const unmatched = page.getByTestId('unmatched');
+    const caption = (range: string) =>
+      `Fournisseurs non identifiés, du plus gros montant au plus petit${NBSP}: ${range} sur 32`;
+    const namesAndAmounts = (range: string) =>
+      unmatched
+        .getByRole('table', { name: caption(range) })
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+        )
+        .then((rows) => rows.map(([name, , amount]) => [name, amount]));
+    await unmatched.getByRole('table', { name: caption('1 à 25') }).waitFor();
+    expect(await unmatched.textContent()).toContain('32 fournisseur(s) sans donnée de registre');
+    expect(await namesAndAmounts('1 à 25')).toEqual(largestFirst.slice(0, 25));
+    await unmatched.getByRole('button', { name: 'Fournisseurs non identifiés suivants' }).click();
+    await unmatched.getByRole('table', { name: caption('26 à 32') }).waitFor();
+    expect(await namesAndAmounts('26 à 32')).toEqual(largestFirst.slice(25));
+    expect(await unmatched.getByRole('button', { name: /suivants/ }).count()).toBe(0);
+    await expectAccessible(page, 'unmatched-last-page');
+
+    // The same page in English, and back to the first.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const inEnglish = (range: string) =>
+      unmatched.getByRole('table', {
+        name: `Suppliers not identified, largest amount first: ${range} of 32`,
+      });
+    await inEnglish('26 to 32').waitFor();
+    expect(await page.getByTestId('no-rejects').textContent()).toBe(
+      'No line rejected or set aside: every line of the file is counted.',
+    );
+    await unmatched.getByRole('button', { name: 'Previous suppliers not identified' }).click();
+    await inEnglish('1 to 25').waitFor();
+    expect(await unmatched.getByRole('button', { name: /previous/i }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await unmatched.getByRole('table', { name: caption('1 à 25') }).waitFor();
   });
 
   it('switches to English, keeps the choice, and formats numbers the English way', async () => {

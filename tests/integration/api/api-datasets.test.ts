@@ -4,7 +4,16 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import { dataset, putMeta, SYNTHETIC_PAYMENTS, syntheticSampleCents } from '../helpers.ts';
-import { type ApiWorld, call, datasetIds, expectProblem, FOREIGN, OWN, startApiWorld } from './support.ts';
+import {
+  type ApiWorld,
+  call,
+  datasetIds,
+  expectProblem,
+  FOREIGN,
+  OWN,
+  startApiWorld,
+  uploadThroughApi,
+} from './support.ts';
 
 let world: ApiWorld;
 let ids: { own: string; foreign: string };
@@ -48,6 +57,49 @@ describe('GET /datasets', () => {
 
   it('refuses a user bound to no institution', async () => {
     expectProblem(await call('GET /datasets', { anchor: null }), 403);
+  });
+
+  it('pages the list, newest first: the pages put end to end are the whole list, once each', async () => {
+    // A second file of the caller's (a copy: read, not counted), so that there is a page to turn.
+    const folder = mkdtempSync(join(tmpdir(), 'ancrage-api-'));
+    try {
+      const copy = join(folder, 'mandats-2025-bis.csv');
+      copyFileSync(SYNTHETIC_PAYMENTS, copy);
+      await world.harness.pipeline.ingest(await world.harness.pipeline.upload({ path: copy, anchorId: OWN }));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const whole = (await call('GET /datasets', { query: { limit: '100' } })).body;
+    expect(whole.total).toBeGreaterThanOrEqual(2);
+    expect(whole.datasets).toHaveLength(whole.total);
+    expect(whole.nextCursor).toBeNull();
+    const received = whole.datasets.map((entry: { receivedAt: string }) => entry.receivedAt);
+    expect(received).toEqual([...received].sort().reverse());
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = { limit: '1', ...(cursor ? { cursor } : {}) };
+      const { status, body } = await call('GET /datasets', { query });
+      expect(status).toBe(200);
+      expect(body.datasets).toHaveLength(1);
+      expect(body.total).toBe(whole.total);
+      seen.push(body.datasets[0].id);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(whole.datasets.map((entry: { id: string }) => entry.id));
+    // Another institution's files are in none of the pages.
+    expect(seen).not.toContain(ids.foreign);
+  });
+
+  it.each([
+    ['a limit of 0', { limit: '0' }],
+    ['a limit over 100', { limit: '101' }],
+    ['a limit that is not a number', { limit: 'all' }],
+    ['a cursor that is not an offset', { cursor: 'abc' }],
+    ['a cursor too far to be one', { cursor: '1234567' }],
+  ])('refuses %s with a 400', async (_label, query) => {
+    expectProblem(await call('GET /datasets', { query }), 400);
   });
 });
 
@@ -118,7 +170,7 @@ describe('GET /datasets/{id}/unmatched-suppliers', () => {
     const { body } = before;
     const dataset = (await call('GET /datasets/{id}', { path: { id: ids.own } })).body.dataset;
     // No registry is loaded: every supplier is unmatched, and their spend is the dataset's.
-    expect(body.count).toBe(dataset.suppliers);
+    expect(body.total).toBe(dataset.suppliers);
     expect(body.amountCents).toBe(dataset.amountCents);
     expect(body.datasetAmountCents).toBe(dataset.amountCents);
     const amounts = body.suppliers.map((supplier: { amountCents: number }) => supplier.amountCents);
@@ -137,13 +189,87 @@ describe('GET /datasets/{id}/unmatched-suppliers', () => {
       },
     ]);
     const after = (await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own } })).body;
-    expect(after.count).toBe(body.count - 1);
+    expect(after.total).toBe(body.total - 1);
     expect(after.amountCents).toBe(body.amountCents - largest.amountCents);
     expect(after.suppliers.map((supplier: { key: string }) => supplier.key)).not.toContain(largest.key);
   });
 
+  it('pages them largest spend first, equal amounts by name, with the count and amount of them all', async () => {
+    const path = { id: ids.own };
+    const first = (await call('GET /datasets/{id}/unmatched-suppliers', { path })).body;
+    expect(first.total).toBeGreaterThan(25);
+    expect(first.suppliers).toHaveLength(25);
+    expect(first.nextCursor).toBe('25');
+
+    const listed: { key: string; name: string; amountCents: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = { limit: '10', ...(cursor ? { cursor } : {}) };
+      const { status, body } = await call('GET /datasets/{id}/unmatched-suppliers', { path, query });
+      expect(status).toBe(200);
+      expect(body.suppliers.length).toBeLessThanOrEqual(10);
+      // Every page says the same of them all: how many, and how much.
+      expect([body.total, body.amountCents]).toEqual([first.total, first.amountCents]);
+      listed.push(...body.suppliers);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(listed).toHaveLength(first.total);
+    expect(new Set(listed.map((supplier) => supplier.key)).size).toBe(first.total);
+    expect(listed.reduce((sum, supplier) => sum + supplier.amountCents, 0)).toBe(first.amountCents);
+    expect(listed.slice(0, 25)).toEqual(first.suppliers);
+    for (const [before, after] of listed.slice(1).map((supplier, index) => [listed[index], supplier])) {
+      if (!before || !after) continue;
+      expect(before.amountCents).toBeGreaterThanOrEqual(after.amountCents);
+      if (before.amountCents === after.amountCents)
+        expect(before.name.localeCompare(after.name, 'fr')).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('orders equal amounts by name, whatever their keys', async () => {
+    // SYNTHETIC suppliers: SIRETs (their keys) in the reverse order of their names, amounts equal.
+    const header =
+      'N° mandat;Date mandat;Tiers;SIRET;Code postal;Ville;Pays;Nature;Libellé nature;Montant TTC';
+    const row = (number: number, name: string, siret: string, amount: string) =>
+      `2025-${number};15/03/2025;${name};${siret};38000;Grenoble;France;611;Contrats de prestations de services;${amount}`;
+    const text = `${[
+      header,
+      row(1, 'Zinguerie Synthétique', '11111111100006', '500,00'),
+      row(2, 'Menuiserie Synthétique', '55555555500005', '500,00'),
+      row(3, 'Atelier Synthétique', '99999999900009', '500,00'),
+      row(4, 'Bureau Synthétique', '', '900,00'),
+    ].join('\r\n')}\r\n`;
+    const dataset = await uploadThroughApi(
+      world.harness,
+      { anchor: OWN },
+      { fileName: 'egalites.csv', text },
+    );
+    expect(dataset.status).toBe('INGESTED');
+    const { body } = await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: dataset.id } });
+    expect(body.suppliers.map((supplier: { name: string }) => supplier.name)).toEqual([
+      'Bureau Synthétique',
+      'Atelier Synthétique',
+      'Menuiserie Synthétique',
+      'Zinguerie Synthétique',
+    ]);
+  });
+
+  it.each([
+    ['a limit of 0', { limit: '0' }],
+    ['a limit over 100', { limit: '101' }],
+    ['a cursor that is not an offset', { cursor: '-1' }],
+  ])('refuses %s with a 400', async (_label, query) => {
+    expectProblem(
+      await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own }, query }),
+      400,
+    );
+  });
+
   it('refuses another anchor’s dataset, and bad ids', async () => {
-    expectProblem(await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.foreign } }), 404);
+    const unknown = await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: UNKNOWN_ID } });
+    const foreign = await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.foreign } });
+    expectProblem(foreign, 404);
+    // The same answer as for a dataset that does not exist: nothing says the id is someone's.
+    expect(foreign.body).toEqual(unknown.body);
     expectProblem(
       await call('GET /datasets/{id}/unmatched-suppliers', { path: { id: ids.own }, anchor: FOREIGN }),
       404,

@@ -2,26 +2,34 @@ import type {
   DatasetDetail,
   DatasetStatus,
   DatasetSummary,
-  UnmatchedSuppliers,
 } from '../../../../shared/contracts/portal-api.ts';
 import { formatName } from '../../../../shared/domain/formats/format-names.ts';
 import { localiseReason } from '../../../../shared/domain/ingest/rejection-reasons.ts';
 import type { PortalContext } from '../../context.ts';
 import { h, replace, table } from '../../dom.ts';
-import { formatCents, formatCentsIn, formatCount, formatDate, formatShare } from '../../i18n/format.ts';
+import { formatCents, formatCount, formatDate } from '../../i18n/format.ts';
+import { datasetHref } from '../dataset/dataset-route.ts';
 import { columnReadingNote } from './column-reading-note.ts';
 import { countedElsewhereNote, statusClass, statusName } from './counted-elsewhere.ts';
 import { reconciliationFigures } from './reconciliation-figures.ts';
 import { reconciliationView } from './reconciliation-view.ts';
 import { parseRejectsCsv, rejectsCsvIn } from './rejects-csv.ts';
-import { type RejectsOnPage, rejectsView } from './rejects-view.ts';
+import { noRejectsNote, type RejectsOnPage, rejectsView } from './rejects-view.ts';
+import { UnmatchedSuppliersView } from './unmatched-suppliers-view.ts';
 
 const POLL_MS = 1_000;
 const FINAL: ReadonlySet<DatasetStatus> = new Set(['INGESTED', 'REJECTED', 'FAILED', 'SUPERSEDED']);
 
 /**
- * Follows one upload from "sent" to a final status: finds the new dataset among the anchor's (ids
- * seen before the upload are not it), polls it, then shows the counts, how its money ties out, the
+ * Which dataset to follow: a file just uploaded, known by its name until ingest lists it (ids seen
+ * before the upload are not it), or a dataset already read by id (its own page).
+ */
+export type FollowedDataset =
+  | { readonly fileName: string; readonly seenBefore: ReadonlySet<string> }
+  | { readonly detail: DatasetDetail };
+
+/**
+ * Follows one dataset to a final status: polls it, then shows the counts, how its money ties out, the
  * rejects and the suppliers not matched — or, for a file read and not counted (a duplicate), which
  * file counts it. Every status change is announced.
  */
@@ -33,21 +41,38 @@ export class DatasetStatusView {
   });
   private dataset: DatasetSummary | undefined;
   private detail: DatasetDetail | undefined;
-  private rejects: RejectsOnPage | undefined;
-  private unmatched: UnmatchedSuppliers | undefined;
-  /** File names of the anchor's datasets, to name the ones this dataset overlaps. */
+  /** `none`: the file was read through and every line counted. */
+  private rejects: RejectsOnPage | 'none' | undefined;
+  private unmatched: UnmatchedSuppliersView | undefined;
+  /** File names of the datasets this one overlaps, by id. */
   private fileNames = new Map<string, string>();
   private error: string | undefined;
   private timer: number | undefined;
   private stopped = false;
 
+  private readonly fileName: string;
+  private readonly seenBefore: ReadonlySet<string>;
+  /** Followed from the upload page: a link to the dataset's own page, to come back to it or share it. */
+  private readonly linksToPage: boolean;
+
   constructor(
     private readonly context: PortalContext,
-    private readonly fileName: string,
-    private readonly seenBefore: ReadonlySet<string>,
+    followed: FollowedDataset,
     /** Called once the dataset has reached a final status (the page refreshes its list of uploads). */
     private readonly onFinal: () => void,
-  ) {}
+  ) {
+    if ('detail' in followed) {
+      this.detail = followed.detail;
+      this.dataset = followed.detail.dataset;
+      this.fileName = followed.detail.dataset.fileName;
+      this.seenBefore = new Set();
+      this.linksToPage = false;
+    } else {
+      this.fileName = followed.fileName;
+      this.seenBefore = followed.seenBefore;
+      this.linksToPage = true;
+    }
+  }
 
   start(): void {
     this.render();
@@ -57,7 +82,7 @@ export class DatasetStatusView {
   dispose(): void {
     this.stopped = true;
     window.clearTimeout(this.timer);
-    if (this.rejects) URL.revokeObjectURL(this.rejects.downloadUrl);
+    if (this.rejects && this.rejects !== 'none') URL.revokeObjectURL(this.rejects.downloadUrl);
   }
 
   private async poll(): Promise<void> {
@@ -65,9 +90,11 @@ export class DatasetStatusView {
     try {
       const before = this.dataset?.status;
       if (!this.dataset) {
+        // The newest page: a file just uploaded is the newest of the institution's.
         const { datasets } = await this.context.api.datasets();
         this.dataset = datasets.find((d) => d.fileName === this.fileName && !this.seenBefore.has(d.id));
-      } else {
+      } else if (!this.detail || !FINAL.has(this.detail.dataset.status)) {
+        // A detail already final (the dataset's page read it) is not asked for again.
         this.detail = await this.context.api.dataset(this.dataset.id);
         this.dataset = this.detail.dataset;
       }
@@ -95,24 +122,38 @@ export class DatasetStatusView {
     // A file counted elsewhere has its rejects and suppliers there: the note names that file.
     if (this.detail.countedElsewhere) return;
     const rejectsPath = this.detail.rejectsPath;
-    if (rejectsPath) {
-      const text = await this.context.api.text(rejectsPath);
+    const { language } = this.context.i18n;
+    const text = rejectsPath ? await this.context.api.text(rejectsPath) : '';
+    const lines = parseRejectsCsv(text, language);
+    // Ingest writes a rejects file for every file it reads, a header alone when every line counted.
+    if (lines.length > 0) {
       // A Blob link downloads with the session's credentials already used; no token in a URL.
-      const { language } = this.context.i18n;
       const downloadUrl = URL.createObjectURL(
         new Blob([rejectsCsvIn(text, language)], { type: 'text/csv;charset=utf-8' }),
       );
-      this.rejects = {
-        lines: parseRejectsCsv(text, language),
-        downloadUrl,
-        downloadName: `${this.fileName}.rejects.csv`,
-      };
+      this.rejects = { lines, downloadUrl, downloadName: `${this.fileName}.rejects.csv` };
+    } else if (dataset.status === 'INGESTED' && dataset.rejectedLines + dataset.setAsideLines === 0) {
+      this.rejects = 'none';
     }
-    if (dataset.status === 'INGESTED') this.unmatched = await this.context.api.unmatchedSuppliers(dataset.id);
-    if (dataset.overlaps.length > 0) {
-      const { datasets } = await this.context.api.datasets();
-      this.fileNames = new Map(datasets.map((other) => [other.id, other.fileName]));
+    if (dataset.status === 'INGESTED') {
+      const unmatched = new UnmatchedSuppliersView(this.context, dataset.id);
+      await unmatched.load();
+      this.unmatched = unmatched;
     }
+    if (dataset.overlaps.length > 0) this.fileNames = await this.overlappingFileNames(dataset);
+  }
+
+  /** The names of the files this one overlaps; one the caller may not see keeps its id. */
+  private async overlappingFileNames(dataset: DatasetSummary): Promise<Map<string, string>> {
+    const named = await Promise.all(
+      dataset.overlaps.map(({ datasetId }) =>
+        this.context.api.dataset(datasetId).then(
+          (other): [string, string] => [datasetId, other.dataset.fileName],
+          () => undefined,
+        ),
+      ),
+    );
+    return new Map(named.filter((entry) => entry !== undefined));
   }
 
   render(): void {
@@ -159,10 +200,14 @@ export class DatasetStatusView {
               : []),
           ]
         : [];
+    this.unmatched?.render();
     replace(
       this.element,
       h('h2', { id: 'status-heading' }, t.heading),
       h('p', { class: `status-line ${statusClass(dataset)}`, 'data-testid': 'status-line' }, statusText),
+      this.linksToPage &&
+        dataset &&
+        h('p', {}, h('a', { href: datasetHref(dataset.id), 'data-testid': 'dataset-link' }, t.datasetLink)),
       !FINAL.has(dataset?.status ?? 'RECEIVED') && h('progress', { 'aria-label': statusText }),
       this.error && h('p', { class: 'error', role: 'alert' }, this.error),
       countedElsewhere
@@ -196,9 +241,17 @@ export class DatasetStatusView {
           messages,
         ),
       dataset && dataset.overlaps.length > 0 && this.overlapsSection(dataset),
-      this.rejects && rejectsView(this.rejects, currency, messages, language),
-      this.unmatched && this.unmatchedSection(this.unmatched),
+      this.rejects === 'none'
+        ? noRejectsNote(messages)
+        : this.rejects && rejectsView(this.rejects, currency, messages, language),
+      this.unmatched?.element,
     );
+  }
+
+  /** An overlapping file by its name, a link to its page; one the caller may not see by its id alone. */
+  private overlapName(datasetId: string): HTMLElement | string {
+    const fileName = this.fileNames.get(datasetId);
+    return fileName ? h('a', { href: datasetHref(datasetId) }, fileName) : datasetId;
   }
 
   /** Spend this file shares with other counted files: both count, and the officer should check. */
@@ -214,52 +267,12 @@ export class DatasetStatusView {
         t.overlaps,
         t.overlapsColumns,
         dataset.overlaps.map((overlap) => [
-          this.fileNames.get(overlap.datasetId) ?? overlap.datasetId,
+          this.overlapName(overlap.datasetId),
           formatCount(overlap.supplierMonths, language),
           formatCents(overlap.amountCents, dataset.currency ?? 'EUR', language),
         ]),
         new Set([1, 2]),
       ),
-    );
-  }
-
-  private unmatchedSection(unmatched: UnmatchedSuppliers): HTMLElement {
-    const { messages, language } = this.context.i18n;
-    const t = messages.status;
-    const currency = unmatched.currency;
-    const share =
-      unmatched.datasetAmountCents === 0 ? 0 : unmatched.amountCents / unmatched.datasetAmountCents;
-    return h(
-      'section',
-      { 'aria-labelledby': 'unmatched-heading', 'data-testid': 'unmatched' },
-      h('h3', { id: 'unmatched-heading' }, t.unmatched),
-      unmatched.count === 0
-        ? h('p', {}, t.noUnmatched)
-        : h(
-            'p',
-            {},
-            t.unmatchedIntro(
-              formatCount(unmatched.count, language),
-              formatCentsIn(unmatched.amountCents, currency, language),
-              formatShare(share, language),
-            ),
-          ),
-      unmatched.suppliers.length > 0 &&
-        table(
-          t.unmatched,
-          t.unmatchedColumns,
-          unmatched.suppliers.map((supplier) => [
-            h(
-              'a',
-              { href: `#/suppliers/${encodeURIComponent(supplier.key)}` },
-              supplier.name || supplier.key,
-            ),
-            supplier.identifier ? `${supplier.identifier.scheme} ${supplier.identifier.value}` : '',
-            formatCentsIn(supplier.amountCents, supplier.currency, language),
-            formatCount(supplier.lines, language),
-          ]),
-          new Set([2, 3]),
-        ),
     );
   }
 }

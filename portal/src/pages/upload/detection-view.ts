@@ -112,9 +112,10 @@ export function detectionView(
         { 'data-testid': 'sample-summary' },
         t.sample(detection.accepted.length, detection.rejected.length, detection.recordsRead),
       ),
+    // The sentence above gives the counts; the caption names the table, as the rejected lines' does.
     detection.accepted.length > 0 &&
       table(
-        t.sample(detection.accepted.length, detection.rejected.length, detection.recordsRead),
+        t.sampleAccepted,
         t.sampleColumns,
         detection.accepted
           .slice(0, SHOWN_LINES)

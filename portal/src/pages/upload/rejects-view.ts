@@ -56,3 +56,14 @@ export function rejectsView(
     ),
   );
 }
+
+/** In place of an empty table and a download of nothing: every line the file holds was counted. */
+export function noRejectsNote(messages: Messages): HTMLElement {
+  const t = messages.status;
+  return h(
+    'section',
+    { 'aria-labelledby': 'rejects-heading', 'data-testid': 'rejects' },
+    h('h3', { id: 'rejects-heading' }, t.rejects),
+    h('p', { 'data-testid': 'no-rejects' }, t.noRejects),
+  );
+}

@@ -1,14 +1,14 @@
-import type { DatasetKind, DatasetSummary, MappingProfile } from '../../../../shared/contracts/portal-api.ts';
+import type { DatasetKind, MappingProfile } from '../../../../shared/contracts/portal-api.ts';
 import { uploadFile } from '../../api/upload-file.ts';
 import type { Page, PortalContext } from '../../context.ts';
 import { type Detection, detectFile } from '../../detect/detect-file.ts';
-import { field, h, option, preservingFocus, replace, table } from '../../dom.ts';
-import { formatCount, formatInstant, formatShare } from '../../i18n/format.ts';
-import { statusName } from './counted-elsewhere.ts';
+import { field, h, option, preservingFocus, replace } from '../../dom.ts';
+import { formatShare } from '../../i18n/format.ts';
 import { DatasetStatusView } from './dataset-status.ts';
 import { detectionView } from './detection-view.ts';
 import { dropZone } from './drop-zone.ts';
 import { mappingForm } from './mapping-form.ts';
+import { RecentUploadsView } from './recent-uploads-view.ts';
 import { scopeSection } from './scope-choice.ts';
 import { requestedScope, scopeOfferFor, type UploadScope } from './upload-scope.ts';
 
@@ -29,21 +29,18 @@ export class UploadPage implements Page {
   private scope: UploadScope = 'anchor';
   private progress = 0;
   private error: string | undefined;
-  private recent: readonly DatasetSummary[] = [];
+  private readonly recent: RecentUploadsView;
   private statusView: DatasetStatusView | undefined;
 
   constructor(private readonly context: PortalContext) {
+    this.recent = new RecentUploadsView(context);
     void this.loadLists();
   }
 
   private async loadLists(): Promise<void> {
     try {
-      const [profiles, datasets] = await Promise.all([
-        this.context.api.mappingProfiles(),
-        this.context.api.datasets(),
-      ]);
+      const [profiles] = await Promise.all([this.context.api.mappingProfiles(), this.recent.reload()]);
       this.profiles = profiles.profiles;
-      this.recent = datasets.datasets;
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -122,8 +119,7 @@ export class UploadPage implements Page {
       this.context.announce(t.sent);
       this.statusView = new DatasetStatusView(
         this.context,
-        file.name,
-        new Set(before.datasets.map((dataset) => dataset.id)),
+        { fileName: file.name, seenBefore: new Set(before.datasets.map((dataset) => dataset.id)) },
         () => void this.loadLists(),
       );
       this.render();
@@ -197,6 +193,7 @@ export class UploadPage implements Page {
       this.stage === 'detected' && !this.editingReading ? () => this.openMapping() : undefined;
     const choosing = this.stage === 'choose' || this.stage === 'detected' || this.stage === 'reading';
     if (this.statusView) this.statusView.render();
+    this.recent.render();
 
     replace(
       this.element,
@@ -241,33 +238,7 @@ export class UploadPage implements Page {
         ),
       this.statusView?.element,
       this.stage === 'sent' && anotherButton,
-      this.recentSection(),
-    );
-  }
-
-  private recentSection(): HTMLElement {
-    const { messages, language } = this.context.i18n;
-    const t = messages.upload;
-    return h(
-      'section',
-      { 'aria-labelledby': 'recent-heading' },
-      h('h2', { id: 'recent-heading' }, t.recent),
-      this.recent.length === 0
-        ? h('p', {}, t.none)
-        : table(
-            t.recent,
-            t.recentColumns,
-            this.recent
-              .slice(0, 10)
-              .map((dataset) => [
-                dataset.fileName,
-                formatInstant(dataset.receivedAt, language),
-                statusName(dataset, messages),
-                formatCount(dataset.acceptedLines, language),
-                formatCount(dataset.rejectedLines, language),
-              ]),
-            new Set([3, 4]),
-          ),
+      this.recent.element,
     );
   }
 }
