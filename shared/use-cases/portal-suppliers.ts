@@ -11,6 +11,7 @@ import { UNDISCLOSED_SUPPLIER_KEY } from '../domain/supplier-key.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
 import { foldForMatch } from '../domain/text.ts';
+import { pageOf } from './offset-page.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 import { type SupplierSpendTotal, supplierSpendOf } from './portal-supplier-spend.ts';
 import { setOverride } from './set-override.ts';
@@ -81,13 +82,11 @@ export async function searchSuppliers(
 ): Promise<SupplierSearch> {
   const found = matchingSuppliers(listedSuppliers((await anchorSuppliers(deps, caller)).values()), query.q);
   found.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
-  const page = found.slice(query.offset, query.offset + query.limit);
-  const profiles = await deps.profiles.getProfiles(page.map((supplier) => supplier.key));
-  const next = query.offset + page.length;
+  const { items, ...page } = pageOf(found, query);
+  const profiles = await deps.profiles.getProfiles(items.map((supplier) => supplier.key));
   return {
-    suppliers: page.map((supplier) => ({ ...supplier, corrected: corrected(profiles.get(supplier.key)) })),
-    total: found.length,
-    nextCursor: next < found.length ? String(next) : null,
+    suppliers: items.map((supplier) => ({ ...supplier, corrected: corrected(profiles.get(supplier.key)) })),
+    ...page,
   };
 }
 
