@@ -1,26 +1,22 @@
 import type { DatasetSummary } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { h, preservingFocus, replace, table } from '../../dom.ts';
+import { h, replace, table } from '../../dom.ts';
 import { formatCount, formatInstant } from '../../i18n/format.ts';
 import { datasetHref } from '../dataset/dataset-route.ts';
-import { PagedList } from '../paged-list.ts';
-import { keepFocusIn, pagerView } from '../pager-view.ts';
+import type { ListPage } from '../paged-list.ts';
+import { PagedSection } from '../paged-section.ts';
+import { pagerView } from '../pager-view.ts';
 import { statusName } from './counted-elsewhere.ts';
 
 /** Uploads a page shows at once, under the upload form: the latest ones, and older a page at a time. */
 const PAGE_SIZE = 10;
 
 /** "Your latest uploads": newest first, each file a link to its dataset's page, paged. */
-export class RecentUploadsView {
+export class RecentUploadsView extends PagedSection<DatasetSummary> {
   readonly element = h('section', { 'aria-labelledby': 'recent-heading', 'data-testid': 'recent' });
-  private readonly list: PagedList<DatasetSummary>;
-  private error: string | undefined;
 
-  constructor(private readonly context: PortalContext) {
-    this.list = new PagedList(async (cursor) => {
-      const page = await context.api.datasets({ cursor, limit: PAGE_SIZE });
-      return { items: page.datasets, total: page.total, nextCursor: page.nextCursor };
-    });
+  constructor(context: PortalContext) {
+    super(context);
   }
 
   /** The first page again: after an upload, the new file comes first. A failure is the page's to show. */
@@ -28,33 +24,16 @@ export class RecentUploadsView {
     return this.list.reload();
   }
 
-  private async turn(to: 'next' | 'previous'): Promise<void> {
-    try {
-      if (!(await this.list.turn(to))) return;
-      this.error = undefined;
-      this.context.announce(this.caption());
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
-    this.render();
-    keepFocusIn(this.element);
+  protected async fetchPage(cursor: string | undefined): Promise<ListPage<DatasetSummary>> {
+    const page = await this.context.api.datasets({ cursor, limit: PAGE_SIZE });
+    return { items: page.datasets, total: page.total, nextCursor: page.nextCursor };
   }
 
-  private caption(): string {
-    const { messages, language } = this.context.i18n;
-    const { from, to } = this.list.range;
-    return messages.upload.recentCaption(
-      formatCount(from, language),
-      formatCount(to, language),
-      formatCount(this.list.total, language),
-    );
+  protected caption(): string {
+    return this.rangeCaption(this.context.i18n.messages.upload.recentCaption);
   }
 
-  render(): void {
-    preservingFocus(this.element, () => this.draw());
-  }
-
-  private draw(): void {
+  protected draw(): void {
     const { messages, language } = this.context.i18n;
     const t = messages.upload;
     replace(

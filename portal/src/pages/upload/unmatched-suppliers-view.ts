@@ -1,9 +1,10 @@
 import type { SupplierSpend, UnmatchedSuppliers } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { h, preservingFocus, replace, table } from '../../dom.ts';
+import { h, replace, table } from '../../dom.ts';
 import { formatCentsIn, formatCount, formatShare } from '../../i18n/format.ts';
-import { PagedList } from '../paged-list.ts';
-import { keepFocusIn, pagerView } from '../pager-view.ts';
+import type { ListPage } from '../paged-list.ts';
+import { PagedSection } from '../paged-section.ts';
+import { pagerView } from '../pager-view.ts';
 
 /** About a screen of suppliers: a file may name hundreds that no registry knows. */
 const PAGE_SIZE = 25;
@@ -12,22 +13,16 @@ const PAGE_SIZE = 25;
  * The suppliers of a dataset that no registry or directory describes, largest spend first (as the
  * API orders them), a page at a time, with how many there are and how much they weigh in the file.
  */
-export class UnmatchedSuppliersView {
+export class UnmatchedSuppliersView extends PagedSection<SupplierSpend> {
   readonly element = h('section', { 'aria-labelledby': 'unmatched-heading', 'data-testid': 'unmatched' });
-  private readonly list: PagedList<SupplierSpend>;
   /** What every page says of them all: how many, how much, against the file's whole spend. */
   private totals: UnmatchedSuppliers | undefined;
-  private error: string | undefined;
 
   constructor(
-    private readonly context: PortalContext,
-    datasetId: string,
+    context: PortalContext,
+    private readonly datasetId: string,
   ) {
-    this.list = new PagedList(async (cursor) => {
-      const page = await context.api.unmatchedSuppliers(datasetId, { cursor, limit: PAGE_SIZE });
-      this.totals = page;
-      return { items: page.suppliers, total: page.total, nextCursor: page.nextCursor };
-    });
+    super(context);
   }
 
   /** The first page; a failure is the caller's to show, like the rest of the dataset's outcome. */
@@ -35,33 +30,17 @@ export class UnmatchedSuppliersView {
     return this.list.reload();
   }
 
-  private async turn(to: 'next' | 'previous'): Promise<void> {
-    try {
-      if (!(await this.list.turn(to))) return;
-      this.error = undefined;
-      this.context.announce(this.caption());
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
-    this.render();
-    keepFocusIn(this.element);
+  protected async fetchPage(cursor: string | undefined): Promise<ListPage<SupplierSpend>> {
+    const page = await this.context.api.unmatchedSuppliers(this.datasetId, { cursor, limit: PAGE_SIZE });
+    this.totals = page;
+    return { items: page.suppliers, total: page.total, nextCursor: page.nextCursor };
   }
 
-  private caption(): string {
-    const { messages, language } = this.context.i18n;
-    const { from, to } = this.list.range;
-    return messages.status.unmatchedCaption(
-      formatCount(from, language),
-      formatCount(to, language),
-      formatCount(this.list.total, language),
-    );
+  protected caption(): string {
+    return this.rangeCaption(this.context.i18n.messages.status.unmatchedCaption);
   }
 
-  render(): void {
-    preservingFocus(this.element, () => this.draw());
-  }
-
-  private draw(): void {
+  protected draw(): void {
     const { messages, language } = this.context.i18n;
     const t = messages.status;
     const totals = this.totals;
