@@ -18,26 +18,38 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
 
-async function writeBatch(
+/**
+ * Sends `first`, then what DynamoDB left unprocessed (a partition over its throughput), with
+ * backoff, until nothing is left; fails loudly after a bound: a write that skipped items would look done.
+ */
+export async function untilProcessed<T>(
+  first: readonly T[],
+  what: string,
+  send: (pending: T[]) => Promise<readonly T[]>,
+): Promise<void> {
+  let pending = [...first];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new Error(`DynamoDB left ${pending.length} ${what} unprocessed after ${MAX_ATTEMPTS} attempts`);
+    }
+    if (attempt > 0) await sleep(backoffDelay(attempt));
+    pending = [...(await send(pending))];
+  }
+}
+
+function writeBatch(
   client: DynamoDBDocumentClient,
   tableName: string,
   requests: readonly WriteRequest[],
 ): Promise<void> {
-  let pending = requests;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= MAX_ATTEMPTS) {
-      throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
-    }
-    if (attempt > 0) await sleep(backoffDelay(attempt));
-    const response = await client.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: [...pending] } }),
-    );
-    pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request): WriteRequest[] => {
+  return untilProcessed(requests, 'items', async (pending) => {
+    const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+    return (response.UnprocessedItems?.[tableName] ?? []).flatMap((request): WriteRequest[] => {
       if (request.PutRequest?.Item) return [{ PutRequest: { Item: request.PutRequest.Item } }];
       if (request.DeleteRequest?.Key) return [{ DeleteRequest: { Key: request.DeleteRequest.Key } }];
       return [];
     });
-  }
+  });
 }
 
 /** Sends requests 25 at a time, a few batches in flight; one batch may not name a key twice. */

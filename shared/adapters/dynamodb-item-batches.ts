@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { BATCH_SIZE, backoffDelay } from './batch-write.ts';
+import { BATCH_SIZE, untilProcessed } from './batch-write.ts';
 
 /**
  * An item as DynamoDB stores it. A table copy keeps attribute values as they are: through the
@@ -16,9 +16,6 @@ export type RawItem = Record<string, AttributeValue>;
 
 /** DynamoDB's limit for one BatchGetItem call. */
 const GET_BATCH_SIZE = 100;
-const MAX_ATTEMPTS = 8;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The key attributes of an item, as one string: two items with the same key give the same string. */
 export const keyString = (item: RawItem, keyNames: readonly string[]): string =>
@@ -42,16 +39,12 @@ export async function writeItems(
   requests: readonly WriteRequest[],
 ): Promise<void> {
   for (let start = 0; start < requests.length; start += BATCH_SIZE) {
-    let pending = requests.slice(start, start + BATCH_SIZE);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS)
-        throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
-      if (attempt > 0) await sleep(backoffDelay(attempt));
+    await untilProcessed(requests.slice(start, start + BATCH_SIZE), 'items', async (pending) => {
       const response = await client.send(
         new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }),
       );
-      pending = response.UnprocessedItems?.[tableName] ?? [];
-    }
+      return response.UnprocessedItems?.[tableName] ?? [];
+    });
   }
 }
 
@@ -64,11 +57,7 @@ export async function existingKeys(
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (let start = 0; start < keys.length; start += GET_BATCH_SIZE) {
-    let pending = keys.slice(start, start + GET_BATCH_SIZE);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS)
-        throw new Error(`DynamoDB left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
-      if (attempt > 0) await sleep(backoffDelay(attempt));
+    await untilProcessed(keys.slice(start, start + GET_BATCH_SIZE), 'keys', async (pending) => {
       const response = await client.send(
         new BatchGetItemCommand({
           RequestItems: {
@@ -81,8 +70,8 @@ export async function existingKeys(
         }),
       );
       for (const item of response.Responses?.[tableName] ?? []) found.add(keyString(item, keyNames));
-      pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
+      return response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    });
   }
   return found;
 }
