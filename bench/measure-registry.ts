@@ -6,8 +6,7 @@ import { KNOWN_FORMATS } from '../shared/domain/formats/known-formats.ts';
 import type { SupplierFacts } from '../shared/domain/registry/supplier-facts.ts';
 import { systemClock } from '../shared/ports/clock.ts';
 import type { ObjectStore } from '../shared/ports/object-store.ts';
-import type { ProfileStore } from '../shared/ports/profile-store.ts';
-import { loadRegistry } from '../shared/use-cases/load-facts.ts';
+import { type FactsDependencies, loadRegistry } from '../shared/use-cases/load-facts.ts';
 
 export interface RegistryMeasure {
   readonly rows: number;
@@ -31,21 +30,17 @@ const itemsOf = (fact: SupplierFacts) => (fact.kind === 'establishment' && fact.
 export async function measureRegistryLoad(path: string): Promise<RegistryMeasure> {
   let items = 0;
   let writeRequests = 0;
-  const profiles: ProfileStore = {
-    getProfiles: async () => new Map(),
+  const profiles: FactsDependencies['profiles'] = {
     async putFacts(facts) {
       const written = facts.reduce((sum, fact) => sum + itemsOf(fact), 0);
       items += written;
       writeRequests += Math.ceil(written / BATCH_SIZE);
     },
-    getOverride: async () => undefined,
-    putCorrection: async () => true,
     // One item per commune, as `createDynamoDbProfileStore().putLocalActivity` writes them.
     async putLocalActivity(_source, counts) {
       items += counts.size;
       writeRequests += Math.ceil(counts.size / BATCH_SIZE);
     },
-    countEstablishments: async () => new Map(),
   };
   const objects: ObjectStore = {
     open: async () => ({

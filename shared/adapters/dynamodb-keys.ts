@@ -13,6 +13,8 @@ export const ENTITY = {
   facts: 'SupplierFacts',
   correction: 'SupplierCorrection',
   localActivity: 'LocalActivity',
+  registryState: 'RegistryState',
+  lookupMiss: 'LookupMiss',
 } as const;
 
 const LINE_NUMBER_WIDTH = 10;
@@ -71,6 +73,10 @@ export const keys = {
     sk: `SOURCE#${source}`,
   }),
   localActivityOf: (communeCode: string) => `LOCAL_ACTIVITY#${communeCode}`,
+  /** The register's last complete refresh, where an unfinished one stopped, the last lookups. */
+  registryStatus: { pk: 'REGISTRY', sk: 'STATUS' },
+  registryCheckpoint: { pk: 'REGISTRY', sk: 'CHECKPOINT' },
+  registryLookupRun: { pk: 'REGISTRY', sk: 'LOOKUPS' },
   /** Each source's facts about a supplier, apart: `SUPPLIER#<key>` / UNIT | ESTABLISHMENT | … */
   facts: {
     unit: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'UNIT' }),
@@ -78,6 +84,11 @@ export const keys = {
     headOffice: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'HEAD_OFFICE' }),
     directory: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'DIRECTORY' }),
     override: (supplierKey: string) => ({ pk: `SUPPLIER#${bounded(supplierKey)}`, sk: 'OVERRIDE' }),
+    /** A company-search API said it knows no such SIRET (14 digits) or SIREN (9). */
+    lookupMiss: (identifier: string) => ({
+      pk: `SUPPLIER#${identifier.length === 14 ? 'siret' : 'siren'}:${identifier}`,
+      sk: 'LOOKUP_MISS',
+    }),
     /** One item per correction, numbered: the latest are read by the sort key, newest first. */
     correction: (supplierKey: string, sequence: number) => ({
       pk: `SUPPLIER#${bounded(supplierKey)}`,

@@ -52,8 +52,9 @@ function identifiersOfKey(supplierKey: string): { siret?: string; siren?: string
 }
 
 export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, tableName: string): ProfileStore {
-  async function getItems(wanted: readonly Key[]): Promise<Map<string, SupplierFacts>> {
-    const found = new Map<string, SupplierFacts>();
+  /** The items that exist among `wanted`, by key: their facts (`undefined` for a lookup miss). */
+  async function getItems(wanted: readonly Key[]): Promise<Map<string, SupplierFacts | undefined>> {
+    const found = new Map<string, SupplierFacts | undefined>();
     const unique = [...new Map(wanted.map((key) => [id(key), key])).values()];
     for (let start = 0; start < unique.length; start += GET_BATCH) {
       let pending: Record<string, unknown>[] = unique.slice(start, start + GET_BATCH);
@@ -65,6 +66,11 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
         );
         for (const item of response.Responses?.[tableName] ?? []) {
+          // A lookup miss is no fact: it only says that an API was asked in vain.
+          if (item.entityType === ENTITY.lookupMiss) {
+            found.set(id({ pk: String(item.pk), sk: String(item.sk) }), undefined);
+            continue;
+          }
           const fact = item.kind === 'override' ? readOverrideItem(item) : SupplierFactsSchema.parse(item);
           found.set(id({ pk: String(item.pk), sk: String(item.sk) }), fact);
         }
@@ -126,6 +132,31 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
           profiles.set(key, mergeProfile(key, facts));
       }
       return profiles;
+    },
+
+    async unknownToRegistry({ sirets, sirens }) {
+      const asked = [
+        ...[...sirets].map((siret) => ({ identifier: siret, fact: keys.facts.establishment(siret) })),
+        ...[...sirens].map((siren) => ({ identifier: siren, fact: keys.facts.unit(siren) })),
+      ];
+      const found = await getItems(
+        asked.flatMap(({ identifier, fact }) => [fact, keys.facts.lookupMiss(identifier)]),
+      );
+      const unknown = asked
+        .filter(
+          ({ identifier, fact }) => !found.has(id(fact)) && !found.has(id(keys.facts.lookupMiss(identifier))),
+        )
+        .map(({ identifier }) => identifier);
+      return {
+        sirets: unknown.filter((identifier) => identifier.length === 14),
+        sirens: unknown.filter((identifier) => identifier.length === 9),
+      };
+    },
+
+    async putLookupMiss(identifier, provider, on) {
+      await putAll(client, tableName, [
+        { ...keys.facts.lookupMiss(identifier), entityType: ENTITY.lookupMiss, provider, on },
+      ]);
     },
 
     async putFacts(facts) {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DatasetRecord } from '../domain/dataset.ts';
+import type { LookupRun } from '../domain/registry/registry-status.ts';
 import type { Report } from '../domain/report/report-schema.ts';
 import { startEmbeddedStack } from '../local/embedded-stack.ts';
 import { LocalPipeline } from '../local/local-pipeline.ts';
@@ -17,6 +18,8 @@ export interface AnalyzeResult {
   readonly datasets: readonly DatasetRecord[];
   readonly files: readonly string[];
   readonly outDir: string;
+  /** The company-search lookups made before the report; undefined when they are off. */
+  readonly lookups?: LookupRun | undefined;
 }
 
 /** One refusal line for files of different kinds: a report never adds payments to contracts. */
@@ -84,10 +87,11 @@ export async function analyze(args: AnalyzeArgs): Promise<AnalyzeResult> {
     checkOneKind(settled);
     const kind = settled[0]?.kind;
     if (!kind) throw new RunError('no dataset was ingested');
+    const lookups = await pipeline.lookUpSuppliers();
     const outcome = await pipeline.report({ territoryId: args.territory.id, kind, language: args.language });
     if (!outcome.published) throw new RunError(`the report could not be built: ${outcome.reason}`);
     const files = await pipeline.download(outcome.prefix, args.outDir);
-    return { report: outcome.report, datasets: settled, files, outDir: args.outDir, facts: loaded };
+    return { report: outcome.report, datasets: settled, files, outDir: args.outDir, facts: loaded, lookups };
   } finally {
     pipeline.close();
     await stack.stop();

@@ -14,6 +14,13 @@ Usage
   ancrage registry load <file>... --state <dir> [--directory-of <anchor>]
                                         load SIRENE stock files (or, with --directory-of, an anchor's
                                         supplier directory) into a local state folder
+  ancrage registry fetch --from <base URL or folder> --state <dir> [--force]
+                                        keep from INSEE's SIRENE stock (StockEtablissement_utf8 and
+                                        StockUniteLegale_utf8, .parquet, .zip, .csv.gz or .csv) the
+                                        suppliers the datasets of the state folder name, their head
+                                        offices and legal units, and count the local rings' active
+                                        establishments; unchanged files are not read again unless
+                                        --force (docs/registry.md)
   ancrage supplier set <key> --reason "…" --state <dir> [--type <type>] [--commune <insee>]
                        [--postcode <cp>] [--country <cc>] [--head-office-commune <insee>] [--by <name>]
                        [--natural-person yes|no]

@@ -1,16 +1,25 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RegistryStatus } from '../domain/registry/registry-status.ts';
 import { RunError, UsageError } from './cli-error.ts';
 import { showIngestProgress } from './progress-line.ts';
 import { withState } from './with-state.ts';
 
-/** `ancrage registry load <file>... [--directory-of <anchor>] --state <dir>` */
-export async function registryCommand(argv: readonly string[]): Promise<string> {
+/**
+ * `ancrage registry load <file>... [--directory-of <anchor>] --state <dir>`
+ * `ancrage registry fetch --from <base URL or folder> --state <dir> [--force]`
+ */
+export function registryCommand(argv: readonly string[]): Promise<string> {
   const [sub, ...rest] = argv;
-  if (sub !== 'load') throw new UsageError('registry takes "load" (see ancrage --help)');
+  if (sub === 'load') return load(rest);
+  if (sub === 'fetch') return fetchStock(rest);
+  throw new UsageError('registry takes "load" or "fetch" (see ancrage --help)');
+}
+
+async function load(args: readonly string[]): Promise<string> {
   const { values, positionals } = parseArgs({
-    args: rest,
+    args: [...args],
     allowPositionals: true,
     options: { state: { type: 'string' }, 'directory-of': { type: 'string' } },
   });
@@ -29,4 +38,39 @@ export async function registryCommand(argv: readonly string[]): Promise<string> 
     }
     return `${lines.join('\n')}\n`;
   });
+}
+
+async function fetchStock(args: readonly string[]): Promise<string> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { from: { type: 'string' }, state: { type: 'string' }, force: { type: 'boolean' } },
+  });
+  if (!values.from) throw new UsageError('registry fetch needs --from <base URL or folder>');
+  const base = /^https?:\/\//.test(values.from) ? values.from : resolve(values.from);
+  if (!/^https?:\/\//.test(base) && !existsSync(base))
+    throw new UsageError(`folder not found: ${values.from}`);
+  return withState(values.state, 'registry fetch', async (pipeline) => {
+    const outcome = await pipeline.refreshRegistry({ base, ...(values.force ? { force: true } : {}) });
+    switch (outcome.status) {
+      case 'failed':
+        throw new RunError(`the register could not be refreshed: ${outcome.reason}`);
+      case 'paused':
+        throw new RunError(`the refresh stopped in ${outcome.file} after ${outcome.rows} rows`);
+      case 'up-to-date':
+        return `${describe(outcome.registry)}\nalready up to date (the same files as on ${outcome.registry.completedAt.slice(0, 10)}; --force reads them again)\n`;
+      case 'refreshed':
+        return `${describe(outcome.registry)}\n`;
+    }
+  });
+}
+
+function describe(registry: RegistryStatus): string {
+  const files = registry.files.map(
+    (file) =>
+      `${file.name}${file.publishedAt ? ` (published ${file.publishedAt.slice(0, 10)})` : ''}: ${file.rows} rows read, ${file.facts} facts kept`,
+  );
+  return [
+    ...files,
+    `suppliers named in the datasets: ${registry.wanted.sirets} SIRET, ${registry.wanted.sirens} SIREN; local establishments counted in ${registry.communesCounted} communes`,
+  ].join('\n');
 }

@@ -112,6 +112,15 @@ function anchorsLine(report: AnalyzeResult['report']): string | undefined {
   return `anchor institution${known.length === 1 ? '' : 's'}: ${named}${unknown ? `; for some lines ${unknown}` : ''}`;
 }
 
+/** One line when the lookups did something or could not: nothing when every supplier was known. */
+function lookupsLine(run: AnalyzeResult['lookups']): string | undefined {
+  if (!run || run.asked === 0) return undefined;
+  if (run.offline)
+    return `online lookups skipped: ${run.provider} could not be reached (no network?); the report says so`;
+  const unanswered = run.unanswered > 0 ? `, ${run.unanswered} unanswered (asked again next time)` : '';
+  return `looked up ${run.asked} unknown SIRET/SIREN through ${run.provider}: ${run.found} found, ${run.notFound} unknown to it${unanswered}`;
+}
+
 /** The lines printed after a run: what was read, how each file ties out, the headline, where to look. */
 export function summarise(result: AnalyzeResult): string {
   const { report } = result;
@@ -130,6 +139,7 @@ export function summarise(result: AnalyzeResult): string {
       local?.label ?? report.headline.localRing,
       money(report.headline.localAmount, report.currency),
     ),
+    ...[lookupsLine(result.lookups)].filter((line) => line !== undefined),
     `report: ${join(result.outDir, 'report.html')}`,
   ];
   if (result.datasets.some((dataset) => dataset.rejectedLines > 0 || dataset.setAsideLines > 0)) {

@@ -23,4 +23,14 @@ export const ENV = {
   eventsEndpoint: 'ANCRAGE_EVENTS_ENDPOINT',
   /** Where the published HTML reports are opened from: the reports site, or `/reports/` locally. */
   reportsBaseUrl: 'REPORTS_BASE_URL',
+  /** Where the SIRENE stock files are fetched from (docs/registry.md): a URL ending with "/". */
+  registryStockBase: 'REGISTRY_STOCK_BASE',
+  /** Which company-search API is asked about unknown SIRETs and SIRENs: recherche-entreprises, api-sirene or off. */
+  companyLookup: 'COMPANY_LOOKUP',
+  /** Another root URL for that API (a mirror, a test server). */
+  companyLookupUrl: 'COMPANY_LOOKUP_URL',
+  /** The Secrets Manager secret holding INSEE's API Sirene key (api-sirene in AWS). */
+  inseeApiKeySecret: 'INSEE_API_KEY_SECRET',
+  /** INSEE's API Sirene key itself (api-sirene on a laptop). */
+  inseeApiKey: 'INSEE_API_KEY',
 } as const;

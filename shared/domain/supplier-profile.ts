@@ -45,5 +45,12 @@ export const SupplierProfileSchema = z.object({
   naturalPerson: fact(z.boolean()).optional(),
   establishmentClosed: z.boolean().optional(),
   unitCeased: z.boolean().optional(),
+  /**
+   * The registry facts came from a company-search API rather than a SIRENE stock file: which one, and
+   * the day it answered (the latest, when unit and establishment were asked apart).
+   */
+  lookedUp: z
+    .object({ via: z.enum(['recherche-entreprises', 'api-sirene']), retrievedOn: z.iso.date() })
+    .optional(),
 });
 export type SupplierProfile = z.infer<typeof SupplierProfileSchema>;

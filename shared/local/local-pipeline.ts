@@ -11,12 +11,14 @@ import { territoryKey } from '../contracts/table.ts';
 import type { DatasetRecord, ObjectLocation } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
+import type { LookupRun } from '../domain/registry/registry-status.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { encodeS3EventKey } from '../runtime/s3-event.ts';
 import { type IngestOutcome, UPLOAD_METADATA } from '../use-cases/ingest-dataset.ts';
 import type { FactsOutcome } from '../use-cases/load-facts.ts';
 import type { ReportOutcome, ReportRequest } from '../use-cases/publish-report.ts';
+import type { RegistryRefreshOutcome } from '../use-cases/refresh-registry.ts';
 import type { EmbeddedStack } from './embedded-stack.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
@@ -163,6 +165,25 @@ export class LocalPipeline {
     if (!('outcomes' in result))
       throw new Error('the registry-load handler answered an S3 event as an SQS batch');
     return result.outcomes;
+  }
+
+  /**
+   * Sends the registry-refresh handler the request the monthly schedule sends in AWS, again and again
+   * while it answers that it stopped at a checkpoint (what the state machine does there).
+   */
+  async refreshRegistry(request: { base: string; force?: boolean }): Promise<RegistryRefreshOutcome> {
+    const { handler } = await import('../../functions/registry-refresh/handler.ts');
+    for (;;) {
+      const { again, ...outcome } = await handler(request, localLambdaContext('registry-refresh'));
+      if (!again) return outcome;
+    }
+  }
+
+  /** What EventBridge does after an ingest in AWS: the company-lookup handler asks about unknown suppliers. */
+  async lookUpSuppliers(): Promise<LookupRun | undefined> {
+    const { handler } = await import('../../functions/company-lookup/handler.ts');
+    const run = await handler({}, localLambdaContext('company-lookup'));
+    return 'asked' in run ? run : undefined;
   }
 
   /** Copies every object under a prefix of the reports bucket into a folder. */

@@ -1,6 +1,7 @@
 import type { Correction, OverrideHistory } from '../domain/registry/correction.ts';
 import type { SupplierFacts } from '../domain/registry/supplier-facts.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
+import type { LookupProvider } from './company-lookup.ts';
 
 /**
  * Facts about suppliers, each source stored apart (registry units and establishments, directories,
@@ -22,6 +23,16 @@ export interface ProfileStore {
    * of that file replaces its counts).
    */
   putLocalActivity(source: string, counts: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<void>;
+  /**
+   * Of these identifiers, those the register knows nothing of (no establishment for a SIRET, no legal
+   * unit for a SIREN) and no company-search API has already said it does not know.
+   */
+  unknownToRegistry(identifiers: {
+    readonly sirets: Iterable<string>;
+    readonly sirens: Iterable<string>;
+  }): Promise<{ sirets: string[]; sirens: string[] }>;
+  /** A company-search API answered that it knows no such SIRET or SIREN: not asked again. */
+  putLookupMiss(identifier: string, provider: LookupProvider, on: string): Promise<void>;
   /** Active establishments per NAF division over these communes, every registry file summed. */
   countEstablishments(communes: readonly string[]): Promise<Map<string, number>>;
 }

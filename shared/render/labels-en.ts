@@ -306,6 +306,14 @@ export const en: Labels = {
     knownLocality: 'Location known',
     ambiguousAmount: 'Amount with an ambiguous location',
     knownType: 'Supplier type known',
+    register: 'SIRENE register',
+    stockRefreshed: (refreshedOn, publishedOn) =>
+      `national stock read on ${refreshedOn}${publishedOn ? ` (published by INSEE on ${publishedOn})` : ''}`,
+    noStock: 'no national stock read (files loaded by hand, or none)',
+    lookedUp: 'Records looked up online',
+    lookedUpBy: (suppliers, provider, from, to) =>
+      `${suppliers} supplier(s) through the ${provider} API, ${from === to ? `on ${from}` : `from ${from} to ${to}`}`,
+    lookupsOffline: (day) => `online lookups not made on ${day}: no network`,
   },
   dataQuality: {
     rejectedLines: 'Rejected lines (reasons in the rejects file)',

@@ -308,6 +308,14 @@ export const fr: Labels = {
     knownLocality: 'Localisation connue',
     ambiguousAmount: 'Montant à localisation ambiguë',
     knownType: 'Type de fournisseur connu',
+    register: 'Répertoire SIRENE',
+    stockRefreshed: (refreshedOn, publishedOn) =>
+      `stock national relu le ${refreshedOn}${publishedOn ? ` (publié par l’Insee le ${publishedOn})` : ''}`,
+    noStock: 'aucun stock national relu (fichiers chargés à la main, ou aucun)',
+    lookedUp: 'Fiches obtenues en ligne',
+    lookedUpBy: (suppliers, provider, from, to) =>
+      `${suppliers} fournisseur(s) par l’API ${provider}, ${from === to ? `le ${from}` : `du ${from} au ${to}`}`,
+    lookupsOffline: (day) => `recherches en ligne non faites le ${day} : pas de réseau`,
   },
   dataQuality: {
     rejectedLines: 'Lignes rejetées (motif dans le fichier des rejets)',

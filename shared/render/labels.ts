@@ -267,6 +267,13 @@ export interface Labels {
     readonly knownLocality: string;
     readonly ambiguousAmount: string;
     readonly knownType: string;
+    readonly register: string;
+    /** The stock's refresh, given as dates already written in the report's language. */
+    readonly stockRefreshed: (refreshedOn: string, publishedOn: string | null) => string;
+    readonly noStock: string;
+    readonly lookedUp: string;
+    readonly lookedUpBy: (suppliers: string, provider: string, from: string, to: string) => string;
+    readonly lookupsOffline: (day: string) => string;
   };
   readonly dataQuality: {
     readonly rejectedLines: string;

@@ -48,7 +48,18 @@ const RuntimeConfigSchema = z.object({
     .regex(/^[1-9]\d{0,4}$/, 'a whole number such as 100')
     .transform(Number)
     .optional(),
+  [ENV.registryStockBase]: z.url().optional(),
+  [ENV.companyLookup]: z.enum(['recherche-entreprises', 'api-sirene', 'off']).optional(),
+  [ENV.companyLookupUrl]: z.url().optional(),
+  [ENV.inseeApiKeySecret]: z.string().min(1).optional(),
+  [ENV.inseeApiKey]: z.string().min(1).optional(),
 });
+
+/**
+ * Where data.gouv.fr serves INSEE's monthly stock files under their own names (docs/registry.md).
+ * A deployment may point at its own mirror.
+ */
+export const DEFAULT_REGISTRY_STOCK_BASE = 'https://files.data.gouv.fr/insee-sirene/';
 
 export interface RuntimeConfig {
   readonly tableName: string;
@@ -76,7 +87,19 @@ export interface RuntimeConfig {
   readonly reportLanguage: 'fr' | 'en' | undefined;
   /** How far a gzipped file may inflate (docs/security.md, "Bounded inputs"). */
   readonly inflation: InflationLimits;
+  /** Where the registry refresh fetches the SIRENE stock files. */
+  readonly registryStockBase: string;
+  /** The company-search API asked about identifiers the register lacks (docs/registry.md). */
+  readonly companyLookup: {
+    readonly provider: 'recherche-entreprises' | 'api-sirene' | 'off';
+    readonly url: string | undefined;
+    /** api-sirene's key: a secret's name (AWS) or the key itself (a laptop). */
+    readonly apiKey: { readonly secret: string } | { readonly value: string } | undefined;
+  };
 }
+
+const apiKeyOf = (secret: string | undefined, value: string | undefined) =>
+  secret ? { secret } : value ? { value } : undefined;
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   const parsed = RuntimeConfigSchema.safeParse(env);
@@ -107,5 +130,11 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
       config[ENV.maxInflatedMb] ?? DEFAULT_MAX_INFLATED_MB,
       config[ENV.maxInflationRatio] ?? DEFAULT_MAX_INFLATION_RATIO,
     ),
+    registryStockBase: config[ENV.registryStockBase] ?? DEFAULT_REGISTRY_STOCK_BASE,
+    companyLookup: {
+      provider: config[ENV.companyLookup] ?? 'recherche-entreprises',
+      url: config[ENV.companyLookupUrl],
+      apiKey: apiKeyOf(config[ENV.inseeApiKeySecret], config[ENV.inseeApiKey]),
+    },
   };
 }

@@ -4,13 +4,14 @@ import { createFileReader } from '../adapters/file-reader.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { KNOWN_FORMATS } from '../domain/formats/known-formats.ts';
 import { systemClock } from '../ports/clock.ts';
+import type { ProfileStore } from '../ports/profile-store.ts';
 import type { FactsDependencies } from '../use-cases/load-facts.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 import { ingestProgress } from './progress.ts';
 
 /** The registry-load function's composition root (SIRENE files, supplier directories, overrides). */
 export const registryDependencies = cachedByConfig(
-  (config): FactsDependencies => ({
+  (config): FactsDependencies & { readonly profiles: ProfileStore } => ({
     objects: createS3ObjectStore(createS3Client(config.s3Endpoint)),
     profiles: createDynamoDbProfileStore(createDocumentClient(config.dynamoDbEndpoint), config.tableName),
     reader: createFileReader(KNOWN_FORMATS, config.inflation),

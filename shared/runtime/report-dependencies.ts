@@ -1,6 +1,7 @@
 import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
+import { createDynamoDbRegistryState } from '../adapters/dynamodb-registry-state.ts';
 import { loadFrenchGeography } from '../adapters/geography-files.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
@@ -27,6 +28,7 @@ export const reportDependencies = cachedByConfig(
       datasets: createDynamoDbDatasetStore(documents, config.tableName),
       territories: createS3TerritoryCatalog(objects, config.referenceBucket),
       profiles: createDynamoDbProfileStore(documents, config.tableName),
+      registry: createDynamoDbRegistryState(documents, config.tableName),
       geography: loadFrenchGeography(config.geographyDirectory),
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,

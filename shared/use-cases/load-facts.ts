@@ -3,9 +3,9 @@ import type { ObjectLocation } from '../domain/dataset.ts';
 import { fileNameOfKey } from '../domain/dataset-identity.ts';
 import { OverlongRecord } from '../domain/ingest/overlong-record.ts';
 import { directoryFactsOf, recogniseDirectoryHeader } from '../domain/registry/directory-rows.ts';
+import { LocalActivityTally } from '../domain/registry/local-activity-tally.ts';
 import { establishmentFactsOf, recogniseSireneHeader, unitFactsOf } from '../domain/registry/sirene-rows.ts';
 import type { SupplierFacts } from '../domain/registry/supplier-facts.ts';
-import { nafDivisionOf } from '../domain/report/sector-metrics.ts';
 import type { Result } from '../domain/result.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type FileReader, UnreadableFileError } from '../ports/file-reader.ts';
@@ -15,7 +15,7 @@ import { RejectsFile } from './rejects-file.ts';
 
 export interface FactsDependencies {
   readonly objects: ObjectStore;
-  readonly profiles: ProfileStore;
+  readonly profiles: Pick<ProfileStore, 'putFacts' | 'putLocalActivity'>;
   readonly reader: FileReader;
   readonly clock: Clock;
   readonly onProgress?: (progress: { bytes: number; lines: number }) => void;
@@ -127,15 +127,7 @@ async function readFacts(
  */
 export async function loadRegistry(deps: FactsDependencies, location: ObjectLocation): Promise<FactsOutcome> {
   const loadDate = deps.clock.now().toISOString().slice(0, 10);
-  const activity = new Map<string, Map<string, number>>();
-  const count = (fact: SupplierFacts) => {
-    if (fact.kind !== 'establishment' || fact.closed || !fact.place.communeCode) return;
-    const division = nafDivisionOf(fact.activity);
-    if (!division) return;
-    const divisions = activity.get(fact.place.communeCode) ?? new Map<string, number>();
-    divisions.set(division, (divisions.get(division) ?? 0) + 1);
-    activity.set(fact.place.communeCode, divisions);
-  };
+  const activity = new LocalActivityTally();
   const outcome = await loadFacts(deps, location, {
     label: 'SIRENE stock file',
     delimiter: ',',
@@ -147,13 +139,14 @@ export async function loadRegistry(deps: FactsDependencies, location: ObjectLoca
         ok: true,
         value: (row) => {
           const fact = read(row, header.value, loadDate);
-          if (fact.ok) count(fact.value);
+          if (fact.ok) activity.count(fact.value);
           return fact;
         },
       };
     },
   });
-  if (outcome.loaded && activity.size > 0) await deps.profiles.putLocalActivity(location.key, activity);
+  if (outcome.loaded && activity.byCommune.size > 0)
+    await deps.profiles.putLocalActivity(location.key, activity.byCommune);
   return outcome;
 }
 

@@ -7,11 +7,12 @@ import { BUILD_STATUS_FILE, type BuildFailure, type BuildStatus } from '../domai
 import { maskNaturalPersons, naturalPersonKeys } from '../domain/report/mask-natural-persons.ts';
 import { METHOD_VERSION, type Report, ReportSchema } from '../domain/report/report-schema.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';
-import type { Territory } from '../domain/territory/territory.ts';
+import { localRingsOf, type Territory } from '../domain/territory/territory.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
+import type { RegistryState } from '../ports/registry-state.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { renderCsvExports } from '../render/csv-exports.ts';
 import { renderReportHtml } from '../render/report-html.ts';
@@ -29,6 +30,8 @@ export interface ReportDependencies {
   readonly exclusionRules: readonly ExclusionRule[];
   readonly clock: Clock;
   readonly settings: { readonly reportsBucket: string };
+  /** The register's refresh and lookups, which the report states; absent: it says none ran. */
+  readonly registry?: Pick<RegistryState, 'readStatus' | 'readLookupRun'> | undefined;
   /** Told of each report that could not be built, for the operators (a log line an alarm counts). */
   readonly onBuildFailure?: ((failure: BuildFailure & { readonly report: string }) => void) | undefined;
 }
@@ -104,6 +107,10 @@ export async function publishReport(
     profiles,
     rollupsByDataset,
     localEstablishments: await localEstablishmentsOf(deps, territory),
+    register: {
+      stock: await deps.registry?.readStatus(),
+      lookups: await deps.registry?.readLookupRun(),
+    },
     territory,
     kind: request.kind,
     language,
@@ -220,10 +227,7 @@ async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Pr
  * files; undefined when the local rings are not lists of communes, or no registry counted them.
  */
 async function localEstablishmentsOf(deps: ReportDependencies, territory: Territory) {
-  const local = territory.rings.slice(
-    0,
-    territory.rings.findIndex((ring) => ring.id === territory.localRing) + 1,
-  );
+  const local = localRingsOf(territory);
   if (local.some((ring) => !ring.communes)) return undefined;
   const counts = await deps.profiles.countEstablishments(local.flatMap((ring) => ring.communes ?? []));
   return counts.size > 0 ? counts : undefined;

@@ -11,12 +11,15 @@ export interface CliRun {
 }
 
 /** Runs the real `ancrage` command in a child process, as a user would (in the repository, or `cwd`). */
-export function runCli(args: readonly string[], options: { readonly cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { readonly cwd?: string; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [cli, ...args],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env } },
+      { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

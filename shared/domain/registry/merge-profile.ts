@@ -53,6 +53,11 @@ export function mergeProfile(key: string, facts: FactsOfSupplier): SupplierProfi
     profile.activity = { value: establishment.activity, source: 'registry', asOf: establishment.asOf };
   }
   if (establishment) profile.establishmentClosed = establishment.closed;
+  const lookedUp = [unit, establishment, headOffice]
+    .filter((fact) => fact?.via && fact.retrievedOn)
+    .sort((a, b) => (b?.retrievedOn ?? '').localeCompare(a?.retrievedOn ?? ''))[0];
+  if (lookedUp?.via && lookedUp.retrievedOn)
+    profile.lookedUp = { via: lookedUp.via, retrievedOn: lookedUp.retrievedOn };
 
   if (override?.current.naturalPerson !== undefined && overrideAsOf) {
     profile.naturalPerson = { value: override.current.naturalPerson, source: 'override', asOf: overrideAsOf };

@@ -49,6 +49,18 @@ const REQUIRED: Record<SireneFile, readonly string[]> = {
   ],
 };
 
+/** The columns Ancrage reads from a stock file: those it cannot do without, then the others. */
+export function sireneColumnsOf(file: SireneFile): { required: string[]; optional: string[] } {
+  const wanted: readonly string[] = file === 'etablissement' ? ESTABLISHMENT_COLUMNS : UNIT_COLUMNS;
+  return { required: [...REQUIRED[file]], optional: wanted.filter((name) => !REQUIRED[file].includes(name)) };
+}
+
+/** The header of rows that carry `sireneColumnsOf(file)`'s columns in that order. */
+export function projectedSireneHeader(file: SireneFile): SireneHeader {
+  const { required, optional } = sireneColumnsOf(file);
+  return { file, columns: new Map([...required, ...optional].map((name, index) => [name, index])) };
+}
+
 export interface SireneHeader {
   readonly file: SireneFile;
   readonly columns: ReadonlyMap<string, number>;

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { PlaceFactSchema } from '../supplier-profile.ts';
 
 /**
+ * Where a registry fact came from when not from a SIRENE stock file: the company-search API that
+ * answered, and the day it was asked (`asOf` stays the register's own date of the record).
+ */
+const LookedUp = {
+  via: z.enum(['recherche-entreprises', 'api-sirene']).optional(),
+  retrievedOn: z.iso.date().optional(),
+};
+
+/**
  * What each source says about a supplier, stored apart so that loading one source never overwrites
  * another: a registry reload leaves the overrides and the directories as they were. A profile is
  * these facts merged at report time (`mergeProfile`).
@@ -19,6 +28,7 @@ export const UnitFactsSchema = z.object({
   naturalPerson: z.boolean().optional(),
   ceased: z.boolean(),
   asOf: z.iso.date(),
+  ...LookedUp,
 });
 
 export const EstablishmentFactsSchema = z.object({
@@ -31,6 +41,7 @@ export const EstablishmentFactsSchema = z.object({
   activity: z.string().optional(),
   headcountBand: z.string().optional(),
   asOf: z.iso.date(),
+  ...LookedUp,
 });
 
 /** A line of an anchor's own supplier directory, under the supplier key its spending files produce. */

@@ -26,6 +26,7 @@ import {
   reconciliationOf,
   reportReconciliation,
 } from './reconciliation-metrics.ts';
+import { type RegisterInput, registerSummary } from './register-summary.ts';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, type Report } from './report-schema.ts';
 import { ringBands } from './ring-bands.ts';
 import { nafDivisionOf, sectorMetrics } from './sector-metrics.ts';
@@ -53,6 +54,8 @@ export interface ReportInput {
   readonly rollupsByDataset: ReadonlyMap<string, readonly SupplierRollup[]>;
   /** Active establishments per NAF division in the local rings' communes, when a registry is loaded. */
   readonly localEstablishments?: ReadonlyMap<string, number> | undefined;
+  /** The register's refresh and lookups, stated in the coverage section. */
+  readonly register?: RegisterInput | undefined;
 }
 
 export interface BuiltReport {
@@ -283,6 +286,11 @@ export function buildReport(input: ReportInput): BuiltReport {
         bySource: establishment.bySource,
         headOffice: { knownShare: knownShare(headOffice.unknownCents), bySource: headOffice.bySource },
       },
+      register: registerSummary(
+        input.register,
+        suppliers.map((supplier) => supplier.key),
+        input.profiles,
+      ),
       supplierType: {
         knownShare: shareOf(typedCents, influenceableCents),
         bySource: [...typeSourceCents].map(([source, cents]) => ({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
 export const METHOD_VERSION = '0.7.0';
 
@@ -150,6 +150,33 @@ export const ReportSchema = z.object({
       headOffice: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
     }),
     supplierType: z.object({ knownShare: Share, bySource: SourceSharesSchema }),
+    /** The register the facts came from (absent from reports before schema 1.4.0). */
+    register: z
+      .object({
+        stock: z
+          .object({
+            refreshedOn: z.iso.date(),
+            /** INSEE's publication date, as the server stated it; null when it did not. */
+            publishedOn: z.iso.date().nullable(),
+            files: z.array(z.string()),
+          })
+          .nullable()
+          .describe(
+            'the last complete refresh from the SIRENE stock; null when none ran (files loaded, or none)',
+          ),
+        /** Suppliers of this report whose registry facts a company-search API gave, per API. */
+        lookedUp: z.array(
+          z.object({
+            provider: z.string(),
+            suppliers: z.number().int(),
+            firstOn: z.iso.date(),
+            lastOn: z.iso.date(),
+          }),
+        ),
+        /** The last lookups: when, through which API, and whether they were skipped for want of a network. */
+        lookups: z.object({ provider: z.string(), lastRunOn: z.iso.date(), offline: z.boolean() }).nullable(),
+      })
+      .optional(),
   }),
   exclusionRules: z.array(z.object({ id: z.string(), label: z.string(), amount: Amount })),
   /** The social and solidarity economy (ESS) as one total: the `types` listed, added up. */

@@ -141,3 +141,7 @@ export function bandLabel(territory: Territory, band: string, language: 'fr' | '
   const label = territory.rings.find((ring) => ring.id === band)?.label ?? BAND_LABELS.get(band);
   return label ? label[language] : band;
 }
+
+/** The territory's rings up to and including its local ring: where spend counts as local. */
+export const localRingsOf = (territory: Territory): Ring[] =>
+  territory.rings.slice(0, territory.rings.findIndex((ring) => ring.id === territory.localRing) + 1);

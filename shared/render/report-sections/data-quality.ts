@@ -3,13 +3,14 @@ import type { Report } from '../../domain/report/report-schema.ts';
 import {
   type Cell,
   type Column,
+  type Fact,
   paragraph,
   renderFacts,
   renderTable,
   section,
   subheading,
 } from '../html-table.ts';
-import { localitySourceLabel, supplierTypeSourceLabel, type Unknowns } from '../labels.ts';
+import { formatDate, localitySourceLabel, supplierTypeSourceLabel, type Unknowns } from '../labels.ts';
 import type { View } from '../report-view.ts';
 import { renderMeasureTable } from './measure-table.ts';
 import { renderReconciliation } from './reconciliation.ts';
@@ -50,6 +51,36 @@ function bySource(
  * How much of the spend is located and typed, from which source; what was rejected or set aside;
  * how every amount read ties out.
  */
+/** Where the register's facts came from: the national stock's date, and what was looked up online. */
+function registerFacts({ report, lang, L, int }: View): Fact[] {
+  const register = report.coverage.register;
+  if (!register) return [];
+  const day = (iso: string) => formatDate(iso, lang);
+  const { stock, lookedUp, lookups } = register;
+  const online = lookedUp.map((entry) =>
+    L.coverage.lookedUpBy(int(entry.suppliers), entry.provider, day(entry.firstOn), day(entry.lastOn)),
+  );
+  return [
+    {
+      term: L.coverage.register,
+      value: stock
+        ? L.coverage.stockRefreshed(day(stock.refreshedOn), stock.publishedOn ? day(stock.publishedOn) : null)
+        : L.coverage.noStock,
+    },
+    ...(online.length > 0 || lookups?.offline
+      ? [
+          {
+            term: L.coverage.lookedUp,
+            value: online.join(' ; ') || L.coverage.lookupsOffline(day(lookups?.lastRunOn ?? '')),
+            ...(online.length > 0 && lookups?.offline
+              ? { notes: [L.coverage.lookupsOffline(day(lookups.lastRunOn))] }
+              : {}),
+          },
+        ]
+      : []),
+  ];
+}
+
 export function renderCoverage(view: View): string {
   const { report, lang, L } = view;
   const { locality, supplierType } = report.coverage;
@@ -58,6 +89,7 @@ export function renderCoverage(view: View): string {
     { term: L.coverage.knownLocality, value: L.headline.ofInfluenceable(view.share(locality.knownShare)) },
     { term: L.coverage.ambiguousAmount, value: view.money(locality.ambiguousAmount) },
     { term: L.coverage.knownType, value: L.headline.ofInfluenceable(view.share(supplierType.knownShare)) },
+    ...registerFacts(view),
   ]);
   const qualityTable = renderMeasureTable(view, L.captions.dataQuality, [
     [L.dataQuality.rejectedLines, view.int(quality.rejectedLines)],

@@ -9,8 +9,7 @@
 import { createFileReader } from '../../../shared/adapters/file-reader.ts';
 import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
 import type { ObjectStore } from '../../../shared/ports/object-store.ts';
-import type { ProfileStore } from '../../../shared/ports/profile-store.ts';
-import { loadRegistry } from '../../../shared/use-cases/load-facts.ts';
+import { type FactsDependencies, loadRegistry } from '../../../shared/use-cases/load-facts.ts';
 import { scaleEstablishmentChunks } from '../../fixtures/built/sirene.ts';
 
 const rows = Number(process.argv[2] ?? '200000');
@@ -41,23 +40,11 @@ const objects: ObjectStore = {
 
 /** Counts the facts it is given and keeps nothing: the loader's memory is what is measured. */
 let stored = 0;
-const profiles: ProfileStore = {
+const profiles: FactsDependencies['profiles'] = {
   async putFacts(facts) {
     stored += facts.length;
   },
-  async getProfiles() {
-    return new Map();
-  },
-  async getOverride() {
-    return undefined;
-  },
-  async putCorrection() {
-    return false;
-  },
   async putLocalActivity() {},
-  async countEstablishments() {
-    return new Map();
-  },
 };
 
 let sampledPeak = 0;

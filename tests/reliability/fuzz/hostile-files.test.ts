@@ -105,7 +105,9 @@ describe(`hostile files end REJECTED in one line, memory flat (${FUZZ ? 'full' :
     expect(record.message).toMatch(reason);
     expect(record.message).not.toContain('\n');
     expect(growthMb, `peak RSS rose ${growthMb.toFixed(0)} MB`).toBeLessThan(PEAK_GROWTH_MB);
-    expect(seconds).toBeLessThan(FUZZ ? 60 : 15);
+    // A bound against a hang (a limit never reached), not a speed target: generous enough for a busy
+    // machine (a small file took 16 s with two suites beside it), far below the minutes a hang runs.
+    expect(seconds).toBeLessThan(FUZZ ? 120 : 45);
   });
 
   it('a gzipped file that barely compresses stops at MAX_INFLATED_MB', async () => {
