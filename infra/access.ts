@@ -7,7 +7,12 @@ type BucketName = 'uploads' | 'reference' | 'reports';
 
 /** What a function may do, resource by resource, down to the key prefix: the only place grants are decided. */
 export interface AccessMap {
-  readonly table?: { readonly read?: boolean; readonly write?: boolean };
+  readonly table?: {
+    readonly read?: boolean;
+    readonly write?: boolean;
+    /** DeleteItem, on the items of these partitions only (a `dynamodb:LeadingKeys` condition). */
+    readonly deleteIn?: readonly string[];
+  };
   readonly read?: readonly (readonly [BucketName, string])[];
   readonly write?: readonly (readonly [BucketName, string])[];
   /** Deleting objects under a prefix, and aborting the multipart uploads of objects there. */
@@ -16,6 +21,12 @@ export interface AccessMap {
   /** Listing of the keys under one prefix only (an `s3:prefix` condition), not of the whole bucket. */
   readonly listUnder?: readonly (readonly [BucketName, string])[];
 }
+
+/**
+ * The partition of the register's status and checkpoint (`keys.registryStatus` in
+ * shared/adapters/dynamodb-keys.ts, which infra may not import: tests/infra checks they agree).
+ */
+export const REGISTRY_STATE_PARTITION = 'REGISTRY';
 
 export const FUNCTION_ACCESS = {
   api: {
@@ -71,6 +82,14 @@ export const FUNCTION_ACCESS = {
     ],
     write: [['reference', 'facts-rejects/']],
   },
+  'registry-refresh': {
+    // Reads the counted datasets' rollups (the suppliers to keep) and the register's state; writes
+    // facts and local-activity counts in batches, the state with PutItem, and deletes the checkpoint
+    // once a refresh completes: DeleteItem on the register's own partition, nowhere else.
+    table: { read: true, write: true, deleteIn: [REGISTRY_STATE_PARTITION] },
+    // The territory names the local rings whose active establishments are counted.
+    read: [['reference', OBJECT_PREFIXES.territories]],
+  },
 } as const satisfies Record<string, AccessMap>;
 
 const s3Arn = (bucket: string, path = '') => `arn:${Aws.PARTITION}:s3:::${bucket}${path}`;
@@ -90,6 +109,15 @@ export function grantAccess(
   ];
   if (actions.length > 0)
     policy.addToPrincipalPolicy(new PolicyStatement({ actions, resources: tableResources }));
+  if (access.table?.deleteIn?.length) {
+    policy.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DeleteItem'],
+        resources: [tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.table.deleteIn] } },
+      }),
+    );
+  }
   for (const [bucket, prefix] of access.read ?? []) {
     policy.addToPrincipalPolicy(
       new PolicyStatement({

@@ -30,6 +30,39 @@ const CustomDomainSchema = z.strictObject({
 });
 export type CustomDomain = z.infer<typeof CustomDomainSchema>;
 
+/** The monthly refresh of the supplier register from INSEE's SIRENE stock (docs/operations.md). */
+const RegistryRefreshConfigSchema = z.strictObject({
+  /** Off, the schedule is kept but disabled: the refresh still runs when started by hand. */
+  enabled: z.boolean(),
+  /**
+   * When EventBridge Scheduler starts it, e.g. `cron(0 3 3 * ? *)`: INSEE publishes the stock on the
+   * 1st of the month, data.gouv.fr mirrors it within a day or two.
+   */
+  schedule: z.string().regex(/^cron\(.+\)$/, 'a Scheduler cron expression such as cron(0 3 3 * ? *)'),
+  /** The schedule's time zone (an IANA name): a cron hour stays the same local hour all year. */
+  timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Paris'),
+  /** Where the stock files are fetched from, when not data.gouv.fr's copy: a mirror of your own. */
+  stockBase: z
+    .url({ protocol: /^https$/ })
+    .endsWith('/', 'a URL ending with /')
+    .optional(),
+});
+
+const DEFAULT_REGISTRY_REFRESH = {
+  enabled: true,
+  schedule: 'cron(0 3 3 * ? *)',
+  timezone: 'Europe/Paris',
+} as const;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -59,6 +92,7 @@ const DeployConfigSchema = z.strictObject({
    * before being destroyed (docs/deploy.md, "Tear down").
    */
   dataOnDestroy: z.enum(['retain', 'destroy']).default('retain'),
+  registryRefresh: RegistryRefreshConfigSchema.default(DEFAULT_REGISTRY_REFRESH),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

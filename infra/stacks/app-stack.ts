@@ -23,6 +23,7 @@ import { deployTerritory } from '../constructs/deployed-territory.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
 import { PortalOriginCors } from '../constructs/portal-origin-cors.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
+import { RegistryRefresh } from '../constructs/registry-refresh.ts';
 import { readUsEast1Parameter } from '../constructs/us-east-1-parameter.ts';
 import { nagNames, resourceNames } from '../naming.ts';
 import { PortalSite } from '../portal-site.ts';
@@ -100,6 +101,19 @@ export class AppStack extends Stack {
       environment,
       logRetention,
     }).function;
+    // Reads INSEE's Parquet stock a row group at a time: 1 769 MB is where Lambda gives a whole vCPU.
+    const refresh = new ProjectFunction(this, 'RegistryRefresh', {
+      name: 'registry-refresh',
+      memoryMb: 1769,
+      timeout: Duration.minutes(15),
+      environment: {
+        ...environment,
+        ...(config.registryRefresh.stockBase
+          ? { [ENV.registryStockBase]: config.registryRefresh.stockBase }
+          : {}),
+      },
+      logRetention,
+    }).function;
     const apiHandler = new ProjectFunction(this, 'Api', {
       name: 'api',
       memoryMb: 512,
@@ -119,12 +133,14 @@ export class AppStack extends Stack {
     grantAccess(ingest, FUNCTION_ACCESS.ingest, names);
     grantAccess(report, FUNCTION_ACCESS.report, names);
     grantAccess(registry, FUNCTION_ACCESS['registry-load'], names);
+    grantAccess(refresh, FUNCTION_ACCESS['registry-refresh'], names);
     const nag = nagNames(config.stage);
     for (const [fn, access] of [
       [apiHandler, FUNCTION_ACCESS.api],
       [ingest, FUNCTION_ACCESS.ingest],
       [report, FUNCTION_ACCESS.report],
       [registry, FUNCTION_ACCESS['registry-load']],
+      [refresh, FUNCTION_ACCESS['registry-refresh']],
     ] as const) {
       Validations.of(fn).acknowledge(
         ...prefixFindings(access, nag).map((id) => ({
@@ -140,7 +156,7 @@ export class AppStack extends Stack {
     });
     // The functions that read the territory are created, and updated, once it is written: none of
     // them runs before the object exists, nor with a territory id whose object is not there yet.
-    for (const fn of [apiHandler, ingest, report]) fn.node.addDependency(territory);
+    for (const fn of [apiHandler, ingest, report, refresh]) fn.node.addDependency(territory);
     bus.grantPutEventsTo(ingest);
     // `POST /reports/rebuild` asks for a rebuild with an event; the report function does the work.
     bus.grantPutEventsTo(apiHandler);
@@ -187,9 +203,20 @@ export class AppStack extends Stack {
       ['Ingest', ingest],
       ['Report', report],
       ['RegistryLoad', registry],
+      ['RegistryRefresh', refresh],
     ] as const) {
       this.alarmOnErrors(name, fn, alarms);
     }
+
+    const registryRefresh = new RegistryRefresh(this, 'RegistryRefreshLoop', {
+      refreshFunction: refresh,
+      name: names.registryRefresh,
+      schedule: config.registryRefresh,
+      logRetention,
+      alarms,
+      deadLetterRetention: DEAD_LETTER_RETENTION,
+    });
+    this.alarmOnDepth('RegistryRefreshScheduleDlq', registryRefresh.deadLetterQueue, alarms);
 
     const site = new PortalSite(this, 'PortalSite', {
       stage: config.stage,
@@ -210,6 +237,9 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPoolId });
     new CfnOutput(this, 'UploadsBucket', { value: names.uploads });
+    new CfnOutput(this, 'RegistryRefreshStateMachineArn', {
+      value: registryRefresh.stateMachine.stateMachineArn,
+    });
   }
 
   /** S3 events (via EventBridge) → SQS (with a DLQ) → the function, one message at a time, failures reported per message. */

@@ -258,7 +258,8 @@ describe('6. logs kept, dead letters kept, callers logged', () => {
 
   it('keeps messages 14 days in every dead-letter queue', () => {
     const deadLetterQueues = resources(t.app, 'AWS::SQS::Queue').filter(([id]) => /Dlq/.test(id));
-    expect(deadLetterQueues).toHaveLength(3);
+    // Ingest, registry load, report events, and the registry refresh's schedule.
+    expect(deadLetterQueues).toHaveLength(4);
     for (const [, queue] of deadLetterQueues)
       expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
   });

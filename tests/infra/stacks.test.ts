@@ -89,6 +89,18 @@ describe('the storage stack', () => {
   });
 });
 
+/** What delivering a state machine's logs needs, on "*" as AWS documents it. */
+const STATE_MACHINE_LOG_DELIVERY = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+];
+
 /** CDK's bucket deployment that copies the portal's files: checked in tests/infra/portal-site.test.ts. */
 const isBucketDeployment = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
 /** CDK's handler of SDK calls (CORS rules, the WebACL's ARN): checked in tests/infra/security.test.ts. */
@@ -100,7 +112,7 @@ describe('the app stack', () => {
     const functions = Object.entries(t.app.findResources('AWS::Lambda::Function'))
       .filter(([id]) => !isCdkHelper(id))
       .map(([, fn]) => fn);
-    expect(functions.length).toBe(4);
+    expect(functions.length).toBe(5);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -129,7 +141,7 @@ describe('the app stack', () => {
     }
   });
 
-  it('grants IAM actions on the project table and bucket prefixes only, never on *', () => {
+  it('grants IAM actions on the project table and bucket prefixes only, never on * but for log delivery', () => {
     const policies = Object.values(t.app.findResources('AWS::IAM::Policy')).filter(
       (policy) => !isBucketDeployment(policy.Properties.Roles[0].Ref),
     );
@@ -137,7 +149,14 @@ describe('the app stack', () => {
     for (const policy of policies) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
         const resources = [statement.Resource].flat();
-        for (const resource of resources) expect(resource).not.toBe('*');
+        // The state machine's log delivery, whose actions take no resource (infra/constructs/registry-refresh.ts).
+        if (resources.includes('*')) {
+          expect(policy.Properties.Roles).toEqual([
+            { Ref: expect.stringMatching(/^RegistryRefreshLoopStateMachineRole/) },
+          ]);
+          expect(statement.Action).toEqual(STATE_MACHINE_LOG_DELIVERY);
+          continue;
+        }
         const text = JSON.stringify(resources);
         if (
           String(statement.Action).startsWith('dynamodb:') ||
@@ -159,7 +178,8 @@ describe('the app stack', () => {
     t.app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
     });
-    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(8);
+    // 3 dead-letter queues and the schedule's, 5 functions' errors, reports not built, refresh failed and timed out.
+    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(12);
   });
 
   it('alarms on a report its data cannot make, counted from the report function’s log line', () => {
@@ -202,8 +222,15 @@ describe('the app stack', () => {
         statement.Action === 's3:PutObject' && JSON.stringify(statement.Resource).includes('/mappings/*'),
     );
     expect(JSON.stringify(writesMappings)).toContain('ancrage-dev-reference-');
-    // Table writes stay PutItem and BatchWriteItem: no UpdateItem, no DeleteItem, anywhere.
-    expect(text).not.toMatch(/dynamodb:(UpdateItem|DeleteItem|\*)/);
+    // Table writes stay PutItem and BatchWriteItem: no UpdateItem anywhere, and DeleteItem only for
+    // the registry refresh, on the register's own partition (tests/infra/registry-refresh.test.ts).
+    expect(text).not.toMatch(/dynamodb:(UpdateItem|\*)/);
+    const deletes = statements.filter((statement) =>
+      [statement.Action].flat().includes('dynamodb:DeleteItem'),
+    );
+    expect(deletes.map((statement) => statement.Condition)).toEqual([
+      { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['REGISTRY'] } },
+    ]);
   });
 
   /** A function's statements on the uploads bucket, found by an environment variable only it has. */
@@ -297,7 +324,12 @@ describe('the territory', () => {
     const waiting = Object.entries(t.app.findResources('AWS::Lambda::Function'))
       .filter(([, fn]) => [fn.DependsOn].flat().includes(id))
       .map(([functionId]) => functionId.replace(/[A-F0-9]{8}$/, ''));
-    expect(waiting.sort()).toEqual(['ApiFunction', 'IngestFunction', 'ReportFunction']);
+    expect(waiting.sort()).toEqual([
+      'ApiFunction',
+      'IngestFunction',
+      'RegistryRefreshFunction',
+      'ReportFunction',
+    ]);
   });
 
   it("uploads a territory file of the deployer's own, and writes again when its content changes", () => {
