@@ -92,7 +92,7 @@ function localShareLine(report: AnalyzeResult['report'], ring: string, localAmou
     return `local share (${ring}): ${percent(headline.localShare)} = ${localAmount}; locality known for ${known}`;
   return (
     `local share (${ring}): cannot be measured yet, locality known for only ${known} of influenceable spend ` +
-    `(at least ${percent(headline.minimumKnownShare)} needed); load a SIRENE extract (--registry) or a supplier directory (--directory)`
+    `(at least ${percent(headline.minimumKnownShare)} needed); fetch the register (ancrage registry fetch --state), or give a SIRENE extract (--registry) or a supplier directory (--directory)`
   );
 }
 

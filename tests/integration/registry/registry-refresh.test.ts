@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
 import { localRingsOf } from '../../../shared/domain/territory/territory.ts';
+import { systemClock } from '../../../shared/ports/clock.ts';
 import { registryRefreshDependencies } from '../../../shared/runtime/registry-refresh-dependencies.ts';
 import { refreshRegistry } from '../../../shared/use-cases/refresh-registry.ts';
+import { setOverride } from '../../../shared/use-cases/set-override.ts';
 import {
   type EstablishmentRecord,
   establishmentTable,
@@ -153,6 +155,26 @@ describe('registry refresh from a served SIRENE stock', () => {
     expect(report.coverage.register?.lookedUp).toEqual([]);
     const profiles = createDynamoDbProfileStore(harness.documents, harness.stack.tableName);
     expect(await profiles.countEstablishments([...localCommunes])).toEqual(expectedLocalCounts());
+  });
+
+  it('never erases a correction: a refresh after it leaves it in force', async () => {
+    const profiles = createDynamoDbProfileStore(harness.documents, harness.stack.tableName);
+    const corrected = await setOverride(
+      { profiles, clock: systemClock },
+      {
+        supplierKey: `siret:${chainBranch}`,
+        change: { place: { communeCode: LYON_3, country: 'FR' } },
+        by: 'test',
+        reason: 'the branch moved to Lyon',
+      },
+    );
+    expect(corrected.ok).toBe(true);
+    expect((await harness.pipeline.refreshRegistry({ base: server.url, force: true })).status).toBe(
+      'refreshed',
+    );
+    const profile = (await profiles.getProfiles([`siret:${chainBranch}`])).get(`siret:${chainBranch}`);
+    expect(profile?.establishment).toMatchObject({ value: { communeCode: LYON_3 }, source: 'override' });
+    expect(profile?.headOffice).toMatchObject({ value: { communeCode: LYON_3 }, source: 'registry' });
   });
 
   it('does not read unchanged files again, unless forced', async () => {
