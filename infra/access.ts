@@ -5,11 +5,18 @@ import { LINES_PREFIX } from '../shared/domain/lines/line-columns.ts';
 
 type BucketName = 'uploads' | 'reference' | 'reports';
 
+const TABLE_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'] as const;
+
 /** What a function may do, resource by resource, down to the key prefix: the only place grants are decided. */
 export interface AccessMap {
   readonly table?: {
-    readonly read?: boolean;
-    readonly write?: boolean;
+    /** `true`: every read action; or only those named (a function that needs fewer). */
+    readonly read?: boolean | readonly (typeof TABLE_READS)[number][];
+    /** `true`: PutItem and BatchWriteItem anywhere in the table; or only those named. */
+    readonly write?: boolean | readonly (typeof TABLE_WRITES)[number][];
+    /** PutItem, on the items of these partitions only (a `dynamodb:LeadingKeys` condition). */
+    readonly putIn?: readonly string[];
     /** DeleteItem, on the items of these partitions only (a `dynamodb:LeadingKeys` condition). */
     readonly deleteIn?: readonly string[];
   };
@@ -82,6 +89,16 @@ export const FUNCTION_ACCESS = {
     ],
     write: [['reference', 'facts-rejects/']],
   },
+  'company-lookup': {
+    // Lists the counted datasets (gsi1) and reads their rollups, asks which identifiers the register
+    // already knows, stores found facts and "no such company" answers in batches, and records the
+    // run with one PutItem on the register's own partition, nowhere else. No GetItem, no S3.
+    table: {
+      read: ['dynamodb:BatchGetItem', 'dynamodb:Query'],
+      write: ['dynamodb:BatchWriteItem'],
+      putIn: [REGISTRY_STATE_PARTITION],
+    },
+  },
   'registry-refresh': {
     // Reads the counted datasets' rollups (the suppliers to keep) and the register's state; writes
     // facts and local-activity counts in batches, the state with PutItem, and deletes the checkpoint
@@ -94,6 +111,10 @@ export const FUNCTION_ACCESS = {
 
 const s3Arn = (bucket: string, path = '') => `arn:${Aws.PARTITION}:s3:::${bucket}${path}`;
 
+/** The actions of `all` a map's choice names, in `all`'s order: every one for `true`. */
+const chosen = <T extends string>(all: readonly T[], choice: boolean | readonly T[] | undefined): T[] =>
+  all.filter((action) => choice === true || (Array.isArray(choice) && choice.includes(action)));
+
 /** Least privilege: exactly the actions of the map, on the named table and key prefixes only. */
 export function grantAccess(
   grantee: IGrantable,
@@ -103,18 +124,19 @@ export function grantAccess(
   const policy = grantee.grantPrincipal;
   const tableArn = `arn:${Aws.PARTITION}:dynamodb:${Aws.REGION}:${Aws.ACCOUNT_ID}:table/${names.table}`;
   const tableResources = [tableArn, `${tableArn}/index/${TABLE_KEYS.gsi1.name}`];
-  const actions = [
-    ...(access.table?.read ? ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] : []),
-    ...(access.table?.write ? ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'] : []),
-  ];
+  const actions = [...chosen(TABLE_READS, access.table?.read), ...chosen(TABLE_WRITES, access.table?.write)];
   if (actions.length > 0)
     policy.addToPrincipalPolicy(new PolicyStatement({ actions, resources: tableResources }));
-  if (access.table?.deleteIn?.length) {
+  for (const [action, partitions] of [
+    ['dynamodb:PutItem', access.table?.putIn],
+    ['dynamodb:DeleteItem', access.table?.deleteIn],
+  ] as const) {
+    if (!partitions?.length) continue;
     policy.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['dynamodb:DeleteItem'],
+        actions: [action],
         resources: [tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...access.table.deleteIn] } },
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...partitions] } },
       }),
     );
   }
@@ -162,4 +184,20 @@ export function prefixFindings(access: AccessMap, nagNames: Readonly<Record<Buck
       `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${nagNames[bucket]}/${prefix}*]`,
   );
   return [...new Set(findings)];
+}
+
+/**
+ * Reading one Secrets Manager secret, named in the configuration. A secret's ARN ends with its name,
+ * a hyphen and six random characters: `-??????` matches exactly those, not another secret whose name
+ * merely starts the same. Decrypting with the account's default key needs no KMS grant.
+ */
+export function grantSecretValue(grantee: IGrantable, secretName: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: [
+        `arn:${Aws.PARTITION}:secretsmanager:${Aws.REGION}:${Aws.ACCOUNT_ID}:secret:${secretName}-??????`,
+      ],
+    }),
+  );
 }

@@ -63,6 +63,30 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/** A Secrets Manager name, not an ARN: the grant adds the random suffix Secrets Manager gives its ARN. */
+const SECRET_NAME = /^[\w/+=.@-]{1,512}$/;
+
+/** The company-search API asked, after each ingest, about the suppliers the register lacks (docs/registry.md). */
+const CompanyLookupConfigSchema = z
+  .strictObject({
+    /** `off`: the function is kept but its rule disabled, and it would answer at once if invoked. */
+    provider: z.enum(['recherche-entreprises', 'api-sirene', 'off']).default('recherche-entreprises'),
+    /** The Secrets Manager secret holding INSEE's API Sirene key, by name (e.g. `ancrage/insee-api-key`). */
+    inseeApiKeySecretName: z
+      .string()
+      .regex(SECRET_NAME, 'a Secrets Manager secret name such as ancrage/insee-api-key')
+      .optional(),
+  })
+  .refine((lookup) => lookup.provider !== 'api-sirene' || lookup.inseeApiKeySecretName !== undefined, {
+    message:
+      'api-sirene needs inseeApiKeySecretName: the Secrets Manager secret holding your INSEE API key (docs/deploy.md)',
+    path: ['inseeApiKeySecretName'],
+  })
+  .refine((lookup) => lookup.provider === 'api-sirene' || lookup.inseeApiKeySecretName === undefined, {
+    message: 'inseeApiKeySecretName is only used with the provider api-sirene',
+    path: ['inseeApiKeySecretName'],
+  });
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -93,6 +117,7 @@ const DeployConfigSchema = z.strictObject({
    */
   dataOnDestroy: z.enum(['retain', 'destroy']).default('retain'),
   registryRefresh: RegistryRefreshConfigSchema.default(DEFAULT_REGISTRY_REFRESH),
+  companyLookup: CompanyLookupConfigSchema.default({ provider: 'recherche-entreprises' }),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

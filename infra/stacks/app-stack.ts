@@ -17,7 +17,7 @@ import { LOG_EVENTS } from '../../shared/contracts/log-events.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
-import { FUNCTION_ACCESS, grantAccess, prefixFindings } from '../access.ts';
+import { FUNCTION_ACCESS, grantAccess, grantSecretValue, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { deployTerritory } from '../constructs/deployed-territory.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
@@ -40,7 +40,8 @@ const DEAD_LETTER_RETENTION = Duration.days(14);
 /**
  * The stateless half: functions, queues, events, alarms, the portal's API and site. Uploads and
  * reference files reach their function through SQS (a dead-letter queue keeps what keeps failing);
- * a counted dataset emits an event that rebuilds the reports.
+ * a counted dataset emits an event that rebuilds the reports and looks up the suppliers the
+ * register does not know.
  */
 export class AppStack extends Stack {
   readonly portalUrl: string;
@@ -114,6 +115,25 @@ export class AppStack extends Stack {
       },
       logRetention,
     }).function;
+    const { provider, inseeApiKeySecretName } = config.companyLookup;
+    // At most 2 000 lookups a run at the provider's pace (7 a second: about 5 minutes); 10 minutes
+    // leave room for a 429's Retry-After and the retries of slow answers. 512 MB: the run reads the
+    // rollups of every counted dataset to find their suppliers.
+    const lookup = new ProjectFunction(this, 'CompanyLookup', {
+      name: 'company-lookup',
+      memoryMb: 512,
+      timeout: Duration.minutes(10),
+      environment: {
+        ...environment,
+        [ENV.companyLookup]: provider,
+        ...(inseeApiKeySecretName ? { [ENV.inseeApiKeySecret]: inseeApiKeySecretName } : {}),
+      },
+      logRetention,
+      // One run at a time: the provider's rate limit is per caller (API Sirene's per key), and a run
+      // started while another is asking would ask the same identifiers again. Lambda queues the
+      // others; each finds the answers the one before stored.
+      reservedConcurrency: 1,
+    }).function;
     const apiHandler = new ProjectFunction(this, 'Api', {
       name: 'api',
       memoryMb: 512,
@@ -134,6 +154,8 @@ export class AppStack extends Stack {
     grantAccess(report, FUNCTION_ACCESS.report, names);
     grantAccess(registry, FUNCTION_ACCESS['registry-load'], names);
     grantAccess(refresh, FUNCTION_ACCESS['registry-refresh'], names);
+    grantAccess(lookup, FUNCTION_ACCESS['company-lookup'], names);
+    if (inseeApiKeySecretName) grantSecretValue(lookup, inseeApiKeySecretName);
     const nag = nagNames(config.stage);
     for (const [fn, access] of [
       [apiHandler, FUNCTION_ACCESS.api],
@@ -141,6 +163,7 @@ export class AppStack extends Stack {
       [report, FUNCTION_ACCESS.report],
       [registry, FUNCTION_ACCESS['registry-load']],
       [refresh, FUNCTION_ACCESS['registry-refresh']],
+      [lookup, FUNCTION_ACCESS['company-lookup']],
     ] as const) {
       Validations.of(fn).acknowledge(
         ...prefixFindings(access, nag).map((id) => ({
@@ -160,6 +183,8 @@ export class AppStack extends Stack {
     bus.grantPutEventsTo(ingest);
     // `POST /reports/rebuild` asks for a rebuild with an event; the report function does the work.
     bus.grantPutEventsTo(apiHandler);
+    // A run that found something asks for the ingest's reports to be rebuilt, with an event.
+    bus.grantPutEventsTo(lookup);
 
     this.queueFor(ingest, 'Ingest', uploads, [OBJECT_PREFIXES.uploads], alarms);
     this.queueFor(
@@ -170,15 +195,7 @@ export class AppStack extends Stack {
       alarms,
     );
 
-    const reportDlq = new Queue(this, 'ReportEventsDlq', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: DEAD_LETTER_RETENTION,
-    });
-    Validations.of(reportDlq).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This is a dead-letter queue.',
-    });
+    const reportDlq = this.deadLetterQueue('ReportEventsDlq');
     new Rule(this, 'RebuildReports', {
       eventBus: bus,
       eventPattern: { source: [DATASET_INGESTED.source], detailType: [DATASET_INGESTED.detailType] },
@@ -197,6 +214,16 @@ export class AppStack extends Stack {
       ],
     });
     this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
+    // A rule of its own rather than a second target of RebuildReports: turned off, it is disabled,
+    // and the report's rule stays as it is; its dead letters are not mixed with the report's.
+    const lookupDlq = this.deadLetterQueue('CompanyLookupEventsDlq');
+    new Rule(this, 'LookUpCompanies', {
+      eventBus: bus,
+      enabled: provider !== 'off',
+      eventPattern: { source: [DATASET_INGESTED.source], detailType: [DATASET_INGESTED.detailType] },
+      targets: [new LambdaFunction(lookup, { retryAttempts: 3, deadLetterQueue: lookupDlq })],
+    });
+    this.alarmOnDepth('CompanyLookupEventsDlq', lookupDlq, alarms);
     this.alarmOnReportsNotBuilt(reportFunction.logGroup, alarms);
     for (const [name, fn] of [
       ['Api', apiHandler],
@@ -204,6 +231,7 @@ export class AppStack extends Stack {
       ['Report', report],
       ['RegistryLoad', registry],
       ['RegistryRefresh', refresh],
+      ['CompanyLookup', lookup],
     ] as const) {
       this.alarmOnErrors(name, fn, alarms);
     }
@@ -250,15 +278,7 @@ export class AppStack extends Stack {
     prefixes: readonly string[],
     alarms: Topic,
   ): void {
-    const dlq = new Queue(this, `${name}Dlq`, {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: DEAD_LETTER_RETENTION,
-    });
-    Validations.of(dlq).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This is a dead-letter queue.',
-    });
+    const dlq = this.deadLetterQueue(`${name}Dlq`);
     const queue = new Queue(this, `${name}Queue`, {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
@@ -281,6 +301,20 @@ export class AppStack extends Stack {
       new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }),
     );
     this.alarmOnDepth(`${name}Dlq`, dlq, alarms);
+  }
+
+  /** Encrypted, TLS only, kept as long as SQS allows; alarmed on by the caller (`alarmOnDepth`). */
+  private deadLetterQueue(id: string): Queue {
+    const queue = new Queue(this, id, {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      retentionPeriod: DEAD_LETTER_RETENTION,
+    });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This is a dead-letter queue.',
+    });
+    return queue;
   }
 
   private alarmOnDepth(name: string, queue: Queue, alarms: Topic): void {

@@ -12,6 +12,11 @@ export interface LookupDependencies {
   readonly clock: Clock;
   /** Identifiers asked per run at most: the rest wait for the next (7 a second: ~5 minutes). */
   readonly maxLookups?: number;
+  /**
+   * Milliseconds this run may still ask (Lambda's remaining time, less a margin): API Sirene's 30 a
+   * minute reach ~300 in ten minutes, far from the bound. No limit when absent (a laptop).
+   */
+  readonly timeLeftMs?: () => number;
 }
 
 const DEFAULT_MAX_LOOKUPS = 2000;
@@ -33,6 +38,7 @@ export async function lookUpUnknownSuppliers(
 ): Promise<LookupRun> {
   const unknown = await deps.profiles.unknownToRegistry(wanted);
   const limit = deps.maxLookups ?? DEFAULT_MAX_LOOKUPS;
+  const mayAsk = () => run.asked < limit && (deps.timeLeftMs?.() ?? 1) > 0;
   const run = { asked: 0, found: 0, notFound: 0, unanswered: 0, offline: false };
   const day = deps.clock.now().toISOString().slice(0, 10);
   let unansweredInARow = 0;
@@ -62,13 +68,13 @@ export async function lookUpUnknownSuppliers(
   // A SIRET's answer brings its legal unit: its SIREN is asked apart only when that answer did not.
   const unitsGiven = new Set<string>();
   for (const siret of unknown.sirets) {
-    if (run.asked >= limit) break;
+    if (!mayAsk()) break;
     const answer = await ask(siret);
     if (!answer) break;
     if (answer.status === 'found' && answer.unit) unitsGiven.add(answer.unit.siren);
   }
   for (const siren of unknown.sirens) {
-    if (run.offline || unansweredInARow >= UNANSWERED_IN_A_ROW || run.asked >= limit) break;
+    if (run.offline || unansweredInARow >= UNANSWERED_IN_A_ROW || !mayAsk()) break;
     if (unitsGiven.has(siren)) continue;
     if (!(await ask(siren))) break;
   }

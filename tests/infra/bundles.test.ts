@@ -44,7 +44,7 @@ describe('the Lambda bundles', () => {
         !logicalId.startsWith('CustomCDKBucketDeployment') &&
         !logicalId.startsWith('AWS679f53fac002430cb0da5b7982bd2287'),
     );
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
     const sizes = new Map<string, number>();
     const workers: string[] = [];
     for (const [logicalId, fn] of functions) {

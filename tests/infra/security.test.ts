@@ -128,11 +128,16 @@ describe('3. one report build at a time', () => {
       'ancrage.ingest',
       'ancrage.portal',
     ]);
-    // No other function is limited this way (the queues bound ingest and registry-load instead).
+    // Besides the company lookups (one run at a time within the provider's rate limit:
+    // tests/infra/company-lookup.test.ts), no other function is limited this way (the queues bound
+    // ingest and registry-load instead).
     const reserved = resources(t.app, 'AWS::Lambda::Function').filter(
       ([, fn]) => fn.Properties.ReservedConcurrentExecutions !== undefined,
     );
-    expect(reserved.map(([id]) => id)).toEqual([reportId]);
+    const [lookupId] = only(
+      resources(t.app, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('CompanyLookupFunction')),
+    );
+    expect(reserved.map(([id]) => id).sort()).toEqual([lookupId, reportId].sort());
   });
 });
 
@@ -258,8 +263,8 @@ describe('6. logs kept, dead letters kept, callers logged', () => {
 
   it('keeps messages 14 days in every dead-letter queue', () => {
     const deadLetterQueues = resources(t.app, 'AWS::SQS::Queue').filter(([id]) => /Dlq/.test(id));
-    // Ingest, registry load, report events, and the registry refresh's schedule.
-    expect(deadLetterQueues).toHaveLength(4);
+    // Ingest, registry load, report events, company-lookup events, and the registry refresh's schedule.
+    expect(deadLetterQueues).toHaveLength(5);
     for (const [, queue] of deadLetterQueues)
       expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
   });

@@ -112,7 +112,7 @@ describe('the app stack', () => {
     const functions = Object.entries(t.app.findResources('AWS::Lambda::Function'))
       .filter(([id]) => !isCdkHelper(id))
       .map(([, fn]) => fn);
-    expect(functions.length).toBe(5);
+    expect(functions.length).toBe(6);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -178,8 +178,8 @@ describe('the app stack', () => {
     t.app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'] }),
     });
-    // 3 dead-letter queues and the schedule's, 5 functions' errors, reports not built, refresh failed and timed out.
-    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(12);
+    // 4 dead-letter queues and the schedule's, 6 functions' errors, reports not built, refresh failed and timed out.
+    expect(Object.keys(t.app.findResources('AWS::CloudWatch::Alarm')).length).toBe(14);
   });
 
   it('alarms on a report its data cannot make, counted from the report function’s log line', () => {
@@ -229,6 +229,13 @@ describe('the app stack', () => {
       [statement.Action].flat().includes('dynamodb:DeleteItem'),
     );
     expect(deletes.map((statement) => statement.Condition)).toEqual([
+      { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['REGISTRY'] } },
+    ]);
+    // The company lookups' PutItem is fenced the same way (tests/infra/company-lookup.test.ts).
+    const conditionalPuts = statements.filter(
+      (statement) => statement.Action === 'dynamodb:PutItem' && statement.Condition,
+    );
+    expect(conditionalPuts.map((statement) => statement.Condition)).toEqual([
       { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['REGISTRY'] } },
     ]);
   });

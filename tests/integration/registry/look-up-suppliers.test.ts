@@ -59,10 +59,18 @@ describe('company-search lookups', () => {
     expect(await deps().state.readLookupRun()).toEqual(run);
   });
 
+  it('stops when its time is up, and still says what it did', async () => {
+    reply = () => ({ status: 200, body: recorded('recherche-entreprises', 'empty.json') });
+    let checks = 0;
+    const run = await lookUpUnknownSuppliers({ ...deps(), timeLeftMs: () => (checks++ < 2 ? 1 : 0) }, wanted);
+    expect(run).toMatchObject({ asked: 2, notFound: 2 });
+    expect(await deps().state.readLookupRun()).toEqual(run);
+  });
+
   it('asks at most its bound per run, and never again what a run settled', async () => {
     reply = () => ({ status: 200, body: recorded('recherche-entreprises', 'empty.json') });
-    const first = await lookUpUnknownSuppliers(deps(4), wanted);
-    expect(first).toMatchObject({ asked: 4, notFound: 4, unanswered: 0, offline: false });
+    const first = await lookUpUnknownSuppliers(deps(2), wanted);
+    expect(first).toMatchObject({ asked: 2, notFound: 2, unanswered: 0, offline: false });
     // The rest: the two SIRETs left, then the SIRENs of all six (a SIRET unknown says nothing of its unit).
     const second = await lookUpUnknownSuppliers(deps(), wanted);
     expect(second).toMatchObject({ asked: 2 + 6, notFound: 8 });
