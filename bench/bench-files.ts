@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BAD_SHARE, DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
 import { type GeneratedPayments, generatePayments, type PaymentsEncoding } from './generate-payments.ts';
 import { type GeneratedRegistry, generateEstablishments, generateUnits } from './generate-registry.ts';
+import { type GeneratedStock, generateStock, STOCK_NAMES } from './generate-stock.ts';
 import { syntheticSuppliers } from './synthetic-suppliers.ts';
 
 /** The generators' own source: a cached file is reused only if they have not changed since. */
@@ -12,6 +13,7 @@ const generatorsHash = createHash('sha256')
     [
       'generate-payments.ts',
       'generate-registry.ts',
+      'generate-stock.ts',
       'synthetic-suppliers.ts',
       'synthetic-ids.ts',
       'seeded-random.ts',
@@ -79,6 +81,18 @@ export function benchFiles(out: string, supplierCount: number, log: (message: st
       const path = join(out, `StockEtablissement-${count || 'suppliers'}-${supplierCount}s.csv`);
       return cached(path, { count, supplierCount, seed: DEFAULT_SEED }, () =>
         generateEstablishments({ rows: count, suppliers, seed: DEFAULT_SEED, path }),
+      );
+    },
+    /**
+     * A national-size stock of `count` establishment rows in Parquet, the first `csvCount` of them
+     * also in CSV, and its units (folders `stock-<count>-…/parquet` and `…/csv`).
+     */
+    stock(count: number, csvCount: number): Promise<GeneratedStock> {
+      const folder = join(out, `stock-${count}-${csvCount}csv-${supplierCount}s`);
+      return cached(
+        join(folder, 'parquet', STOCK_NAMES.etablissementParquet),
+        { count, csvCount, supplierCount, seed: DEFAULT_SEED },
+        () => generateStock({ rows: count, csvRows: csvCount, suppliers, seed: DEFAULT_SEED, folder }),
       );
     },
     units(): Promise<GeneratedRegistry> {

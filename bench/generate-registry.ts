@@ -46,17 +46,21 @@ const FILLER_PLACES: readonly (readonly [string, string, string])[] = [
   ['59350', '59000', 'LILLE'],
 ];
 
-function establishmentLine(values: Partial<Record<EtablissementColumn, string>>): string {
+/** One StockEtablissement row: the columns it fills, the others left empty as INSEE leaves them. */
+export type EstablishmentValues = Partial<Record<EtablissementColumn, string>>;
+export type Place = readonly [commune: string, postcode: string, town: string];
+
+function establishmentLine(values: EstablishmentValues): string {
   return csvLine(ETABLISSEMENT_COLUMNS.map((column) => values[column] ?? ''));
 }
 
 function establishment(
   siret: string,
   siege: boolean,
-  [commune, postcode, town]: readonly [string, string, string],
+  [commune, postcode, town]: Place,
   activity: string,
-  extra: Partial<Record<EtablissementColumn, string>> = {},
-): Partial<Record<EtablissementColumn, string>> {
+  extra: EstablishmentValues = {},
+): EstablishmentValues {
   return {
     siren: siret.slice(0, 9),
     nic: siret.slice(9),
@@ -81,6 +85,35 @@ function establishment(
   };
 }
 
+/**
+ * The `index`-th made-up establishment: three per filler SIREN (the first the head office), 1 in 17
+ * closed, 1 in 200 with a SIRET failing its checksum; its commune drawn by `place`.
+ */
+export function fillerEstablishment(
+  index: number,
+  random: () => number,
+  place: (random: () => number) => Place = (draw) => pick(draw, FILLER_PLACES),
+): { readonly values: EstablishmentValues; readonly bad: boolean } {
+  const valid = siretOf(fillerSiren(Math.floor(index / 3)), (index % 3) + 1);
+  const bad = (index + 1) % 200 === 0;
+  const values = establishment(
+    bad ? breakLuhn(valid) : valid,
+    index % 3 === 0,
+    place(random),
+    pick(random, ACTIVITIES),
+    {
+      trancheEffectifsEtablissement: pick(random, BANDS),
+      anneeEffectifsEtablissement: '2022',
+      numeroVoieEtablissement: String((index % 180) + 1),
+      libelleVoieEtablissement: `DU SYNTHETIQUE ${index % 97}`,
+      etatAdministratifEtablissement: index % 17 === 0 ? 'F' : 'A',
+      // Some shop signs hold a comma: the field is quoted, as INSEE quotes it.
+      enseigne1Etablissement: index % 5 === 0 ? `ENSEIGNE ${index}${index % 25 === 0 ? ', ANNEXE' : ''}` : '',
+    },
+  );
+  return { values, bad };
+}
+
 export interface GeneratedRegistry {
   readonly path: string;
   readonly rows: number;
@@ -92,21 +125,19 @@ export interface GeneratedRegistry {
 }
 
 /** Rows describing the suppliers: each establishment paid, and the head office of each branch. */
-function supplierEstablishmentLines(suppliers: readonly SyntheticSupplier[]): string[] {
-  const lines: string[] = [];
+export function supplierEstablishments(suppliers: readonly SyntheticSupplier[]): EstablishmentValues[] {
+  const rows: EstablishmentValues[] = [];
   for (const supplier of suppliers) {
     if (!supplier.siret) continue;
     const place = [supplier.communeCode, supplier.postcode, supplier.town.toUpperCase()] as const;
-    lines.push(
-      establishmentLine(establishment(supplier.siret, supplier.headOffice, place, supplier.activity)),
-    );
+    rows.push(establishment(supplier.siret, supplier.headOffice, place, supplier.activity));
     if (!supplier.headOffice) {
       const headOffice = siretOf(supplier.siret.slice(0, 9), 1);
       const where = HEAD_OFFICE_PLACES[supplier.siret.charCodeAt(8) % HEAD_OFFICE_PLACES.length];
-      if (where) lines.push(establishmentLine(establishment(headOffice, true, where, supplier.activity)));
+      if (where) rows.push(establishment(headOffice, true, where, supplier.activity));
     }
   }
-  return lines;
+  return rows;
 }
 
 /**
@@ -122,31 +153,14 @@ export async function generateEstablishments(spec: {
   const random = seededRandom(spec.seed + 1);
   const writer = createTextFileWriter(spec.path, 'utf-8');
   await writer.write(`${ETABLISSEMENT_COLUMNS.join(',')}\n`);
-  const supplierLines = supplierEstablishmentLines(spec.suppliers);
+  const supplierLines = supplierEstablishments(spec.suppliers).map(establishmentLine);
   for (const line of supplierLines) await writer.write(`${line}\n`);
   let badRows = 0;
   const fillerRows = Math.max(0, spec.rows - supplierLines.length);
   for (let index = 0; index < fillerRows; index++) {
-    const valid = siretOf(fillerSiren(Math.floor(index / 3)), (index % 3) + 1);
-    const bad = (index + 1) % 200 === 0;
-    if (bad) badRows += 1;
-    const values = establishment(
-      bad ? breakLuhn(valid) : valid,
-      index % 3 === 0,
-      pick(random, FILLER_PLACES),
-      pick(random, ACTIVITIES),
-      {
-        trancheEffectifsEtablissement: pick(random, BANDS),
-        anneeEffectifsEtablissement: '2022',
-        numeroVoieEtablissement: String((index % 180) + 1),
-        libelleVoieEtablissement: `DU SYNTHETIQUE ${index % 97}`,
-        etatAdministratifEtablissement: index % 17 === 0 ? 'F' : 'A',
-        // Some shop signs hold a comma: the field is quoted, as INSEE quotes it.
-        enseigne1Etablissement:
-          index % 5 === 0 ? `ENSEIGNE ${index}${index % 25 === 0 ? ', ANNEXE' : ''}` : '',
-      },
-    );
-    await writer.write(`${establishmentLine(values)}\n`);
+    const filler = fillerEstablishment(index, random);
+    if (filler.bad) badRows += 1;
+    await writer.write(`${establishmentLine(filler.values)}\n`);
   }
   const bytes = await writer.close();
   return {
@@ -173,44 +187,64 @@ const LEGAL_CATEGORIES = [
   '7210',
 ];
 
+/** One StockUniteLegale row: the columns it fills. */
+export type UnitValues = Partial<Record<UniteLegaleColumn, string>>;
+
+/** A legal unit's row: its category, size and social-economy flag drawn from `random`. */
+export function unitValues(
+  unit: { readonly siren: string; readonly name: string; readonly activity: string },
+  random: () => number,
+): UnitValues {
+  const category = pick(random, LEGAL_CATEGORIES);
+  return {
+    siren: unit.siren,
+    statutDiffusionUniteLegale: 'O',
+    dateCreationUniteLegale: '2004-06-01',
+    trancheEffectifsUniteLegale: pick(random, BANDS),
+    anneeEffectifsUniteLegale: '2022',
+    dateDernierTraitementUniteLegale: TREATED,
+    nombrePeriodesUniteLegale: '2',
+    categorieEntreprise: pick(random, ['PME', 'PME', 'PME', 'ETI', 'GE', '']),
+    anneeCategorieEntreprise: '2022',
+    dateDebut: '2019-01-01',
+    etatAdministratifUniteLegale: 'A',
+    denominationUniteLegale: unit.name.toUpperCase(),
+    categorieJuridiqueUniteLegale: category,
+    activitePrincipaleUniteLegale: unit.activity,
+    nomenclatureActivitePrincipaleUniteLegale: 'NAFRev2',
+    nicSiegeUniteLegale: '00017',
+    economieSocialeSolidaireUniteLegale: ['5458', '5560', '9220'].includes(category) ? 'O' : 'N',
+    caractereEmployeurUniteLegale: 'O',
+  };
+}
+
+/** The suppliers' legal units, one per SIREN. */
+export const supplierUnits = (suppliers: readonly SyntheticSupplier[], random: () => number): UnitValues[] =>
+  suppliers.flatMap((supplier) =>
+    supplier.siret
+      ? [
+          unitValues(
+            { siren: supplier.siret.slice(0, 9), name: supplier.name, activity: supplier.activity },
+            random,
+          ),
+        ]
+      : [],
+  );
+
 /** A StockUniteLegale of the suppliers' legal units (one per SIREN). */
 export async function generateUnits(spec: {
   readonly suppliers: readonly SyntheticSupplier[];
   readonly seed: number;
   readonly path: string;
 }): Promise<GeneratedRegistry> {
-  const random = seededRandom(spec.seed + 2);
   const writer = createTextFileWriter(spec.path, 'utf-8');
   await writer.write(`${UNITE_LEGALE_COLUMNS.join(',')}\n`);
-  let rows = 0;
-  for (const supplier of spec.suppliers) {
-    if (!supplier.siret) continue;
-    const category = pick(random, LEGAL_CATEGORIES);
-    const values: Partial<Record<UniteLegaleColumn, string>> = {
-      siren: supplier.siret.slice(0, 9),
-      statutDiffusionUniteLegale: 'O',
-      dateCreationUniteLegale: '2004-06-01',
-      trancheEffectifsUniteLegale: pick(random, BANDS),
-      anneeEffectifsUniteLegale: '2022',
-      dateDernierTraitementUniteLegale: TREATED,
-      nombrePeriodesUniteLegale: '2',
-      categorieEntreprise: pick(random, ['PME', 'PME', 'PME', 'ETI', 'GE', '']),
-      anneeCategorieEntreprise: '2022',
-      dateDebut: '2019-01-01',
-      etatAdministratifUniteLegale: 'A',
-      denominationUniteLegale: supplier.name.toUpperCase(),
-      categorieJuridiqueUniteLegale: category,
-      activitePrincipaleUniteLegale: supplier.activity,
-      nomenclatureActivitePrincipaleUniteLegale: 'NAFRev2',
-      nicSiegeUniteLegale: '00017',
-      economieSocialeSolidaireUniteLegale: ['5458', '5560', '9220'].includes(category) ? 'O' : 'N',
-      caractereEmployeurUniteLegale: 'O',
-    };
+  const units = supplierUnits(spec.suppliers, seededRandom(spec.seed + 2));
+  for (const values of units) {
     await writer.write(`${csvLine(UNITE_LEGALE_COLUMNS.map((column) => values[column] ?? ''))}\n`);
-    rows += 1;
   }
   const bytes = await writer.close();
-  return { path: spec.path, rows, badRows: 0, supplierRows: rows, bytes };
+  return { path: spec.path, rows: units.length, badRows: 0, supplierRows: units.length, bytes };
 }
 
 if (isMain(import.meta.url)) {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --rows N] [--json] [--e2e-rows N] [--repeat N] [--profile] [--analyze-plain]
- *   [--out DIR]`
+ *   [--stock-rows N] [--no-registry-fetch] [--out DIR]`
  *
  * Generates the SYNTHETIC bench files (seeded, cached in bench/out/ while the generators are
  * unchanged), measures every stage in the same run — `ancrage analyze` from the command line
@@ -9,7 +9,7 @@
  * §11, BENCHMARKS.md.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -20,7 +20,7 @@ import {
   analyzeTableRows,
   compareAnalyze,
 } from './analyze-vs-pandas.ts';
-import { BOUNDED_HEAP_MB } from './bench-constants.ts';
+import { BOUNDED_HEAP_MB, DEFAULT_SEED } from './bench-constants.ts';
 import { benchFiles, E2E_MAX_ROWS, smallReportRows, supplierCountFor } from './bench-files.ts';
 import { benchOut, projectRoot } from './bench-paths.ts';
 import { profileEntries } from './cpu-profile-top.ts';
@@ -30,12 +30,15 @@ import type { GeneratedPayments } from './generate-payments.ts';
 import { measureBundles } from './measure-bundles.ts';
 import type { CoreMeasure } from './measure-core.ts';
 import type { DecodeMeasure } from './measure-decode.ts';
+import { measureDecpLocated } from './measure-decp-located.ts';
 import { measureEndToEndIngest } from './measure-e2e.ts';
 import type { PapaparseMeasure } from './measure-papaparse.ts';
 import type { RegistryMeasure } from './measure-registry.ts';
 import { measureRegistryEndToEnd } from './measure-registry-e2e.ts';
+import type { RegistryFetchMeasure } from './measure-registry-fetch.ts';
 import { measureReport } from './measure-report.ts';
 import { bundleStages } from './stages-bundle.ts';
+import { syntheticSuppliers } from './synthetic-suppliers.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -50,7 +53,17 @@ const TARGETS = {
   peakRssMb: 256,
   reportRatio: 2,
   bundleKb: 1_536,
+  /** The registry fetch of a national-size stock (the issue's target). */
+  registryFetchPeakRssMb: 512,
 } as const;
+
+/**
+ * The CSV stock is measured on the first rows of the Parquet's: 10 M rows of CSV are ~2 GB to write
+ * and read again on every change of the generators, for a rate that does not change with size.
+ */
+const CSV_STOCK_MAX_ROWS = 1_000_000;
+/** The heap bound `bin/ancrage.js` gives the CLI, under which `ancrage registry fetch` runs. */
+const CLI_HEAP = ['--max-old-space-size=1024'];
 
 const { values: options } = parseArgs({
   options: {
@@ -61,6 +74,10 @@ const { values: options } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** `ancrage analyze` without the phase hook: the bare command, its ingest phase not measured. */
     'analyze-plain': { type: 'boolean', default: false },
+    /** Establishment rows of the SYNTHETIC national stock `ancrage registry fetch` reads (Parquet). */
+    'stock-rows': { type: 'string', default: '10000000' },
+    /** Skips the registry fetch of that stock and the DECP located share. */
+    'no-registry-fetch': { type: 'boolean', default: false },
     /** Where files, bundles and profiles go: bench/out/ by default; must be inside the project (node_modules). */
     out: { type: 'string' },
   },
@@ -81,6 +98,7 @@ const smallRows = smallReportRows(e2eRows);
 /** Every supplier is paid within the first lines of each file, so both report files share them all. */
 const supplierCount = supplierCountFor(smallRows);
 const repeat = positive(options.repeat, 'repeat');
+const stockRows = positive(options['stock-rows'], 'stock-rows');
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -213,6 +231,53 @@ for (const measured of [core, coreUtf8, coreBounded]) {
 }
 check(registry.rejectedRows === registryFile.badRows, `the registry rejected ${registry.rejectedRows} rows`);
 
+/** `ancrage registry fetch` of a national-size stock, Parquet then CSV; the DECP sample's located share. */
+async function registryFetchRun() {
+  const stock = await files.stock(stockRows, Math.min(stockRows, CSV_STOCK_MAX_ROWS));
+  // The stage is bundled into out/: it reads the suppliers the dataset names from a file, not from data/.
+  const suppliersPath = join(out, 'registry-fetch-suppliers.json');
+  writeFileSync(
+    suppliersPath,
+    JSON.stringify(
+      syntheticSuppliers(supplierCount, DEFAULT_SEED).map(({ code, name, siret }) => ({ code, name, siret })),
+    ),
+  );
+  const fetchOf = (base: string) =>
+    runStage<RegistryFetchMeasure>('registry-fetch', { base, suppliers: suppliersPath }, CLI_HEAP);
+  log(`registry fetch of ${stock.rows} establishment rows in Parquet (row groups of ${stock.rowGroupRows})`);
+  const parquet = await fetchOf(stock.parquetFolder);
+  log(`registry fetch of ${stock.csvRows} establishment rows in CSV`);
+  const csv = await fetchOf(stock.csvFolder);
+  for (const [measured, format, rows, facts] of [
+    [parquet, 'parquet', stock.rows, stock.supplierRows],
+    [csv, 'csv', stock.csvRows, stock.csvSupplierRows],
+  ] as const) {
+    check(measured.format === format, `the ${format} folder was read as ${measured.format}`);
+    check(
+      measured.establishmentRows === rows,
+      `the ${format} fetch read ${measured.establishmentRows} of ${rows} rows`,
+    );
+    check(
+      measured.establishmentFacts === facts,
+      `the ${format} fetch kept ${measured.establishmentFacts} of ${facts} establishments`,
+    );
+    check(measured.unitRows === stock.unitRows, `the ${format} fetch read ${measured.unitRows} units`);
+    check(measured.unitFacts === stock.supplierUnits, `the ${format} fetch kept ${measured.unitFacts} units`);
+  }
+  log('DECP sample: located share before and after a fetch (ancrage analyze, registry fetch, analyze)');
+  const decp = await measureDecpLocated();
+  check(
+    Math.abs(decp.spend - decp.reportedSpend) < 1,
+    `the DECP spend read ${decp.spend}, reported ${decp.reportedSpend}`,
+  );
+  check(
+    decp.after >= decp.ceiling - 0.001,
+    `located ${decp.after} after the fetch, below the ceiling ${decp.ceiling}`,
+  );
+  return { stock, parquet, csv, decp };
+}
+const fetched = options['no-registry-fetch'] ? undefined : await registryFetchRun();
+
 /** One embedded stack: the suppliers' registry facts loaded, one payments file ingested, its report built twice. */
 async function stackRun(file: GeneratedPayments) {
   const stack = await startEmulatorProcess();
@@ -302,6 +367,40 @@ const targets = {
   reportRatio: reportRatio <= TARGETS.reportRatio,
   bundles: bundles.every((bundle) => bundle.bytes / 1024 < TARGETS.bundleKb),
   analyzePeakRss: analyze.analyze.command.peakTreeRssMb < ANALYZE_PEAK_RSS_TARGET_MB,
+  ...(fetched ? { registryFetchPeakRss: fetched.parquet.peakRssMb < TARGETS.registryFetchPeakRssMb } : {}),
+};
+
+const registryFetch = fetched && {
+  rows: fetched.stock.rows,
+  rowGroupRows: fetched.stock.rowGroupRows,
+  parquetMb: round1(fetched.stock.bytes / 1024 / 1024),
+  parquetSeconds: round1(fetched.parquet.establishmentMs / 1000),
+  parquetRowsPerSec: perSecond(fetched.parquet.establishmentRows, fetched.parquet.establishmentMs),
+  csvRows: fetched.stock.csvRows,
+  csvMb: round1(fetched.stock.csvBytes / 1024 / 1024),
+  csvSeconds: round1(fetched.csv.establishmentMs / 1000),
+  csvRowsPerSec: perSecond(fetched.csv.establishmentRows, fetched.csv.establishmentMs),
+  unitRows: fetched.stock.unitRows,
+  unitRowsPerSec: perSecond(fetched.parquet.unitRows, fetched.parquet.unitMs),
+  /** Both files, start to end, as the command takes them. */
+  seconds: round1(fetched.parquet.ms / 1000),
+  peakRssMb: round1(fetched.parquet.peakRssMb),
+  csvPeakRssMb: round1(fetched.csv.peakRssMb),
+  factsKept: fetched.parquet.establishmentFacts,
+  unitFactsKept: fetched.parquet.unitFacts,
+  wantedSirets: fetched.parquet.wantedSirets,
+  communesCounted: fetched.parquet.communesCounted,
+  localEstablishments: fetched.parquet.localEstablishments,
+  writeRequests: fetched.parquet.writeRequests,
+  generatedSeconds: round1(fetched.stock.ms / 1000),
+};
+const decpLocatedShare = fetched && {
+  before: fetched.decp.before,
+  after: fetched.decp.after,
+  // To the millionth, as the report gives `knownLocalityShare`.
+  ceiling: Math.round(fetched.decp.ceiling * 1e6) / 1e6,
+  contracts: fetched.decp.contracts,
+  validSirets: fetched.decp.validSirets,
 };
 
 const result = {
@@ -367,6 +466,8 @@ const result = {
   bundleKb,
   coldInitMs,
   ...analyzeFigures(analyze, core.ms),
+  registryFetch: registryFetch ?? null,
+  decpLocatedShare: decpLocatedShare ?? null,
   targets,
   ...(profileTop.length > 0 ? { profile: profileTop } : {}),
 };
@@ -450,6 +551,22 @@ const table: (readonly [string, string, string, string])[] = [
     '< 256 MB',
     verdict(registry.peakRssMb < TARGETS.peakRssMb),
   ],
+  ...(registryFetch
+    ? ([
+        [
+          'registry fetch',
+          `Parquet ${number(registryFetch.parquetRowsPerSec)} rows/s over ${number(registryFetch.rows)} rows (${registryFetch.parquetSeconds} s, ${registryFetch.parquetMb} MB); CSV ${number(registryFetch.csvRowsPerSec)} rows/s over ${number(registryFetch.csvRows)} rows (${registryFetch.csvSeconds} s); units ${number(registryFetch.unitRowsPerSec)} rows/s over ${number(registryFetch.unitRows)}; peak RSS ${registryFetch.peakRssMb} MB (CSV ${registryFetch.csvPeakRssMb} MB); ${number(registryFetch.factsKept)} + ${number(registryFetch.unitFactsKept)} facts kept, ${number(registryFetch.localEstablishments)} local establishments in ${registryFetch.communesCounted} communes`,
+          '< 512 MB',
+          verdict(targets.registryFetchPeakRss ?? false),
+        ],
+        [
+          'DECP located share',
+          `${decpLocatedShare?.before} before a fetch, ${decpLocatedShare?.after} after (valid SIRETs: ${decpLocatedShare?.ceiling} of the spend; ${decpLocatedShare?.validSirets} SIRETs, ${decpLocatedShare?.contracts} contracts)`,
+          '',
+          '',
+        ],
+      ] as const)
+    : []),
   ...analyzeTableRows(analyze, core.ms),
   ...bundles.map(
     (bundle) =>

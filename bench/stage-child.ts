@@ -9,11 +9,15 @@ import { measureDecode } from './measure-decode.ts';
 import { measurePapaparse, type PapaparseMode } from './measure-papaparse.ts';
 import { measurePapaparseRollup } from './measure-papaparse-rollup.ts';
 import { measureRegistryLoad } from './measure-registry.ts';
+import { measureRegistryFetch } from './measure-registry-fetch.ts';
 
 interface StageArgs {
   readonly path?: string;
   readonly encoding?: string;
   readonly mode?: PapaparseMode;
+  /** The stock folder `registry-fetch` reads, and the JSON file of the suppliers the dataset names. */
+  readonly base?: string;
+  readonly suppliers?: string;
 }
 
 async function runStage(stage: string, args: StageArgs): Promise<object> {
@@ -31,6 +35,8 @@ async function runStage(stage: string, args: StageArgs): Promise<object> {
       return measureDecode(path);
     case 'registry':
       return measureRegistryLoad(path);
+    case 'registry-fetch':
+      return measureRegistryFetch(args.base ?? '', args.suppliers ?? '');
     default:
       throw new Error(`unknown stage "${stage}"`);
   }

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ROWS = 2_000;
+/** Establishment rows of the national-stock stand-in: fewer than the suppliers' own rows, so all of those. */
+const STOCK_ROWS = 3_000;
 
 /** The figures the issue asks for, and the counts they are consistent with. */
 const NUMERIC_KEYS = [
@@ -48,6 +50,20 @@ const NUMERIC_KEYS = [
   'registryE2eRows',
 ] as const;
 
+/** `registryFetch`: the national stock fetched in Parquet and in CSV. */
+const REGISTRY_FETCH_KEYS = [
+  'rows',
+  'parquetRowsPerSec',
+  'csvRows',
+  'csvRowsPerSec',
+  'unitRows',
+  'peakRssMb',
+  'factsKept',
+  'unitFactsKept',
+  'communesCounted',
+  'localEstablishments',
+] as const;
+
 const functionNames = readdirSync(new URL('../../functions/', import.meta.url)).filter((name) =>
   statSync(new URL(`../../functions/${name}/handler.ts`, import.meta.url), { throwIfNoEntry: false }),
 );
@@ -58,7 +74,18 @@ async function runBench(): Promise<Record<string, unknown>> {
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--rows', String(ROWS), '--json', '--out', out],
+      [
+        '--import',
+        'tsx',
+        'bench/run.ts',
+        '--rows',
+        String(ROWS),
+        '--stock-rows',
+        String(STOCK_ROWS),
+        '--json',
+        '--out',
+        out,
+      ],
       {
         cwd: root,
         env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -108,6 +135,21 @@ describe('npm run bench, at 2 000 lines', () => {
     expect(figure('reportReads10k')).toBeGreaterThan(0);
     expect(figure('reportReads1M')).toBeLessThanOrEqual(2 * figure('reportReads10k'));
     expect(figure('registryRows')).toBe(ROWS);
+
+    // The stock holds the suppliers' rows among fillers; the DECP sample is located once its suppliers are known.
+    const fetch = result.registryFetch as Record<string, number>;
+    for (const key of REGISTRY_FETCH_KEYS)
+      expect(Number.isFinite(fetch[key]), `registryFetch.${key}`).toBe(true);
+    expect(fetch.rows).toBeGreaterThanOrEqual(STOCK_ROWS);
+    expect(fetch.csvRows).toBe(fetch.rows);
+    expect(fetch.factsKept).toBeGreaterThan(0);
+    expect(fetch.unitFactsKept).toBeGreaterThan(0);
+    expect(fetch.communesCounted).toBeGreaterThan(0);
+    const decp = result.decpLocatedShare as { before: number; after: number; ceiling: number };
+    expect(decp.before).toBeLessThan(decp.after);
+    expect(decp.ceiling).toBeGreaterThan(0.5);
+    expect(decp.after).toBeGreaterThanOrEqual(decp.ceiling - 0.001);
+    expect(decp.after).toBeLessThanOrEqual(1);
 
     const bundleKb = result.bundleKb as Record<string, unknown>;
     expect(Object.keys(bundleKb).sort()).toEqual([...functionNames].sort());
