@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock.ts';
+import { retryAfterMs } from '../retry-after.ts';
 import type { RateLimiter, Sleep } from './rate-limiter.ts';
-import { retryAfterMs } from './retry-after.ts';
 
 export interface PoliteFetchOptions {
   readonly limiter: RateLimiter;

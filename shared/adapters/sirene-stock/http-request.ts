@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StockUnreadableError } from '../../ports/registry-stock.ts';
+import { retryAfterMs } from '../retry-after.ts';
 import type { ResolvedReadingOptions } from './stock-reading-options.ts';
 
 /** An answer whose body is still to be read; `touch` each time body bytes arrive, `done` once read. */
@@ -11,15 +12,6 @@ export interface TimedResponse {
 }
 
 const isRetriedStatus = (status: number): boolean => status === 429 || status >= 500;
-
-/** `Retry-After` in milliseconds (seconds or an HTTP date), `undefined` when absent or unreadable. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (value === null) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
 
 function armedTimeout(timeoutMs: number) {
   const controller = new AbortController();
@@ -60,7 +52,7 @@ export async function requestWithRetries(
       timeout.done();
       await response.body?.cancel();
       failure = `HTTP ${response.status}`;
-      const asked = retryAfterMs(response);
+      const asked = retryAfterMs(response.headers.get('retry-after'), new Date());
       if (asked !== undefined && asked > options.maxRetryDelayMs) {
         throw new StockUnreadableError(
           `${what}: HTTP ${response.status}, the server asks to wait ${Math.round(asked / 1000)} s before retrying`,

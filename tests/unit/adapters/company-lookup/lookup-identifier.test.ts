@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLookupIdentifier } from '../../../../shared/adapters/company-lookup/lookup-identifier.ts';
-import { retryAfterMs } from '../../../../shared/adapters/company-lookup/retry-after.ts';
+import { retryAfterMs } from '../../../../shared/adapters/retry-after.ts';
 
 describe('parseLookupIdentifier', () => {
   it.each([

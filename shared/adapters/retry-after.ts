@@ -1,6 +1,7 @@
 /**
  * The wait a `Retry-After` header asks for, in milliseconds: either delay-seconds or an HTTP date
  * (RFC 9110 §10.2.3). `undefined` when absent or unreadable, so that the caller backs off on its own.
+ * Shared by every client that retries: the stock downloads and the company-search APIs.
  */
 export function retryAfterMs(header: string | null, now: Date): number | undefined {
   const value = header?.trim();
