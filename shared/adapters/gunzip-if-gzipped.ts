@@ -13,7 +13,7 @@ const isZlibError = (error: unknown) =>
  * Inflates as the reader asks, no further, and stops as soon as a limit is passed. The ratio is taken
  * over the compressed bytes zlib has consumed (`bytesWritten`), not those read ahead of it.
  */
-async function* inflated(compressed: AsyncIterable<Uint8Array>, limits: InflationLimits) {
+export async function* inflated(compressed: AsyncIterable<Uint8Array>, limits: InflationLimits) {
   const gunzip = createGunzip();
   const source = Readable.from(compressed);
   source.on('error', (error) => gunzip.destroy(error));

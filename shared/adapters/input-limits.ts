@@ -49,12 +49,13 @@ export function inflationRefusal(
   inflatedBytes: number,
   compressedBytes: number,
   limits: InflationLimits,
+  what = 'the gzipped file',
 ): string | undefined {
   if (inflatedBytes > limits.maxInflatedBytes) {
-    return `the gzipped file inflates to more than ${sizeText(limits.maxInflatedBytes)}, the most a file may have`;
+    return `${what} inflates to more than ${sizeText(limits.maxInflatedBytes)}, the most a file may have`;
   }
   if (inflatedBytes > RATIO_CHECKED_FROM_BYTES && inflatedBytes > limits.maxRatio * compressedBytes) {
-    return `the gzipped file inflates more than ${limits.maxRatio} times (${sizeText(inflatedBytes)} from ${sizeText(compressedBytes)}): a compression bomb, not an export`;
+    return `${what} inflates more than ${limits.maxRatio} times (${sizeText(inflatedBytes)} from ${sizeText(compressedBytes)}): a compression bomb, not an export`;
   }
   return undefined;
 }

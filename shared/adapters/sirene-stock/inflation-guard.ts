@@ -1,29 +1,21 @@
 import { StockUnreadableError } from '../../ports/registry-stock.ts';
+import { type InflationLimits, inflationRefusal } from '../input-limits.ts';
 
-/** Below this much output a high ratio is ordinary (a header-only or very repetitive small file). */
-const RATIO_GRACE_BYTES = 1024 * 1024;
-
-/** Refuses decompressed output that no stock file would produce: a zip bomb, or a wrong file. */
+/** Counts a stream's inflated bytes against the limits every file read is held to (input-limits.ts). */
 export class InflationGuard {
   private inflated = 0;
 
+  /** `what`: the thing named in the reason, such as "the zip entry". */
   constructor(
     private readonly location: string,
-    private readonly limits: { readonly maxInflatedBytes: number; readonly maxInflationRatio: number },
+    private readonly limits: InflationLimits,
+    private readonly what: string,
   ) {}
 
   /** Counts `bytes` more output for `compressed` input bytes read so far. */
   check(bytes: number, compressed: number): void {
     this.inflated += bytes;
-    if (this.inflated > this.limits.maxInflatedBytes) {
-      throw new StockUnreadableError(
-        `${this.location} inflates beyond ${this.limits.maxInflatedBytes} bytes, more than any stock file: refused`,
-      );
-    }
-    if (this.inflated > RATIO_GRACE_BYTES && this.inflated > compressed * this.limits.maxInflationRatio) {
-      throw new StockUnreadableError(
-        `${this.location} inflates more than ${this.limits.maxInflationRatio} times its compressed size, as no CSV does: refused`,
-      );
-    }
+    const refusal = inflationRefusal(this.inflated, compressed, this.limits, this.what);
+    if (refusal) throw new StockUnreadableError(`${this.location}: ${refusal}`);
   }
 }

@@ -26,8 +26,8 @@ const isHttp = (base: string): boolean => /^https?:\/\//i.test(base);
 
 function csvBytes(location: StockLocation, options: ResolvedReadingOptions): AsyncIterable<Uint8Array> {
   const { format, location: where } = location.description;
-  if (format === 'csv.gz') return gunzippedBytes(location.wholeFile(), where, options);
-  if (format === 'zip') return zipCsvEntry(location.wholeFile(), where, options);
+  if (format === 'csv.gz') return gunzippedBytes(location.wholeFile(), where, options.inflation);
+  if (format === 'zip') return zipCsvEntry(location.wholeFile(), where, options.inflation);
   return location.wholeFile();
 }
 

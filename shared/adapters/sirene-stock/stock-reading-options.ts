@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_INFLATION_RATIO, type InflationLimits, inflationLimits } from '../input-limits.ts';
+
 /** How patiently and how far a stock is read; every field has a default fit for INSEE's national files. */
 export interface StockReadingOptions {
   /** An HTTP request with no answer (or no new body bytes) for this long is abandoned. Default 30 s. */
@@ -8,10 +10,11 @@ export interface StockReadingOptions {
   readonly retryBaseDelayMs?: number;
   /** A `Retry-After` asking for longer than this is not honoured: the stock is reported unreadable. Default 120 s. */
   readonly maxRetryDelayMs?: number;
-  /** Decompressed bytes beyond this are refused (a national CSV is ~7 GB). Default 16 GiB. */
-  readonly maxInflatedBytes?: number;
-  /** Decompressed bytes per compressed byte beyond this are refused (a zip bomb, not a CSV). Default 100. */
-  readonly maxInflationRatio?: number;
+  /**
+   * Decompressed bytes beyond `maxInflatedBytes` (default 16 GiB: a national CSV is ~7 GB), or more than
+   * `maxRatio` times the compressed bytes (default 100, as for uploads), are refused.
+   */
+  readonly inflation?: InflationLimits;
   /** CSV rows per batch. Default 10 000. */
   readonly rowsPerBatch?: number;
   /** The `fetch` used over HTTP (tests may wrap it). Default the global one. */
@@ -26,8 +29,7 @@ export function resolveReadingOptions(options: StockReadingOptions = {}): Resolv
     attempts: options.attempts ?? 3,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 1_000,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 120_000,
-    maxInflatedBytes: options.maxInflatedBytes ?? 16 * 1024 ** 3,
-    maxInflationRatio: options.maxInflationRatio ?? 100,
+    inflation: options.inflation ?? inflationLimits(16 * 1024, DEFAULT_MAX_INFLATION_RATIO),
     rowsPerBatch: options.rowsPerBatch ?? 10_000,
     fetch: options.fetch ?? globalThis.fetch,
   };

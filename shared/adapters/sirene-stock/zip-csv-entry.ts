@@ -1,5 +1,6 @@
 import { crc32, createInflateRaw } from 'node:zlib';
 import { StockUnreadableError } from '../../ports/registry-stock.ts';
+import type { InflationLimits } from '../input-limits.ts';
 import { ByteReader } from './byte-reader.ts';
 import { InflationGuard } from './inflation-guard.ts';
 import {
@@ -14,11 +15,6 @@ import {
 } from './zip-local-header.ts';
 import { ZlibPump } from './zlib-pump.ts';
 
-interface Limits {
-  readonly maxInflatedBytes: number;
-  readonly maxInflationRatio: number;
-}
-
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -31,7 +27,7 @@ const DEFLATED = 8;
 export async function* zipCsvEntry(
   zip: AsyncIterable<Uint8Array>,
   location: string,
-  limits: Limits,
+  limits: InflationLimits,
 ): AsyncGenerator<Uint8Array> {
   const reader = new ByteReader(zip);
   const unreadable = (reason: string) => new StockUnreadableError(`${location}: ${reason}`);
@@ -57,7 +53,7 @@ async function* entryData(
   reader: ByteReader,
   header: ZipLocalHeader,
   location: string,
-  limits: Limits,
+  limits: InflationLimits,
 ): AsyncGenerator<Uint8Array> {
   const entry = `${location}, entry ${header.name}`;
   const unreadable = (reason: string) => new StockUnreadableError(`${entry}: ${reason}`);
@@ -70,7 +66,7 @@ async function* entryData(
   }
   let crc = 0;
   let size = 0;
-  const guard = new InflationGuard(entry, limits);
+  const guard = new InflationGuard(entry, limits, 'the zip entry');
   try {
     const chunks =
       header.method === STORED
