@@ -12,8 +12,11 @@ export type LookupAnswer =
     }
   /** The provider answered that no such SIRET/SIREN exists (or it is not public). */
   | { readonly status: 'not-found' }
-  /** No answer worth caching: network down, timeout, 5xx or 429 after the retries allowed. */
-  | { readonly status: 'unavailable'; readonly reason: string };
+  /**
+   * No answer worth caching: timeout, 5xx or 429 after the retries allowed; `offline` when the
+   * service could not even be reached (no network): asking anything else this run is pointless.
+   */
+  | { readonly status: 'unavailable'; readonly reason: string; readonly offline?: true };
 
 /**
  * A company-search API asked about one SIRET (14 digits) or SIREN (9 digits) at a time, within the

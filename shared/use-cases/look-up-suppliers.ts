@@ -57,9 +57,8 @@ export async function lookUpUnknownSuppliers(
     } else {
       run.unanswered += 1;
       unansweredInARow += 1;
-      const offline = answer.reason.startsWith('offline:');
-      if (offline || unansweredInARow >= UNANSWERED_IN_A_ROW) {
-        run.offline = offline || run.found + run.notFound === 0;
+      if (answer.offline || unansweredInARow >= UNANSWERED_IN_A_ROW) {
+        run.offline = answer.offline === true || run.found + run.notFound === 0;
         return undefined;
       }
     }

@@ -50,7 +50,7 @@ export function createApiSireneLookup(options: ApiSireneOptions): CompanyLookup 
 
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<Fetched<T>> {
     const outcome = await client.get(`${client.baseUrl}${path}`, headers);
-    if (outcome.kind === 'unavailable') return unavailable(VIA, outcome.reason);
+    if (outcome.kind === 'unavailable') return unavailable(VIA, outcome.reason, outcome.offline);
     if (outcome.status === 200) {
       const parsed = schema.safeParse(outcome.body);
       return parsed.success ? { status: 'fetched', value: parsed.data } : malformed(VIA, parsed.error);

@@ -25,13 +25,13 @@ export const POLITE_DEFAULTS = {
 export type FetchOutcome =
   /** The provider answered with a status worth reading (2xx, 4xx but 429); `body` is undefined when not JSON. */
   | { readonly kind: 'answered'; readonly status: number; readonly body: unknown }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | { readonly kind: 'unavailable'; readonly reason: string; readonly offline?: true };
 
 export type PoliteFetch = (url: string, headers?: Readonly<Record<string, string>>) => Promise<FetchOutcome>;
 
 /**
  * Errors that say the host cannot be reached at all (no DNS, nothing listening, no route): retrying
- * would only make an offline run slow, and the caller stops asking after one `offline:` answer.
+ * would only make an offline run slow, and the caller stops asking after one `offline` answer.
  */
 const OFFLINE_CODES = new Set([
   'ENOTFOUND',
@@ -101,7 +101,7 @@ async function attemptOnce(
     if (code && OFFLINE_CODES.has(code)) {
       return {
         kind: 'done',
-        outcome: { kind: 'unavailable', reason: `offline: ${code} for ${new URL(url).host}` },
+        outcome: { kind: 'unavailable', reason: `offline: ${code} for ${new URL(url).host}`, offline: true },
       };
     }
     return { kind: 'retry', reason: `network error ${code ?? oneLine(error)}` };

@@ -34,7 +34,7 @@ export function createRechercheEntreprisesLookup(options: PoliteClientOptions = 
         include: 'siege,complements,matching_etablissements',
       });
       const outcome = await client.get(`${client.baseUrl}/search?${query}`);
-      if (outcome.kind === 'unavailable') return unavailable(VIA, outcome.reason);
+      if (outcome.kind === 'unavailable') return unavailable(VIA, outcome.reason, outcome.offline);
       if (outcome.status !== 200) return unavailable(VIA, `HTTP ${outcome.status}`);
       return rechercheEntreprisesFacts(outcome.body, asked, dayOf(client.clock));
     },

@@ -1,14 +1,11 @@
 import type { z } from 'zod';
 import type { LookupAnswer, LookupProvider } from '../../ports/company-lookup.ts';
 
-/**
- * No answer worth caching, with a one-line reason naming the provider. An `offline:` reason keeps
- * its prefix first: the caller stops asking on it.
- */
+/** No answer worth caching, with a one-line reason naming the provider. */
 export type Unavailable = Extract<LookupAnswer, { status: 'unavailable' }>;
 
-export function unavailable(provider: LookupProvider, reason: string): Unavailable {
-  return { status: 'unavailable', reason: reason.startsWith('offline:') ? reason : `${provider}: ${reason}` };
+export function unavailable(provider: LookupProvider, reason: string, offline?: true): Unavailable {
+  return { status: 'unavailable', reason: `${provider}: ${reason}`, ...(offline ? { offline } : {}) };
 }
 
 /** An answer that does not have the documented shape: worth a one-line reason, never a crash. */

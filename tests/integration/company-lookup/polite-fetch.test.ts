@@ -107,7 +107,8 @@ describe('offline', () => {
     const answer = await lookup.lookup(SIRET);
     expect(answer).toEqual({
       status: 'unavailable',
-      reason: expect.stringMatching(/^offline: ECONNREFUSED for 127\.0\.0\.1:\d+$/),
+      reason: expect.stringMatching(/^recherche-entreprises: offline: ECONNREFUSED for 127\.0\.0\.1:\d+$/),
+      offline: true,
     });
     expect(time.slept).toEqual([]);
     // A generous bound: the point is that no back-off or timeout was waited.
@@ -117,7 +118,10 @@ describe('offline', () => {
   it('says offline when the host name does not resolve', async () => {
     const { lookup } = lookupAt('http://company-lookup.invalid');
     const answer = await lookup.lookup(SIRET);
-    expect(answer.status === 'unavailable' && answer.reason).toMatch(/^offline: (ENOTFOUND|EAI_AGAIN) /);
+    expect(answer.status === 'unavailable' && answer.offline).toBe(true);
+    expect(answer.status === 'unavailable' && answer.reason).toMatch(
+      /^recherche-entreprises: offline: (ENOTFOUND|EAI_AGAIN) /,
+    );
   });
 });
 
