@@ -1,6 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { OBJECT_PREFIXES, TABLE_KEYS } from '../shared/contracts/table.ts';
+import { OBJECT_PREFIXES, REGISTRY_STATE_PARTITION, TABLE_KEYS } from '../shared/contracts/table.ts';
 import { LINES_PREFIX } from '../shared/domain/lines/line-columns.ts';
 
 type BucketName = 'uploads' | 'reference' | 'reports';
@@ -28,12 +28,6 @@ export interface AccessMap {
   /** Listing of the keys under one prefix only (an `s3:prefix` condition), not of the whole bucket. */
   readonly listUnder?: readonly (readonly [BucketName, string])[];
 }
-
-/**
- * The partition of the register's status and checkpoint (`keys.registryStatus` in
- * shared/adapters/dynamodb-keys.ts, which infra may not import: tests/infra checks they agree).
- */
-export const REGISTRY_STATE_PARTITION = 'REGISTRY';
 
 export const FUNCTION_ACCESS = {
   api: {

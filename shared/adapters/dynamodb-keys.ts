@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TABLE_KEYS } from '../contracts/table.ts';
+import { REGISTRY_STATE_PARTITION, TABLE_KEYS } from '../contracts/table.ts';
 
 /**
  * Every key of the single table, built in one place. Items carry generic `pk`, `sk`, `gsi1pk`,
@@ -74,9 +74,9 @@ export const keys = {
   }),
   localActivityOf: (communeCode: string) => `LOCAL_ACTIVITY#${communeCode}`,
   /** The register's last complete refresh, where an unfinished one stopped, the last lookups. */
-  registryStatus: { pk: 'REGISTRY', sk: 'STATUS' },
-  registryCheckpoint: { pk: 'REGISTRY', sk: 'CHECKPOINT' },
-  registryLookupRun: { pk: 'REGISTRY', sk: 'LOOKUPS' },
+  registryStatus: { pk: REGISTRY_STATE_PARTITION, sk: 'STATUS' },
+  registryCheckpoint: { pk: REGISTRY_STATE_PARTITION, sk: 'CHECKPOINT' },
+  registryLookupRun: { pk: REGISTRY_STATE_PARTITION, sk: 'LOOKUPS' },
   /** Each source's facts about a supplier, apart: `SUPPLIER#<key>` / UNIT | ESTABLISHMENT | … */
   facts: {
     unit: (siren: string) => ({ pk: `SUPPLIER#siren:${siren}`, sk: 'UNIT' }),

@@ -5,6 +5,12 @@ export const TABLE_KEYS = {
   gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
 } as const;
 
+/**
+ * The partition of the register's own items (status, checkpoint, last lookups): the adapters key them
+ * under it, and infra lets the functions that write them write that partition only.
+ */
+export const REGISTRY_STATE_PARTITION = 'REGISTRY';
+
 /** Object key prefixes the functions react to or write. */
 export const OBJECT_PREFIXES = {
   uploads: 'uploads/',

@@ -1,9 +1,9 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_STATE_PARTITION } from '../../infra/access.ts';
 import { MAX_REFRESH_ROUNDS } from '../../infra/constructs/refresh-loop.ts';
 import { keys } from '../../shared/adapters/dynamodb-keys.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
+import { REGISTRY_STATE_PARTITION } from '../../shared/contracts/table.ts';
 import { synthesise } from './synth.ts';
 import { renderTokens } from './template-text.ts';
 
