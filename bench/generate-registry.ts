@@ -26,14 +26,19 @@ import { createTextFileWriter } from './text-file-writer.ts';
 const TREATED = '2025-01-15T03:21:09.000';
 const BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41'];
 const ACTIVITIES = ['43.32A', '43.21A', '56.10A', '62.02A', '81.21Z', '47.11B', '70.22Z', '49.41A', '86.21Z'];
+export type Place = readonly [commune: string, postcode: string, town: string];
+
 /** Head offices of branch suppliers sit in one of these (Paris, Lyon, Rennes). */
 const HEAD_OFFICE_PLACES: readonly (readonly [string, string, string])[] = [
   ['75115', '75015', 'PARIS 15'],
   ['69383', '69003', 'LYON 3EME'],
   ['35238', '35000', 'RENNES'],
 ];
-/** Filler establishments are spread over these communes: [code, postcode, name]. */
-const FILLER_PLACES: readonly (readonly [string, string, string])[] = [
+/**
+ * Filler establishments are spread over these communes: [code, postcode, name], the first three in
+ * the Grenoble métropole, the fourth elsewhere in the Isère. The other SYNTHETIC stocks use them too.
+ */
+export const FILLER_PLACES: readonly Place[] = [
   ['38185', '38000', 'GRENOBLE'],
   ['38151', '38130', 'ECHIROLLES'],
   ['38421', '38400', 'SAINT-MARTIN-D HERES'],
@@ -48,7 +53,6 @@ const FILLER_PLACES: readonly (readonly [string, string, string])[] = [
 
 /** One StockEtablissement row: the columns it fills, the others left empty as INSEE leaves them. */
 export type EstablishmentValues = Partial<Record<EtablissementColumn, string>>;
-export type Place = readonly [commune: string, postcode: string, town: string];
 
 function establishmentLine(values: EstablishmentValues): string {
   return csvLine(ETABLISSEMENT_COLUMNS.map((column) => values[column] ?? ''));

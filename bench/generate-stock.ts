@@ -26,6 +26,7 @@ import { DEFAULT_SEED, DEFAULT_SUPPLIERS } from './bench-constants.ts';
 import { benchOut, isMain } from './bench-paths.ts';
 import {
   type EstablishmentValues,
+  FILLER_PLACES,
   fillerEstablishment,
   type Place,
   supplierEstablishments,
@@ -45,20 +46,9 @@ export const ROW_GROUP_ROWS = 100_000;
  * pessimistic, since the real métropole holds well under 1 % of the national stock.
  */
 const LOCAL_SHARE = 0.02;
-const LOCAL_PLACES: readonly Place[] = [
-  ['38185', '38000', 'GRENOBLE'],
-  ['38151', '38130', 'ECHIROLLES'],
-  ['38421', '38400', 'SAINT-MARTIN-D HERES'],
-];
-const ELSEWHERE: readonly Place[] = [
-  ['38563', '38500', 'VOIRON'],
-  ['75112', '75012', 'PARIS 12'],
-  ['69383', '69003', 'LYON 3EME'],
-  ['35238', '35000', 'RENNES'],
-  ['13201', '13001', 'MARSEILLE 1ER'],
-  ['31555', '31000', 'TOULOUSE'],
-  ['59350', '59000', 'LILLE'],
-];
+/** The Grenoble métropole's filler places, then the others. */
+const LOCAL_PLACES = FILLER_PLACES.slice(0, 3);
+const ELSEWHERE = FILLER_PLACES.slice(3);
 const nationalPlace = (random: () => number): Place =>
   random() < LOCAL_SHARE ? pick(random, LOCAL_PLACES) : pick(random, ELSEWHERE);
 

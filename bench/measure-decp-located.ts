@@ -12,6 +12,7 @@ import {
   type UnitRecord,
 } from '../tests/fixtures/built/sirene.ts';
 import { projectRoot } from './bench-paths.ts';
+import { FILLER_PLACES } from './generate-registry.ts';
 import { luhnCheckDigit } from './synthetic-ids.ts';
 
 /** Real DECP contracts (Isère, 2019), one row per contract × titulaire. */
@@ -64,17 +65,8 @@ function spendBySiret(path: string) {
   return { contracts: rowsOfContract.size, spend, bySiret };
 }
 
-/** Made-up places for the sample's suppliers: [commune, postcode, name], the first four in the Isère. */
-const PLACES: readonly (readonly [string, string, string])[] = [
-  ['38185', '38000', 'GRENOBLE'],
-  ['38151', '38130', 'ECHIROLLES'],
-  ['38421', '38400', 'SAINT-MARTIN-D HERES'],
-  ['38563', '38500', 'VOIRON'],
-  ['75112', '75012', 'PARIS 12'],
-  ['69383', '69003', 'LYON 3EME'],
-  ['35238', '35000', 'RENNES'],
-  ['13201', '13001', 'MARSEILLE 1ER'],
-];
+/** Made-up places for the sample's suppliers, the first four in the Isère (the bench's filler places). */
+const PLACES = FILLER_PLACES.slice(0, 8);
 
 /** A SYNTHETIC stock naming every SIRET: made-up communes in the Isère and elsewhere, one unit per SIREN. */
 function writeSyntheticStock(folder: string, sirets: readonly string[]): void {

@@ -8,6 +8,7 @@ import { BUNDLED_TERRITORIES, DEFAULT_TERRITORY_ID } from '../shared/domain/terr
 import { systemClock } from '../shared/ports/clock.ts';
 import type { StockFile } from '../shared/ports/registry-stock.ts';
 import { type RegistryRefreshDependencies, refreshRegistry } from '../shared/use-cases/refresh-registry.ts';
+import { countedDataset } from '../tests/unit/report/counted-dataset.ts';
 import { BENCH_ANCHOR_ID } from './bench-constants.ts';
 
 export interface RegistryFetchMeasure {
@@ -39,26 +40,11 @@ function syntheticDataset(suppliers: readonly NamedSupplier[]): {
   record: DatasetRecord;
   rollups: SupplierRollup[];
 } {
-  const at = '2025-03-01T00:00:00.000Z';
-  const record: DatasetRecord = {
-    id: 'b0000000000000000000000e',
-    source: { bucket: 'bench', key: 'uploads/bench/payments.csv' },
+  const record = countedDataset('b0000000000000000000000e', {
     fileName: 'SYNTHETIC-payments.csv',
     anchorId: BENCH_ANCHOR_ID,
-    status: 'INGESTED',
-    receivedAt: at,
-    updatedAt: at,
-    attempts: 1,
-    lines: 0,
-    rejectedLines: 0,
-    blankLines: 0,
-    preambleLines: 0,
-    setAsideLines: 0,
-    amountCents: 0,
-    concessionCents: 0,
     suppliers: suppliers.length,
-    anchors: [],
-  };
+  });
   const rollups = suppliers.map(
     (supplier): SupplierRollup => ({
       anchorId: BENCH_ANCHOR_ID,
