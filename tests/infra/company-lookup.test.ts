@@ -10,7 +10,7 @@ import { REGISTRY_STATE_PARTITION } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { repoRoot } from '../support/run-cli.ts';
 import { synthesise } from './synth.ts';
-import { renderTokens } from './template-text.ts';
+import { only, resources, statementsOfRoles, TABLE_ARN } from './template-queries.ts';
 
 /** The lookups of unknown suppliers after each ingest: the function, its rule, its grants, its alarms, its configuration. */
 
@@ -21,11 +21,6 @@ beforeAll(() => {
   t = synthesise();
 });
 
-const resources = (template: Template, type: string) => Object.entries(template.findResources(type));
-const only = <T>(items: readonly T[]): T => {
-  expect(items).toHaveLength(1);
-  return items[0] as T;
-};
 const lookupFunction = (template: Template) =>
   only(resources(template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('CompanyLookupFunction')));
 /** The rules whose target is the lookup function. */
@@ -40,13 +35,10 @@ const lookupRule = (template: Template) => {
 /** The statements of the policies attached to a function's role. */
 const statementsOf = (template: Template, functionId: string) => {
   const role = template.toJSON().Resources[functionId].Properties.Role['Fn::GetAtt'][0];
-  return resources(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => policy.Properties.Roles.some((entry: { Ref: string }) => entry.Ref === role))
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
-    .map((statement) => ({ ...statement, Resource: [statement.Resource].flat().map(renderTokens) }));
+  return statementsOfRoles(template, (logicalId) => logicalId === role);
 };
 
-const TABLE = `arn:\${Ref:AWS::Partition}:dynamodb:\${Ref:AWS::Region}:\${Ref:AWS::AccountId}:table/ancrage-dev`;
+const TABLE = TABLE_ARN;
 const DEFAULT_BUS = `arn:\${Ref:AWS::Partition}:events:\${Ref:AWS::Region}:\${Ref:AWS::AccountId}:event-bus/default`;
 const SECRET_NAME = 'ancrage/insee-api-key';
 

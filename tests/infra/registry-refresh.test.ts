@@ -5,6 +5,7 @@ import { keys } from '../../shared/adapters/dynamodb-keys.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
 import { REGISTRY_STATE_PARTITION } from '../../shared/contracts/table.ts';
 import { synthesise } from './synth.ts';
+import { only, resources, statementsOfRoles, TABLE_ARN } from './template-queries.ts';
 import { renderTokens } from './template-text.ts';
 
 /** The monthly registry refresh: its function, the state machine that loops it, its schedule, its alarms. */
@@ -16,11 +17,6 @@ beforeAll(() => {
   t = synthesise();
 });
 
-const resources = (template: Template, type: string) => Object.entries(template.findResources(type));
-const only = <T>(items: readonly T[]): T => {
-  expect(items).toHaveLength(1);
-  return items[0] as T;
-};
 const refreshFunction = (template: Template) =>
   only(
     resources(template, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('RegistryRefreshFunction')),
@@ -45,14 +41,9 @@ const definition = (template: Template) =>
   };
 /** The statements of the policies attached to a role, found by its logical id's prefix. */
 const statementsOf = (template: Template, rolePrefix: string) =>
-  resources(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) =>
-      policy.Properties.Roles.some((role: { Ref: string }) => role.Ref.startsWith(rolePrefix)),
-    )
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
-    .map((statement) => ({ ...statement, Resource: [statement.Resource].flat().map(renderTokens) }));
+  statementsOfRoles(template, (logicalId) => logicalId.startsWith(rolePrefix));
 
-const TABLE = `arn:\${Ref:AWS::Partition}:dynamodb:\${Ref:AWS::Region}:\${Ref:AWS::AccountId}:table/ancrage-dev`;
+const TABLE = TABLE_ARN;
 
 describe('the registry-refresh function', () => {
   it('runs 15 minutes with a whole vCPU, the default ephemeral storage and the deployment’s environment', () => {
