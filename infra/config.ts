@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUNDLED_TERRITORIES } from '../shared/domain/territory/bundled-territories.ts';
 import { type Territory, TerritorySchema } from '../shared/domain/territory/territory.ts';
 

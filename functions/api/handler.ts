@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { callerOf } from '../../shared/runtime/api/caller.ts';
 import { problem } from '../../shared/runtime/api/problem.ts';
 import { route } from '../../shared/runtime/api/routes.ts';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetKindSchema } from '../../shared/domain/dataset-kind.ts';
 import type { LookupRun } from '../../shared/domain/registry/registry-status.ts';
 import { wantedIdentifiers } from '../../shared/domain/registry/stock-selection.ts';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logInfo } from '../../shared/runtime/log.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';
 import { registryRefreshDependencies } from '../../shared/runtime/registry-refresh-dependencies.ts';

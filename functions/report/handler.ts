@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetKindSchema } from '../../shared/domain/dataset-kind.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { logErrors } from '../../shared/runtime/log-errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the page needs to know about where it runs, read from `config.json` beside it: written by

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FactsOfSupplier } from '../domain/registry/merge-profile.ts';
 import { mergeProfile } from '../domain/registry/merge-profile.ts';
 import { type SupplierFacts, SupplierFactsSchema } from '../domain/registry/supplier-facts.ts';

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseCountry, normaliseFrenchPostcode, normaliseUkPostcode } from '../domain/address.ts';
 import {
   CorrectionBySchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Payments are amounts actually paid; contracts are amounts notified. They are never added together. */
 export const DatasetKindSchema = z.enum(['payments', 'contracts']);

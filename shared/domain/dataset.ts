@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, DatasetKindSchema } from './dataset-kind.ts';
 import { ReconciliationSchema } from './reconciliation.ts';
 

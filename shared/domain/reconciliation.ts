@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Cents = z.number().int();
 const Count = z.number().int().nonnegative();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema } from './dataset-kind.ts';
 
 export const SupplierIdentitySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a fact about a supplier comes from, strongest first: a person's correction beats any data. */
 export const FactSourceSchema = z.enum(['override', 'registry', 'directory', 'file', 'name']);

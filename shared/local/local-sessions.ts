@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalUser } from './http-api-event.ts';
 
 export const SESSION_COOKIE = 'ancrage_session';

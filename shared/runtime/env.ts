@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_MAX_INFLATED_MB,
   DEFAULT_MAX_INFLATION_RATIO,

@@ -1,5 +1,5 @@
 import type { SQSBatchResponse } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import { locationsOfNotification, S3TestEventSchema } from './s3-event.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObjectLocation } from '../domain/dataset.ts';
 
 const S3RecordSchema = z.object({

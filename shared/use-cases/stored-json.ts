@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ObjectLocation } from '../domain/dataset.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../contracts/roles.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { CONSORTIUM_UPLOADER } from '../domain/territory/consortium.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the API Sirene 3.11 answers to `GET /siret/{siret}` and `GET /siren/{siren}`, as INSEE

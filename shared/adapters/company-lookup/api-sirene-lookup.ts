@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EstablishmentFacts, UnitFacts } from '../../domain/registry/supplier-facts.ts';
 import type { CompanyLookup, LookupAnswer } from '../../ports/company-lookup.ts';
 import {

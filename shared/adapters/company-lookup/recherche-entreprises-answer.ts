@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What Recherche d'entreprises answers to `GET /search?q=<siren|siret>`, as its OpenAPI document

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LookupAnswer, LookupProvider } from '../../ports/company-lookup.ts';
 
 /** No answer worth caching, with a one-line reason naming the provider. */

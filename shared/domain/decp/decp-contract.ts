@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * DECP contract objects as published, read leniently: only the fields Ancrage uses are checked, and

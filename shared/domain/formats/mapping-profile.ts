@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 import { PROTOTYPE_KEYS } from '../text.ts';
 import { CANONICAL_FIELDS, type CanonicalField } from './canonical-fields.ts';

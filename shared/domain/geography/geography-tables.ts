@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The compact tables derived from @etalab/decoupage-administratif (see scripts/build-geography.ts). */
 export const PostcodeTableSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SupplierIdentitySchema } from '../spend-line.ts';
 
 /** Spend of one anchor with one supplier within one dataset: what a report reads instead of lines. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_FIELD_LENGTH } from '../row-text.ts';
 import { PlaceFactSchema } from '../supplier-profile.ts';
 import { OverrideChangeSchema } from './supplier-facts.ts';

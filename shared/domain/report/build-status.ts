@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Beside report.json in a report's folder: how the latest attempt to build that report ended. */
 export const BUILD_STATUS_FILE = 'status.json';

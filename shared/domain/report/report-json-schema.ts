@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { METHOD_VERSION, REPORT_SCHEMA_VERSION, ReportSchema } from './report-schema.ts';
 
 /** The JSON Schema of report.json, as published in docs/report-schema.json. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */

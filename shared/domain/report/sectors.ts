@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import cpvJson from '../../../data/reference/cpv-divisions.json' with { type: 'json' };
 import m57Json from '../../../data/reference/m57-accounts.json' with { type: 'json' };
 import type { Currency, DatasetKind } from '../dataset-kind.ts';

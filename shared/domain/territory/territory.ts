@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema } from '../dataset-kind.ts';
 import { ExclusionRuleSchema } from '../influenceable.ts';
 import { CONSORTIUM_UPLOADER } from './consortium.ts';

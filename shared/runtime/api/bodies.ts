@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetKindSchema } from '../../domain/dataset-kind.ts';
 import { MappingProfileSchema } from '../../domain/formats/mapping-profile.ts';
 import {

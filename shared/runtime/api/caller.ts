@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../contracts/roles.ts';
 import { CONSORTIUM_UPLOADER } from '../../domain/territory/consortium.ts';
 import type { Caller } from '../../use-cases/portal.ts';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller, PortalDependencies } from '../../use-cases/portal.ts';
 import { problem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CANONICAL_FIELDS, type CanonicalRow } from '../../../shared/domain/formats/canonical-fields.ts';
 import { readRowText } from '../../../shared/domain/row-text.ts';
 
