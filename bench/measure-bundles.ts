@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { ESM_REQUIRE_BANNER } from '../infra/esm-require-banner.ts';
 import { projectRoot } from './bench-paths.ts';
 
 export interface BundleMeasure {
@@ -66,6 +67,7 @@ export async function measureBundles(out: string, coldRuns: number): Promise<Bun
       target: 'node22',
       format: 'esm',
       external: ['@aws-sdk/*'],
+      banner: { js: ESM_REQUIRE_BANNER },
       outfile,
       metafile: true,
       logLevel: 'warning',

@@ -1,11 +1,12 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { callerOf } from '../../shared/runtime/api/caller.ts';
 import { problem } from '../../shared/runtime/api/problem.ts';
 import { route } from '../../shared/runtime/api/routes.ts';
 import { apiDependencies } from '../../shared/runtime/api-dependencies.ts';
-import { logErrors } from '../../shared/runtime/log-errors.ts';
+import { recordApiResponse } from '../../shared/runtime/observability/api-metrics.ts';
+import { lambdaHandler } from '../../shared/runtime/observability/lambda-handler.ts';
+import { observabilityOf } from '../../shared/runtime/observability/observability.ts';
 
 const HttpEventSchema = z.object({
   routeKey: z.string(),
@@ -15,33 +16,43 @@ const HttpEventSchema = z.object({
   isBase64Encoded: z.boolean().optional(),
 });
 
+const observed = observabilityOf('api');
+
 /** The portal's HTTP API (API Gateway HTTP API, JWT-authorised): one route per use case. */
 async function api(event: unknown): Promise<APIGatewayProxyStructuredResultV2> {
   const http = HttpEventSchema.safeParse(event);
   if (!http.success) return problem(400, 'Not an HTTP API request');
+  const response = await answer(event, http.data);
+  recordApiResponse(observed.metrics, http.data.routeKey, response.statusCode);
+  return response;
+}
+
+async function answer(
+  event: unknown,
+  http: z.infer<typeof HttpEventSchema>,
+): Promise<APIGatewayProxyStructuredResultV2> {
   const caller = callerOf(event);
   if (!caller) return problem(403, 'Your account is not attached to an institution');
+  observed.logger.appendKeys({ anchorId: caller.anchorId, route: http.routeKey });
   let body: unknown;
   try {
-    const text = http.data.isBase64Encoded
-      ? Buffer.from(http.data.body ?? '', 'base64').toString('utf8')
-      : http.data.body;
+    const text = http.isBase64Encoded ? Buffer.from(http.body ?? '', 'base64').toString('utf8') : http.body;
     body = text ? JSON.parse(text) : undefined;
   } catch {
     return problem(400, 'The body is not JSON');
   }
   try {
     return await route(apiDependencies(), {
-      routeKey: http.data.routeKey,
-      pathParameters: http.data.pathParameters ?? {},
-      queryStringParameters: http.data.queryStringParameters ?? {},
+      routeKey: http.routeKey,
+      pathParameters: http.pathParameters ?? {},
+      queryStringParameters: http.queryStringParameters ?? {},
       body,
       caller,
     });
   } catch (error) {
-    console.error(JSON.stringify({ level: 'ERROR', function: 'api', message: String(error) }));
+    observed.logger.error('request failed', error instanceof Error ? error : String(error));
     return problem(500, 'Something went wrong on our side', 'The error was logged; try again in a moment.');
   }
 }
 
-export const handler = middy(api).use(logErrors('api'));
+export const handler = lambdaHandler(observed, api);

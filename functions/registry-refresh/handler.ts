@@ -1,18 +1,24 @@
-import middy from '@middy/core';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { parse } from '@aws-lambda-powertools/parser';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { logInfo } from '../../shared/runtime/log.ts';
-import { logErrors } from '../../shared/runtime/log-errors.ts';
+import { METRICS } from '../../shared/contracts/metrics.ts';
+import { shapeOf } from '../../shared/runtime/events/event-shape.ts';
+import { refuseEvent } from '../../shared/runtime/events/refused-event.ts';
+import { lambdaHandler } from '../../shared/runtime/observability/lambda-handler.ts';
+import { observabilityOf } from '../../shared/runtime/observability/observability.ts';
 import { registryRefreshDependencies } from '../../shared/runtime/registry-refresh-dependencies.ts';
 import { type RegistryRefreshOutcome, refreshRegistry } from '../../shared/use-cases/refresh-registry.ts';
 
-/** What the schedule (through the state machine) or an operator sends: both optional. */
-const RefreshRequestSchema = z.object({
+/** What the schedule (through the state machine) or an operator sends: both optional, nothing else (a typo is refused, not ignored). */
+const RefreshRequestSchema = z.strictObject({
   /** Another stock base than the deployment's (a mirror, a folder of a test). */
   base: z.string().min(1).optional(),
   /** Read the stock again even when its files are the ones the last refresh read. */
   force: z.boolean().optional(),
 });
+
+const observed = observabilityOf('registry-refresh');
 
 /**
  * Time kept back for the last row group, its facts and the checkpoint: a row group of INSEE's national
@@ -28,8 +34,15 @@ async function registryRefresh(
   event: unknown,
   context: Context,
 ): Promise<RegistryRefreshOutcome & { again: boolean }> {
+  const parsed = parse(event ?? {}, undefined, RefreshRequestSchema, true);
+  if (!parsed.success) {
+    // Answered as failed, not thrown: the state machine stops on it rather than retrying it.
+    const reason = `not a refresh request ({base?, force?}); ${shapeOf(event)}`;
+    refuseEvent(observed, reason);
+    return { status: 'failed', reason, again: false };
+  }
+  const request = parsed.data;
   const deps = registryRefreshDependencies();
-  const request = RefreshRequestSchema.parse(event ?? {});
   const outcome = await refreshRegistry(
     { ...deps, timeLeftMs: () => context.getRemainingTimeInMillis() - CHECKPOINT_MARGIN_MS },
     {
@@ -38,14 +51,24 @@ async function registryRefresh(
       ...(request.force ? { force: true } : {}),
     },
   );
-  logInfo({ registryRefresh: outcome.status, ...summaryOf(outcome) });
+  recordRefresh(outcome);
   return { ...outcome, again: outcome.status === 'paused' };
 }
 
-function summaryOf(outcome: RegistryRefreshOutcome) {
+function recordRefresh(outcome: RegistryRefreshOutcome): void {
+  const { logger, metrics } = observed;
+  if (outcome.status === 'refreshed') {
+    for (const file of outcome.registry.files) {
+      metrics.addMetric(METRICS.registryRowsRead, MetricUnit.Count, file.rows);
+      metrics.addMetric(METRICS.registryFactsStored, MetricUnit.Count, file.facts);
+    }
+  }
+  if (outcome.status === 'failed') logger.error('registry refresh failed', { reason: outcome.reason });
+  else logger.info('registry refresh', { status: outcome.status, ...summaryOf(outcome) });
+}
+
+function summaryOf(outcome: Exclude<RegistryRefreshOutcome, { status: 'failed' }>) {
   switch (outcome.status) {
-    case 'failed':
-      return { reason: outcome.reason };
     case 'paused':
       return { file: outcome.file, rows: outcome.rows };
     default:
@@ -53,4 +76,4 @@ function summaryOf(outcome: RegistryRefreshOutcome) {
   }
 }
 
-export const handler = middy(registryRefresh).use(logErrors('registry-refresh'));
+export const handler = lambdaHandler(observed, registryRefresh);

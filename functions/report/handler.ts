@@ -1,8 +1,12 @@
-import middy from '@middy/core';
+import { parse } from '@aws-lambda-powertools/parser';
 import * as z from 'zod';
 import { DatasetKindSchema } from '../../shared/domain/dataset-kind.ts';
-import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
-import { logErrors } from '../../shared/runtime/log-errors.ts';
+import { DatasetIngestedSchema } from '../../shared/runtime/events/dataset-ingested.ts';
+import { shapeOf } from '../../shared/runtime/events/event-shape.ts';
+import { refuseEvent } from '../../shared/runtime/events/refused-event.ts';
+import { lambdaHandler } from '../../shared/runtime/observability/lambda-handler.ts';
+import { observabilityOf } from '../../shared/runtime/observability/observability.ts';
+import { reportObservers } from '../../shared/runtime/observability/report-metrics.ts';
 import { reportDependencies } from '../../shared/runtime/report-dependencies.ts';
 import {
   publishAfterIngest,
@@ -17,22 +21,29 @@ const ReportRequestSchema = z.object({
   anchorId: z.string().min(1).optional(),
 });
 
-/** EventBridge's "dataset ingested": rebuild the consortium report and those the upload counts in. */
-const DatasetIngestedSchema = z.object({
-  source: z.literal(DATASET_INGESTED.source),
-  'detail-type': z.literal(DATASET_INGESTED.detailType),
-  detail: z.object({ kind: DatasetKindSchema, anchorId: z.string().min(1) }),
-});
+/** After an ingest (the whole EventBridge event), or on demand (the rule passes the request alone). */
+const ReportEventSchema = z.union([
+  DatasetIngestedSchema.transform(({ detail }) => ({ after: detail })),
+  ReportRequestSchema.transform((request) => ({ request })),
+]);
+
+const observed = observabilityOf('report');
 
 /**
  * Rebuilds reports from the stored rollups: on demand (a territory, a kind, the consortium or one
- * anchor), or after each dataset ingested.
+ * anchor), or after each dataset ingested: the consortium report and those the upload counts in.
  */
 async function report(event: unknown): Promise<ReportOutcome> {
-  const deps = reportDependencies();
-  const ingested = DatasetIngestedSchema.safeParse(event);
-  if (ingested.success) {
-    const { kind, anchorId } = ingested.data.detail;
+  const parsed = parse(event, undefined, ReportEventSchema, true);
+  if (!parsed.success) {
+    const reason = `neither "dataset ingested" nor a report request ({kind, territoryId?, language?, anchorId?}); ${shapeOf(event)}`;
+    refuseEvent(observed, reason);
+    return { published: false, reason };
+  }
+  const deps = { ...reportDependencies(), ...reportObservers(observed.logger, observed.metrics) };
+  if ('after' in parsed.data) {
+    const { kind, anchorId } = parsed.data.after;
+    observed.logger.appendKeys({ anchorId });
     return publishAfterIngest(deps, {
       kind,
       uploaderId: anchorId,
@@ -40,7 +51,8 @@ async function report(event: unknown): Promise<ReportOutcome> {
       language: deps.language,
     });
   }
-  const request = ReportRequestSchema.parse(event);
+  const { request } = parsed.data;
+  if (request.anchorId) observed.logger.appendKeys({ anchorId: request.anchorId });
   return publishReport(deps, {
     ...request,
     territoryId: request.territoryId ?? deps.territoryId,
@@ -48,4 +60,4 @@ async function report(event: unknown): Promise<ReportOutcome> {
   });
 }
 
-export const handler = middy(report).use(logErrors('report'));
+export const handler = lambdaHandler(observed, report);

@@ -14,7 +14,7 @@ import type { MappingProfile } from '../domain/formats/mapping-profile.ts';
 import type { LookupRun } from '../domain/registry/registry-status.ts';
 import type { Territory } from '../domain/territory/territory.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
-import { encodeS3EventKey } from '../runtime/s3-event.ts';
+import { encodeS3EventKey } from '../runtime/events/s3-notifications.ts';
 import { type IngestOutcome, UPLOAD_METADATA } from '../use-cases/ingest-dataset.ts';
 import type { FactsOutcome } from '../use-cases/load-facts.ts';
 import type { ReportOutcome, ReportRequest } from '../use-cases/publish-report.ts';
@@ -49,9 +49,17 @@ export function objectCreatedEvent(location: ObjectLocation) {
         awsRegion: 'eu-west-3',
         eventTime: new Date().toISOString(),
         eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'local' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
         s3: {
           s3SchemaVersion: '1.0',
-          bucket: { name: location.bucket, arn: `arn:aws:s3:::${location.bucket}` },
+          configurationId: 'local-uploads',
+          bucket: {
+            name: location.bucket,
+            ownerIdentity: { principalId: 'local' },
+            arn: `arn:aws:s3:::${location.bucket}`,
+          },
           object: {
             key: encodeS3EventKey(location.key),
             ...(location.eTag ? { eTag: location.eTag } : {}),

@@ -1,5 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createDocumentClient, createEventBridgeClient } from '../adapters/aws-clients.ts';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { createApiSireneLookup } from '../adapters/company-lookup/api-sirene-lookup.ts';
 import { createRechercheEntreprisesLookup } from '../adapters/company-lookup/recherche-entreprises-lookup.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
@@ -10,12 +9,17 @@ import { systemClock } from '../ports/clock.ts';
 import type { CompanyLookup } from '../ports/company-lookup.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 import type { RuntimeConfig } from './env.ts';
+import {
+  tracedDocumentClient,
+  tracedEventBridgeClient,
+  tracedSecretsManagerClient,
+} from './observability/traced-clients.ts';
 
 /** API Sirene's key, read from Secrets Manager once per container (or given as is on a laptop). */
 async function apiSireneKey(apiKey: RuntimeConfig['companyLookup']['apiKey']): Promise<string> {
   if (!apiKey) throw new Error('COMPANY_LOOKUP=api-sirene needs INSEE_API_KEY_SECRET (or INSEE_API_KEY)');
   if ('value' in apiKey) return apiKey.value;
-  const secrets = new SecretsManagerClient({});
+  const secrets = tracedSecretsManagerClient();
   try {
     const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: apiKey.secret }));
     if (!SecretString) throw new Error(`the secret ${apiKey.secret} holds no text`);
@@ -27,7 +31,7 @@ async function apiSireneKey(apiKey: RuntimeConfig['companyLookup']['apiKey']): P
 
 /** The company-lookup function's composition root; `lookup` is undefined when lookups are off. */
 export const companyLookupDependencies = cachedByConfig((config) => {
-  const documents = createDocumentClient(config.dynamoDbEndpoint);
+  const documents = tracedDocumentClient(config.dynamoDbEndpoint);
   const { provider, url, apiKey } = config.companyLookup;
   let lookup: Promise<CompanyLookup> | undefined;
   const options = url ? { baseUrl: url } : {};
@@ -44,7 +48,7 @@ export const companyLookupDependencies = cachedByConfig((config) => {
     profiles: createDynamoDbProfileStore(documents, config.tableName),
     state: createDynamoDbRegistryState(documents, config.tableName),
     rebuilds: config.eventBusName
-      ? createEventBridgeReportRebuilds(createEventBridgeClient(config.eventsEndpoint), config.eventBusName)
+      ? createEventBridgeReportRebuilds(tracedEventBridgeClient(config.eventsEndpoint), config.eventBusName)
       : undefined,
     clock: systemClock,
   };

@@ -1,4 +1,3 @@
-import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createDynamoDbRegistryState } from '../adapters/dynamodb-registry-state.ts';
@@ -9,7 +8,7 @@ import { DEFAULT_EXCLUSION_RULES } from '../domain/influenceable.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { ReportDependencies } from '../use-cases/publish-report.ts';
 import { cachedByConfig } from './cached-by-config.ts';
-import { logReportNotBuilt } from './log.ts';
+import { tracedDocumentClient, tracedS3Client } from './observability/traced-clients.ts';
 
 /** The report function's composition root. */
 export const reportDependencies = cachedByConfig(
@@ -19,8 +18,8 @@ export const reportDependencies = cachedByConfig(
     territoryId: string;
     language: 'fr' | 'en' | undefined;
   } => {
-    const objects = createS3ObjectStore(createS3Client(config.s3Endpoint));
-    const documents = createDocumentClient(config.dynamoDbEndpoint);
+    const objects = createS3ObjectStore(tracedS3Client(config.s3Endpoint));
+    const documents = tracedDocumentClient(config.dynamoDbEndpoint);
     return {
       territoryId: config.territoryId,
       language: config.reportLanguage,
@@ -33,7 +32,6 @@ export const reportDependencies = cachedByConfig(
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,
       settings: { reportsBucket: config.reportsBucket },
-      onBuildFailure: logReportNotBuilt,
     };
   },
 );

@@ -48,7 +48,13 @@ export interface IngestDependencies {
 export const CONTINUE_BEFORE_MS = 90_000;
 
 export type IngestOutcome =
-  | { readonly outcome: 'ingested' | 'rejected' | 'failed'; readonly dataset: DatasetRecord }
+  | {
+      readonly outcome: 'ingested';
+      readonly dataset: DatasetRecord;
+      /** Counted datasets this one took out of the count (older copies, a month its quarter holds). */
+      readonly superseded: number;
+    }
+  | { readonly outcome: 'rejected' | 'failed'; readonly dataset: DatasetRecord }
   /** Already ingested, rejected or failed for good: nothing to do. */
   | { readonly outcome: 'already-done'; readonly dataset: DatasetRecord }
   /** Another attempt holds the dataset within its lease: try again later. */
@@ -128,8 +134,8 @@ export async function ingestDataset(
     throw error;
   }
   // Outside the try: the dataset is INGESTED whatever happens next; a failure here is retried.
-  if (outcome.outcome === 'ingested') await settleOverlaps(retiring(deps), outcome.dataset, deps.clock.now());
-  return outcome;
+  if (outcome.outcome !== 'ingested') return outcome;
+  return { ...outcome, superseded: await settleOverlaps(retiring(deps), outcome.dataset, deps.clock.now()) };
 }
 
 async function ingestObject(
@@ -262,8 +268,8 @@ async function finish(
   // Counted, but not yet compared with the uploader's other files: the portal waits for that.
   const dataset: DatasetRecord = status === 'INGESTED' ? { ...done, overlapsPending: true } : done;
   await deps.datasets.saveDataset(dataset);
-  const outcome = status === 'INGESTED' ? 'ingested' : status === 'REJECTED' ? 'rejected' : 'failed';
-  return { outcome, dataset };
+  if (status === 'INGESTED') return { outcome: 'ingested', dataset, superseded: 0 };
+  return { outcome: status === 'REJECTED' ? 'rejected' : 'failed', dataset };
 }
 
 /** Removes a dataset's line files, under whichever kind it was read as (unknown before its header). */

@@ -32,8 +32,17 @@ export interface ReportDependencies {
   readonly settings: { readonly reportsBucket: string };
   /** The register's refresh and lookups, which the report states; absent: it says none ran. */
   readonly registry?: Pick<RegistryState, 'readStatus' | 'readLookupRun'> | undefined;
-  /** Told of each report that could not be built, for the operators (a log line an alarm counts). */
+  /** Told of each report that could not be built, for the operators (a count an alarm watches). */
   readonly onBuildFailure?: ((failure: BuildFailure & { readonly report: string }) => void) | undefined;
+  /** Told of each report published: how long it took, and how many records it read to get there. */
+  readonly onBuilt?: ((built: BuildMeasure) => void) | undefined;
+}
+
+export interface BuildMeasure {
+  readonly report: string;
+  readonly durationMs: number;
+  /** Datasets listed, rollups read and supplier profiles asked for. */
+  readonly reads: number;
 }
 
 export interface ReportRequest {
@@ -74,6 +83,7 @@ export async function publishReport(
   const territory = await deps.territories.get(request.territoryId);
   if (!territory) return { published: false, reason: `unknown territory "${request.territoryId}"` };
   const language = request.language ?? territory.language;
+  const started = performance.now();
   const listed = (await deps.datasets.listDatasets({ kind: request.kind })).sort((a, b) =>
     a.id.localeCompare(b.id),
   );
@@ -145,6 +155,11 @@ export async function publishReport(
     ),
   );
   await publishIndex(deps, language);
+  deps.onBuilt?.({
+    report: prefix,
+    durationMs: performance.now() - started,
+    reads: listed.length + rollups.length + profiles.size,
+  });
   return { published: true, report, prefix, files: [...files.keys()] };
 }
 

@@ -13,20 +13,20 @@ import type { DatasetStore } from '../ports/dataset-store.ts';
  * - datasets sharing only part of their spend both stay counted, each noting the other.
  * It runs once the dataset is recorded INGESTED, and again when its event is delivered again, so a
  * crash in between is completed by the retry; two files settling at once both see each other, since
- * each records itself before it looks.
+ * each records itself before it looks. Returns how many datasets it took out of the count.
  */
 export async function settleOverlaps(
   datasets: DatasetStore,
   dataset: DatasetRecord,
   now: Date,
-): Promise<void> {
-  await compareWithOthers(datasets, dataset, now);
+): Promise<number> {
+  const superseded = await compareWithOthers(datasets, dataset, now);
   // Another file settling at once may write the record between our read and write: read it again.
   for (let attempt = 0; attempt < MAX_MARK_ATTEMPTS; attempt++) {
-    if (await datasets.markOverlapsSettled(dataset.id, now)) return;
+    if (await datasets.markOverlapsSettled(dataset.id, now)) return superseded;
     const current = await datasets.getDataset(dataset.id);
     // Superseded meanwhile, or marked by a concurrent delivery: nothing left to do.
-    if (current?.status !== 'INGESTED' || !current.overlapsPending) return;
+    if (current?.status !== 'INGESTED' || !current.overlapsPending) return superseded;
   }
   // Thrown, so the event is delivered again and the retry settles it.
   throw new Error(`dataset ${dataset.id} kept changing while its overlaps were being settled`);
@@ -34,17 +34,21 @@ export async function settleOverlaps(
 
 const MAX_MARK_ATTEMPTS = 5;
 
-async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord, now: Date): Promise<void> {
+/** Returns how many datasets it superseded. */
+async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord, now: Date): Promise<number> {
   const anchors = await datasets.listDatasets({ anchorId: dataset.anchorId });
   const counted = anchors.filter((other) => other.id !== dataset.id && other.status === 'INGESTED');
-  const supersede = (loser: DatasetRecord, holder: DatasetRecord, message: string) =>
-    supersedeAndRepoint(datasets, anchors, { loser, holder, message }, now);
+  let superseded = 0;
+  const supersede = async (loser: DatasetRecord, holder: DatasetRecord, message: string) => {
+    await supersedeAndRepoint(datasets, anchors, { loser, holder, message }, now);
+    superseded++;
+  };
   const replaced = await keepNewestUpload(dataset, counted, supersede);
-  if (replaced.has(dataset.id)) return;
+  if (replaced.has(dataset.id)) return superseded;
   const candidates = counted.filter(
     (other) => !replaced.has(other.id) && other.kind === dataset.kind && periodsMeet(other, dataset),
   );
-  if (candidates.length === 0) return;
+  if (candidates.length === 0) return superseded;
   // What a dataset says of a copy retired since (its content taken over by an earlier upload) goes:
   // the notes then do not depend on the order the copies came in.
   const stillCounted = new Set([
@@ -69,7 +73,7 @@ async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord,
         contained.by,
         `all its spend (every supplier and month, to the cent) is also in dataset ${contained.by.id} (${contained.by.fileName}), which is counted instead`,
       );
-      if (contained.dataset.id === dataset.id) return;
+      if (contained.dataset.id === dataset.id) return superseded;
     } else {
       const cells = overlap.matchingCells;
       const cents = overlap.matchingCents;
@@ -78,6 +82,7 @@ async function compareWithOthers(datasets: DatasetStore, dataset: DatasetRecord,
     }
   }
   if (shared.length > 0) await datasets.noteOverlaps(dataset.id, shared, stillCounted, now);
+  return superseded;
 }
 
 /** Of the INGESTED uploads of one bucket and key, the newest counts; returns the ids it replaced. */

@@ -1,8 +1,11 @@
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/contracts/environment.ts';
+import { METRICS } from '../../shared/contracts/metrics.ts';
+import { localLambdaContext } from '../../shared/local/lambda-context.ts';
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
+import { metricSum, withPowertoolsOutput } from '../support/powertools-output.ts';
 import {
   dataset,
   deleteUpload,
@@ -205,24 +208,34 @@ describe('ingest handler fed an S3 event', () => {
     expect(await rollupItems(harness, meta.id)).toHaveLength(0);
   });
 
-  it('reports only the bad messages of an SQS batch and still ingests the others', async () => {
+  it('refuses the messages of an SQS batch that are no S3 notification, once each, and ingests the others', async () => {
     const good = paymentsExcerpt('batch', 40, 100);
     const location = await putUpload(harness, 'uploads/anchor-3/batch.csv', good.text, {
       anchor: 'anchor-3',
     });
 
-    const result = await invokeIngest(
-      sqsEvent([
-        { messageId: 'not-an-s3-event', body: JSON.stringify({ hello: 'world' }) },
-        { messageId: 'not-json', body: 'this is not JSON' },
-        { messageId: 's3-test-event', body: JSON.stringify({ Event: 's3:TestEvent', Bucket: 'x' }) },
-        { messageId: 'good', body: JSON.stringify(objectCreatedEvent(location)) },
-      ]),
-    );
-
-    expect(result).toEqual({
-      batchItemFailures: [{ itemIdentifier: 'not-an-s3-event' }, { itemIdentifier: 'not-json' }],
+    const { result, logs, emf } = await withPowertoolsOutput(async () => {
+      const { handler } = await import('../../functions/ingest/handler.ts');
+      return handler(
+        sqsEvent([
+          { messageId: 'not-an-s3-event', body: JSON.stringify({ hello: 'world' }) },
+          { messageId: 'not-json', body: 'this is not JSON' },
+          { messageId: 's3-test-event', body: JSON.stringify({ Event: 's3:TestEvent', Bucket: 'x' }) },
+          { messageId: 'good', body: JSON.stringify(objectCreatedEvent(location)) },
+        ]),
+        localLambdaContext('ingest'),
+      );
     });
+
+    // Not retried: they would fail the same way on every delivery, then sit in the dead-letter queue.
+    expect(result).toEqual({ batchItemFailures: [] });
+    const refused = logs.filter((line) => line.message === 'event refused');
+    expect(refused.map((line) => line.messageId)).toEqual(['not-an-s3-event', 'not-json']);
+    expect(refused[0]).toMatchObject({ level: 'ERROR', service: 'ingest' });
+    expect(refused[0]?.reason).toContain('its fields are "hello"');
+    expect(refused[1]?.reason).toContain('it is string');
+    expect(metricSum(emf, METRICS.eventsRefused, { service: 'ingest' })).toBe(2);
+    expect(metricSum(emf, METRICS.datasetsIngested)).toBe(1);
     const meta = await dataset(harness, datasetIdOf(location));
     expect(meta).toMatchObject({
       status: 'INGESTED',

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOG_EVENTS } from '../../../shared/contracts/log-events.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../../shared/contracts/metrics.ts';
+import { metricSum, withPowertoolsOutput } from '../../support/powertools-output.ts';
 import { dataset, putMeta, readBytes } from '../helpers.ts';
 import { type ApiWorld, call, datasetIds, FOREIGN, OWN, startApiWorld } from './support.ts';
 
@@ -80,26 +81,15 @@ describe('a rebuild that fails', () => {
     expect(Object.keys(status).sort()).toEqual(['at', 'code', 'methodVersion', 'ok', 'reason']);
   });
 
-  it('tells the operators: one log line per report not built, which the stack’s alarm counts', async () => {
-    const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
-      logged.push(String(line));
-    });
-    // As in Lambda, where the function's log lines go to CloudWatch.
-    process.env.AWS_LAMBDA_FUNCTION_NAME = 'report';
-    try {
-      await rebuild();
-    } finally {
-      delete process.env.AWS_LAMBDA_FUNCTION_NAME;
-      spy.mockRestore();
-    }
-    const events = logged
-      .map((line) => JSON.parse(line))
-      .filter((line) => line.event === LOG_EVENTS.reportNotBuilt);
-    expect(events.map((line) => line.report).sort()).toEqual(
+  it('tells the operators: a count the stack’s alarm watches and an error line per report not built', async () => {
+    const { logs, emf } = await withPowertoolsOutput(() => rebuild());
+    const notBuilt = logs.filter((line) => line.message === 'report not built');
+    expect(notBuilt.map((line) => line.report).sort()).toEqual(
       [`reports/${folder('consortium')}`, `reports/${folder(`anchor-${OWN}`)}`].sort(),
     );
-    expect(events[0]).toMatchObject({ level: 'ERROR', code: 'several-currencies' });
+    expect(notBuilt[0]).toMatchObject({ level: 'ERROR', service: 'report', code: 'several-currencies' });
+    expect(metricSum(emf, METRICS.reportsNotBuilt, { service: 'report' })).toBe(2);
+    expect(metricSum(emf, METRICS.reportsBuilt)).toBe(0);
   });
 
   it('lists a report that never published, with its failure and nothing to open', async () => {

@@ -1,0 +1,47 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** The functions, by their folder under `functions/`: the `service` of their logs, metrics and traces. */
+export type ServiceName =
+  | 'api'
+  | 'ingest'
+  | 'report'
+  | 'registry-load'
+  | 'registry-refresh'
+  | 'company-lookup';
+
+export interface Observability {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/**
+ * Outside Lambda — the CLI, `serve`, the tests and the bench drive the same handlers in process — a
+ * person reads the CLI's own lines: Powertools stays silent there unless a POWERTOOLS_* variable the
+ * user set says otherwise. Set before the first instance reads them; only the unset ones.
+ */
+function quietOutsideLambda(env: NodeJS.ProcessEnv): void {
+  if (env.AWS_LAMBDA_FUNCTION_NAME) return;
+  env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+}
+quietOutsideLambda(process.env);
+
+/**
+ * One tracer per process. Powertools turns it off outside Lambda and when the deployment sets
+ * POWERTOOLS_TRACE_ENABLED=false (infra/config `observability.tracing`).
+ */
+export const tracer = new Tracer();
+
+/**
+ * A function's logger and metrics, named after it whatever the environment says: the local stack
+ * runs every function in one process. Their levels, namespace and switches come from the POWERTOOLS_*
+ * variables the stack sets (infra/constructs/project-function.ts).
+ */
+export function observabilityOf(service: ServiceName): Observability {
+  const logger = new Logger({ serviceName: service });
+  // Its warnings (a dimension dropped, a metric over the limit) go out as structured log lines too.
+  const metrics = new Metrics({ serviceName: service, logger });
+  return { logger, metrics };
+}
