@@ -87,13 +87,27 @@ const CompanyLookupConfigSchema = z
     path: ['inseeApiKeySecretName'],
   });
 
+/** What the functions and the refresh state machine tell the operator (docs/operations.md). */
+const ObservabilityConfigSchema = z.strictObject({
+  /**
+   * X-Ray on the functions and the registry-refresh state machine: where a slow ingest or report
+   * spends its time, call by call. Off, nothing is sampled and the roles get no X-Ray grant.
+   */
+  tracing: z.boolean().default(true),
+  /** The CloudWatch dashboard `ancrage-<stage>`: about $3 a month past the free tier's three. */
+  dashboard: z.boolean().default(true),
+  /** The least severe log line the functions write: DEBUG to investigate, WARN to write (and pay) less. */
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+export type ObservabilityConfig = z.infer<typeof ObservabilityConfigSchema>;
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
   /** A bundled territory id or a path to a territory JSON file. */
   territory: z.string().min(1),
   language: z.enum(['fr', 'en']).optional(),
-  /** Who receives the alarms (dead-letter messages, function errors). */
+  /** Who receives the alarms (docs/operations.md#alarms). */
   alarmEmail: z.email().optional(),
   /** Largest upload accepted by the presigned POST, in megabytes. */
   maxUploadMb: z.number().int().positive().max(5_000).default(500),
@@ -118,6 +132,8 @@ const DeployConfigSchema = z.strictObject({
   dataOnDestroy: z.enum(['retain', 'destroy']).default('retain'),
   registryRefresh: RegistryRefreshConfigSchema.default(DEFAULT_REGISTRY_REFRESH),
   companyLookup: CompanyLookupConfigSchema.default({ provider: 'recherche-entreprises' }),
+  // prefault, not default: a missing block is parsed as `{}`, so each key keeps the default declared above.
+  observability: ObservabilityConfigSchema.prefault({}),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

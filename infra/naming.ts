@@ -22,6 +22,8 @@ export function resourceNames(stage: string, account: string = Aws.ACCOUNT_ID, r
     queryWorkgroup: `ancrage-${stage}`,
     /** The state machine that refreshes the register: a known name, so an operator can start it by hand. */
     registryRefresh: `ancrage-${stage}-registry-refresh`,
+    /** The operations dashboard (docs/operations.md): one per stage, found by name in the console. */
+    dashboard: `ancrage-${stage}`,
     /**
      * SSM parameters one stack writes and another reads at deploy time (no CloudFormation export to
      * pin): the reports site's URL (storage → app), the portal WebACL's ARN (the us-east-1 WAF stack → app).

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/contracts/environment.ts';
+import { metricNamespace } from '../../shared/contracts/metrics.ts';
+import type { ObservabilityConfig } from '../config.ts';
+import { ESM_REQUIRE_BANNER } from '../esm-require-banner.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -15,6 +18,9 @@ export interface ProjectFunctionProps {
   readonly timeout: Duration;
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: RetentionDays;
+  /** Names the metrics' namespace (`Ancrage/<stage>`). */
+  readonly stage: string;
+  readonly observability: ObservabilityConfig;
   /** Ship the geography tables beside the bundle (only the functions that locate suppliers). */
   readonly withGeography?: boolean;
   /** At most this many at once (taken from the account's pool); unbounded when absent. */
@@ -22,8 +28,23 @@ export interface ProjectFunctionProps {
 }
 
 /**
+ * How Powertools (logger, metrics, tracer) is told who it runs for, read by Powertools itself: the
+ * service names the `service` dimension and log field, the namespace keeps two stages' metrics apart.
+ */
+function powertoolsEnvironment(props: ProjectFunctionProps): Record<string, string> {
+  return {
+    POWERTOOLS_SERVICE_NAME: props.name,
+    POWERTOOLS_METRICS_NAMESPACE: metricNamespace(props.stage),
+    POWERTOOLS_LOG_LEVEL: props.observability.logLevel,
+    // Off, the tracer records nothing even if a caller's trace header asks for it.
+    POWERTOOLS_TRACE_ENABLED: String(props.observability.tracing),
+  };
+}
+
+/**
  * Every function with the house defaults: bundled by the local esbuild (never Docker) as ESM for
- * Node 22 on arm64, AWS SDK from the runtime, an explicit log group with retention.
+ * Node 22 on arm64, AWS SDK from the runtime, an explicit log group with retention, Powertools told
+ * its service and namespace, X-Ray as the configuration says.
  */
 export class ProjectFunction extends Construct {
   readonly function: NodejsFunction;
@@ -42,6 +63,15 @@ export class ProjectFunction extends Construct {
       reason:
         'nodejs22.x is the runtime the code, the bundler target and the tests are built for; upgrading is a tested change, not a default.',
     });
+    if (props.observability.tracing) {
+      // Acknowledged only here, where tracing adds it; tests/infra/stacks.test.ts checks that the
+      // X-Ray actions are the only ones a function's role holds on "*".
+      Validations.of(this).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource-level permission, AWS documents them on "*".',
+      });
+    }
     this.function = new NodejsFunction(this, 'Function', {
       entry: `${repoRoot}functions/${props.name}/handler.ts`,
       handler: 'handler',
@@ -53,10 +83,12 @@ export class ProjectFunction extends Construct {
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrency }),
       logGroup,
+      tracing: props.observability.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       projectRoot: repoRoot,
       depsLockFilePath: `${repoRoot}package-lock.json`,
       environment: {
         ...props.environment,
+        ...powertoolsEnvironment(props),
         ...(props.withGeography ? { [ENV.geographyDirectory]: '/var/task/geography' } : {}),
       },
       bundling: {
@@ -67,8 +99,7 @@ export class ProjectFunction extends Construct {
         forceDockerBundling: false,
         externalModules: ['@aws-sdk/*'],
         mainFields: ['module', 'main'],
-        // CommonJS dependencies call require(); ESM output needs it defined.
-        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -1,6 +1,5 @@
 import { type CfnResource, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
@@ -10,6 +9,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DeployConfig } from '../config.ts';
+import { operatorAlarm } from './operator-alarm.ts';
 import { MAX_REFRESH_ROUNDS, refreshLoop } from './refresh-loop.ts';
 
 export interface RegistryRefreshProps {
@@ -21,6 +21,8 @@ export interface RegistryRefreshProps {
   readonly alarms: ITopic;
   /** How long the schedule's dead-letter queue keeps a start it could not make. */
   readonly deadLetterRetention: Duration;
+  /** X-Ray on the executions, as on the function they invoke (`observability.tracing`). */
+  readonly tracing: boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export class RegistryRefresh extends Construct {
   readonly stateMachine: StateMachine;
   /** Where the schedule parks a start it could not make: the stack alarms on its depth. */
   readonly deadLetterQueue: Queue;
+  /** A failed and a timed-out execution: the dashboard lists them with the stack's own. */
+  readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: RegistryRefreshProps) {
     super(scope, id);
@@ -50,18 +54,14 @@ export class RegistryRefresh extends Construct {
       timeout: Duration.minutes(MAX_REFRESH_ROUNDS * 15 + 60),
       // Every state's events, without the states' input and output: the function logs its summary.
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: props.tracing,
     });
     const functionId = Stack.of(this).getLogicalId(props.refreshFunction.node.defaultChild as CfnResource);
     Validations.of(this.stateMachine).acknowledge(
       {
-        id: 'AwsSolutions::AwsSolutions-SF2',
-        reason:
-          "One task in a loop: the execution history shows each round, its duration and its error, and the function's log says why; X-Ray would add an IAM grant on * for nothing the history does not show.",
-      },
-      {
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
         reason:
-          'Delivering a state machine\'s logs to CloudWatch Logs (logs:CreateLogDelivery, GetLogDelivery, … DescribeLogGroups) takes no resource-level permission: AWS documents these actions on "*".',
+          'Delivering a state machine\'s logs to CloudWatch Logs (logs:CreateLogDelivery, GetLogDelivery, … DescribeLogGroups) and, traced, sending X-Ray segments (xray:PutTraceSegments, GetSamplingRules, …) take no resource-level permission: AWS documents these actions on "*".',
       },
       {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
@@ -69,6 +69,13 @@ export class RegistryRefresh extends Construct {
           "The versions and aliases of the one function the state machine invokes (CDK's invoke grant).",
       },
     );
+    if (!props.tracing) {
+      Validations.of(this.stateMachine).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-SF2',
+        reason:
+          "Tracing is turned off by the deployment's configuration (observability.tracing): the execution history still shows each round, its duration and its error, and the function's log says why.",
+      });
+    }
 
     this.deadLetterQueue = new Queue(this, 'ScheduleDlq', {
       enforceSSL: true,
@@ -94,28 +101,20 @@ export class RegistryRefresh extends Construct {
       }),
     });
 
-    this.alarmOn(
-      'Failed',
-      this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-      "A registry refresh failed: the execution's cause says why (a stock file missing or unreadable, too many rounds), or the function's log when it threw.",
-      props.alarms,
-    );
-    this.alarmOn(
-      'TimedOut',
-      this.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' }),
-      'A registry refresh ran past its time limit: start it again, it resumes at its checkpoint.',
-      props.alarms,
-    );
-  }
-
-  private alarmOn(name: string, metric: Metric, description: string, alarms: ITopic): void {
-    new Alarm(this, name, {
-      metric,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: description,
-    }).addAlarmAction(new SnsAction(alarms));
+    const period = Duration.minutes(5);
+    this.alarms = [
+      operatorAlarm(this, 'Failed', {
+        metric: this.stateMachine.metricFailed({ period, statistic: 'Sum' }),
+        description:
+          "A registry refresh failed: the execution's cause says why (a stock file missing or unreadable, too many rounds), or the function's log when it threw.",
+        topic: props.alarms,
+      }),
+      operatorAlarm(this, 'TimedOut', {
+        metric: this.stateMachine.metricTimedOut({ period, statistic: 'Sum' }),
+        description:
+          'A registry refresh ran past its time limit: start it again, it resumes at its checkpoint.',
+        topic: props.alarms,
+      }),
+    ];
   }
 }

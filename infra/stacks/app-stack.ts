@@ -1,11 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { FilterPattern, type LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -13,13 +11,14 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { ENV } from '../../shared/contracts/environment.ts';
-import { LOG_EVENTS } from '../../shared/contracts/log-events.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
 import { FUNCTION_ACCESS, grantAccess, grantSecretValue, prefixFindings } from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { deployTerritory } from '../constructs/deployed-territory.ts';
+import { OperationsDashboard } from '../constructs/operations-dashboard.ts';
+import { createOperatorAlarms } from '../constructs/operator-alarms.ts';
 import { PortalApi } from '../constructs/portal-api.ts';
 import { PortalOriginCors } from '../constructs/portal-origin-cors.ts';
 import { ProjectFunction } from '../constructs/project-function.ts';
@@ -27,6 +26,7 @@ import { RegistryRefresh } from '../constructs/registry-refresh.ts';
 import { readUsEast1Parameter } from '../constructs/us-east-1-parameter.ts';
 import { nagNames, resourceNames } from '../naming.ts';
 import { PortalSite } from '../portal-site.ts';
+import type { Service } from '../project-metrics.ts';
 
 export interface AppStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -68,6 +68,8 @@ export class AppStack extends Stack {
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
     };
     const logRetention = config.logRetentionDays as RetentionDays;
+    // What every function shares besides its environment: log retention, metrics' namespace, tracing.
+    const house = { logRetention, stage: config.stage, observability: config.observability };
     const alarms = new Topic(this, 'Alarms', { enforceSSL: true });
     if (config.alarmEmail) alarms.addSubscription(new EmailSubscription(config.alarmEmail));
 
@@ -76,14 +78,14 @@ export class AppStack extends Stack {
       memoryMb: 1024,
       timeout: Duration.minutes(15),
       environment,
-      logRetention,
+      ...house,
     }).function;
-    const reportFunction = new ProjectFunction(this, 'Report', {
+    const report = new ProjectFunction(this, 'Report', {
       name: 'report',
       memoryMb: 1024,
       timeout: Duration.minutes(2),
       environment,
-      logRetention,
+      ...house,
       withGeography: true,
       // One build at a time, so a build of older data can never finish after, and overwrite, a newer
       // one. Both rules below invoke the function asynchronously: Lambda keeps what it cannot run yet
@@ -93,14 +95,13 @@ export class AppStack extends Stack {
       // target one fixed group id, so per-report groups would need the publishers to send to SQS
       // themselves; a build takes seconds, so serialising all of them costs little.
       reservedConcurrency: 1,
-    });
-    const report = reportFunction.function;
+    }).function;
     const registry = new ProjectFunction(this, 'RegistryLoad', {
       name: 'registry-load',
       memoryMb: 1024,
       timeout: Duration.minutes(15),
       environment,
-      logRetention,
+      ...house,
     }).function;
     // Reads INSEE's Parquet stock a row group at a time: 1 769 MB is where Lambda gives a whole vCPU.
     const refresh = new ProjectFunction(this, 'RegistryRefresh', {
@@ -113,7 +114,7 @@ export class AppStack extends Stack {
           ? { [ENV.registryStockBase]: config.registryRefresh.stockBase }
           : {}),
       },
-      logRetention,
+      ...house,
     }).function;
     const { provider, inseeApiKeySecretName } = config.companyLookup;
     // At most 2 000 lookups a run at the provider's pace (7 a second: about 5 minutes); 10 minutes
@@ -128,7 +129,7 @@ export class AppStack extends Stack {
         [ENV.companyLookup]: provider,
         ...(inseeApiKeySecretName ? { [ENV.inseeApiKeySecret]: inseeApiKeySecretName } : {}),
       },
-      logRetention,
+      ...house,
       // One run at a time: the provider's rate limit is per caller (API Sirene's per key), and a run
       // started while another is asking would ask the same identifiers again. Lambda queues the
       // others; each finds the answers the one before stored.
@@ -139,7 +140,7 @@ export class AppStack extends Stack {
       memoryMb: 512,
       timeout: Duration.seconds(15),
       environment: { ...environment, [ENV.maxUploadMb]: String(config.maxUploadMb) },
-      logRetention,
+      ...house,
     }).function;
     const portal = new PortalApi(this, 'Portal', { handler: apiHandler, logRetention });
     // The report list links each report to the public site, which the storage stack owns.
@@ -186,14 +187,11 @@ export class AppStack extends Stack {
     // A run that found something asks for the ingest's reports to be rebuilt, with an event.
     bus.grantPutEventsTo(lookup);
 
-    this.queueFor(ingest, 'Ingest', uploads, [OBJECT_PREFIXES.uploads], alarms);
-    this.queueFor(
-      registry,
-      'Registry',
-      reference,
-      [OBJECT_PREFIXES.registry, OBJECT_PREFIXES.directories],
-      alarms,
-    );
+    const ingestDlq = this.queueFor(ingest, 'Ingest', uploads, [OBJECT_PREFIXES.uploads]);
+    const registryDlq = this.queueFor(registry, 'Registry', reference, [
+      OBJECT_PREFIXES.registry,
+      OBJECT_PREFIXES.directories,
+    ]);
 
     const reportDlq = this.deadLetterQueue('ReportEventsDlq');
     new Rule(this, 'RebuildReports', {
@@ -213,7 +211,6 @@ export class AppStack extends Stack {
         }),
       ],
     });
-    this.alarmOnDepth('ReportEventsDlq', reportDlq, alarms);
     // A rule of its own rather than a second target of RebuildReports: turned off, it is disabled,
     // and the report's rule stays as it is; its dead letters are not mixed with the report's.
     const lookupDlq = this.deadLetterQueue('CompanyLookupEventsDlq');
@@ -223,18 +220,6 @@ export class AppStack extends Stack {
       eventPattern: { source: [DATASET_INGESTED.source], detailType: [DATASET_INGESTED.detailType] },
       targets: [new LambdaFunction(lookup, { retryAttempts: 3, deadLetterQueue: lookupDlq })],
     });
-    this.alarmOnDepth('CompanyLookupEventsDlq', lookupDlq, alarms);
-    this.alarmOnReportsNotBuilt(reportFunction.logGroup, alarms);
-    for (const [name, fn] of [
-      ['Api', apiHandler],
-      ['Ingest', ingest],
-      ['Report', report],
-      ['RegistryLoad', registry],
-      ['RegistryRefresh', refresh],
-      ['CompanyLookup', lookup],
-    ] as const) {
-      this.alarmOnErrors(name, fn, alarms);
-    }
 
     const registryRefresh = new RegistryRefresh(this, 'RegistryRefreshLoop', {
       refreshFunction: refresh,
@@ -243,8 +228,40 @@ export class AppStack extends Stack {
       logRetention,
       alarms,
       deadLetterRetention: DEAD_LETTER_RETENTION,
+      tracing: config.observability.tracing,
     });
-    this.alarmOnDepth('RegistryRefreshScheduleDlq', registryRefresh.deadLetterQueue, alarms);
+
+    const functions: Readonly<Record<Service, NodejsFunction>> = {
+      api: apiHandler,
+      ingest,
+      report,
+      'registry-load': registry,
+      'registry-refresh': refresh,
+      'company-lookup': lookup,
+    };
+    const deadLetterQueues = {
+      IngestDlq: ingestDlq,
+      RegistryDlq: registryDlq,
+      ReportEventsDlq: reportDlq,
+      CompanyLookupEventsDlq: lookupDlq,
+      RegistryRefreshScheduleDlq: registryRefresh.deadLetterQueue,
+    };
+    const operatorAlarms = createOperatorAlarms(this, {
+      stage: config.stage,
+      topic: alarms,
+      functions,
+      deadLetterQueues,
+      api: portal.api,
+    });
+    if (config.observability.dashboard) {
+      new OperationsDashboard(this, 'Operations', {
+        stage: config.stage,
+        functions,
+        deadLetterQueues,
+        api: portal.api,
+        alarms: [...operatorAlarms, ...registryRefresh.alarms],
+      });
+    }
 
     const site = new PortalSite(this, 'PortalSite', {
       stage: config.stage,
@@ -270,14 +287,11 @@ export class AppStack extends Stack {
     });
   }
 
-  /** S3 events (via EventBridge) → SQS (with a DLQ) → the function, one message at a time, failures reported per message. */
-  private queueFor(
-    fn: NodejsFunction,
-    name: string,
-    bucket: IBucket,
-    prefixes: readonly string[],
-    alarms: Topic,
-  ): void {
+  /**
+   * S3 events (via EventBridge) → SQS (with a DLQ) → the function, one message at a time, failures
+   * reported per message. Returns the dead-letter queue, for the alarms and the dashboard.
+   */
+  private queueFor(fn: NodejsFunction, name: string, bucket: IBucket, prefixes: readonly string[]): Queue {
     const dlq = this.deadLetterQueue(`${name}Dlq`);
     const queue = new Queue(this, `${name}Queue`, {
       enforceSSL: true,
@@ -300,10 +314,10 @@ export class AppStack extends Stack {
     fn.addEventSource(
       new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: 5 }),
     );
-    this.alarmOnDepth(`${name}Dlq`, dlq, alarms);
+    return dlq;
   }
 
-  /** Encrypted, TLS only, kept as long as SQS allows; alarmed on by the caller (`alarmOnDepth`). */
+  /** Encrypted, TLS only, kept as long as SQS allows; alarmed on and graphed by the caller. */
   private deadLetterQueue(id: string): Queue {
     const queue = new Queue(this, id, {
       enforceSSL: true,
@@ -315,51 +329,6 @@ export class AppStack extends Stack {
       reason: 'This is a dead-letter queue.',
     });
     return queue;
-  }
-
-  private alarmOnDepth(name: string, queue: Queue, alarms: Topic): void {
-    new Alarm(this, `${name}NotEmpty`, {
-      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: `Messages that kept failing are parked in ${name}: look at them and replay.`,
-    }).addAlarmAction(new SnsAction(alarms));
-  }
-
-  /**
-   * A report its data cannot make (datasets in two currencies) ends without an error, so the
-   * function's error alarm stays quiet: its log line is counted instead, and one is enough to tell.
-   */
-  private alarmOnReportsNotBuilt(logGroup: LogGroup, alarms: Topic): void {
-    const notBuilt = new MetricFilter(this, 'ReportsNotBuilt', {
-      logGroup,
-      filterPattern: FilterPattern.stringValue('$.event', '=', LOG_EVENTS.reportNotBuilt),
-      // One namespace per stack: two stages in one account never set off each other's alarm.
-      metricNamespace: `Ancrage/${this.stackName}`,
-      metricName: 'ReportsNotBuilt',
-      metricValue: '1',
-    });
-    new Alarm(this, 'ReportsNotBuiltAlarm', {
-      metric: notBuilt.metric({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription:
-        'A report could not be built: the status.json beside its report.json says why (e.g. datasets in two currencies).',
-    }).addAlarmAction(new SnsAction(alarms));
-  }
-
-  private alarmOnErrors(name: string, fn: NodejsFunction, alarms: Topic): void {
-    new Alarm(this, `${name}Errors`, {
-      metric: fn.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(alarms));
   }
 
   /**

@@ -10,7 +10,13 @@ import { REGISTRY_STATE_PARTITION } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { repoRoot } from '../support/run-cli.ts';
 import { synthesise } from './synth.ts';
-import { only, resources, statementsOfRoles, TABLE_ARN } from './template-queries.ts';
+import {
+  FUNCTION_TRACING_STATEMENT,
+  only,
+  resources,
+  statementsOfRoles,
+  TABLE_ARN,
+} from './template-queries.ts';
 
 /** The lookups of unknown suppliers after each ingest: the function, its rule, its grants, its alarms, its configuration. */
 
@@ -97,6 +103,7 @@ describe('the company-lookup function', () => {
   it('may list datasets, read rollups and facts, write facts in batches and its run record, and ask for rebuilds: nothing else', () => {
     const [functionId] = lookupFunction(t.app);
     expect(statementsOf(t.app, functionId)).toEqual([
+      FUNCTION_TRACING_STATEMENT,
       {
         Effect: 'Allow',
         Action: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'],
@@ -171,6 +178,7 @@ describe('the company-lookup configuration', () => {
       },
     ]);
     expect(statements.map(({ Action }) => Action)).toEqual([
+      FUNCTION_TRACING_STATEMENT.Action,
       ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'],
       'dynamodb:PutItem',
       'secretsmanager:GetSecretValue',

@@ -5,7 +5,13 @@ import { keys } from '../../shared/adapters/dynamodb-keys.ts';
 import { ENV } from '../../shared/contracts/environment.ts';
 import { REGISTRY_STATE_PARTITION } from '../../shared/contracts/table.ts';
 import { synthesise } from './synth.ts';
-import { only, resources, statementsOfRoles, TABLE_ARN } from './template-queries.ts';
+import {
+  FUNCTION_TRACING_STATEMENT,
+  only,
+  resources,
+  statementsOfRoles,
+  TABLE_ARN,
+} from './template-queries.ts';
 import { renderTokens } from './template-text.ts';
 
 /** The monthly registry refresh: its function, the state machine that loops it, its schedule, its alarms. */
@@ -71,6 +77,7 @@ describe('the registry-refresh function', () => {
     const [, fn] = refreshFunction(t.app);
     const role = fn.Properties.Role['Fn::GetAtt'][0];
     expect(statementsOf(t.app, role)).toEqual([
+      FUNCTION_TRACING_STATEMENT,
       {
         Effect: 'Allow',
         Action: [
@@ -185,23 +192,40 @@ describe('the refresh state machine', () => {
     }
   });
 
-  it('may invoke the refresh function and deliver its logs, nothing else', () => {
+  it('may invoke the refresh function, deliver its logs and send its traces, nothing else', () => {
     const [functionId] = refreshFunction(t.app);
     const statements = statementsOf(t.app, 'RegistryRefreshLoopStateMachineRole');
     expect(statements.map(({ Action, Resource }) => ({ Action, Resource }))).toEqual([
       { Action: 'lambda:InvokeFunction', Resource: [`\${${functionId}.Arn}`, `\${${functionId}.Arn}:*`] },
       { Action: expect.arrayContaining(['logs:CreateLogDelivery']), Resource: ['*'] },
+      {
+        Action: [
+          'xray:PutTraceSegments',
+          'xray:PutTelemetryRecords',
+          'xray:GetSamplingRules',
+          'xray:GetSamplingTargets',
+        ],
+        Resource: ['*'],
+      },
     ]);
   });
 
-  it('acknowledges X-Ray tracing and the log-delivery wildcard with their reasons', () => {
-    const reasons = t.assembly
-      .getStackByName('Ancrage-dev-App')
-      .findMetadataByType('aws:cdk:acknowledged-rules')
-      .flatMap((entry) => Object.entries(entry.data as unknown as Record<string, string>));
-    const reasonOf = (rule: string) => reasons.find(([id]) => id === rule)?.[1];
-    expect(reasonOf('AwsSolutions::AwsSolutions-SF2')).toMatch(/execution history/);
+  it('acknowledges the log-delivery and X-Ray wildcard, and X-Ray turned off, with their reasons', () => {
+    /** The state machine's acknowledgements, by rule: the functions acknowledge the same wildcard for their own reason. */
+    const reasonsIn = (synthesised: Templates) => {
+      const reasons = synthesised.assembly
+        .getStackByName('Ancrage-dev-App')
+        .findMetadataByType('aws:cdk:acknowledged-rules')
+        .filter((entry) => entry.path.includes('/RegistryRefreshLoop/StateMachine'))
+        .flatMap((entry) => Object.entries(entry.data as unknown as Record<string, string>));
+      return (rule: string) => reasons.find(([id]) => id === rule)?.[1];
+    };
+    const reasonOf = reasonsIn(t);
     expect(reasonOf('AwsSolutions::AwsSolutions-IAM5[Resource::*]')).toMatch(/CreateLogDelivery/);
+    // Traced by default: nothing to acknowledge.
+    expect(reasonOf('AwsSolutions::AwsSolutions-SF2')).toBeUndefined();
+    const untraced = reasonsIn(synthesise({ config: { observability: { tracing: false } } }));
+    expect(untraced('AwsSolutions::AwsSolutions-SF2')).toMatch(/observability\.tracing.*execution history/);
   });
 });
 

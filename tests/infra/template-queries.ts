@@ -17,5 +17,12 @@ export const statementsOfRoles = (template: Template, isRole: (logicalId: string
     .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
     .map((statement) => ({ ...statement, Resource: [statement.Resource].flat().map(renderTokens) }));
 
+/** What X-Ray tracing (on by default) adds first to a project function's role, on "*" as AWS documents it. */
+export const FUNCTION_TRACING_STATEMENT = {
+  Effect: 'Allow',
+  Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+  Resource: ['*'],
+};
+
 /** The account's table, as the grants name it. */
 export const TABLE_ARN = `arn:\${Ref:AWS::Partition}:dynamodb:\${Ref:AWS::Region}:\${Ref:AWS::AccountId}:table/ancrage-dev`;
