@@ -1,3 +1,4 @@
+import { createDocumentClient, createEventBridgeClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createEventBridgeReportRebuilds } from '../adapters/eventbridge-report-rebuilds.ts';
@@ -9,19 +10,15 @@ import { createS3UploadSigner } from '../adapters/s3-upload-signer.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { ApiDependencies } from './api/request.ts';
 import { cachedByConfig } from './cached-by-config.ts';
-import {
-  tracedDocumentClient,
-  tracedEventBridgeClient,
-  tracedS3Client,
-} from './observability/traced-clients.ts';
+import { traced } from './observability/observability.ts';
 
 /** Presigned forms live 15 minutes at most. */
 const UPLOAD_EXPIRY_SECONDS = 15 * 60;
 
 /** The API function's composition root. */
 export const apiDependencies = cachedByConfig((config): ApiDependencies => {
-  const s3 = tracedS3Client(config.s3Endpoint);
-  const documents = tracedDocumentClient(config.dynamoDbEndpoint);
+  const s3 = traced(createS3Client(config.s3Endpoint));
+  const documents = traced(createDocumentClient(config.dynamoDbEndpoint));
   const objects = createS3ObjectStore(s3);
   if (!config.reportsBaseUrl) {
     throw new Error('invalid function configuration: REPORTS_BASE_URL is needed to link to the reports');
@@ -35,7 +32,10 @@ export const apiDependencies = cachedByConfig((config): ApiDependencies => {
     territories: createS3TerritoryCatalog(objects, config.referenceBucket),
     signer: createS3UploadSigner(s3),
     rebuilds: config.eventBusName
-      ? createEventBridgeReportRebuilds(tracedEventBridgeClient(config.eventsEndpoint), config.eventBusName)
+      ? createEventBridgeReportRebuilds(
+          traced(createEventBridgeClient(config.eventsEndpoint)),
+          config.eventBusName,
+        )
       : undefined,
     clock: systemClock,
     settings: {

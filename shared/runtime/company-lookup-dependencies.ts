@@ -1,4 +1,5 @@
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createDocumentClient, createEventBridgeClient } from '../adapters/aws-clients.ts';
 import { createApiSireneLookup } from '../adapters/company-lookup/api-sirene-lookup.ts';
 import { createRechercheEntreprisesLookup } from '../adapters/company-lookup/recherche-entreprises-lookup.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
@@ -9,17 +10,13 @@ import { systemClock } from '../ports/clock.ts';
 import type { CompanyLookup } from '../ports/company-lookup.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 import type { RuntimeConfig } from './env.ts';
-import {
-  tracedDocumentClient,
-  tracedEventBridgeClient,
-  tracedSecretsManagerClient,
-} from './observability/traced-clients.ts';
+import { traced } from './observability/observability.ts';
 
 /** API Sirene's key, read from Secrets Manager once per container (or given as is on a laptop). */
 async function apiSireneKey(apiKey: RuntimeConfig['companyLookup']['apiKey']): Promise<string> {
   if (!apiKey) throw new Error('COMPANY_LOOKUP=api-sirene needs INSEE_API_KEY_SECRET (or INSEE_API_KEY)');
   if ('value' in apiKey) return apiKey.value;
-  const secrets = tracedSecretsManagerClient();
+  const secrets = traced(new SecretsManagerClient({}));
   try {
     const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: apiKey.secret }));
     if (!SecretString) throw new Error(`the secret ${apiKey.secret} holds no text`);
@@ -31,7 +28,7 @@ async function apiSireneKey(apiKey: RuntimeConfig['companyLookup']['apiKey']): P
 
 /** The company-lookup function's composition root; `lookup` is undefined when lookups are off. */
 export const companyLookupDependencies = cachedByConfig((config) => {
-  const documents = tracedDocumentClient(config.dynamoDbEndpoint);
+  const documents = traced(createDocumentClient(config.dynamoDbEndpoint));
   const { provider, url, apiKey } = config.companyLookup;
   let lookup: Promise<CompanyLookup> | undefined;
   const options = url ? { baseUrl: url } : {};
@@ -48,7 +45,10 @@ export const companyLookupDependencies = cachedByConfig((config) => {
     profiles: createDynamoDbProfileStore(documents, config.tableName),
     state: createDynamoDbRegistryState(documents, config.tableName),
     rebuilds: config.eventBusName
-      ? createEventBridgeReportRebuilds(tracedEventBridgeClient(config.eventsEndpoint), config.eventBusName)
+      ? createEventBridgeReportRebuilds(
+          traced(createEventBridgeClient(config.eventsEndpoint)),
+          config.eventBusName,
+        )
       : undefined,
     clock: systemClock,
   };

@@ -1,3 +1,5 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDocumentClient, createEventBridgeClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createEventBridgeDatasetEvents } from '../adapters/eventbridge-dataset-events.ts';
 import { createFileReader } from '../adapters/file-reader.ts';
@@ -12,12 +14,7 @@ import type { DatasetEvents } from '../ports/dataset-events.ts';
 import type { IngestDependencies } from '../use-cases/ingest-dataset.ts';
 import { cachedByConfig } from './cached-by-config.ts';
 import type { Requeue } from './events/notification-batch.ts';
-import {
-  tracedDocumentClient,
-  tracedEventBridgeClient,
-  tracedS3Client,
-  tracedSqsClient,
-} from './observability/traced-clients.ts';
+import { traced } from './observability/observability.ts';
 import { ingestProgress } from './progress.ts';
 
 /** A crashed ingest's claim expires after this; Lambda's own limit is 15 minutes. */
@@ -26,15 +23,21 @@ const INGEST_LEASE_MS = 16 * 60 * 1000;
 /** The ingest function's composition root: real adapters, built once per execution environment. */
 export const ingestDependencies = cachedByConfig(
   (config): IngestDependencies & { events: DatasetEvents | undefined; requeue: Requeue } => {
-    const s3 = tracedS3Client(config.s3Endpoint);
+    const s3 = traced(createS3Client(config.s3Endpoint));
     const objects = createS3ObjectStore(s3);
     return {
-      requeue: createSqsRequeue(tracedSqsClient()),
+      requeue: createSqsRequeue(traced(new SQSClient({}))),
       events: config.eventBusName
-        ? createEventBridgeDatasetEvents(tracedEventBridgeClient(config.eventsEndpoint), config.eventBusName)
+        ? createEventBridgeDatasetEvents(
+            traced(createEventBridgeClient(config.eventsEndpoint)),
+            config.eventBusName,
+          )
         : undefined,
       objects,
-      datasets: createDynamoDbDatasetStore(tracedDocumentClient(config.dynamoDbEndpoint), config.tableName),
+      datasets: createDynamoDbDatasetStore(
+        traced(createDocumentClient(config.dynamoDbEndpoint)),
+        config.tableName,
+      ),
       lineFiles: createS3ParquetLineFiles(s3, config.uploadsBucket),
       reader: createFileReader(KNOWN_FORMATS, config.inflation),
       mappings: createS3MappingProfiles(objects, config.referenceBucket),

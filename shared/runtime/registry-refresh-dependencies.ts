@@ -1,3 +1,4 @@
+import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createDynamoDbRegistryState } from '../adapters/dynamodb-registry-state.ts';
@@ -7,12 +8,12 @@ import { openRegistryStockSource } from '../adapters/sirene-stock/open-stock-sou
 import { systemClock } from '../ports/clock.ts';
 import type { RegistryRefreshDependencies } from '../use-cases/refresh-registry.ts';
 import { cachedByConfig } from './cached-by-config.ts';
-import { tracedDocumentClient, tracedS3Client } from './observability/traced-clients.ts';
+import { traced } from './observability/observability.ts';
 
 /** The registry-refresh function's composition root. */
 export const registryRefreshDependencies = cachedByConfig(
   (config): Omit<RegistryRefreshDependencies, 'timeLeftMs'> & { territoryId: string; stockBase: string } => {
-    const documents = tracedDocumentClient(config.dynamoDbEndpoint);
+    const documents = traced(createDocumentClient(config.dynamoDbEndpoint));
     return {
       territoryId: config.territoryId,
       stockBase: config.registryStockBase,
@@ -20,7 +21,7 @@ export const registryRefreshDependencies = cachedByConfig(
       datasets: createDynamoDbDatasetStore(documents, config.tableName),
       profiles: createDynamoDbProfileStore(documents, config.tableName),
       territories: createS3TerritoryCatalog(
-        createS3ObjectStore(tracedS3Client(config.s3Endpoint)),
+        createS3ObjectStore(traced(createS3Client(config.s3Endpoint))),
         config.referenceBucket,
       ),
       state: createDynamoDbRegistryState(documents, config.tableName),

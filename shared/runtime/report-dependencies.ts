@@ -1,3 +1,4 @@
+import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createDynamoDbRegistryState } from '../adapters/dynamodb-registry-state.ts';
@@ -8,7 +9,7 @@ import { DEFAULT_EXCLUSION_RULES } from '../domain/influenceable.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { ReportDependencies } from '../use-cases/publish-report.ts';
 import { cachedByConfig } from './cached-by-config.ts';
-import { tracedDocumentClient, tracedS3Client } from './observability/traced-clients.ts';
+import { traced } from './observability/observability.ts';
 
 /** The report function's composition root. */
 export const reportDependencies = cachedByConfig(
@@ -18,8 +19,8 @@ export const reportDependencies = cachedByConfig(
     territoryId: string;
     language: 'fr' | 'en' | undefined;
   } => {
-    const objects = createS3ObjectStore(tracedS3Client(config.s3Endpoint));
-    const documents = tracedDocumentClient(config.dynamoDbEndpoint);
+    const objects = createS3ObjectStore(traced(createS3Client(config.s3Endpoint)));
+    const documents = traced(createDocumentClient(config.dynamoDbEndpoint));
     return {
       territoryId: config.territoryId,
       language: config.reportLanguage,

@@ -35,6 +35,12 @@ quietOutsideLambda(process.env);
 export const tracer = new Tracer();
 
 /**
+ * An AWS client whose calls are subsegments of the invocation's trace when tracing is on (the
+ * tracer hands it back untouched when it is off, as outside Lambda).
+ */
+export const traced = <Client>(client: Client): Client => tracer.captureAWSv3Client(client);
+
+/**
  * A function's logger and metrics, named after it whatever the environment says: the local stack
  * runs every function in one process. Their levels, namespace and switches come from the POWERTOOLS_*
  * variables the stack sets (infra/constructs/project-function.ts).
