@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
+import { METRICS } from '../../../shared/contracts/metrics.ts';
 import { BUNDLED_TERRITORIES } from '../../../shared/domain/territory/bundled-territories.ts';
 import { localRingsOf } from '../../../shared/domain/territory/territory.ts';
 import { systemClock } from '../../../shared/ports/clock.ts';
@@ -25,6 +26,7 @@ import {
   type UnitRecord,
 } from '../../fixtures/built/sirene.ts';
 import { stockParquet } from '../../fixtures/built/sirene-formats.ts';
+import { metricSum, withPowertoolsOutput } from '../../support/powertools-output.ts';
 import { type StockServer, startStockServer } from '../../support/stock-server.ts';
 import { type Harness, startHarness } from '../helpers.ts';
 
@@ -123,8 +125,14 @@ describe('registry refresh from a served SIRENE stock', () => {
   });
 
   it('keeps the named establishments, their head offices and units, and says what it read', async () => {
-    const outcome = await harness.pipeline.refreshRegistry({ base: server.url });
+    const { result: outcome, emf } = await withPowertoolsOutput(() =>
+      harness.pipeline.refreshRegistry({ base: server.url }),
+    );
     expect(outcome.status).toBe('refreshed');
+    // The rows of both files, and the facts kept: the same figures as CloudWatch metrics.
+    const service = { service: 'registry-refresh' };
+    expect(metricSum(emf, METRICS.registryRowsRead, service)).toBe(ESTABLISHMENTS.length + UNITS.length);
+    expect(metricSum(emf, METRICS.registryFactsStored, service)).toBe(3 + 2);
     if (outcome.status !== 'refreshed') return;
     expect(
       outcome.registry.files.map(({ name, format, rows, facts }) => ({ name, format, rows, facts })),
