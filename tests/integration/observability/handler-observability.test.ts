@@ -140,3 +140,20 @@ describe('the report function, after the ingest', () => {
     for (const line of published) expect(line).toMatchObject({ service: 'report', anchorId: ANCHOR });
   });
 });
+
+describe('the ingest function, for the same file uploaded again, corrected', () => {
+  it('counts the dataset it takes out of the count', async () => {
+    // Corrected: its last line gone. The same content again would be refused as a copy instead.
+    const corrected = readFileSync(UK_PAYMENTS, 'utf8').trimEnd().split('\n').slice(0, -1).join('\n');
+    const again = await putUpload(harness, `uploads/${ANCHOR}/oxford-2018q1.csv`, corrected, {
+      anchor: ANCHOR,
+    });
+    const { emf } = await withPowertoolsOutput(async () => {
+      const { handler } = await import('../../../functions/ingest/handler.ts');
+      return handler(objectCreatedEvent(again), localLambdaContext('ingest'));
+    });
+    expect(metricSum(emf, METRICS.datasetsIngested)).toBe(1);
+    expect(metricSum(emf, METRICS.datasetsSuperseded)).toBe(1);
+    expect((await dataset(harness, record.id)).status).toBe('SUPERSEDED');
+  });
+});
