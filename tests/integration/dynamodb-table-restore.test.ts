@@ -5,6 +5,7 @@ import {
   BatchWriteItemCommand,
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   paginateScan,
 } from '@aws-sdk/client-dynamodb';
@@ -73,12 +74,27 @@ async function scanAll(table: string): Promise<RawItem[]> {
   return items.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
+/**
+ * The emulator deletes and activates tables on a timer: under load, a table re-created at once could
+ * still be deleting, or not yet active, when the first write arrives. Wait for the state, as AWS asks.
+ */
+async function tableStatus(table: string): Promise<string | undefined> {
+  const described = await client.send(new DescribeTableCommand({ TableName: table })).catch(() => undefined);
+  return described?.Table?.TableStatus;
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 const RESTORED_ITEMS = Array.from({ length: 130 }, (_, n) => item(n));
 
 beforeEach(async () => {
   for (const table of [LIVE, RESTORED]) {
     await client.send(new DeleteTableCommand({ TableName: table })).catch(() => undefined);
+    await until(async () => (await tableStatus(table)) === undefined);
     await client.send(new CreateTableCommand(tableDefinition(table)));
+    await until(async () => (await tableStatus(table)) === 'ACTIVE');
   }
   await putItems(RESTORED, RESTORED_ITEMS);
   // The live table since the restore point: items lost, items changed, items written afterwards.
