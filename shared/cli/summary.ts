@@ -96,6 +96,20 @@ function localShareLine(report: AnalyzeResult['report'], ring: string, localAmou
   );
 }
 
+/** LM3 with its range and what it rests on, or why there is none: the report has the arithmetic. */
+function multiplierLine(report: AnalyzeResult['report']): string | undefined {
+  const multiplier = report.localMultiplier;
+  if (multiplier.reason === 'contracts') return undefined;
+  if (!multiplier.lm3)
+    return `local multiplier (LM3): not measured (${multiplier.reason}); the report says why`;
+  const { central, low, high } = multiplier.lm3;
+  const coverage = multiplier.coverage === null ? 'no local supplier' : percent(multiplier.coverage);
+  return (
+    `local multiplier (LM3): ${central.toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)} with the defaults' ranges); ` +
+    `survey answers cover ${coverage} of local supplier spend, defaults the rest (docs/method.md)`
+  );
+}
+
 /** Buyers the summary names before saying how many more there are. */
 const NAMED_ANCHORS = 3;
 
@@ -139,7 +153,7 @@ export function summarise(result: AnalyzeResult): string {
       local?.label ?? report.headline.localRing,
       money(report.headline.localAmount, report.currency),
     ),
-    ...[lookupsLine(result.lookups)].filter((line) => line !== undefined),
+    ...[multiplierLine(report), lookupsLine(result.lookups)].filter((line) => line !== undefined),
     `report: ${join(result.outDir, 'report.html')}`,
   ];
   if (result.datasets.some((dataset) => dataset.rejectedLines > 0 || dataset.setAsideLines > 0)) {

@@ -1,4 +1,5 @@
 import type { Labels } from './labels.ts';
+import { multiplierEn } from './labels-multiplier-en.ts';
 
 const s = (n: number): string => (n === 1 ? '' : 's');
 
@@ -55,6 +56,7 @@ export const en: Labels = {
   },
   sections: {
     rings: 'Where the money goes',
+    multiplier: multiplierEn.heading,
     types: 'To whom',
     cooperatives: 'Cooperatives',
     sectors: 'By sector',
@@ -98,6 +100,7 @@ export const en: Labels = {
     unmatched:
       'Completing them (SIRET, postcode or a manual correction) improves the coverage of every report.',
   },
+  multiplier: multiplierEn,
   sectorSchemes: {
     'cpv-division': 'the divisions of the Common Procurement Vocabulary (CPV)',
     'nature-chapter': 'the accounts of the French M57 chart of accounts',

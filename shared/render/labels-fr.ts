@@ -1,4 +1,5 @@
 import type { Labels } from './labels.ts';
+import { multiplierFr } from './labels-multiplier-fr.ts';
 
 const NBSP = '\u00A0';
 const s = (n: number): string => (n > 1 ? 's' : '');
@@ -58,6 +59,7 @@ export const fr: Labels = {
   },
   sections: {
     rings: 'Où va l’argent',
+    multiplier: multiplierFr.heading,
     types: 'À qui',
     cooperatives: 'Coopératives',
     sectors: 'Par secteur',
@@ -102,6 +104,7 @@ export const fr: Labels = {
     unmatched:
       'Les compléter (SIRET, code postal ou correction manuelle) améliore la couverture de tous les rapports.',
   },
+  multiplier: multiplierFr,
   sectorSchemes: {
     'cpv-division': 'les divisions du vocabulaire commun des marchés publics (CPV)',
     'nature-chapter': 'les comptes par nature de la nomenclature M57',

@@ -5,6 +5,7 @@ import type { Report } from '../domain/report/report-schema.ts';
 import { UNDATED_MONTH } from '../domain/spend-line.ts';
 import { en } from './labels-en.ts';
 import { fr } from './labels-fr.ts';
+import type { MultiplierLabels } from './labels-multiplier.ts';
 
 export { SUPPLIER_TYPE_IDS, supplierTypeLabel } from '../domain/supplier-type.ts';
 
@@ -76,6 +77,7 @@ export interface Labels {
   };
   readonly sections: {
     readonly rings: string;
+    readonly multiplier: string;
     readonly types: string;
     readonly cooperatives: string;
     readonly sectors: string;
@@ -111,6 +113,8 @@ export interface Labels {
     readonly unmatched: string;
   };
   readonly sectorSchemes: Readonly<Record<SectorScheme, string>>;
+  /** The local multiplier (LM3) section. */
+  readonly multiplier: MultiplierLabels;
   readonly charts: {
     readonly ringsTitle: string;
     readonly ringsSubtitle: string;
@@ -415,6 +419,19 @@ export function formatShare(share: number, lang: Language): string {
   );
   const number = nf.format(noNegativeZero(Math.round(share * 1000) / 10));
   return lang === 'fr' ? `${number}${NBSP}%` : `${number}%`;
+}
+
+/**
+ * A ratio (a multiplier, a value per unit spent) with two decimals, or up to the four the report keeps
+ * when `exact`, so that the arithmetic shown can be redone with the figures shown.
+ */
+export function formatRatio(value: number, lang: Language, exact = false): string {
+  const locale = LABELS[lang].locale;
+  const nf = formatter(
+    `ratio|${locale}|${exact}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: exact ? 4 : 2 }),
+  );
+  return nf.format(noNegativeZero(value));
 }
 
 export function formatInteger(n: number, lang: Language): string {

@@ -5,6 +5,7 @@ import { renderCoverage, renderDatasets, renderUnmatched } from './report-sectio
 import { renderGlossary } from './report-sections/glossary.ts';
 import { renderFooter, renderHeader, renderMeta, renderNav } from './report-sections/header.ts';
 import { renderHeadline } from './report-sections/headline.ts';
+import { renderLocalMultiplier } from './report-sections/local-multiplier.ts';
 import { renderLeakage, renderSectors } from './report-sections/sectors-and-leakage.ts';
 import { renderTopSuppliers, renderTotals } from './report-sections/suppliers-and-totals.ts';
 import { renderAnchors, renderTrend } from './report-sections/trend-and-anchors.ts';
@@ -14,7 +15,7 @@ import { viewOf } from './report-view.ts';
 /**
  * The whole report as one self-contained HTML page (inline CSS and SVG charts, nothing fetched), in
  * the order a reader asks: how local (first, even on a phone: the metadata and contents follow it),
- * where the money goes and to whom, by sector, where it leaks, the trend against the targets, the
+ * where the money goes, what it is worth locally once re-spent (LM3), to whom, by sector, where it leaks, the trend against the targets, the
  * anchors compared, then the detail and how far to trust it.
  */
 export async function renderReportHtml(report: Report): Promise<string> {
@@ -23,6 +24,11 @@ export async function renderReportHtml(report: Report): Promise<string> {
   const charts = await renderReportCharts(report, L);
   const sections = [
     { id: 's-rings', heading: L.sections.rings, html: renderRings(view, charts.rings) },
+    {
+      id: 's-multiplier',
+      heading: L.sections.multiplier,
+      html: renderLocalMultiplier(view, charts.multiplier),
+    },
     { id: 's-types', heading: L.sections.types, html: renderTypes(view, charts.types) },
     { id: 's-sectors', heading: L.sections.sectors, html: renderSectors(view, charts.sectors) },
     { id: 's-leakage', heading: L.sections.leakage, html: renderLeakage(view, charts.leakage) },

@@ -1,7 +1,10 @@
 import { OBJECT_PREFIXES } from '../contracts/table.ts';
+import type { DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { FrenchGeography } from '../domain/geography/french-geography.ts';
 import type { ExclusionRule } from '../domain/influenceable.ts';
+import { latestAnswerBySupplier, surveyAnchorsFor } from '../domain/multiplier/answers-for-report.ts';
+import type { AcceptedAnswer } from '../domain/multiplier/survey-answer.ts';
 import { anchorProfileKey, buildReport } from '../domain/report/build-report.ts';
 import { BUILD_STATUS_FILE, type BuildFailure, type BuildStatus } from '../domain/report/build-status.ts';
 import { maskNaturalPersons, naturalPersonKeys } from '../domain/report/mask-natural-persons.ts';
@@ -13,6 +16,7 @@ import type { DatasetStore } from '../ports/dataset-store.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
 import type { RegistryState } from '../ports/registry-state.ts';
+import type { SurveyAnswers } from '../ports/survey-answers.ts';
 import type { TerritoryCatalog } from '../ports/territory-catalog.ts';
 import { renderCsvExports } from '../render/csv-exports.ts';
 import { renderReportHtml } from '../render/report-html.ts';
@@ -32,6 +36,8 @@ export interface ReportDependencies {
   readonly settings: { readonly reportsBucket: string };
   /** The register's refresh and lookups, which the report states; absent: it says none ran. */
   readonly registry?: Pick<RegistryState, 'readStatus' | 'readLookupRun'> | undefined;
+  /** Supplier-survey answers for the local multiplier's round 3; absent: every supplier takes a default. */
+  readonly surveyAnswers?: SurveyAnswers | undefined;
   /** Told of each report that could not be built, for the operators (a count an alarm watches). */
   readonly onBuildFailure?: ((failure: BuildFailure & { readonly report: string }) => void) | undefined;
   /** Told of each report published: how long it took, and how many records it read to get there. */
@@ -121,6 +127,7 @@ export async function publishReport(
       stock: await deps.registry?.readStatus(),
       lookups: await deps.registry?.readLookupRun(),
     },
+    surveyAnswers: await surveyAnswersFor(deps, territory, datasets, request.anchorId),
     territory,
     kind: request.kind,
     language,
@@ -235,6 +242,22 @@ async function publishIndex(deps: ReportDependencies, language: 'fr' | 'en'): Pr
     renderReportIndex(entries, language),
     'text/html; charset=utf-8',
   );
+}
+
+/** The survey answers a report uses, by supplier key (docs/method.md, "Local multiplier (LM3)"). */
+async function surveyAnswersFor(
+  deps: ReportDependencies,
+  territory: Territory,
+  datasets: readonly DatasetRecord[],
+  anchorId: string | undefined,
+): Promise<ReadonlyMap<string, AcceptedAnswer>> {
+  if (!deps.surveyAnswers) return new Map();
+  const anchorIds = surveyAnchorsFor(
+    territory,
+    datasets.map((dataset) => dataset.anchorId),
+    anchorId,
+  );
+  return latestAnswerBySupplier(await deps.surveyAnswers.acceptedAnswers(anchorIds));
 }
 
 /**

@@ -44,6 +44,28 @@ describe('npm start (ancrage demo) on the bundled sample data', () => {
       existsSync(join(out, 'rejects/SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv.rejects.csv')),
     ).toBe(true);
     expect(run.stdout).toMatch(/local share \(Grenoble-Alpes Métropole\): \d+\.\d %/);
+    // The local multiplier, with its assumptions: the régie's illustrative staff inputs, said to be
+    // illustrative, and the published defaults beside the method's own.
+    const multiplier = payments.localMultiplier;
+    expect(multiplier.reason).toBeNull();
+    expect(multiplier.lm3?.central).toBeGreaterThan(1);
+    expect(multiplier.lm3?.low).toBeLessThan(multiplier.lm3?.high ?? 0);
+    expect(multiplier.stated.map((input) => input.source)).toEqual([
+      expect.stringMatching(/^ILLUSTRATIF \/ ILLUSTRATIVE/),
+    ]);
+    expect(multiplier.rounds.r1.staff).toBeGreaterThan(0);
+    expect(multiplier.perLocal?.central).toBe(1.76);
+    expect(multiplier.perOutside?.central).toBe(0.36);
+    expect(multiplier.scenario?.addedAmount).toBeGreaterThan(0);
+    const lm3 = multiplier.lm3;
+    expect(run.stdout).toContain(
+      `local multiplier (LM3): ${lm3?.central.toFixed(2)} (${lm3?.low.toFixed(2)}–${lm3?.high.toFixed(2)} with the defaults' ranges); survey answers cover 0.0 % of local supplier spend`,
+    );
+    expect(contracts.localMultiplier.reason).toBe('contracts');
+    expect(contracts.localMultiplier.lm3).toBeNull();
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Effet multiplicateur local (LM3)');
+    expect(html).toContain('ILLUSTRATIF / ILLUSTRATIVE');
     expect(run.stdout).toContain(join(out, 'report.html'));
   });
 });

@@ -4,6 +4,7 @@ import type { FrenchGeography } from '../geography/french-geography.ts';
 import type { ExclusionRule } from '../influenceable.ts';
 import type { SupplierRollup } from '../ingest/supplier-rollup-record.ts';
 import { formatCentsAsUnits } from '../money.ts';
+import type { AcceptedAnswer } from '../multiplier/survey-answer.ts';
 import { UNDATED_MONTH } from '../spend-line.ts';
 import { supplierCount } from '../supplier-count.ts';
 import { UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
@@ -15,6 +16,7 @@ import { classifyAnchor } from '../typing/classify-anchor.ts';
 import { buyerName } from './buyer-name.ts';
 import type { ClassifiedSupplier } from './classified-supplier.ts';
 import { classifySuppliers } from './classify-suppliers.ts';
+import { localMultiplierSection } from './local-multiplier-section.ts';
 import { localRings } from './local-rings.ts';
 import { isMeasurable, MIN_KNOWN_SHARE } from './measurability.ts';
 import { mergeRollups } from './merge-rollups.ts';
@@ -56,6 +58,11 @@ export interface ReportInput {
   readonly localEstablishments?: ReadonlyMap<string, number> | undefined;
   /** The register's refresh and lookups, stated in the coverage section. */
   readonly register?: RegisterInput | undefined;
+  /**
+   * Accepted supplier-survey answers by supplier key, already chosen for the scope by the caller (an
+   * anchor's own surveys; every anchor's, latest per supplier, for the consortium). Absent: none.
+   */
+  readonly surveyAnswers?: ReadonlyMap<string, AcceptedAnswer> | undefined;
 }
 
 export interface BuiltReport {
@@ -208,6 +215,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       lines: entry.lines,
     }));
 
+  const period = { from: periodFroms[0] ?? null, to: periodTos.at(-1) ?? null };
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     methodVersion: METHOD_VERSION,
@@ -220,7 +228,7 @@ export function buildReport(input: ReportInput): BuiltReport {
       input.scope.type === 'anchor'
         ? { type: 'anchor', anchorId: input.scope.anchorId }
         : { type: 'consortium' },
-    period: { from: periodFroms[0] ?? null, to: periodTos.at(-1) ?? null },
+    period,
     anchors,
     datasets: inScope.datasets.map((dataset) => ({
       id: dataset.id,
@@ -264,6 +272,16 @@ export function buildReport(input: ReportInput): BuiltReport {
     },
     byRing: establishment.bands,
     byRingHeadOffice: headOffice.bands,
+    localMultiplier: localMultiplierSection({
+      territory,
+      kind,
+      suppliers,
+      answers: input.surveyAnswers ?? new Map(),
+      influenceableCents,
+      anchorIds: input.scope.type === 'anchor' ? [input.scope.anchorId] : anchors.map((anchor) => anchor.id),
+      period,
+      localityMeasurable: measurable,
+    }),
     bySupplierType: [...typeCents].map(([type, cents]) => ({
       type,
       label: supplierTypeLabel(type, language),

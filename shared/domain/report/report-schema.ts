@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { CurrencySchema, DatasetKindSchema } from '../dataset-kind.ts';
+import { LocalMultiplierSchema } from './local-multiplier-schema.ts';
 
 /** Bumped when the shape of report.json changes; other tools read these names. */
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.7.0';
+export const METHOD_VERSION = '0.8.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
@@ -121,6 +122,8 @@ export const ReportSchema = z.object({
   }),
   byRing: RingBandsSchema.describe('establishment view: where the delivering establishment is'),
   byRingHeadOffice: RingBandsSchema.describe('head-office view: where the supplier is controlled'),
+  /** What the spend is worth locally once re-spent: NEF's LM3 (since schema 1.5.0). */
+  localMultiplier: LocalMultiplierSchema,
   bySupplierType: z.array(
     z.object({
       type: z.string(),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CurrencySchema } from '../dataset-kind.ts';
 import { ExclusionRuleSchema } from '../influenceable.ts';
+import { MultiplierConfigSchema } from '../multiplier/multiplier-config.ts';
 import { CONSORTIUM_UPLOADER } from './consortium.ts';
 
 const LocalisedTextSchema = z.object({ fr: z.string().min(1), en: z.string().min(1) });
@@ -105,6 +106,12 @@ export const TerritorySchema = z
     exclusionRules: z.array(ExclusionRuleSchema).optional(),
     /** Where the geography of the rings came from, for whoever checks the file. */
     source: z.string().optional(),
+    /**
+     * The local multiplier's inputs (docs/method.md, "Local multiplier (LM3)"): the base, what each
+     * anchor states (staff costs, local staff share, total expenditure) with its source and date, the
+     * scenario's shift, the territory's own re-spend defaults. Absent: the method's defaults, no staff.
+     */
+    multiplier: MultiplierConfigSchema.optional(),
   })
   .refine((territory) => territory.rings.some((ring) => ring.id === territory.localRing), {
     message: 'localRing must be the id of one of the rings',

@@ -2,6 +2,7 @@ import type { Report } from '../../domain/report/report-schema.ts';
 import type { Labels } from '../labels.ts';
 import { CHART_WIDTH, NARROW_CHART_WIDTH } from './chart-theme.ts';
 import { leakageChart } from './leakage-chart.ts';
+import { multiplierChart } from './multiplier-chart.ts';
 import { renderChartSvg } from './render-chart-svg.ts';
 import { ringBandsChart } from './ring-bands-chart.ts';
 import { sectorsChart } from './sectors-chart.ts';
@@ -17,6 +18,7 @@ import { trendChart } from './trend-chart.ts';
 export interface ReportCharts {
   readonly progress: string | undefined;
   readonly rings: string | undefined;
+  readonly multiplier: string | undefined;
   readonly types: string | undefined;
   readonly sectors: string | undefined;
   readonly leakage: string | undefined;
@@ -33,14 +35,16 @@ export async function renderReportCharts(report: Report, labels: Labels): Promis
   };
   const when = (draw: boolean, chart: typeof ringBandsChart): Promise<string | undefined> =>
     draw ? both(chart) : Promise.resolve(undefined);
-  const [progress, rings, types, sectors, leakage, trend] = await Promise.all([
+  const [progress, rings, multiplier, types, sectors, leakage, trend] = await Promise.all([
     // A bar drawn from an unmeasurable share would show the unknown as 0 %.
     when(report.totals.influenceable > 0 && report.headline.measurable, targetProgressChart),
     when(report.byRing.length > 0, ringBandsChart),
+    // Rounds drawn for a multiplier that is not measured would read as one.
+    when(report.localMultiplier.lm3 !== null, multiplierChart),
     when(report.bySupplierType.length > 0, supplierTypesChart),
     when(report.bySector.length > 0, sectorsChart),
     when(report.leakage.topSuppliers.length > 0, leakageChart),
     when(report.trend.points.length > 0, trendChart),
   ]);
-  return { progress, rings, types, sectors, leakage, trend };
+  return { progress, rings, multiplier, types, sectors, leakage, trend };
 }

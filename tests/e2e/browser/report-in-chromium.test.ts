@@ -90,9 +90,10 @@ describe.each(LANGUAGES)('the %s report in Chromium', (lang) => {
   it('draws every chart: visible, sized, with bars, and no text spilling out', async () => {
     const { page } = await open(url());
     const charts = page.getByRole('img');
-    expect(await charts.count()).toBe(6);
+    expect(await charts.count()).toBe(7);
     for (const name of [
       L.charts.ringsTitle,
+      L.multiplier.chart.title,
       L.charts.typesTitle,
       L.charts.sectorsTitle,
       L.charts.trendTitle,

@@ -7,6 +7,22 @@ import {
 } from '../../../shared/domain/report/report-schema.ts';
 
 export const HOSTILE_SUPPLIER_NAME = '<script>alert("x")</script> & Fils';
+/** A stated input's source, as a territory file could write it. */
+export const HOSTILE_SOURCE = 'Compte administratif <b onmouseover=alert(3)>2024</b> & "BP"';
+
+/** A row of the method's defaults table, Northumberland's local average with the assumed ±20 points. */
+const multiplierDefault = (row: string, amount: number, suppliers: number) => ({
+  row,
+  central: 0.76,
+  low: 0.56,
+  high: 0.96,
+  centralBasis: 'published' as const,
+  rangeBasis: 'assumption' as const,
+  source: 'nef-northumberland-2005',
+  amount,
+  suppliers,
+});
+
 export const QUOTED_FILE_NAME = 'mandats "quotes" 2024.csv';
 /** A file read but not counted (the same bytes as QUOTED_FILE_NAME), whose name is markup. */
 export const HOSTILE_FILE_NAME = '<img src=x onerror=alert(2)>copie & "mandats".csv';
@@ -376,6 +392,74 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
         ambiguousAmount: 0,
       },
     ],
+    // Worked by hand (docs/method.md, "Local multiplier (LM3)"): the metropole states 2 M€ of staff
+    // costs, 80 % living locally; 1 M€ of the 4,21 M€ local spend answered the survey (60 % re-spent).
+    // R1 = 10 M€ + 2 M€; R2 = 4,21 M€ + 1,6 M€; R3 = 0,6 M€ + 3,21 M€ × 76 % + 1,6 M€ × 50 %.
+    localMultiplier: {
+      reason: null,
+      baseAsked: 'influenceable',
+      base: 'influenceable',
+      year: 2024,
+      rounds: {
+        r1: { total: 12_000_000, spend: 10_000_000, staff: 2_000_000 },
+        r2: { total: 5_810_000, suppliers: 4_210_000, staff: 1_600_000 },
+        r3: {
+          total: 3_839_600,
+          answered: 600_000,
+          defaults: 2_439_600,
+          staff: 800_000,
+          low: 2_717_600,
+          high: 4_961_600,
+        },
+      },
+      lm3: { central: 1.8041, low: 1.7106, high: 1.8976 },
+      coverage: 0.23753,
+      answersUsed: { local: 12, nonLocal: 0 },
+      perLocal: { central: 1.722, low: 1.5695, high: 1.8745 },
+      perOutside: { central: 0.36, low: 0.16, high: 0.56 },
+      nonLocalAmount: 5_190_000,
+      unknownLocalityAmount: 600_000,
+      defaults: [
+        multiplierDefault('social-economy', 800_000, 30),
+        multiplierDefault('small-business', 1_500_000, 250),
+        multiplierDefault('large-business', 600_000, 20),
+        multiplierDefault('public', 110_000, 5),
+        multiplierDefault('size-unknown', 200_000, 80),
+        { ...multiplierDefault('non-local', 5_190_000, 543), central: 0.36, low: 0.16, high: 0.56 },
+        {
+          row: 'staff',
+          central: 0.5,
+          low: 0.2,
+          high: 0.8,
+          centralBasis: 'assumption',
+          rangeBasis: 'assumption',
+          source: 'method-assumption',
+          amount: 1_600_000,
+          suppliers: 0,
+        },
+      ],
+      stated: [
+        {
+          anchorId: 'metropole-lyon',
+          year: 2024,
+          totalExpenditure: null,
+          staffCosts: 2_000_000,
+          localStaffShare: 0.8,
+          source: HOSTILE_SOURCE,
+          asOf: '2025-02-15',
+        },
+      ],
+      statedNotUsed: [{ anchorId: 'hcl', year: 2023, reason: 'other-year' }],
+      scenario: {
+        shift: 0.1,
+        nonLocalAmount: 5_190_000,
+        shiftedAmount: 519_000,
+        perLocal: 1.722,
+        perOutside: 0.36,
+        difference: 1.362,
+        addedAmount: 706_878,
+      },
+    },
     bySupplierType: [
       { type: 'sme', label: type.sme, amount: 3_500_000, share: 0.35, suppliers: 420 },
       { type: 'large', label: type.large, amount: 2_600_000, share: 0.26, suppliers: 38 },

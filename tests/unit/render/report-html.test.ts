@@ -93,6 +93,9 @@ describe.each([
     const headings = [
       L.headline.heading,
       L.sections.rings,
+      L.sections.multiplier,
+      L.multiplier.defaults.heading,
+      L.multiplier.stated.heading,
       L.sections.types,
       L.sections.cooperatives,
       L.sections.sectors,
@@ -122,7 +125,7 @@ describe.each([
     const hrefs = startTags(html)
       .map((tag) => /\shref="([^"]*)"/.exec(tag)?.[1])
       .filter((href) => href !== undefined);
-    expect(hrefs.length).toBe(12);
+    expect(hrefs.length).toBe(13);
     for (const href of hrefs) {
       expect(href).toMatch(/^#[a-z-]+$/);
       expect(html).toContain(`id="${href.slice(1)}"`);
@@ -131,8 +134,9 @@ describe.each([
 
   it('gives every table a caption and column headers', () => {
     const all = tables(html);
-    // 20, and the reconciliation's: all files, each of the two files, the files not counted.
-    expect(all).toHaveLength(24);
+    // 23 (the multiplier's rounds, defaults and stated inputs among them), and the reconciliation's:
+    // all files, each of the two files, the files not counted.
+    expect(all).toHaveLength(27);
     for (const table of all) {
       expect(table).toMatch(/^<table>\n<caption id="[^"]+">[^<]+<\/caption>/);
       expect(table).toContain('<th scope="col"');
@@ -142,9 +146,9 @@ describe.each([
     expect(tableBoxes(html)).toEqual(all.map(() => true));
   });
 
-  it('draws six charts, each an image with an accessible name and a text description', () => {
+  it('draws seven charts, each an image with an accessible name and a text description', () => {
     const charts = svgs(html);
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7);
     for (const svg of charts) {
       const open = /^<svg [^>]*>/.exec(svg)?.[0] ?? '';
       expect(open).toContain('role="img"');
@@ -175,7 +179,7 @@ describe.each([
   });
 
   it('follows every section chart with its data table', () => {
-    for (const id of ['s-rings', 's-types', 's-sectors', 's-leakage', 's-trend']) {
+    for (const id of ['s-rings', 's-multiplier', 's-types', 's-sectors', 's-leakage', 's-trend']) {
       const body = sectionOf(html, id);
       const chart = body.indexOf('</figure>');
       expect(chart).toBeGreaterThan(0);
@@ -186,11 +190,17 @@ describe.each([
   });
 
   it('describes each chart with its figures', () => {
-    const [progress, rings, types, sectors, leakage, trend] = svgs(html);
+    const [progress, rings, multiplier, types, sectors, leakage, trend] = svgs(html);
     const share = lang === 'fr' ? `42,1${NBSP}%` : '42.1%';
     expect(progress).toContain(share);
     expect(rings).toMatch(new RegExp(`<desc>[^<]*${share}`));
     expect(svgText(rings ?? '')).toContain(lang === 'fr' ? `cumul 63,6${NBSP}%` : 'cumulative 63.6%');
+    expect(multiplier).toMatch(
+      lang === 'fr' ? /<desc>Montant de chaque tour\. Tour 1/ : /<desc>Each round’s amount\. Round 1/,
+    );
+    expect(svgText(multiplier ?? '')).toContain(
+      lang === 'fr' ? `12${NNBSP}000${NNBSP}000${NBSP}€` : '€12,000,000',
+    );
     expect(svgText(types ?? '')).toContain(
       lang === 'fr' ? `4,5${NBSP}% · 450${NNBSP}000${NBSP}€` : '4.5% · €450,000',
     );
@@ -214,7 +224,7 @@ describe.each([
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     // The leaking supplier's name is drawn in the leakage chart, as text.
-    expect(svgText(svgs(html)[4] ?? '')).toContain('&lt;img src=x onerror=alert(1)&gt; Mobilier &amp; "Cie"');
+    expect(svgText(svgs(html)[5] ?? '')).toContain('&lt;img src=x onerror=alert(1)&gt; Mobilier &amp; "Cie"');
     expect(html).toContain('mandats &quot;quotes&quot; 2024.csv');
     expect(html).not.toContain(QUOTED_FILE_NAME);
     // A file read but not counted: its name in a row header, its id as the tooltip.
@@ -229,7 +239,7 @@ describe.each([
   });
 
   it('fetches nothing: no URL but the SVG namespace, no src, no script or event handler', () => {
-    expect(count(html, SVG_NAMESPACE)).toBe(12);
+    expect(count(html, SVG_NAMESPACE)).toBe(14);
     expect(html.replaceAll(SVG_NAMESPACE, '')).not.toMatch(/https?:\/\//);
     for (const tag of startTags(html)) {
       expect(tag).not.toMatch(/\ssrc=|\son[a-z]+=|\sxlink:href=|\sstyle=/i);
@@ -379,7 +389,7 @@ describe('renderReportHtml figures', () => {
       targets: reportFixture('en').targets.filter((target) => target.metric !== 'local-share'),
     };
     const html = await renderReportHtml(report);
-    const trend = svgs(html)[5] ?? '';
+    const trend = svgs(html)[6] ?? '';
     expect(svgText(trend)).not.toContain('Target');
     expect(count(trend, '<path')).toBeGreaterThan(1);
     expect(html).not.toContain('still to go');
@@ -397,7 +407,7 @@ describe('renderReportHtml figures', () => {
       trend: { granularity: 'year', method: 'too-short', comparison: null, points: [] },
     };
     const html = await renderReportHtml(report);
-    expect(svgs(html)).toHaveLength(3);
+    expect(svgs(html)).toHaveLength(4);
     expect(sectionOf(html, 's-sectors')).toContain('<td colspan="6">Aucune donnée</td>');
     expect(sectionOf(html, 's-leakage')).not.toContain('<figure');
     expect(sectionOf(html, 's-trend')).not.toContain('<figure');
@@ -425,7 +435,7 @@ describe('renderReportHtml figures', () => {
       },
     };
     const html = await renderReportHtml(report);
-    const text = svgText(svgs(html)[5] ?? '');
+    const text = svgText(svgs(html)[6] ?? '');
     for (const year of ['2022', '2023', '2024']) expect(text).toContain(year);
     expect(text).toContain('undated: 10.0%');
     // The first twelve months against the last twelve, named as such; undated spend is in neither.

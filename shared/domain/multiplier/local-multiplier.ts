@@ -1,0 +1,201 @@
+import { CentsAccumulator } from './cents-times.ts';
+import { type MultiplierScenario, multiplierScenario, roundRatio } from './multiplier-scenario.ts';
+import { type DefaultRow, defaultFor, type RespendDefault } from './respend-defaults.ts';
+import {
+  type DefaultUse,
+  localRowOf,
+  type MultiplierSupplier,
+  nonLocalRowOf,
+  type Ranged,
+  supplierRespend,
+} from './supplier-respend.ts';
+import type { AcceptedAnswer } from './survey-answer.ts';
+
+/** What an anchor stated for the report's year, amounts already in cents. */
+export interface StatedInputs {
+  readonly anchorId: string;
+  readonly year: number;
+  readonly totalExpenditureCents: number | undefined;
+  readonly staffCostsCents: number | undefined;
+  readonly localStaffShare: number | undefined;
+  readonly source: string;
+  readonly asOf: string;
+}
+
+export type MultiplierBase = 'influenceable' | 'total-expenditure';
+
+export interface MultiplierInput {
+  readonly suppliers: readonly MultiplierSupplier[];
+  /** Accepted answers by supplier key, already chosen for the report's scope. */
+  readonly answers: ReadonlyMap<string, AcceptedAnswer>;
+  readonly influenceableCents: number;
+  /** The base the territory asks for; `total-expenditure` needs every anchor in scope to state it. */
+  readonly base: MultiplierBase;
+  /** The anchors whose spend the report counts. */
+  readonly anchorIds: readonly string[];
+  /** Their stated inputs for the report's year (none when the period is not one whole year). */
+  readonly stated: readonly StatedInputs[];
+  readonly defaults: ReadonlyMap<DefaultRow, RespendDefault>;
+  readonly scenarioShift: number;
+  /** Whether enough spend is located for the local share to be measured (the headline's rule). */
+  readonly localityMeasurable: boolean;
+}
+
+/** Why LM3 is not given as a number. */
+export type NotMeasurableReason = 'no-spend' | 'locality-not-measurable';
+
+export interface LocalMultiplier {
+  readonly base: MultiplierBase;
+  /** The total expenditure was asked for, but not every anchor in scope states it. */
+  readonly baseFallback: boolean;
+  readonly r1: { readonly totalCents: number; readonly spendCents: number; readonly staffCents: number };
+  readonly r2: { readonly totalCents: number; readonly suppliersCents: number; readonly staffCents: number };
+  /** Central values; the low and high totals are in `r3Range`. */
+  readonly r3: {
+    readonly totalCents: number;
+    readonly answeredCents: number;
+    readonly defaultCents: number;
+    readonly staffCents: number;
+  };
+  readonly r3Range: Ranged<number>;
+  readonly reason: NotMeasurableReason | null;
+  readonly lm3: Ranged<number> | null;
+  /** Share of the supplier part of round 2 whose suppliers answered; null without local supplier spend. */
+  readonly coverage: number | null;
+  readonly answers: { readonly local: number; readonly nonLocal: number };
+  /** What 1 unit with a local supplier brings locally: itself and its local re-spend. */
+  readonly perLocal: Ranged<number> | null;
+  /** What 1 unit with a supplier outside brings locally: its local re-spend only. */
+  readonly perOutside: Ranged<number> | null;
+  readonly nonLocalCents: number;
+  readonly unknownLocalityCents: number;
+  readonly defaultsUsed: readonly DefaultUse[];
+  readonly stated: readonly StatedInputs[];
+  readonly scenario: MultiplierScenario | null;
+}
+
+const sumOf = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/** Round 1 from the base: what the anchors spent, and the base actually used. */
+function roundOne(input: MultiplierInput) {
+  const staffCents = sumOf(input.stated.map((inputs) => inputs.staffCostsCents ?? 0));
+  const totals = new Map(input.stated.map((inputs) => [inputs.anchorId, inputs.totalExpenditureCents]));
+  const everyTotalStated =
+    input.anchorIds.length > 0 && input.anchorIds.every((id) => totals.get(id) !== undefined);
+  if (input.base === 'total-expenditure' && everyTotalStated) {
+    const total = sumOf(input.anchorIds.map((id) => totals.get(id) ?? 0));
+    // Staff costs are inside the stated total: the rest is spend with suppliers and everything else.
+    return {
+      base: input.base,
+      fallback: false,
+      totalCents: total,
+      spendCents: total - staffCents,
+      staffCents,
+    };
+  }
+  return {
+    base: 'influenceable' as const,
+    fallback: input.base === 'total-expenditure',
+    totalCents: input.influenceableCents + staffCents,
+    spendCents: input.influenceableCents,
+    staffCents,
+  };
+}
+
+const ratio = (numerator: number, denominator: number) => roundRatio(numerator / denominator);
+
+/**
+ * The local multiplier (NEF's LM3): round 1 the anchors' spending, round 2 the part that reaches the
+ * territory (local suppliers, local staff's wages), round 3 what those recipients re-spend there;
+ * LM3 = (R1 + R2 + R3) / R1 (docs/method.md, "Local multiplier (LM3)").
+ */
+export function localMultiplier(input: MultiplierInput): LocalMultiplier {
+  const local = input.suppliers.filter((supplier) => supplier.locality === 'local');
+  const outside = input.suppliers.filter((supplier) => supplier.locality === 'outside');
+  const unknownLocalityCents = sumOf(
+    input.suppliers.filter((supplier) => supplier.locality === 'unknown').map((s) => s.influenceableCents),
+  );
+  const localRespend = supplierRespend(local, input.answers, input.defaults, localRowOf);
+  const outsideRespend = supplierRespend(outside, input.answers, input.defaults, nonLocalRowOf);
+
+  const r1 = roundOne(input);
+  const localWages = new CentsAccumulator();
+  for (const inputs of input.stated) localWages.add(inputs.staffCostsCents ?? 0, inputs.localStaffShare ?? 0);
+  const r2Staff = localWages.cents();
+  const r2 = {
+    suppliersCents: localRespend.cents,
+    staffCents: r2Staff,
+    totalCents: localRespend.cents + r2Staff,
+  };
+
+  const staff = defaultFor(input.defaults, 'staff');
+  const staffRespend = (share: number) => new CentsAccumulator().add(r2Staff, share).cents();
+  const suppliersPart = (level: keyof Ranged<number>) =>
+    localRespend.answeredRespendCents + localRespend.defaultRespendCents[level];
+  const r3Total = (level: keyof Ranged<number>) => suppliersPart(level) + staffRespend(staff[level]);
+  const r3 = {
+    answeredCents: localRespend.answeredRespendCents,
+    defaultCents: localRespend.defaultRespendCents.central,
+    staffCents: staffRespend(staff.central),
+    totalCents: r3Total('central'),
+  };
+  const r3Range = { central: r3.totalCents, low: r3Total('low'), high: r3Total('high') };
+
+  const reason: NotMeasurableReason | null =
+    r1.totalCents <= 0 ? 'no-spend' : input.localityMeasurable ? null : 'locality-not-measurable';
+  const lm3 =
+    reason === null
+      ? {
+          central: ratio(r1.totalCents + r2.totalCents + r3Range.central, r1.totalCents),
+          low: ratio(r1.totalCents + r2.totalCents + r3Range.low, r1.totalCents),
+          high: ratio(r1.totalCents + r2.totalCents + r3Range.high, r1.totalCents),
+        }
+      : null;
+
+  const perLocal =
+    localRespend.cents > 0
+      ? {
+          central: ratio(localRespend.cents + suppliersPart('central'), localRespend.cents),
+          low: ratio(localRespend.cents + suppliersPart('low'), localRespend.cents),
+          high: ratio(localRespend.cents + suppliersPart('high'), localRespend.cents),
+        }
+      : null;
+  const outsidePart = (level: keyof Ranged<number>) =>
+    outsideRespend.answeredRespendCents + outsideRespend.defaultRespendCents[level];
+  const perOutside =
+    outsideRespend.cents > 0
+      ? {
+          central: ratio(outsidePart('central'), outsideRespend.cents),
+          low: ratio(outsidePart('low'), outsideRespend.cents),
+          high: ratio(outsidePart('high'), outsideRespend.cents),
+        }
+      : null;
+
+  const staffUse: DefaultUse[] =
+    r2Staff > 0 ? [{ row: 'staff', value: staff, cents: r2Staff, suppliers: 0 }] : [];
+  return {
+    base: r1.base,
+    baseFallback: r1.fallback,
+    r1: { totalCents: r1.totalCents, spendCents: r1.spendCents, staffCents: r1.staffCents },
+    r2,
+    r3,
+    r3Range,
+    reason,
+    lm3,
+    coverage:
+      localRespend.positiveCents > 0
+        ? Math.round((localRespend.positiveAnsweredCents / localRespend.positiveCents) * 1e6) / 1e6
+        : null,
+    answers: { local: localRespend.answers, nonLocal: outsideRespend.answers },
+    perLocal,
+    perOutside,
+    nonLocalCents: outsideRespend.cents,
+    unknownLocalityCents,
+    defaultsUsed: [...localRespend.defaultsUsed, ...staffUse, ...outsideRespend.defaultsUsed],
+    stated: input.stated,
+    scenario:
+      reason === null && perLocal && perOutside && outsideRespend.cents > 0
+        ? multiplierScenario(input.scenarioShift, outsideRespend.cents, perLocal.central, perOutside.central)
+        : null,
+  };
+}
