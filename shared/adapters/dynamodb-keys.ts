@@ -15,6 +15,7 @@ export const ENTITY = {
   localActivity: 'LocalActivity',
   registryState: 'RegistryState',
   lookupMiss: 'LookupMiss',
+  survey: 'SupplierSurvey',
 } as const;
 
 const LINE_NUMBER_WIDTH = 10;
@@ -96,6 +97,17 @@ export const keys = {
     }),
     correctionPrefix: 'CORRECTION#',
   },
+  /**
+   * One supplier's survey for one anchor: its invitation, the answer in force, a withdrawal. All of an
+   * anchor's under one partition, read in one bounded query (MAX_SURVEYS_PER_ANCHOR).
+   */
+  survey: (anchorId: string, supplierKey: string) => ({
+    pk: `SURVEY#${bounded(anchorId)}`,
+    sk: `SUPPLIER#${bounded(supplierKey)}`,
+  }),
+  surveysOf: (anchorId: string) => ({ pk: `SURVEY#${bounded(anchorId)}`, skPrefix: 'SUPPLIER#' }),
+  /** The form finds its invitation by the SHA-256 of the link's token (hex): the token is never stored. */
+  surveyToken: (tokenSha256: string) => ({ gsi1pk: `SURVEY_TOKEN#${tokenSha256}`, gsi1sk: 'SURVEY' }),
 } as const;
 
 export const GSI1 = TABLE_KEYS.gsi1.name;

@@ -25,3 +25,18 @@ export function portalCsp(connect: readonly string[] = []): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * The supplier survey's form (served by the API, open without signing in): no script at all, its one
+ * inline style allowed by its hash, posts to its own origin only, never framed.
+ */
+export function surveyFormCsp(styleSha256: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'sha256-${styleSha256}'`,
+    "img-src 'none'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -33,4 +33,6 @@ export const ENV = {
   inseeApiKeySecret: 'INSEE_API_KEY_SECRET',
   /** INSEE's API Sirene key itself (api-sirene on a laptop). */
   inseeApiKey: 'INSEE_API_KEY',
+  /** The verified Amazon SES identity survey invitations and reminders are sent from; unset: not sent. */
+  surveySender: 'SURVEY_SENDER_EMAIL',
 } as const;

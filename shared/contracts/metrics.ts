@@ -55,4 +55,8 @@ export const METRICS = {
   // api (dimension `route`)
   apiResponses4xx: 'ApiResponses4xx',
   apiResponses5xx: 'ApiResponses5xx',
+  /** A supplier's answer stored through the survey's form (service `api`). */
+  surveyAnswers: 'SurveyAnswers',
+  /** A supplier withdrew its answer, or declined the survey, through the form (service `api`). */
+  surveyWithdrawals: 'SurveyWithdrawals',
 } as const;

@@ -33,7 +33,24 @@ export const PORTAL_API_ROUTES = [
   { method: 'PUT', path: '/mapping-profiles/{id}' },
   { method: 'GET', path: '/reports' },
   { method: 'POST', path: '/reports/rebuild' },
+  { method: 'GET', path: '/surveys' },
+  { method: 'GET', path: '/surveys/candidates' },
+  { method: 'POST', path: '/surveys' },
+  { method: 'POST', path: '/surveys/answers' },
+  { method: 'POST', path: '/surveys/{key}/reminder' },
+  { method: 'PUT', path: '/surveys/{key}/set-aside' },
 ] as const satisfies readonly PortalRoute[];
+
+/**
+ * The supplier survey's form, the only routes open without signing in: the unguessable token in the
+ * path is the whole authorisation (docs/security.md, "Supplier surveys"). They answer HTML, not JSON.
+ */
+export const PUBLIC_SURVEY_ROUTES = [
+  { method: 'GET', path: '/survey/{token}' },
+  { method: 'POST', path: '/survey/{token}' },
+  { method: 'POST', path: '/survey/{token}/withdraw' },
+] as const satisfies readonly PortalRoute[];
+export type PublicSurveyRouteKey = KeyOf<(typeof PUBLIC_SURVEY_ROUTES)[number]>;
 
 type KeyOf<R> = R extends PortalRoute ? `${R['method']} ${R['path']}` : never;
 /** `GET /datasets/{id}`: API Gateway's `routeKey`, the handler's switch (one per route, not a product). */
@@ -536,6 +553,131 @@ export interface RebuildAccepted {
   readonly requested: readonly { readonly kind: DatasetKind; readonly scope: 'consortium' | 'anchor' }[];
   /** When the request was sent (the server's clock): a `lastBuild.at` from then on is this rebuild's. */
   readonly requestedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supplier surveys for the local multiplier (LM3, docs/method.md). An invitation is one supplier of the
+// caller's anchor asked to answer; its link carries a token shown once (only its hash is stored).
+//
+// GET /surveys → SurveyList
+// GET /surveys/candidates?cursor=&limit= → SurveyCandidates
+// POST /surveys body: SurveyOpenRequest → 201 SurveyOpened
+// POST /surveys/answers body: SurveyAnswersUpload → 200 SurveyAnswersImport
+// POST /surveys/{key}/reminder body: SurveyReminderRequest → 200 SurveyReminder
+// PUT /surveys/{key}/set-aside body: SetAsideRequest → 200 SurveyInvitation
+
+export type InvitationStatus = 'open' | 'answered' | 'withdrawn' | 'expired';
+
+/** An e-mail the officer sends (or the stack sent through Amazon SES), in the invitation's language. */
+export interface SurveyEmail {
+  readonly subject: string;
+  readonly body: string;
+}
+
+export interface SurveyAnswerSummary {
+  /** ISO date. */
+  readonly answeredOn: string;
+  readonly source: 'form' | 'csv';
+  readonly respondentRole: string;
+  /** Share of its income the supplier re-spends in the territory, from its answer, in percent (one decimal). */
+  readonly localRespendPercent: number;
+  /** Set aside by an officer who doubts it: not used by reports. */
+  readonly setAside: { readonly reason: string; readonly by: string; readonly at: string } | null;
+}
+
+export interface SurveyInvitation {
+  readonly supplierKey: string;
+  readonly supplierName: string;
+  /** The anchor's spend with the supplier (payments, else contracts), in `currency`. */
+  readonly amountCents: number;
+  readonly currency: string | null;
+  readonly language: Language;
+  readonly invitedAt: string;
+  /** The current link's end of validity. */
+  readonly expiresAt: string;
+  readonly status: InvitationStatus;
+  readonly remindersSent: number;
+  readonly lastReminderAt: string | null;
+  /** The answer in force; null before one, or once withdrawn. */
+  readonly answer: SurveyAnswerSummary | null;
+}
+
+export interface SurveyList {
+  /** Largest spend first. */
+  readonly invitations: readonly SurveyInvitation[];
+  readonly answered: number;
+  readonly notAnswered: number;
+}
+
+/** A supplier the caller's anchor pays, as a candidate for the survey: the largest local ones first. */
+export interface SurveyCandidate {
+  readonly key: string;
+  readonly name: string;
+  readonly amountCents: number;
+  readonly currency: string | null;
+  /** The ring of the supplier's establishment as a report would classify it, `unknown` when not known. */
+  readonly ring: string;
+  /** The ring's name in the territory's configuration (or "Abroad", "Location unknown"), in each language. */
+  readonly ringLabel: { readonly fr: string; readonly en: string };
+  readonly local: boolean;
+  readonly invited: boolean;
+}
+
+export interface SurveyCandidates extends Page {
+  readonly candidates: readonly SurveyCandidate[];
+}
+
+export interface SurveyOpenRequest {
+  /** 1–200 suppliers of the caller's anchor. */
+  readonly supplierKeys: readonly string[];
+  /** How long the links stay valid: 1–90 days, 30 by default. */
+  readonly validDays?: number;
+  /** The language of the e-mail; the form itself offers both. */
+  readonly language?: Language;
+}
+
+export interface OpenedInvitation {
+  readonly supplierKey: string;
+  readonly supplierName: string;
+  /** The form's address with its token: shown this once, never stored. */
+  readonly link: string;
+  readonly expiresAt: string;
+  readonly email: SurveyEmail;
+}
+
+export interface SurveyOpened {
+  readonly invitations: readonly OpenedInvitation[];
+}
+
+/** A CSV of answers gathered another way (UTF-8, at most 1 MB): docs/api.md lists its columns. */
+export interface SurveyAnswersUpload {
+  readonly csv: string;
+}
+
+export interface SurveyAnswersImport {
+  readonly accepted: number;
+  /** Each refused row, with its line number and the reason, in the officer's language. */
+  readonly rejected: readonly { readonly line: number; readonly reason: string }[];
+}
+
+export interface SurveyReminderRequest {
+  readonly language?: Language;
+  /** Where to send it through Amazon SES, when the stack is configured to send; else the text is returned. */
+  readonly email?: string;
+}
+
+/** A reminder carries a fresh link: the previous one stops working. */
+export interface SurveyReminder {
+  readonly link: string;
+  readonly expiresAt: string;
+  readonly email: SurveyEmail;
+  /** The address it was sent to through SES; null when the officer sends it. */
+  readonly sentTo: string | null;
+}
+
+export interface SetAsideRequest {
+  /** Why the answer is doubted (1–500 characters); null puts it back in use. */
+  readonly reason: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------

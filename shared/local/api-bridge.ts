@@ -1,12 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handler } from '../../functions/api/handler.ts';
-import { matchRoute, pathExists } from './api-route-table.ts';
+import {
+  type MatchedRoute,
+  matchPublicRoute,
+  matchRoute,
+  pathExists,
+  publicPathExists,
+} from './api-route-table.ts';
 import { httpApiEvent, type LocalUser } from './http-api-event.ts';
 import { BodyTooLarge, flatHeaders, readBody, sendProblem, sendResult } from './http-helpers.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
-/** JSON bodies of the API are small; API Gateway itself stops at 10 MB. */
-const MAX_API_BODY_BYTES = 1024 * 1024;
+/** JSON bodies of the API are small (a CSV of survey answers, 1 MB, the largest); API Gateway stops at 10 MB. */
+const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
+/** The survey form's answers; the handler refuses past 8 KB itself, this only stops reading sooner. */
+const MAX_FORM_BODY_BYTES = 16 * 1024;
 
 export interface ApiBridgeOptions {
   /** The emulator's endpoint, which presigned forms point to. */
@@ -33,13 +41,8 @@ export async function bridgeToApi(
     if (pathExists(path)) return sendProblem(response, 405, `${method} is not allowed here`);
     return sendProblem(response, 404, 'No such route');
   }
-  let body: Buffer;
-  try {
-    body = await readBody(request, MAX_API_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return sendProblem(response, 413, 'The request is too large');
-    throw error;
-  }
+  const body = await boundedBody(request, response, MAX_API_BODY_BYTES);
+  if (!body) return;
   const event = httpApiEvent(
     { method, path, rawQueryString, headers: flatHeaders(request), body },
     route,
@@ -53,4 +56,45 @@ export async function bridgeToApi(
     return sendResult(response, { ...answer, body: JSON.stringify(form) });
   }
   sendResult(response, answer);
+}
+
+/** The body, or undefined once a 413 is sent. */
+async function boundedBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: number,
+): Promise<Buffer | undefined> {
+  try {
+    return await readBody(request, limit);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    sendProblem(response, 413, 'The request is too large');
+    return undefined;
+  }
+}
+
+/**
+ * `/survey/<token>` → the API handler, with no session and no authorizer claims: the survey's form is
+ * open to whoever holds a link, in AWS as here. Its HTML answer is passed on as it is.
+ */
+export async function bridgeToSurveyForm(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  rawQueryString: string,
+): Promise<void> {
+  const method = request.method ?? 'GET';
+  const route: MatchedRoute | undefined = matchPublicRoute(method, path);
+  if (!route) {
+    if (publicPathExists(path)) return sendProblem(response, 405, `${method} is not allowed here`);
+    return sendProblem(response, 404, 'No such page');
+  }
+  const body = await boundedBody(request, response, MAX_FORM_BODY_BYTES);
+  if (!body) return;
+  const event = httpApiEvent(
+    { method, path, rawQueryString, headers: flatHeaders(request), body },
+    route,
+    null,
+  );
+  sendResult(response, await handler(event, localLambdaContext('api')));
 }

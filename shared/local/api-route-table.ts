@@ -1,4 +1,9 @@
-import { PORTAL_API_ROUTES, type PortalRoute, routeKeyOf } from '../contracts/portal-api.ts';
+import {
+  PORTAL_API_ROUTES,
+  type PortalRoute,
+  PUBLIC_SURVEY_ROUTES,
+  routeKeyOf,
+} from '../contracts/portal-api.ts';
 
 export interface MatchedRoute {
   readonly routeKey: string;
@@ -28,6 +33,8 @@ function compile(route: PortalRoute): CompiledRoute {
 }
 
 const COMPILED = PORTAL_API_ROUTES.map(compile);
+/** The survey's form, served at the root (`/survey/<token>`) without a session, as API Gateway does. */
+const PUBLIC_COMPILED = PUBLIC_SURVEY_ROUTES.map(compile);
 
 /** A malformed escape is passed on as it came: the handler's validation answers it. */
 function decodeSegment(segment: string | undefined): string {
@@ -42,8 +49,9 @@ function decodeSegment(segment: string | undefined): string {
  * The API Gateway route a request would take, from the same route list the CDK API is built from;
  * literal paths win over templates, as in API Gateway (`/reports/rebuild` is not `/reports/{id}`).
  */
-export function matchRoute(method: string, path: string): MatchedRoute | undefined {
-  const candidates = COMPILED.filter((compiled) => compiled.route.method === method)
+export function matchRoute(method: string, path: string, routes = COMPILED): MatchedRoute | undefined {
+  const candidates = routes
+    .filter((compiled) => compiled.route.method === method)
     .map((compiled) => ({ compiled, match: compiled.pattern.exec(path) }))
     .filter((candidate) => candidate.match !== null)
     .sort((a, b) => a.compiled.names.length - b.compiled.names.length);
@@ -57,6 +65,10 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
 }
 
 /** Whether any route has this path with another method: a 405 rather than a 404. */
-export function pathExists(path: string): boolean {
-  return COMPILED.some((compiled) => compiled.pattern.test(path));
+export function pathExists(path: string, routes = COMPILED): boolean {
+  return routes.some((compiled) => compiled.pattern.test(path));
 }
+
+/** The survey form's route a request at the root would take, if any. */
+export const matchPublicRoute = (method: string, path: string) => matchRoute(method, path, PUBLIC_COMPILED);
+export const publicPathExists = (path: string) => pathExists(path, PUBLIC_COMPILED);

@@ -19,9 +19,11 @@ export interface IncomingApiRequest {
 
 /**
  * The API Gateway HTTP API (payload 2.0) event for a request, with the claims the Cognito JWT
- * authorizer would have verified: the handler cannot tell it from AWS's.
+ * authorizer would have verified — none for the survey's public form (`user` null), which has no
+ * authorizer: the handler cannot tell it from AWS's. The loopback server speaks plain HTTP, which
+ * `X-Forwarded-Proto` says as API Gateway says https.
  */
-export function httpApiEvent(request: IncomingApiRequest, route: MatchedRoute, user: LocalUser) {
+export function httpApiEvent(request: IncomingApiRequest, route: MatchedRoute, user: LocalUser | null) {
   const query = new URLSearchParams(request.rawQueryString);
   const now = new Date();
   const hasBody = request.body.length > 0;
@@ -30,7 +32,7 @@ export function httpApiEvent(request: IncomingApiRequest, route: MatchedRoute, u
     routeKey: route.routeKey,
     rawPath: request.path,
     rawQueryString: request.rawQueryString,
-    headers: request.headers,
+    headers: { ...request.headers, 'x-forwarded-proto': 'http' },
     ...(request.rawQueryString ? { queryStringParameters: Object.fromEntries(query) } : {}),
     ...(Object.keys(route.pathParameters).length > 0 ? { pathParameters: route.pathParameters } : {}),
     requestContext: {
@@ -50,23 +52,27 @@ export function httpApiEvent(request: IncomingApiRequest, route: MatchedRoute, u
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: {
-        jwt: {
-          claims: {
-            sub: `local:${user.name}`,
-            email: user.name,
-            'custom:anchor': user.anchorId,
-            // Signed in as the consortium, one holds its administrators' role, as a Cognito group gives it.
-            ...(user.anchorId === CONSORTIUM_UPLOADER
-              ? { 'cognito:groups': `[${CONSORTIUM_ADMINISTRATORS_GROUP}]` }
-              : {}),
-          },
-          scopes: null,
-        },
-      },
+      ...(user ? { authorizer: authorizerOf(user) } : {}),
     },
     ...(hasBody
       ? { body: request.body.toString('base64'), isBase64Encoded: true }
       : { isBase64Encoded: false }),
+  };
+}
+
+function authorizerOf(user: LocalUser) {
+  return {
+    jwt: {
+      claims: {
+        sub: `local:${user.name}`,
+        email: user.name,
+        'custom:anchor': user.anchorId,
+        // Signed in as the consortium, one holds its administrators' role, as a Cognito group gives it.
+        ...(user.anchorId === CONSORTIUM_UPLOADER
+          ? { 'cognito:groups': `[${CONSORTIUM_ADMINISTRATORS_GROUP}]` }
+          : {}),
+      },
+      scopes: null,
+    },
   };
 }

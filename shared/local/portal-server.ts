@@ -6,7 +6,7 @@ import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { portalCsp, REPORTS_CSP } from '../contracts/content-security.ts';
 import type { LocalAnchors } from '../contracts/portal-api.ts';
 import type { ObjectLocation } from '../domain/dataset.ts';
-import { bridgeToApi } from './api-bridge.ts';
+import { bridgeToApi, bridgeToSurveyForm } from './api-bridge.ts';
 import type { EmbeddedStack } from './embedded-stack.ts';
 import { readBody, sendJson, sendProblem } from './http-helpers.ts';
 import {
@@ -117,12 +117,15 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       const detail = `Open http://${[...hosts][0]}/ instead.`;
       return sendProblem(response, 421, 'This server answers only at its loopback address', detail);
     }
-    if (isForeignStateChange(request)) {
-      return sendProblem(response, 403, 'This request did not come from the portal');
-    }
     const target = requestTarget(request.url);
     if (!target) return sendProblem(response, 400, 'The address is not valid');
     const { path } = target;
+    // The survey's form posts with `Origin: null`: its page's `no-referrer` policy, which keeps the
+    // token from leaking, makes the browser send that. No cookie is read on those routes.
+    const formPost = path.startsWith('/survey/') && request.headers.origin === 'null';
+    if (!formPost && isForeignStateChange(request)) {
+      return sendProblem(response, 403, 'This request did not come from the portal');
+    }
     const user = sessions.userOf(request.headers.cookie);
     if (path === '/api/local/anchors') return sendJson(response, 200, { anchors: options.anchors });
     if (path === '/api/local/session') return localSession(request, response);
@@ -130,6 +133,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       if (!user) return sendProblem(response, 401, 'Sign in first');
       return bridgeToApi(request, response, path.slice('/api'.length), target.query, user, options.stack);
     }
+    // The supplier survey's form: no session, as in AWS (the token in the path is the authorisation).
+    if (path.startsWith('/survey/')) return bridgeToSurveyForm(request, response, path, target.query);
     if (path === `/s3/${options.stack.buckets.uploads}` && request.method === 'POST') {
       if (!user) return sendProblem(response, 401, 'Sign in first');
       const bucket = { s3Endpoint: options.stack.s3Endpoint, bucket: options.stack.buckets.uploads };

@@ -1,12 +1,15 @@
 import { createDocumentClient, createEventBridgeClient, createS3Client } from '../adapters/aws-clients.ts';
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
+import { createDynamoDbSurveyStore } from '../adapters/dynamodb-survey-store.ts';
 import { createEventBridgeReportRebuilds } from '../adapters/eventbridge-report-rebuilds.ts';
+import { loadFrenchGeography } from '../adapters/geography-files.ts';
 import { createS3MappingProfiles } from '../adapters/s3-mapping-profiles.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { createS3ParquetLineFiles } from '../adapters/s3-parquet-line-files.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
 import { createS3UploadSigner } from '../adapters/s3-upload-signer.ts';
+import { createSesClient, createSesSurveyMailer } from '../adapters/ses-survey-mailer.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { ApiDependencies } from './api/request.ts';
 import { cachedByConfig } from './cached-by-config.ts';
@@ -36,6 +39,12 @@ export const apiDependencies = cachedByConfig((config): ApiDependencies => {
           traced(createEventBridgeClient(config.eventsEndpoint)),
           config.eventBusName,
         )
+      : undefined,
+    surveys: createDynamoDbSurveyStore(documents, config.tableName),
+    // Each table is read on first use: only the survey candidates' page reads them.
+    geography: loadFrenchGeography(config.geographyDirectory),
+    mailer: config.surveySender
+      ? createSesSurveyMailer(traced(createSesClient(undefined)), config.surveySender)
       : undefined,
     clock: systemClock,
     settings: {

@@ -53,6 +53,7 @@ const RuntimeConfigSchema = z.object({
   [ENV.companyLookupUrl]: z.url().optional(),
   [ENV.inseeApiKeySecret]: z.string().min(1).optional(),
   [ENV.inseeApiKey]: z.string().min(1).optional(),
+  [ENV.surveySender]: z.email().optional(),
 });
 
 /**
@@ -96,6 +97,8 @@ export interface RuntimeConfig {
     /** api-sirene's key: a secret's name (AWS) or the key itself (a laptop). */
     readonly apiKey: { readonly secret: string } | { readonly value: string } | undefined;
   };
+  /** The SES sender of the supplier survey's e-mails; unset, the officer sends the text the portal shows. */
+  readonly surveySender: string | undefined;
 }
 
 const apiKeyOf = (secret: string | undefined, value: string | undefined) =>
@@ -136,5 +139,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
       url: config[ENV.companyLookupUrl],
       apiKey: apiKeyOf(config[ENV.inseeApiKeySecret], config[ENV.inseeApiKey]),
     },
+    surveySender: config[ENV.surveySender],
   };
 }

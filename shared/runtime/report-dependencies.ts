@@ -2,6 +2,7 @@ import { createDocumentClient, createS3Client } from '../adapters/aws-clients.ts
 import { createDynamoDbDatasetStore } from '../adapters/dynamodb-dataset-store.ts';
 import { createDynamoDbProfileStore } from '../adapters/dynamodb-profile-store.ts';
 import { createDynamoDbRegistryState } from '../adapters/dynamodb-registry-state.ts';
+import { createDynamoDbSurveyStore } from '../adapters/dynamodb-survey-store.ts';
 import { loadFrenchGeography } from '../adapters/geography-files.ts';
 import { createS3ObjectStore } from '../adapters/s3-object-store.ts';
 import { createS3TerritoryCatalog } from '../adapters/s3-territory-catalog.ts';
@@ -29,6 +30,8 @@ export const reportDependencies = cachedByConfig(
       territories: createS3TerritoryCatalog(objects, config.referenceBucket),
       profiles: createDynamoDbProfileStore(documents, config.tableName),
       registry: createDynamoDbRegistryState(documents, config.tableName),
+      // Read only: the answers the anchors' surveys gathered, for the local multiplier's round 3.
+      surveyAnswers: createDynamoDbSurveyStore(documents, config.tableName),
       geography: loadFrenchGeography(config.geographyDirectory),
       exclusionRules: DEFAULT_EXCLUSION_RULES,
       clock: systemClock,

@@ -85,3 +85,30 @@ export const SupplierLinesQuerySchema = z.object({
     .pipe(z.number().int().min(1).max(MAX_LINES_PAGE))
     .default(DEFAULT_LINES_PAGE),
 });
+
+const LanguageSchema = z.enum(['fr', 'en']);
+
+export const SurveyOpenBodySchema = z.strictObject({
+  supplierKeys: z.array(z.string().min(1).max(300)).min(1).max(200),
+  validDays: z.number().int().min(1).max(90).optional(),
+  language: LanguageSchema.optional(),
+});
+
+/** The body is JSON: 1 MB of CSV text stays under the API's own bound on a request. */
+export const SurveyAnswersBodySchema = z.strictObject({
+  csv: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+});
+
+/** `?lang=` of the officer, for the reasons a CSV's rows are refused; the territory's language otherwise. */
+export const SurveyAnswersQuerySchema = z.object({ lang: LanguageSchema.optional() });
+
+export const SurveyReminderBodySchema = z
+  .strictObject({ language: LanguageSchema.optional(), email: z.email().max(254).optional() })
+  .optional();
+
+export const SetAsideBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500).nullable() });
+
+export const SurveyCandidatesQuerySchema = z.object(offsetPageQuery({ default: 50, max: 200 }));

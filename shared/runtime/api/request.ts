@@ -1,9 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import type { Caller, PortalDependencies } from '../../use-cases/portal.ts';
+import type { SurveyDependencies } from '../../use-cases/surveys/survey-dependencies.ts';
 import { problem } from './problem.ts';
 
-export type ApiDependencies = PortalDependencies;
+export type ApiDependencies = PortalDependencies & SurveyDependencies;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
 
 /** One API call as the routes see it: the route matched, its raw parameters, the parsed body. */
@@ -13,6 +14,11 @@ export interface ApiRequest {
   readonly queryStringParameters: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
   readonly caller: Caller;
+  /**
+   * The public origin the request came to (`https://<api domain>`), which links to the survey's form
+   * start with; undefined when the request does not say.
+   */
+  readonly origin: string | undefined;
 }
 
 export type RouteHandler = (deps: ApiDependencies, request: ApiRequest) => Promise<ApiResponse>;

@@ -10,6 +10,14 @@ import { problem } from './problem.ts';
 import { listReportsRoute, rebuildRoute } from './report-routes.ts';
 import type { ApiDependencies, ApiRequest, ApiResponse, RouteHandler } from './request.ts';
 import { overrideRoute, searchSuppliersRoute, supplierLinesRoute, supplierRoute } from './supplier-routes.ts';
+import {
+  importAnswersRoute,
+  listSurveysRoute,
+  openSurveysRoute,
+  reminderRoute,
+  setAsideRoute,
+  surveyCandidatesRoute,
+} from './survey-routes.ts';
 
 /** Every route of the contract has its handler: the type fails to compile when one is missing. */
 const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
@@ -27,6 +35,12 @@ const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
   'PUT /mapping-profiles/{id}': saveMappingProfileRoute,
   'GET /reports': listReportsRoute,
   'POST /reports/rebuild': rebuildRoute,
+  'GET /surveys': listSurveysRoute,
+  'GET /surveys/candidates': surveyCandidatesRoute,
+  'POST /surveys': openSurveysRoute,
+  'POST /surveys/answers': importAnswersRoute,
+  'POST /surveys/{key}/reminder': reminderRoute,
+  'PUT /surveys/{key}/set-aside': setAsideRoute,
 };
 
 const isRouteKey = (key: string): key is PortalRouteKey => Object.hasOwn(ROUTES, key);

@@ -8,6 +8,8 @@ import { type LocalEventBus, startLocalEventBus } from '../../../shared/local/lo
 import { type Harness, putUpload, SYNTHETIC_PAYMENTS, startHarness } from '../helpers.ts';
 
 export const OWN = 'anchor-a';
+/** The API's public name in these tests, as API Gateway gives it in `requestContext.domainName`. */
+export const API_DOMAIN = 'api.ancrage.example';
 export const FOREIGN = 'anchor-b';
 
 export interface CallOptions {
@@ -41,7 +43,8 @@ export async function call(routeKey: string, options: CallOptions = {}): Promise
     queryStringParameters: options.query,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     isBase64Encoded: false,
-    requestContext: { authorizer: { jwt: { claims } } },
+    // API Gateway names the domain the request came to: the survey's links start with it.
+    requestContext: { domainName: API_DOMAIN, authorizer: { jwt: { claims } } },
   };
   const response = await handler(event, localLambdaContext('api'));
   const text = response.body ?? '';

@@ -1,0 +1,184 @@
+import type { Language, SurveyAnswersImport } from '../../contracts/portal-api.ts';
+import { parseAnyDate } from '../../domain/dates.ts';
+import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
+import { MAX_SURVEYS_PER_ANCHOR, type StoredSurvey, type SurveyRecord } from '../../ports/surveys.ts';
+import type { Caller } from '../portal.ts';
+import type { SupplierSpendTotal } from '../portal-supplier-spend.ts';
+import { anchorSuppliers } from './anchor-suppliers.ts';
+import { type AnswerColumn, FIELD_LABELS, readHeader } from './answer-columns.ts';
+import { readAnswerFields } from './answer-fields.ts';
+import { csvLines, MAX_ANSWERS_CSV_BYTES, MAX_ANSWERS_CSV_ROWS } from './answers-csv.ts';
+import type { SurveyDependencies } from './survey-dependencies.ts';
+import { changeSurvey } from './write-survey.ts';
+
+type Rejected = SurveyAnswersImport['rejected'][number];
+
+const SAY = {
+  fr: {
+    tooLarge: `le fichier dépasse ${MAX_ANSWERS_CSV_BYTES / 1024 / 1024} Mo`,
+    tooManyRows: `le fichier compte plus de ${MAX_ANSWERS_CSV_ROWS} lignes`,
+    empty: 'le fichier est vide',
+    quotes: 'les guillemets de la ligne ne se referment pas',
+    noSupplier: 'ni clé fournisseur ni SIRET',
+    notPaid: 'ce fournisseur ne figure pas parmi ceux que votre institution paie',
+    again: (line: number) => `ce fournisseur a déjà une réponse à la ligne ${line}`,
+    date: 'date de réponse illisible (jj/mm/aaaa ou aaaa-mm-jj)',
+    future: 'date de réponse à venir',
+    withdrawn: 'ce fournisseur a retiré sa réponse : elle n’est pas réimportée',
+    later: (date: string) => `une réponse plus récente (${date}) est déjà en vigueur`,
+    full: `votre institution interroge au plus ${MAX_SURVEYS_PER_ANCHOR} fournisseurs`,
+  },
+  en: {
+    tooLarge: `the file is over ${MAX_ANSWERS_CSV_BYTES / 1024 / 1024} MB`,
+    tooManyRows: `the file has more than ${MAX_ANSWERS_CSV_ROWS} rows`,
+    empty: 'the file is empty',
+    quotes: 'the quotes of this line do not close',
+    noSupplier: 'neither a supplier key nor a SIRET',
+    notPaid: 'not among the suppliers your institution pays',
+    again: (line: number) => `this supplier has an answer on line ${line} already`,
+    date: 'the date of the answer cannot be read (dd/mm/yyyy or yyyy-mm-dd)',
+    future: 'the date of the answer is in the future',
+    withdrawn: 'this supplier withdrew its answer: it is not imported again',
+    later: (date: string) => `a later answer (${date}) is in force already`,
+    full: `an institution surveys at most ${MAX_SURVEYS_PER_ANCHOR} suppliers`,
+  },
+} as const;
+
+interface Row {
+  readonly line: number;
+  readonly supplier: SupplierSpendTotal;
+  readonly answeredOn: string;
+  readonly answer: SurveyAnswer;
+}
+
+/** The supplier a row names, by key or by SIRET (spaces ignored), among those the anchor pays. */
+function supplierOf(
+  cell: (column: AnswerColumn) => string | undefined,
+  suppliers: ReadonlyMap<string, SupplierSpendTotal>,
+): SupplierSpendTotal | 'none' | undefined {
+  const key = cell('supplierKey')?.trim();
+  if (key) return suppliers.get(key);
+  const siret = cell('siret')?.replace(/[\s\u00a0]/g, '');
+  if (!siret) return 'none';
+  return suppliers.get(`siret:${siret}`);
+}
+
+/**
+ * Answers gathered another way (a phone survey, a paper form), from a CSV: every row checked as the
+ * form checks an answer, each bad row refused with its line number and why, in the officer's
+ * language; good rows stored as the suppliers' answers in force (source `csv`).
+ */
+export async function importAnswers(
+  deps: Pick<SurveyDependencies, 'surveys' | 'datasets' | 'clock'>,
+  caller: Caller,
+  request: { readonly csv: string; readonly language: Language },
+): Promise<SurveyAnswersImport> {
+  const say = SAY[request.language];
+  if (Buffer.byteLength(request.csv, 'utf8') > MAX_ANSWERS_CSV_BYTES) {
+    return { accepted: 0, rejected: [{ line: 1, reason: say.tooLarge }] };
+  }
+  const [header, ...body] = csvLines(request.csv).lines;
+  if (!header) return { accepted: 0, rejected: [{ line: 1, reason: say.empty }] };
+  if (body.length > MAX_ANSWERS_CSV_ROWS)
+    return { accepted: 0, rejected: [{ line: 1, reason: say.tooManyRows }] };
+  const columns = header.cells
+    ? readHeader(header.cells, request.language)
+    : { ok: false as const, reason: say.quotes };
+  if (!columns.ok) return { accepted: 0, rejected: [{ line: header.line, reason: columns.reason }] };
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const suppliers = await anchorSuppliers(deps, caller);
+  const rejected: Rejected[] = [];
+  const rows: Row[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of body) {
+    if (!cells) {
+      rejected.push({ line, reason: say.quotes });
+      continue;
+    }
+    const cell = (column: AnswerColumn) => {
+      const index = columns.at.get(column);
+      return index === undefined ? undefined : cells[index];
+    };
+    const supplier = supplierOf(cell, suppliers);
+    if (supplier === 'none' || !supplier) {
+      rejected.push({ line, reason: supplier === 'none' ? say.noSupplier : say.notPaid });
+      continue;
+    }
+    const earlier = seen.get(supplier.key);
+    if (earlier !== undefined) {
+      rejected.push({ line, reason: say.again(earlier) });
+      continue;
+    }
+    const date = parseAnyDate(cell('answeredOn') ?? '');
+    if (!date.ok || date.value > today) {
+      rejected.push({ line, reason: date.ok ? say.future : say.date });
+      continue;
+    }
+    const fields = readAnswerFields(cell, request.language);
+    if (!fields.ok) {
+      const labels = FIELD_LABELS[request.language];
+      const reasons = [...fields.errors].map(
+        ([field, message]) => `${labels[field] ?? field} (${field}) : ${message}`,
+      );
+      rejected.push({ line, reason: reasons.join(' ; ') });
+      continue;
+    }
+    seen.set(supplier.key, line);
+    rows.push({ line, supplier, answeredOn: date.value, answer: fields.answer });
+  }
+  const accepted = await storeRows(deps, caller, rows, say, rejected);
+  return { accepted, rejected: rejected.sort((a, b) => a.line - b.line) };
+}
+
+type Stored =
+  | { readonly stored: true; readonly added: boolean }
+  | { readonly stored: false; readonly reason: string };
+
+/** Each good row written as the supplier's answer in force, unless what is stored forbids it. */
+async function storeRows(
+  deps: Pick<SurveyDependencies, 'surveys' | 'clock'>,
+  caller: Caller,
+  rows: readonly Row[],
+  say: (typeof SAY)[Language],
+  rejected: Rejected[],
+): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  // Read once for all rows; a row whose survey changed meanwhile is read again by `changeSurvey`.
+  const known = new Map(
+    (await deps.surveys.listSurveys(caller.anchorId)).map((s) => [s.record.supplierKey, s]),
+  );
+  let surveyed = known.size;
+  let accepted = 0;
+  for (const row of rows) {
+    let first = true;
+    const read = async (): Promise<StoredSurvey | undefined> => {
+      if (!first) return deps.surveys.getSurvey(caller.anchorId, row.supplier.key);
+      first = false;
+      return known.get(row.supplier.key);
+    };
+    const outcome = await changeSurvey<Stored>(deps.surveys, read, (current) => {
+      const refused = (reason: string) => ({ refuse: { stored: false, reason } as const });
+      if (current?.record.withdrawnAt && !current.record.answer) return refused(say.withdrawn);
+      const inForce = current?.record.answer?.answeredOn;
+      if (inForce && inForce > row.answeredOn) return refused(say.later(inForce));
+      if (!current && surveyed >= MAX_SURVEYS_PER_ANCHOR) return refused(say.full);
+      const record: SurveyRecord = {
+        anchorId: caller.anchorId,
+        supplierKey: row.supplier.key,
+        supplierName: current?.record.supplierName ?? row.supplier.name,
+        invitation: current?.record.invitation ?? null,
+        answer: { answeredOn: row.answeredOn, source: 'csv', answer: row.answer, setAside: null },
+        withdrawnAt: null,
+        createdAt: current?.record.createdAt ?? now,
+      };
+      return { write: record, result: { stored: true, added: !current } };
+    });
+    if (!outcome.stored) {
+      rejected.push({ line: row.line, reason: outcome.reason });
+      continue;
+    }
+    if (outcome.added) surveyed += 1;
+    accepted += 1;
+  }
+  return accepted;
+}

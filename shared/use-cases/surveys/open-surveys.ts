@@ -1,0 +1,101 @@
+import type { Language, OpenedInvitation, SurveyOpened } from '../../contracts/portal-api.ts';
+import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
+import { institutionName } from '../institution-name.ts';
+import type { Caller } from '../portal.ts';
+import { anchorSuppliers } from './anchor-suppliers.ts';
+import type { SurveyDependencies } from './survey-dependencies.ts';
+import { surveyEmail } from './survey-email.ts';
+import { refuse, type SurveyOutcome, someKeys } from './survey-refusal.ts';
+import { newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
+import { changeSurvey } from './write-survey.ts';
+
+export const DEFAULT_VALID_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface OpenRequest {
+  readonly supplierKeys: readonly string[];
+  readonly validDays?: number | undefined;
+  readonly language?: Language | undefined;
+  /** The public origin the form is served from (the request's own), e.g. `https://api.example.org`. */
+  readonly origin: string;
+}
+
+/**
+ * Opens a survey for chosen suppliers of the caller's anchor: a fresh link each, shown this once (its
+ * token's hash alone is stored). Asking again for a supplier not yet answered replaces its link; a
+ * supplier whose answer is in force is refused (set the answer aside first), as is any supplier the
+ * anchor does not pay.
+ */
+export async function openSurveys(
+  deps: SurveyDependencies,
+  caller: Caller,
+  request: OpenRequest,
+): Promise<SurveyOutcome<SurveyOpened>> {
+  const keys = [...new Set(request.supplierKeys)];
+  const suppliers = await anchorSuppliers(deps, caller);
+  const unpaid = keys.filter((key) => !suppliers.has(key));
+  if (unpaid.length > 0) {
+    return refuse('not-found', `not among the suppliers your institution pays: ${someKeys(unpaid)}`);
+  }
+  const existing = new Map(
+    (await deps.surveys.listSurveys(caller.anchorId)).map((stored) => [stored.record.supplierKey, stored]),
+  );
+  const answered = keys.filter((key) => existing.get(key)?.record.answer);
+  if (answered.length > 0) {
+    return refuse('conflict', `these suppliers have an answer in force: ${someKeys(answered)}`);
+  }
+  const added = keys.filter((key) => !existing.has(key)).length;
+  if (existing.size + added > MAX_SURVEYS_PER_ANCHOR) {
+    return refuse(
+      'conflict',
+      `an institution surveys at most ${MAX_SURVEYS_PER_ANCHOR} suppliers; ${existing.size} are surveyed already`,
+    );
+  }
+  const territory = await deps.territories.get(deps.settings.territoryId);
+  const language = request.language ?? territory?.language ?? 'fr';
+  const validDays = request.validDays ?? DEFAULT_VALID_DAYS;
+  const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + validDays * DAY_MS);
+  const invitations: OpenedInvitation[] = [];
+  for (const key of keys) {
+    const supplierName = suppliers.get(key)?.name ?? key;
+    const token = newSurveyToken();
+    const opened = await changeSurvey(
+      deps.surveys,
+      () => deps.surveys.getSurvey(caller.anchorId, key),
+      (stored) => {
+        if (stored?.record.answer) return { refuse: false };
+        const record: SurveyRecord = {
+          anchorId: caller.anchorId,
+          supplierKey: key,
+          supplierName,
+          invitation: {
+            language,
+            invitedAt: now.toISOString(),
+            expiresAt: expiresAt.toISOString(),
+            validDays,
+            tokenSha256: tokenSha256(token),
+            tokenUse: 'unused',
+            reminders: [],
+          },
+          answer: null,
+          withdrawnAt: null,
+          createdAt: stored?.record.createdAt ?? now.toISOString(),
+        };
+        return { write: record, result: true };
+      },
+    );
+    // An answer that arrived meanwhile keeps its survey: that supplier gets no new link.
+    if (!opened) continue;
+    const link = surveyLink(request.origin, token);
+    invitations.push({
+      supplierKey: key,
+      supplierName,
+      link,
+      expiresAt: expiresAt.toISOString(),
+      email: surveyEmail({ institution, supplierName, link, expiresAt, reminder: false }, language),
+    });
+  }
+  return { ok: true, value: { invitations } };
+}
