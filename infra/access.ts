@@ -195,3 +195,22 @@ export function grantSecretValue(grantee: IGrantable, secretName: string): void 
     }),
   );
 }
+
+/**
+ * Sending e-mail through Amazon SES from one address, named in the configuration. SES checks the
+ * right on the identity that verifies the sender, the address itself or its domain, so both ARNs are
+ * named (neither a wildcard); the `ses:FromAddress` condition keeps a domain's identity to that one
+ * address. The identity lives in the stacks' region.
+ */
+export function grantEmailSending(grantee: IGrantable, senderEmail: string): void {
+  const domain = senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
+  const identity = (name: string) =>
+    `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${name}`;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [identity(senderEmail), identity(domain)],
+      conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
+    }),
+  );
+}

@@ -101,6 +101,18 @@ const ObservabilityConfigSchema = z.strictObject({
 });
 export type ObservabilityConfig = z.infer<typeof ObservabilityConfigSchema>;
 
+/** The supplier surveys of the local multiplier (docs/method.md, docs/deploy.md "Supplier surveys"). */
+const SurveysConfigSchema = z.strictObject({
+  /**
+   * The address the survey's e-mails (a reminder to the address an officer gives) are sent from
+   * through Amazon SES: an identity verified in the stacks' region, the address itself or its domain.
+   * Unset, nothing is sent: the officer copies the e-mail the portal shows, and the API function gets
+   * no SES right at all.
+   */
+  senderEmail: z.email('an e-mail address verified in Amazon SES, such as enquete@ville.example').optional(),
+});
+export type SurveysConfig = z.infer<typeof SurveysConfigSchema>;
+
 const DeployConfigSchema = z.strictObject({
   /** Names every resource: several stages (dev, prod) can live in one account. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/),
@@ -134,6 +146,7 @@ const DeployConfigSchema = z.strictObject({
   companyLookup: CompanyLookupConfigSchema.default({ provider: 'recherche-entreprises' }),
   // prefault, not default: a missing block is parsed as `{}`, so each key keeps the default declared above.
   observability: ObservabilityConfigSchema.prefault({}),
+  surveys: SurveysConfigSchema.default({}),
 });
 
 export interface DeployConfig extends Omit<z.infer<typeof DeployConfigSchema>, 'territory'> {

@@ -45,7 +45,7 @@ const QUARTER = 6;
 /**
  * One page that answers "is it working, and what does it cost": what the uploads became, how fast
  * ingests and report builds run, what is parked or failing, the register and the company lookups,
- * the cost drivers. docs/operations.md explains each graph; its alarms are listed at the top.
+ * the supplier surveys' answers, the cost drivers. docs/operations.md explains each graph; its alarms are listed at the top.
  */
 export class OperationsDashboard extends Construct {
   readonly dashboard: Dashboard;
@@ -198,6 +198,16 @@ export class OperationsDashboard extends Construct {
             METRICS.companyLookupsFound,
             METRICS.companyLookupsUnanswered,
           ]),
+        ),
+      ],
+      [heading('Supplier surveys (per hour)')],
+      [
+        // Counted by the api function when a supplier's form is stored or withdrawn: how a survey
+        // fills up, and a sudden run of withdrawals worth a look. No alarm: none of it needs an operator.
+        graph(
+          'Survey answers and withdrawals through the form',
+          HALF,
+          counts('api', [METRICS.surveyAnswers, METRICS.surveyWithdrawals]),
         ),
       ],
       [heading('Cost drivers (per hour)')],

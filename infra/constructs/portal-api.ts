@@ -1,5 +1,11 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { type CfnStage, HttpApi, HttpMethod, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -16,6 +22,8 @@ import {
   PORTAL_API_ROUTES,
   type PortalRoute,
   type PortalRouteKey,
+  PUBLIC_SURVEY_ROUTES,
+  type PublicSurveyRouteKey,
   routeKeyOf,
 } from '../../shared/contracts/portal-api.ts';
 import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../shared/contracts/roles.ts';
@@ -33,26 +41,45 @@ interface Throttle {
   readonly burst: number;
 }
 
+/** A public survey route's limits: the supplier's form, open to anyone who holds a link. */
+const PUBLIC_FORM: Throttle = { rate: 5, burst: 10 };
+
 /**
  * Throttling of the `$default` stage, for all callers together (an HTTP API has no per-client quota):
  * a ceiling on cost and on load from a stolen token or a runaway script, far above what a few dozen
- * officers click. Tighter on the two routes that start work elsewhere: signing an upload (each upload
- * is an ingest of up to 15 minutes) and asking for a rebuild (each is a report build, one at a time).
+ * officers click. Each route has a bucket of its own, so a flood of one never slows the others.
+ * Tighter on the routes that start work elsewhere or write much: signing an upload (each upload is an
+ * ingest of up to 15 minutes), asking for a rebuild (each is a report build, one at a time), opening
+ * a survey (up to 200 invitations written at once), importing answers (a CSV of up to 1 MB) and
+ * reminding a supplier (an e-mail sent through Amazon SES when configured: SES's sandbox sends one a
+ * second, and each counts against the account's daily quota).
+ *
+ * The survey's form is the only thing anyone can reach without signing in: a supplier opens it once
+ * or twice, so 5 requests a second (10 at once) per route is far above real use, while a script
+ * hammering it costs at most that many short invocations; the token is unguessable, so the limit is
+ * about cost, not about guessing (docs/security.md, "Supplier surveys").
  */
 export const API_THROTTLING: {
   readonly default: Throttle;
-  readonly routes: Readonly<Partial<Record<PortalRouteKey, Throttle>>>;
+  readonly routes: Readonly<Partial<Record<PortalRouteKey | PublicSurveyRouteKey, Throttle>>>;
 } = {
   default: { rate: 20, burst: 40 },
   routes: {
     'POST /uploads': { rate: 2, burst: 5 },
     'POST /reports/rebuild': { rate: 1, burst: 2 },
+    'POST /surveys': { rate: 2, burst: 5 },
+    'POST /surveys/answers': { rate: 1, burst: 2 },
+    'POST /surveys/{key}/reminder': { rate: 1, burst: 5 },
+    'GET /survey/{token}': PUBLIC_FORM,
+    'POST /survey/{token}': PUBLIC_FORM,
+    'POST /survey/{token}/withdraw': PUBLIC_FORM,
   },
 };
 
 /**
  * The portal's API: an HTTP API whose every route requires a user of the pool; a user carries the
- * anchor (institution) they work for, which the handlers use to fence their data.
+ * anchor (institution) they work for, which the handlers use to fence their data. The supplier
+ * survey's form alone is public: the token in its path is its authorisation.
  */
 export class PortalApi extends Construct {
   readonly api: HttpApi;
@@ -121,6 +148,26 @@ export class PortalApi extends Construct {
     for (const route of PORTAL_API_ROUTES) {
       const [added] = this.api.addRoutes({ path: route.path, methods: [METHODS[route.method]], integration });
       if (added) routes.set(routeKeyOf(route), added);
+    }
+    // The survey's form, answered by the same function: a supplier has no account, the unguessable,
+    // expiring token in the path is checked by the handler before anything is read or written. Same
+    // origin as the HTML it serves, so no CORS is needed (or given) for it.
+    const open = new HttpNoneAuthorizer();
+    for (const route of PUBLIC_SURVEY_ROUTES) {
+      const [added] = this.api.addRoutes({
+        path: route.path,
+        methods: [METHODS[route.method]],
+        integration,
+        authorizer: open,
+      });
+      if (!added) continue;
+      routes.set(routeKeyOf(route), added);
+      // Acknowledged on these routes only: every other route keeps the finding, and so its authorizer.
+      Validations.of(added).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-APIG4',
+        reason:
+          "The supplier survey's form: suppliers have no account; the unguessable, expiring token in the path is the authorisation, checked by the handler (docs/security.md, Supplier surveys). Throttled tighter than any other route.",
+      });
     }
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,

@@ -14,7 +14,13 @@ import { ENV } from '../../shared/contracts/environment.ts';
 import { OBJECT_PREFIXES } from '../../shared/contracts/table.ts';
 import { DATASET_INGESTED } from '../../shared/ports/dataset-events.ts';
 import { REBUILD_REQUESTED } from '../../shared/ports/report-rebuilds.ts';
-import { FUNCTION_ACCESS, grantAccess, grantSecretValue, prefixFindings } from '../access.ts';
+import {
+  FUNCTION_ACCESS,
+  grantAccess,
+  grantEmailSending,
+  grantSecretValue,
+  prefixFindings,
+} from '../access.ts';
 import type { DeployConfig } from '../config.ts';
 import { deployTerritory } from '../constructs/deployed-territory.ts';
 import { OperationsDashboard } from '../constructs/operations-dashboard.ts';
@@ -135,12 +141,20 @@ export class AppStack extends Stack {
       // others; each finds the answers the one before stored.
       reservedConcurrency: 1,
     }).function;
+    const { senderEmail } = config.surveys;
     const apiHandler = new ProjectFunction(this, 'Api', {
       name: 'api',
       memoryMb: 512,
       timeout: Duration.seconds(15),
-      environment: { ...environment, [ENV.maxUploadMb]: String(config.maxUploadMb) },
+      environment: {
+        ...environment,
+        [ENV.maxUploadMb]: String(config.maxUploadMb),
+        // Set only when the configuration names a sender: unset, the officer sends the e-mails.
+        ...(senderEmail ? { [ENV.surveySender]: senderEmail } : {}),
+      },
       ...house,
+      // Survey candidates are classified by ring as a report would classify them.
+      withGeography: true,
     }).function;
     const portal = new PortalApi(this, 'Portal', { handler: apiHandler, logRetention });
     // The report list links each report to the public site, which the storage stack owns.
@@ -157,6 +171,7 @@ export class AppStack extends Stack {
     grantAccess(refresh, FUNCTION_ACCESS['registry-refresh'], names);
     grantAccess(lookup, FUNCTION_ACCESS['company-lookup'], names);
     if (inseeApiKeySecretName) grantSecretValue(lookup, inseeApiKeySecretName);
+    if (senderEmail) grantEmailSending(apiHandler, senderEmail);
     const nag = nagNames(config.stage);
     for (const [fn, access] of [
       [apiHandler, FUNCTION_ACCESS.api],

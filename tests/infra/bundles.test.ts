@@ -36,7 +36,7 @@ async function expectEncoderRuns(file: string): Promise<void> {
 }
 
 describe('the Lambda bundles', () => {
-  it('bundles every function with the local esbuild, each under 1.5 MB, the report with its geography, ingest with its encoder', async () => {
+  it('bundles every function with the local esbuild, each under 1.5 MB, the report and the API with their geography, ingest with its encoder', async () => {
     const { assembly, app } = synthesise({ bundle: true });
     // CDK's own handlers (the bucket deployment copying the portal's files, the SDK calls) are not ours.
     const functions = Object.entries(app.findResources('AWS::Lambda::Function')).filter(
@@ -47,6 +47,7 @@ describe('the Lambda bundles', () => {
     expect(functions).toHaveLength(6);
     const sizes = new Map<string, number>();
     const workers: string[] = [];
+    const located: string[] = [];
     for (const [logicalId, fn] of functions) {
       const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const directory = join(assembly.directory, `asset.${assetHash}`);
@@ -55,6 +56,7 @@ describe('the Lambda bundles', () => {
       sizes.set(logicalId, statSync(bundle).size);
       expect(statSync(bundle).size).toBeLessThan(MAX_BUNDLE_BYTES);
       if (fn.Properties.Environment?.Variables?.GEOGRAPHY_DIRECTORY) {
+        located.push(logicalId.replace(/[A-F0-9]{8}$/, ''));
         expect(readdirSync(join(directory, 'geography')).sort()).toEqual([
           'france-areas.json',
           'france-communes.json',
@@ -64,6 +66,8 @@ describe('the Lambda bundles', () => {
       }
       if (readFileSync(bundle, 'utf-8').includes('parquet-encoder-worker.mjs')) workers.push(directory);
     }
+    // The report locates suppliers; the API classifies survey candidates the same way.
+    expect(located.sort()).toEqual(['ApiFunction', 'ReportFunction']);
     // Ingest writes line files (and the API reads them through the same adapter): each bundle that
     // names the encoder's thread has its file beside it, bundled to run alone.
     expect(workers.length).toBeGreaterThanOrEqual(1);

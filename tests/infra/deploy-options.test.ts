@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../shared/contracts/environment.ts';
 import { repoRoot } from '../support/run-cli.ts';
 import { synthesise } from './synth.ts';
 import { renderTokens } from './template-text.ts';
@@ -71,6 +72,15 @@ describe('the example configuration of docs/deploy.md', () => {
           table?.Properties.Replicas?.[0]?.DeletionProtectionEnabled,
       ).toBe(true);
     }
+  });
+
+  it('sends the survey’s e-mails from the address it names, and only the default configuration leaves them to the officers', () => {
+    const senderOf = (template: Templates['app']) =>
+      resourcesOf(template, 'AWS::Lambda::Function').find(
+        (fn) => fn.Properties.Environment?.Variables?.[ENV.maxUploadMb] !== undefined,
+      )?.Properties.Environment.Variables[ENV.surveySender];
+    expect(senderOf(example.app)).toBe('enquete.fournisseurs@ville.example');
+    expect(senderOf(defaults.app)).toBeUndefined();
   });
 
   it('without domains, keeps the CloudFront addresses', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_API_ROUTES, routeKeyOf } from '../../shared/contracts/portal-api.ts';
+import { PORTAL_API_ROUTES, PUBLIC_SURVEY_ROUTES, routeKeyOf } from '../../shared/contracts/portal-api.ts';
 import { CONSORTIUM_ADMINISTRATORS_GROUP } from '../../shared/contracts/roles.ts';
 import { territoryKey } from '../../shared/contracts/table.ts';
 import {
@@ -356,12 +356,23 @@ describe('the territory', () => {
 });
 
 describe('the portal API', () => {
-  it('puts every route behind the user pool JWT authorizer, with access logs', () => {
+  it('puts every route behind the user pool JWT authorizer but the survey form’s, with access logs', () => {
     const routes = Object.values(t.app.findResources('AWS::ApiGatewayV2::Route'));
-    // The contract's route list, every one of them and nothing else.
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(PORTAL_API_ROUTES.map(routeKeyOf).sort());
+    // The contract's two route lists, every one of them and nothing else.
+    const portalKeys = PORTAL_API_ROUTES.map(routeKeyOf);
+    const publicKeys = PUBLIC_SURVEY_ROUTES.map(routeKeyOf);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...portalKeys, ...publicKeys].sort());
     expect(routes.map((r) => r.Properties.RouteKey)).toContain('GET /datasets/{id}/unmatched-suppliers');
-    for (const route of routes) expect(route.Properties.AuthorizationType).toBe('JWT');
+    const [authorizerId] = Object.keys(t.app.findResources('AWS::ApiGatewayV2::Authorizer'));
+    for (const route of routes) {
+      const key = route.Properties.RouteKey;
+      // Only the form's routes are open: tests/infra/surveys.test.ts says why and checks their throttle.
+      if (publicKeys.includes(key)) expect(route.Properties.AuthorizationType, key).toBe('NONE');
+      else {
+        expect(route.Properties.AuthorizationType, key).toBe('JWT');
+        expect(route.Properties.AuthorizerId, key).toEqual({ Ref: authorizerId });
+      }
+    }
     t.app.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.anyValue() });
   });
 
