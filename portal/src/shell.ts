@@ -6,16 +6,17 @@ import type { LanguageState } from './i18n/language.ts';
 import { DatasetPage } from './pages/dataset/dataset-page.ts';
 import { ReportsPage } from './pages/reports-page.ts';
 import { SuppliersPage } from './pages/suppliers/suppliers-page.ts';
+import { SurveysPage } from './pages/surveys/surveys-page.ts';
 import { UploadPage } from './pages/upload/upload-page.ts';
 
 type Route = {
-  readonly name: 'upload' | 'suppliers' | 'reports' | 'datasets';
+  readonly name: 'upload' | 'suppliers' | 'surveys' | 'reports' | 'datasets';
   readonly supplierKey?: string;
   readonly datasetId?: string;
 };
 
 /**
- * `#/upload`, `#/suppliers`, `#/suppliers/<key>`, `#/reports`, `#/datasets/<id>`; anything else is
+ * `#/upload`, `#/suppliers`, `#/suppliers/<key>`, `#/surveys`, `#/reports`, `#/datasets/<id>`; anything else is
  * the upload page (which lists the datasets).
  */
 export function parseRoute(hash: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'datasets' && key) return { name: 'datasets', datasetId: key };
   if (section === 'suppliers')
     return key ? { name: 'suppliers', supplierKey: decodeURIComponent(key) } : { name: 'suppliers' };
+  if (section === 'surveys') return { name: 'surveys' };
   if (section === 'reports') return { name: 'reports' };
   return { name: 'upload' };
 }
@@ -94,11 +96,13 @@ export class Shell {
     this.page =
       route.name === 'suppliers'
         ? new SuppliersPage(this.context, route.supplierKey)
-        : route.name === 'reports'
-          ? new ReportsPage(this.context)
-          : route.name === 'datasets' && route.datasetId
-            ? new DatasetPage(this.context, route.datasetId)
-            : new UploadPage(this.context);
+        : route.name === 'surveys'
+          ? new SurveysPage(this.context)
+          : route.name === 'reports'
+            ? new ReportsPage(this.context)
+            : route.name === 'datasets' && route.datasetId
+              ? new DatasetPage(this.context, route.datasetId)
+              : new UploadPage(this.context);
     this.redraw();
     this.main.focus();
   }
@@ -150,6 +154,7 @@ export class Shell {
             {},
             h('li', {}, link('upload', m.nav.upload)),
             h('li', {}, link('suppliers', m.nav.suppliers)),
+            h('li', {}, link('surveys', m.nav.surveys)),
             h('li', {}, link('reports', m.nav.reports)),
           ),
         ),

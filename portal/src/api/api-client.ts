@@ -1,6 +1,7 @@
 import type {
   DatasetDetail,
   DatasetList,
+  Language,
   LocalAnchors,
   LocalSessionRequest,
   MappingProfile,
@@ -11,9 +12,19 @@ import type {
   RebuildAccepted,
   RebuildRequest,
   ReportList,
+  SetAsideRequest,
   SupplierDetail,
   SupplierLines,
   SupplierSearch,
+  SurveyAnswersImport,
+  SurveyAnswersUpload,
+  SurveyCandidates,
+  SurveyInvitation,
+  SurveyList,
+  SurveyOpened,
+  SurveyOpenRequest,
+  SurveyReminder,
+  SurveyReminderRequest,
   UnmatchedSuppliers,
   UploadForm,
   UploadRequest,
@@ -111,6 +122,19 @@ export class ApiClient {
   reports = () => this.call<ReportList>('GET', '/reports');
   rebuildReports = (request: RebuildRequest = {}) =>
     this.call<RebuildAccepted>('POST', '/reports/rebuild', request);
+  /** The anchor's survey invitations, largest spend first, with who answered. */
+  surveys = () => this.call<SurveyList>('GET', '/surveys');
+  /** One page of the anchor's suppliers to invite: the largest local ones first. */
+  surveyCandidates = (page: PageRequest = {}) =>
+    this.call<SurveyCandidates>('GET', `/surveys/candidates${pageQuery(page)}`);
+  openSurvey = (request: SurveyOpenRequest) => this.call<SurveyOpened>('POST', '/surveys', request);
+  /** The refused rows' reasons come in `language`, the officer's. */
+  uploadSurveyAnswers = (upload: SurveyAnswersUpload, language: Language) =>
+    this.call<SurveyAnswersImport>('POST', `/surveys/answers?lang=${language}`, upload);
+  remindSurvey = (key: string, request: SurveyReminderRequest) =>
+    this.call<SurveyReminder>('POST', `/surveys/${encodeURIComponent(key)}/reminder`, request);
+  setSurveyAnswerAside = (key: string, request: SetAsideRequest) =>
+    this.call<SurveyInvitation>('PUT', `/surveys/${encodeURIComponent(key)}/set-aside`, request);
 
   // Only under `ancrage serve`.
   localAnchors = () => this.call<LocalAnchors>('GET', '/local/anchors');

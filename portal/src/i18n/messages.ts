@@ -1,4 +1,9 @@
-import type { DatasetStatus, FactSource } from '../../../shared/contracts/portal-api.ts';
+import type {
+  DatasetStatus,
+  FactSource,
+  InvitationStatus,
+  SurveyAnswerSummary,
+} from '../../../shared/contracts/portal-api.ts';
 import type { CanonicalField } from '../../../shared/domain/formats/canonical-fields.ts';
 
 /**
@@ -14,6 +19,7 @@ export interface Messages {
     readonly upload: string;
     readonly suppliers: string;
     readonly reports: string;
+    readonly surveys: string;
   };
   readonly language: { readonly switchTo: string; readonly switchLabel: string };
   readonly session: {
@@ -300,5 +306,107 @@ export interface Messages {
     readonly neverPublished: string;
     readonly none: string;
     readonly periodUnknown: string;
+  };
+  /** The supplier surveys of the local multiplier (`#/surveys`): invite, follow, remind, set aside, import. */
+  readonly surveys: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly candidates: {
+      readonly heading: string;
+      readonly intro: string;
+      /** A page of the candidates: ranks and total already formatted. */
+      readonly caption: (from: string, to: string, total: string) => string;
+      readonly columns: readonly [string, string, string, string, string];
+      /** The accessible name of a candidate's checkbox. */
+      readonly choose: (name: string) => string;
+      readonly local: string;
+      readonly invited: string;
+      readonly notInvited: string;
+      readonly previous: string;
+      readonly previousLabel: string;
+      readonly next: string;
+      readonly nextLabel: string;
+      readonly none: string;
+      readonly chosen: (count: number) => string;
+      readonly tooMany: (max: number) => string;
+      readonly validDays: string;
+      readonly validDaysHint: string;
+      readonly validDaysInvalid: string;
+      readonly emailLanguage: string;
+      readonly emailLanguageHint: string;
+      readonly languages: { readonly fr: string; readonly en: string };
+      readonly open: string;
+      readonly noneChosen: string;
+      readonly opening: string;
+    };
+    /** The links just made, each shown once with its e-mail. */
+    readonly opened: {
+      readonly heading: string;
+      readonly done: (count: number) => string;
+      readonly onceNote: string;
+      readonly link: (name: string) => string;
+      readonly expires: (date: string) => string;
+      readonly subject: (name: string) => string;
+      readonly body: (name: string) => string;
+      readonly copy: string;
+      readonly copyLabel: (what: string) => string;
+      readonly copied: string;
+      readonly copyFailed: string;
+    };
+    readonly invitations: {
+      readonly heading: string;
+      readonly counts: (answered: number, notAnswered: number) => string;
+      readonly caption: string;
+      readonly columns: readonly [string, string, string, string, string, string, string, string];
+      readonly statuses: Readonly<Record<InvitationStatus, string>>;
+      readonly setAside: string;
+      readonly noReminder: string;
+      /** How many reminders were sent, and the date of the last (formatted). */
+      readonly reminders: (count: number, last: string) => string;
+      readonly sources: Readonly<Record<SurveyAnswerSummary['source'], string>>;
+      /** The answer in a cell: local re-spend share, role, date and source, each already formatted. */
+      readonly answer: (percent: string, role: string, date: string, source: string) => string;
+      readonly setAsideBecause: (reason: string, by: string, at: string) => string;
+      readonly noAnswer: string;
+      readonly none: string;
+      readonly remind: string;
+      readonly remindLabel: (name: string) => string;
+      readonly setAsideAction: string;
+      readonly setAsideLabel: (name: string) => string;
+      readonly useAgain: string;
+      readonly useAgainLabel: (name: string) => string;
+      readonly usedAgain: (name: string) => string;
+    };
+    readonly reminder: {
+      readonly heading: (name: string) => string;
+      readonly intro: string;
+      readonly email: string;
+      readonly emailHint: string;
+      readonly send: string;
+      readonly cancel: string;
+      readonly ready: (name: string) => string;
+      readonly sentTo: (address: string) => string;
+    };
+    readonly setAside: {
+      readonly heading: (name: string) => string;
+      readonly intro: string;
+      readonly reason: string;
+      readonly reasonHint: string;
+      readonly submit: string;
+      readonly cancel: string;
+      readonly done: (name: string) => string;
+    };
+    readonly answers: {
+      readonly heading: string;
+      readonly intro: string;
+      readonly file: string;
+      readonly fileHint: string;
+      readonly send: string;
+      readonly tooLarge: (size: string) => string;
+      readonly noFile: string;
+      readonly result: (accepted: number, rejected: number) => string;
+      readonly rejectedCaption: string;
+      readonly rejectedColumns: readonly [string, string];
+    };
   };
 }

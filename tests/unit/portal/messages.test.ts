@@ -52,6 +52,10 @@ describe('the portal dictionaries', () => {
     expect(fr.detection.sample(1, 1, 1)).toContain('1 ligne acceptée, 1 rejetée');
     expect(fr.detection.sample(2, 3, 5)).toContain('2 lignes acceptées, 3 rejetées');
     expect(MESSAGES.en.suppliers.results(1, 3)).toBe('1 supplier shown of 3');
+    expect(fr.surveys.invitations.counts(1, 2)).toBe('1 fournisseur a répondu, 2 n’ont pas répondu.');
+    expect(fr.surveys.invitations.counts(3, 0)).toBe('3 fournisseurs ont répondu, 0 n’a pas répondu.');
+    expect(MESSAGES.en.surveys.invitations.counts(1, 1)).toBe('1 supplier answered, 1 did not answer.');
+    expect(fr.surveys.candidates.chosen(2)).toBe('2 fournisseurs choisis');
   });
 });
 

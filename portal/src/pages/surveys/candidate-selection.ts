@@ -1,0 +1,44 @@
+/** How many suppliers one survey may invite (the API's bound, `SurveyOpenRequest`). */
+export const MAX_INVITED = 200;
+
+/**
+ * The suppliers ticked, kept while the officer turns the pages of candidates, by key in the order
+ * ticked. Ticking past the API's bound is refused, not silently dropped.
+ */
+export class CandidateSelection {
+  private readonly chosen = new Set<string>();
+
+  has(key: string): boolean {
+    return this.chosen.has(key);
+  }
+
+  get size(): number {
+    return this.chosen.size;
+  }
+
+  get keys(): readonly string[] {
+    return [...this.chosen];
+  }
+
+  /** Ticks or unticks; false when ticking one more would pass the bound (the tick is not kept). */
+  set(key: string, ticked: boolean): boolean {
+    if (!ticked) {
+      this.chosen.delete(key);
+      return true;
+    }
+    if (!this.chosen.has(key) && this.chosen.size >= MAX_INVITED) return false;
+    this.chosen.add(key);
+    return true;
+  }
+
+  clear(): void {
+    this.chosen.clear();
+  }
+}
+
+/** The links' validity as typed: a whole number of days from 1 to 90, else undefined. */
+export function parseValidDays(text: string): number | undefined {
+  if (!/^\s*\d{1,2}\s*$/.test(text)) return undefined;
+  const days = Number(text);
+  return days >= 1 && days <= 90 ? days : undefined;
+}
