@@ -106,6 +106,12 @@ export const multiplierEn: MultiplierLabels = {
         'New Economics Foundation and Northumberland County Council, LM3 study (results released 7 March 2005)',
       'method-assumption': 'Ancrage method assumption (no published figure): replace with a surveyed value',
     },
+    sourceShort: {
+      'nef-northumberland-2005': 'nef, Northumberland (2005)',
+      'method-assumption': 'Ancrage method',
+    },
+    territoryShort: 'Territory',
+    citation: (short, full) => `${short}: ${full}`,
     nefNote: (nonLocal) =>
       nonLocal
         ? 'the published average of suppliers from outside Northumberland'
@@ -121,8 +127,8 @@ export const multiplierEn: MultiplierLabels = {
     totalExpenditure: 'Total expenditure',
     staffCosts: 'Staff costs',
     localStaffShare: 'Share of staff living in the area',
-    source: 'Source',
-    asOf: 'As of',
+    sourceOf: (anchor, year, source, asOf) =>
+      `Source of ${anchor}’s inputs for ${year} (as of ${asOf}): ${source}`,
     notUsed: (anchor, year, reason) =>
       reason === 'other-year'
         ? `${anchor}’s inputs for ${year} are not used: the report’s period is another year.`

@@ -110,6 +110,12 @@ export const multiplierFr: MultiplierLabels = {
       'method-assumption':
         'Hypothèse de la méthode Ancrage (aucun chiffre publié)\u00A0: à remplacer par une valeur d’enquête',
     },
+    sourceShort: {
+      'nef-northumberland-2005': 'nef, Northumberland (2005)',
+      'method-assumption': 'Méthode Ancrage',
+    },
+    territoryShort: 'Territoire',
+    citation: (short, full) => `${short}\u00A0: ${full}`,
     nefNote: (nonLocal) =>
       nonLocal
         ? 'moyenne publiée des fournisseurs hors du Northumberland'
@@ -125,8 +131,8 @@ export const multiplierFr: MultiplierLabels = {
     totalExpenditure: 'Dépense totale',
     staffCosts: 'Frais de personnel',
     localStaffShare: 'Part des agents habitant le territoire',
-    source: 'Source',
-    asOf: 'À la date du',
+    sourceOf: (anchor, year, source, asOf) =>
+      `Source des données de ${anchor} pour ${year} (à la date du ${asOf})\u00A0: ${source}`,
     notUsed: (anchor, year, reason) =>
       reason === 'other-year'
         ? `Les données de ${anchor} pour ${year} ne sont pas utilisées\u00A0: la période du rapport est une autre année.`

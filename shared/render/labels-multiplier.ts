@@ -77,6 +77,12 @@ export interface MultiplierLabels {
     /** The central value's basis and the range's, in one cell. */
     readonly basisText: (central: string, range: string) => string;
     readonly sources: Readonly<Record<string, string>>;
+    /** Each source as the table names it; its full citation follows the table. */
+    readonly sourceShort: Readonly<Record<string, string>>;
+    /** A territory's own source, as the table names it. */
+    readonly territoryShort: string;
+    /** A source under the table: its short name, then the full citation. */
+    readonly citation: (short: string, full: string) => string;
     /** What the Northumberland figure is, for the non-local row or for a local group. */
     readonly nefNote: (nonLocal: boolean) => string;
     readonly territorySource: (text: string) => string;
@@ -90,8 +96,8 @@ export interface MultiplierLabels {
     readonly totalExpenditure: string;
     readonly staffCosts: string;
     readonly localStaffShare: string;
-    readonly source: string;
-    readonly asOf: string;
+    /** Under the table: where an anchor's inputs come from, and as of when. */
+    readonly sourceOf: (anchor: string, year: number, source: string, asOf: string) => string;
     readonly notUsed: (anchor: string, year: number, reason: NotUsedReason) => string;
   };
   readonly scenario: {

@@ -33,7 +33,7 @@ export type SurveyPageView =
 const STYLE = [
   'body{font-family:system-ui,sans-serif;max-width:42rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1a1a1a}',
   'label{display:block;font-weight:600;margin-top:1rem}',
-  'input{font:inherit;padding:.4rem;width:100%;max-width:20rem;box-sizing:border-box;border:1px solid #555}',
+  'input{display:block;font:inherit;padding:.4rem;width:100%;max-width:20rem;box-sizing:border-box;border:1px solid #555}',
   '.hint{color:#444;font-size:.9rem;margin:0}',
   '.error{color:#a00000;font-weight:600;margin:0}',
   '[aria-invalid=true]{border:2px solid #a00000}',
@@ -70,6 +70,17 @@ function field(name: Field, text: SurveyFormText, view: Extract<SurveyPageView, 
   ].join('');
 }
 
+/** What is wrong, each line a link to its field: read first by a screen reader, and one tap away. */
+function errorSummary(view: Extract<SurveyPageView, { kind: 'form' }>, text: SurveyFormText): string {
+  const items = FIELDS.flatMap((name) => {
+    const error = view.errors?.get(name);
+    return error
+      ? [`<li><a href="#f-${name}">${escapeHtml(text.fields[name].label)}</a> — ${escapeHtml(error)}</li>`]
+      : [];
+  });
+  return `<div class="alert" role="alert"><p>${escapeHtml(text.errorsTitle)}</p><ul>${items.join('')}</ul></div>`;
+}
+
 function withdrawForm(action: string, text: SurveyFormText, language: Language): string {
   return [
     `<p>${escapeHtml(text.withdrawIntro)}</p>`,
@@ -85,7 +96,7 @@ function main(view: SurveyPageView, text: SurveyFormText, action: string, langua
       return [
         `<p>${escapeHtml(text.asks(view.facts.institution, view.facts.supplierName))}</p>`,
         `<p>${escapeHtml(text.why)} ${escapeHtml(text.validUntil(dayOf(view.facts.expiresAt, language)))}</p>`,
-        errors ? `<div class="alert" role="alert"><p>${escapeHtml(text.errorsTitle)}</p></div>` : '',
+        errors ? errorSummary(view, text) : '',
         `<form method="post" action="${escapeHtml(action)}?lang=${language}" novalidate>`,
         ...FIELDS.map((name) => field(name, text, view)),
         `<button type="submit">${escapeHtml(text.submit)}</button></form>`,

@@ -38,7 +38,7 @@ const FR: SurveyFormText = {
   title: 'Questionnaire fournisseurs — achats et emplois locaux',
   otherLanguage: 'English',
   asks: (institution, supplier) =>
-    `${institution} demande à ${supplier} quatre chiffres sur ses achats et ses emplois.`,
+    `${institution} demande à ${supplier} cinq chiffres sur ses achats et ses emplois.`,
   why: 'Ils servent à estimer ce que chaque euro dépensé auprès de vous rapporte au territoire (le « multiplicateur local »). Des ordres de grandeur suffisent.',
   validUntil: (date) => `Ce lien est valable jusqu’au ${date}.`,
   fields: {
@@ -90,7 +90,7 @@ const EN: SurveyFormText = {
   title: 'Supplier survey — local purchases and jobs',
   otherLanguage: 'Français',
   asks: (institution, supplier) =>
-    `${institution} asks ${supplier} for four figures on its purchases and jobs.`,
+    `${institution} asks ${supplier} for five figures on its purchases and jobs.`,
   why: 'They are used to estimate what each euro or pound spent with you brings to the area (the “local multiplier”). Rough figures are fine.',
   validUntil: (date) => `This link works until ${date}.`,
   fields: {

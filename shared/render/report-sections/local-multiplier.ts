@@ -2,7 +2,7 @@ import { escapeHtml } from '../html-escape.ts';
 import { type Fact, figure, paragraph, renderFacts, section, subheading } from '../html-table.ts';
 import { formatRatio } from '../labels.ts';
 import type { View } from '../report-view.ts';
-import { defaultsTable, roundsTable, scenarioSteps, statedTable } from './multiplier-tables.ts';
+import { anchorNameOf, defaultsTable, roundsTable, scenarioSteps, statedTable } from './multiplier-tables.ts';
 
 type Section = View['report']['localMultiplier'];
 
@@ -101,13 +101,7 @@ export function renderLocalMultiplier(view: View, chart: string | undefined): st
           subheading('s-multiplier-stated', M.stated.heading),
           statedTable(view, m),
           ...m.statedNotUsed.map((entry) =>
-            paragraph(
-              M.stated.notUsed(
-                view.report.anchors.find((anchor) => anchor.id === entry.anchorId)?.name ?? entry.anchorId,
-                entry.year,
-                entry.reason,
-              ),
-            ),
+            paragraph(M.stated.notUsed(anchorNameOf(view, entry.anchorId), entry.year, entry.reason)),
           ),
         ]),
   ];

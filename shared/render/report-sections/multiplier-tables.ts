@@ -1,5 +1,5 @@
 import { NEF_NORTHUMBERLAND } from '../../domain/multiplier/respend-defaults.ts';
-import { renderTable } from '../html-table.ts';
+import { paragraph, renderTable } from '../html-table.ts';
 import { formatDate, formatRatio } from '../labels.ts';
 import type { View } from '../report-view.ts';
 
@@ -43,17 +43,24 @@ export function roundsTable(view: View, m: Section): string {
   );
 }
 
-/** Every default with its basis and source, and the spend it stood for in this report. */
+/** An anchor by name: the report's buyers, else the institution that uploaded a file, else its id. */
+export function anchorNameOf(view: View, id: string): string {
+  return (
+    view.report.anchors.find((anchor) => anchor.id === id)?.name ??
+    view.report.datasets.find((dataset) => dataset.uploadedBy?.id === id)?.uploadedBy?.name ??
+    id
+  );
+}
+
+/**
+ * Every default with its basis, a short source and the spend it stood for in this report; each
+ * source cited in full once, under the table, rather than in every row.
+ */
 export function defaultsTable(view: View, m: Section): string {
   const M = view.L.multiplier.defaults;
-  const source = (entry: Section['defaults'][number]) => {
-    const cited = M.sources[entry.source];
-    if (cited === undefined) return M.territorySource(entry.source);
-    return entry.source === NEF_NORTHUMBERLAND
-      ? view.L.pair(cited, M.nefNote(entry.row === 'non-local'))
-      : cited;
-  };
-  return renderTable(
+  const shortSource = (source: string) => M.sourceShort[source] ?? M.territoryShort;
+  const fullSource = (source: string) => M.sources[source] ?? M.territorySource(source);
+  const table = renderTable(
     M.caption,
     [
       { label: M.row },
@@ -67,20 +74,32 @@ export function defaultsTable(view: View, m: Section): string {
       { text: M.rows[entry.row] ?? entry.row, rowHeader: true },
       { text: view.share(entry.central), numeric: true },
       { text: `${view.share(entry.low)} – ${view.share(entry.high)}`, numeric: true },
-      { text: M.basisText(M.bases[entry.centralBasis], M.bases[entry.rangeBasis]) },
-      { text: source(entry) },
+      {
+        text: '',
+        lines: [
+          M.basisText(M.bases[entry.centralBasis], M.bases[entry.rangeBasis]),
+          ...(entry.source === NEF_NORTHUMBERLAND ? [M.nefNote(entry.row === 'non-local')] : []),
+        ],
+      },
+      { text: shortSource(entry.source) },
       { text: view.money(entry.amount), numeric: true },
     ]),
     view.L.noData,
   );
+  const cited = [...new Set(m.defaults.map((entry) => entry.source))].map((source) =>
+    M.citation(shortSource(source), fullSource(source)),
+  );
+  return [table, ...cited.map((citation) => paragraph(citation, 'source'))].join('\n');
 }
 
-/** What the anchors stated (staff costs, local staff share, total expenditure), each with its source and date. */
+/**
+ * What the anchors stated (staff costs, local staff share, total expenditure); each input's source
+ * and date under the table, in full: a source is a sentence, not a cell.
+ */
 export function statedTable(view: View, m: Section): string {
   const M = view.L.multiplier.stated;
-  const anchorName = (id: string) => view.report.anchors.find((anchor) => anchor.id === id)?.name ?? id;
   const orDash = (amount: number | null) => (amount === null ? '—' : view.money(amount));
-  return renderTable(
+  const table = renderTable(
     M.caption,
     [
       { label: M.anchor },
@@ -88,20 +107,28 @@ export function statedTable(view: View, m: Section): string {
       { label: M.totalExpenditure, numeric: true },
       { label: M.staffCosts, numeric: true },
       { label: M.localStaffShare, numeric: true },
-      { label: M.source },
-      { label: M.asOf },
     ],
     m.stated.map((entry) => [
-      { text: anchorName(entry.anchorId), rowHeader: true },
+      { text: anchorNameOf(view, entry.anchorId), rowHeader: true },
       { text: String(entry.year), numeric: true },
       { text: orDash(entry.totalExpenditure), numeric: true },
       { text: orDash(entry.staffCosts), numeric: true },
       { text: entry.localStaffShare === null ? '—' : view.share(entry.localStaffShare), numeric: true },
-      { text: entry.source },
-      { text: formatDate(entry.asOf, view.lang) },
     ]),
     M.none,
   );
+  const sources = m.stated.map((entry) =>
+    paragraph(
+      M.sourceOf(
+        anchorNameOf(view, entry.anchorId),
+        entry.year,
+        entry.source,
+        formatDate(entry.asOf, view.lang),
+      ),
+      'source',
+    ),
+  );
+  return [table, ...sources].join('\n');
 }
 
 /** The scenario's arithmetic, one step a line, with the figures the report keeps (ratios to four decimals). */

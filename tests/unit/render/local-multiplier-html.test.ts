@@ -70,6 +70,24 @@ describe.each(['fr', 'en'] as const)('the local multiplier section (%s)', (lang)
     expect(body).toContain(escapeHtml(L.multiplier.defaults.bases.assumption));
     expect(body).toContain(escapeHtml(L.multiplier.defaults.nefNote(true)));
     expect(body).toContain(escapeHtml(L.multiplier.defaults.nefNote(false)));
+    // Each source cited in full once, under the table; the rows name it short.
+    const nef = L.multiplier.defaults.sources['nef-northumberland-2005'] ?? '';
+    expect(body.split(escapeHtml(nef))).toHaveLength(2);
+    expect(
+      body.split(`<td>${escapeHtml(L.multiplier.defaults.sourceShort['nef-northumberland-2005'] ?? '')}</td>`)
+        .length,
+    ).toBeGreaterThan(2);
+  });
+
+  it('says where each anchor’s stated inputs come from, by the anchor’s name, under their table', async () => {
+    const report = reportFixture(lang);
+    const body = sectionOf(await renderReportHtml(report), 's-multiplier');
+    for (const stated of report.localMultiplier.stated) {
+      const name = report.anchors.find((anchor) => anchor.id === stated.anchorId)?.name ?? '';
+      expect(name).not.toBe('');
+      expect(body).toContain(`<th scope="row">${escapeHtml(name)}</th>`);
+      expect(body).toContain(escapeHtml(stated.source));
+    }
   });
 
   it('escapes what a territory file or a supplier brings', async () => {

@@ -73,6 +73,29 @@ describe('the survey form page', () => {
     );
   });
 
+  it('sums up what is wrong first, each problem a link to its field, in the form’s order', () => {
+    const page = renderSurveyFormPage(
+      {
+        kind: 'form',
+        facts: { institution: 'Métropole', supplierName: 'Boulangerie', expiresAt: EXPIRES_AT },
+        errors: new Map([
+          ['localEmployees', 'trop'],
+          ['purchasesSharePercent', 'pas un nombre'],
+        ]),
+      },
+      'x',
+      'fr',
+    );
+    const summary = page.slice(page.indexOf('<div class="alert" role="alert">'), page.indexOf('<form'));
+    expect([...summary.matchAll(/<a href="#(f-[A-Za-z]+)">/g)].map((match) => match[1])).toEqual([
+      'f-purchasesSharePercent',
+      'f-localEmployees',
+    ]);
+    expect(summary).toContain('— pas un nombre');
+    for (const id of ['f-purchasesSharePercent', 'f-localEmployees'])
+      expect(page).toContain(`<input id="${id}"`);
+  });
+
   it.each<SurveyPageView['kind']>(['withdrawn-now', 'withdrawn', 'expired', 'unknown', 'tooLarge'])(
     'writes the page of a link that is %s in both languages, with the privacy notice',
     (kind) => {
