@@ -20,6 +20,7 @@ const PAGES = [
   { route: 'upload', heading: 'Déposer un fichier' },
   { route: 'suppliers', heading: 'Fournisseurs' },
   { route: 'reports', heading: 'Rapports publiés' },
+  { route: 'surveys', heading: 'Enquêtes fournisseurs' },
 ] as const;
 
 let portal: LocalPortal;
@@ -59,6 +60,7 @@ describe.each(SCREENS)(
         await page.goto(`${portal.url}#/${route}`);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         if (route === 'reports') await page.getByTestId('local-share').first().waitFor();
+        if (route === 'surveys') await page.getByRole('table').first().waitFor();
         await page.screenshot({ path: join(ARTIFACTS, `${route}-${screen.width}.png`), fullPage: true });
         const layout = (await page.evaluate(pageLayout(MIN_TEXT_PX))) as PageLayout;
         expect(layout.pageWidth, 'page width').toBeLessThanOrEqual(layout.viewportWidth);
