@@ -562,7 +562,7 @@ export interface RebuildAccepted {
 // GET /surveys → SurveyList
 // GET /surveys/candidates?cursor=&limit= → SurveyCandidates
 // POST /surveys body: SurveyOpenRequest → 201 SurveyOpened
-// POST /surveys/answers body: SurveyAnswersUpload → 200 SurveyAnswersImport
+// POST /surveys/answers?lang=fr|en body: SurveyAnswersUpload → 200 SurveyAnswersImport (reasons in `lang`)
 // POST /surveys/{key}/reminder body: SurveyReminderRequest → 200 SurveyReminder
 // PUT /surveys/{key}/set-aside body: SetAsideRequest → 200 SurveyInvitation
 
