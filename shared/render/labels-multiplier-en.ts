@@ -36,6 +36,8 @@ export const multiplierEn: MultiplierLabels = {
       : 'What suppliers outside the area re-spend locally, at the default.',
   noLocalSpend: 'no spend with local suppliers',
   noNonLocalSpend: 'no spend with suppliers located outside the area',
+  answersWithheld: (answers, minimum) =>
+    `${answers === 1 ? 'One survey answer is' : `${answers} survey answers are`} not used yet: a published figure never rests on fewer than ${minimum} answers from one group (local suppliers, the others), so that no supplier’s own figures can be read from it (statistical confidentiality). Until then, the default applies.`,
   unknownLocality: (amount) =>
     `${amount} paid to suppliers that are not located counts neither as local nor as outside the area.`,
   base: {

@@ -38,6 +38,8 @@ export const multiplierFr: MultiplierLabels = {
       : 'Ce que les fournisseurs hors territoire redépensent localement, à la valeur par défaut.',
   noLocalSpend: 'aucune dépense auprès de fournisseurs locaux',
   noNonLocalSpend: 'aucune dépense auprès de fournisseurs localisés hors du territoire',
+  answersWithheld: (answers, minimum) =>
+    `${answers === 1 ? 'Une réponse à l’enquête attend' : `${answers} réponses à l’enquête attendent`} d’être utilisée${answers === 1 ? '' : 's'}\u00A0: un chiffre publié ne repose jamais sur moins de ${minimum} réponses d’un même groupe (fournisseurs locaux, autres), pour qu’aucun fournisseur ne puisse y reconnaître les siens (secret statistique). D’ici là, la valeur par défaut s’applique.`,
   unknownLocality: (amount) =>
     `${amount} payés à des fournisseurs non localisés ne sont comptés ni localement ni hors du territoire.`,
   base: {

@@ -28,6 +28,8 @@ export interface MultiplierLabels {
   readonly noLocalSpend: string;
   readonly noNonLocalSpend: string;
   readonly unknownLocality: (amount: string) => string;
+  /** Answers received but not used yet: too few in their group to be published without giving one away. */
+  readonly answersWithheld: (answers: number, minimum: number) => string;
   readonly base: Readonly<Record<Section['base'], string>>;
   readonly baseFallback: string;
   readonly rounds: {

@@ -39,7 +39,19 @@ export interface MultiplierInput {
   readonly scenarioShift: number;
   /** Whether enough spend is located for the local share to be measured (the headline's rule). */
   readonly localityMeasurable: boolean;
+  /**
+   * The fewest answers a published figure may rest on, for local suppliers and for the others apart
+   * (`MIN_ANSWERS_PUBLISHED` in reports): below it, those answers wait and the defaults stand.
+   */
+  readonly minAnswers: number;
 }
+
+/**
+ * Statistical confidentiality, as INSEE's rule of three: a report is public, and a figure resting on
+ * one or two suppliers' answers would give away their own (coverage × round 2 is their spend, round
+ * 3's answered part their re-spend). Fewer answers than this in a group are not used yet.
+ */
+export const MIN_ANSWERS_PUBLISHED = 3;
 
 /** Why LM3 is not given as a number. */
 export type NotMeasurableReason = 'no-spend' | 'locality-not-measurable';
@@ -63,6 +75,8 @@ export interface LocalMultiplier {
   /** Share of the supplier part of round 2 whose suppliers answered; null without local supplier spend. */
   readonly coverage: number | null;
   readonly answers: { readonly local: number; readonly nonLocal: number };
+  /** Accepted answers not used yet, too few in their group to be published (`minAnswers`). */
+  readonly answersWithheld: { readonly local: number; readonly nonLocal: number };
   /** What 1 unit with a local supplier brings locally: itself and its local re-spend. */
   readonly perLocal: Ranged<number> | null;
   /** What 1 unit with a supplier outside brings locally: its local re-spend only. */
@@ -73,6 +87,8 @@ export interface LocalMultiplier {
   readonly stated: readonly StatedInputs[];
   readonly scenario: MultiplierScenario | null;
 }
+
+const NO_ANSWERS: ReadonlyMap<string, AcceptedAnswer> = new Map();
 
 const sumOf = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -115,8 +131,12 @@ export function localMultiplier(input: MultiplierInput): LocalMultiplier {
   const unknownLocalityCents = sumOf(
     input.suppliers.filter((supplier) => supplier.locality === 'unknown').map((s) => s.influenceableCents),
   );
-  const localRespend = supplierRespend(local, input.answers, input.defaults, localRowOf);
-  const outsideRespend = supplierRespend(outside, input.answers, input.defaults, nonLocalRowOf);
+  const answeredIn = (group: readonly MultiplierSupplier[]) =>
+    group.filter((supplier) => input.answers.has(supplier.key)).length;
+  const withheld = { local: answeredIn(local), nonLocal: answeredIn(outside) };
+  const usable = (count: number) => (count >= input.minAnswers ? input.answers : NO_ANSWERS);
+  const localRespend = supplierRespend(local, usable(withheld.local), input.defaults, localRowOf);
+  const outsideRespend = supplierRespend(outside, usable(withheld.nonLocal), input.defaults, nonLocalRowOf);
 
   const r1 = roundOne(input);
   const localWages = new CentsAccumulator();
@@ -187,6 +207,10 @@ export function localMultiplier(input: MultiplierInput): LocalMultiplier {
         ? Math.round((localRespend.positiveAnsweredCents / localRespend.positiveCents) * 1e6) / 1e6
         : null,
     answers: { local: localRespend.answers, nonLocal: outsideRespend.answers },
+    answersWithheld: {
+      local: withheld.local - localRespend.answers,
+      nonLocal: withheld.nonLocal - outsideRespend.answers,
+    },
     perLocal,
     perOutside,
     nonLocalCents: outsideRespend.cents,

@@ -39,6 +39,12 @@ export const LocalMultiplierSchema = z.object({
   /** Share of the supplier part of round 2 paid to suppliers whose answer was used; null without any. */
   coverage: Share.nullable(),
   answersUsed: z.object({ local: z.number().int(), nonLocal: z.number().int() }),
+  /**
+   * Accepted answers not used yet: fewer than `minimumAnswers` in their group (local suppliers, the
+   * others), so that no published figure gives away one supplier's own (statistical confidentiality).
+   */
+  answersWithheld: z.object({ local: z.number().int(), nonLocal: z.number().int() }),
+  minimumAnswers: z.number().int(),
   perLocal: Ranged.nullable().describe(
     'what 1 unit spent with local suppliers brings locally: 1 + their re-spend',
   ),

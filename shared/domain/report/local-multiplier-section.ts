@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../dataset-kind.ts';
 import { formatCentsAsUnits } from '../money.ts';
-import { localMultiplier } from '../multiplier/local-multiplier.ts';
+import { localMultiplier, MIN_ANSWERS_PUBLISHED } from '../multiplier/local-multiplier.ts';
 import { defaultsOverrideOf } from '../multiplier/multiplier-config.ts';
 import { DEFAULT_ROWS, defaultFor, respendDefaults } from '../multiplier/respend-defaults.ts';
 import { statedInputsFor } from '../multiplier/stated-inputs.ts';
@@ -49,6 +49,7 @@ export function localMultiplierSection(input: MultiplierSectionInput): LocalMult
     defaults: table,
     scenarioShift: config?.scenarioShift ?? 0.1,
     localityMeasurable: input.localityMeasurable,
+    minAnswers: MIN_ANSWERS_PUBLISHED,
   });
   const reason = contracts ? 'contracts' : result.reason;
   const uses = new Map(result.defaultsUsed.map((use) => [use.row, use]));
@@ -80,6 +81,8 @@ export function localMultiplierSection(input: MultiplierSectionInput): LocalMult
     lm3: reason === null ? result.lm3 : null,
     coverage: result.coverage,
     answersUsed: result.answers,
+    answersWithheld: result.answersWithheld,
+    minimumAnswers: MIN_ANSWERS_PUBLISHED,
     perLocal: result.perLocal,
     perOutside: result.perOutside,
     nonLocalAmount: units(result.nonLocalCents),

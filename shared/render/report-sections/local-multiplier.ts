@@ -60,6 +60,7 @@ function scenarioPart(view: View, m: Section): string {
 function measured(view: View, m: Section, lm3: NonNullable<Section['lm3']>, chart: string | undefined) {
   const M = view.L.multiplier;
   const { r1, r2, r3 } = m.rounds;
+  const withheld = m.answersWithheld.local + m.answersWithheld.nonLocal;
   return [
     multiplierFacts(view, m, lm3),
     chart ? figure(chart) : '',
@@ -76,6 +77,7 @@ function measured(view: View, m: Section, lm3: NonNullable<Section['lm3']>, char
     paragraph(M.base[m.base]),
     m.base !== m.baseAsked ? paragraph(M.baseFallback) : '',
     m.unknownLocalityAmount !== 0 ? paragraph(M.unknownLocality(view.money(m.unknownLocalityAmount))) : '',
+    withheld > 0 ? paragraph(M.answersWithheld(withheld, m.minimumAnswers)) : '',
     scenarioPart(view, m),
   ];
 }

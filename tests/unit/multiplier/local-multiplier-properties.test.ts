@@ -131,6 +131,31 @@ describe('the local multiplier, whatever the spend and the answers', () => {
     );
   });
 
+  it('uses no group’s answers until there are enough of them: fewer are as none, and said to wait', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 1, max: 6 }), (input, minAnswers) => {
+        const result = localMultiplier({ ...input, minAnswers });
+        const none = localMultiplier({ ...input, minAnswers, answers: new Map() });
+        const answeredIn = (locality: string) =>
+          input.suppliers.filter((s) => s.locality === locality && input.answers.has(s.key)).length;
+        for (const [group, locality] of [
+          ['local', 'local'],
+          ['nonLocal', 'outside'],
+        ] as const) {
+          const count = answeredIn(locality);
+          const used = count >= minAnswers ? count : 0;
+          expect(result.answers[group]).toBe(used);
+          expect(result.answersWithheld[group]).toBe(count - used);
+        }
+        if (answeredIn('local') < minAnswers) {
+          expect(result.r3).toEqual(none.r3);
+          expect(result.coverage).toBe(none.coverage);
+          expect(result.lm3).toEqual(none.lm3);
+        }
+      }),
+    );
+  });
+
   it('adds its rounds’ parts to the cent', () => {
     fc.assert(
       fc.property(inputArb, (input) => {

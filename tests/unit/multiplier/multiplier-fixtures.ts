@@ -31,7 +31,11 @@ export const staffStated = (staffEuros: number, localStaffShare: number): Stated
   asOf: '2026-03-01',
 });
 
-/** The input a test starts from: the method's defaults, no staff, a 10 % shift, locality measurable. */
+/**
+ * The input a test starts from: the method's defaults, no staff, a 10 % shift, locality measurable,
+ * and every answer used however few (the worked examples take one or two; the confidentiality
+ * threshold reports apply is tested on its own).
+ */
 export function multiplierInput(
   fields: Partial<MultiplierInput> & Pick<MultiplierInput, 'suppliers'>,
 ): MultiplierInput {
@@ -44,6 +48,7 @@ export function multiplierInput(
     defaults: METHOD_DEFAULTS,
     scenarioShift: 0.1,
     localityMeasurable: true,
+    minAnswers: 1,
     ...fields,
   };
 }

@@ -90,6 +90,20 @@ describe.each(['fr', 'en'] as const)('the local multiplier section (%s)', (lang)
     }
   });
 
+  it('says how many answers wait for enough others, and why, only when some do', async () => {
+    const fixture = reportFixture(lang);
+    const waiting = {
+      ...fixture,
+      localMultiplier: { ...fixture.localMultiplier, answersWithheld: { local: 2, nonLocal: 0 } },
+    };
+    const text = escapeHtml(L.multiplier.answersWithheld(2, 3));
+    expect(sectionOf(await renderReportHtml(waiting), 's-multiplier')).toContain(text);
+    expect(sectionOf(await renderReportHtml(fixture), 's-multiplier')).not.toContain(text);
+    expect(L.multiplier.answersWithheld(2, 3)).toMatch(
+      lang === 'fr' ? /^2 réponses .* moins de 3 / : /^2 survey answers .* fewer than 3 /,
+    );
+  });
+
   it('escapes what a territory file or a supplier brings', async () => {
     const html = await renderReportHtml(reportFixture(lang));
     const body = sectionOf(html, 's-multiplier');

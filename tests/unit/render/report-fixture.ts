@@ -415,6 +415,8 @@ export function reportFixture(language: 'fr' | 'en' = 'fr'): Report {
       lm3: { central: 1.8041, low: 1.7106, high: 1.8976 },
       coverage: 0.23753,
       answersUsed: { local: 12, nonLocal: 0 },
+      answersWithheld: { local: 0, nonLocal: 0 },
+      minimumAnswers: 3,
       perLocal: { central: 1.722, low: 1.5695, high: 1.8745 },
       perOutside: { central: 0.36, low: 0.16, high: 0.56 },
       nonLocalAmount: 5_190_000,

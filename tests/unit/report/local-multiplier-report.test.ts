@@ -113,34 +113,40 @@ function reportOf(
 
 describe('the report’s local multiplier', () => {
   it('carries every round, LM3 with its range, the coverage and the scenario, worked by hand', () => {
-    const { localMultiplier: m } = reportOf(ROLLUPS, { answers: new Map([[ANSWER.supplierKey, ANSWER]]) });
-    // R1 = 4 000 + 1 000 staff; R2 = 1 500 + 1 000 × 0.5; R3 = 1 000 × 0.44 + 500 × 0.76 + 500 × 0.5.
+    // A third local supplier, E; A, B and E answered alike (0.44): three answers, so they are used.
+    const answered = ['name:a@38000', 'name:b@38000', 'name:e@38000'];
+    const { localMultiplier: m } = reportOf([...ROLLUPS, rollup('name:e@38000', '38000', 50_000)], {
+      answers: new Map(answered.map((key) => [key, { ...ANSWER, supplierKey: key }])),
+    });
+    // R1 = 4 500 + 1 000 staff; R2 = 2 000 + 1 000 × 0.5; R3 = 2 000 × 0.44 + 500 × 0.5.
     expect(m.reason).toBeNull();
     expect(m.base).toBe('influenceable');
     expect(m.year).toBe(2025);
     expect(m.rounds).toEqual({
-      r1: { total: 5_000, spend: 4_000, staff: 1_000 },
-      r2: { total: 2_000, suppliers: 1_500, staff: 500 },
-      r3: { total: 1_070, answered: 440, defaults: 380, staff: 250, low: 820, high: 1_320 },
+      r1: { total: 5_500, spend: 4_500, staff: 1_000 },
+      r2: { total: 2_500, suppliers: 2_000, staff: 500 },
+      // Answers are fixed: only staff's share moves the range (500 × 0.2, 500 × 0.8).
+      r3: { total: 1_130, answered: 880, defaults: 0, staff: 250, low: 980, high: 1_280 },
     });
-    // (5 000 + 2 000 + 1 070) / 5 000; low 7 820 / 5 000; high 8 320 / 5 000.
-    expect(m.lm3).toEqual({ central: 1.614, low: 1.564, high: 1.664 });
-    expect(m.coverage).toBe(0.666667);
-    expect(m.answersUsed).toEqual({ local: 1, nonLocal: 0 });
-    // 1 + (440 + 380) / 1 500; outside, the Northumberland default.
-    expect(m.perLocal?.central).toBe(1.5467);
+    // 9 130 / 5 500; low 8 980 / 5 500; high 9 280 / 5 500.
+    expect(m.lm3).toEqual({ central: 1.66, low: 1.6327, high: 1.6873 });
+    expect(m.coverage).toBe(1);
+    expect(m.answersUsed).toEqual({ local: 3, nonLocal: 0 });
+    expect(m.answersWithheld).toEqual({ local: 0, nonLocal: 0 });
+    // 1 + 880 / 2 000; outside, the Northumberland default.
+    expect(m.perLocal).toEqual({ central: 1.44, low: 1.44, high: 1.44 });
     expect(m.perOutside).toEqual({ central: 0.36, low: 0.16, high: 0.56 });
     expect(m.nonLocalAmount).toBe(2_000);
     expect(m.unknownLocalityAmount).toBe(500);
-    // 10 % × 2 000 = 200; × (1.5467 − 0.36 = 1.1867) = 237.34.
+    // 10 % × 2 000 = 200; × (1.44 − 0.36 = 1.08) = 216.
     expect(m.scenario).toEqual({
       shift: 0.1,
       nonLocalAmount: 2_000,
       shiftedAmount: 200,
-      perLocal: 1.5467,
+      perLocal: 1.44,
       perOutside: 0.36,
-      difference: 1.1867,
-      addedAmount: 237.34,
+      difference: 1.08,
+      addedAmount: 216,
     });
     expect(m.stated).toEqual([
       {
@@ -156,14 +162,32 @@ describe('the report’s local multiplier', () => {
     expect(m.statedNotUsed).toEqual([{ anchorId: CITY, year: 2024, reason: 'other-year' }]);
   });
 
-  it('lists the whole defaults table, each row with the spend it stood for', () => {
+  it('keeps one supplier’s answer out of a public report until three answered: its own figure would show', () => {
     const { localMultiplier: m } = reportOf(ROLLUPS, { answers: new Map([[ANSWER.supplierKey, ANSWER]]) });
+    expect(m.answersUsed).toEqual({ local: 0, nonLocal: 0 });
+    expect(m.answersWithheld).toEqual({ local: 1, nonLocal: 0 });
+    expect(m.minimumAnswers).toBe(3);
+    expect(m.coverage).toBe(0);
+    // A and B at the default: R3 = 1 500 × 0.76 + 500 × 0.5; (5 000 + 2 000 + 1 390) / 5 000.
+    expect(m.rounds.r3).toEqual({
+      total: 1_390,
+      answered: 0,
+      defaults: 1_140,
+      staff: 250,
+      low: 940,
+      high: 1_840,
+    });
+    expect(m.lm3).toEqual({ central: 1.678, low: 1.588, high: 1.768 });
+  });
+
+  it('lists the whole defaults table, each row with the spend it stood for', () => {
+    const { localMultiplier: m } = reportOf(ROLLUPS);
     expect(m.defaults.map((row) => [row.row, row.amount, row.suppliers, row.source])).toEqual([
       ['social-economy', 0, 0, 'nef-northumberland-2005'],
       ['small-business', 0, 0, 'nef-northumberland-2005'],
       ['large-business', 0, 0, 'nef-northumberland-2005'],
       ['public', 0, 0, 'nef-northumberland-2005'],
-      ['size-unknown', 500, 1, 'nef-northumberland-2005'],
+      ['size-unknown', 1_500, 2, 'nef-northumberland-2005'],
       ['non-local', 2_000, 1, 'nef-northumberland-2005'],
       ['staff', 500, 0, 'method-assumption'],
     ]);
