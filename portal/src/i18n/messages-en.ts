@@ -312,7 +312,7 @@ export const en: Messages = {
   surveys: {
     heading: 'Supplier surveys',
     intro:
-      'What each euro spent locally is worth to the territory depends on what local suppliers re-spend there. Ask your suppliers: each gets a link to a short bilingual form, with no account, that asks what share of its purchases it makes in the territory, how many employees it has and how many live there, and its wage bill. Reports use the answers in place of the default assumptions.',
+      'What each euro spent locally is worth to the territory depends on what local suppliers re-spend there. Ask your suppliers: each gets a link to a short bilingual form, with no account, that asks what share of its purchases it makes in the territory, how many employees it has and how many live there, and its wage bill. Reports use the answers in place of the default assumptions once three local suppliers have answered (with fewer, a published total would give one supplier’s figures away).',
     candidates: {
       heading: 'Invite suppliers',
       intro: 'Your suppliers, local ones first and the largest first: tick those to invite.',

@@ -324,7 +324,7 @@ export const fr: Messages = {
   surveys: {
     heading: 'Enquêtes fournisseurs',
     intro:
-      'Ce que vaut pour le territoire chaque euro dépensé localement dépend de ce que les fournisseurs locaux y dépensent à leur tour. Interrogez vos fournisseurs : chacun reçoit un lien vers un court formulaire bilingue, sans compte, qui demande la part de ses achats faite dans le territoire, ses effectifs et combien de salariés y habitent, et sa masse salariale. Les rapports utilisent les réponses à la place des hypothèses par défaut.',
+      'Ce que vaut pour le territoire chaque euro dépensé localement dépend de ce que les fournisseurs locaux y dépensent à leur tour. Interrogez vos fournisseurs : chacun reçoit un lien vers un court formulaire bilingue, sans compte, qui demande la part de ses achats faite dans le territoire, ses effectifs et combien de salariés y habitent, et sa masse salariale. Les rapports utilisent les réponses à la place des hypothèses par défaut, dès que trois fournisseurs locaux ont répondu (en deçà, un total publié dévoilerait les chiffres d’un fournisseur).',
     candidates: {
       heading: 'Inviter des fournisseurs',
       intro:
