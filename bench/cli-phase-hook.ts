@@ -28,8 +28,8 @@ if (target) {
     };
   }
   process.on('exit', () => {
-    // bin/ancrage.js starts the CLI again under a heap bound, with the same flags: the process that
-    // only waited for it timed nothing and must not overwrite what the CLI wrote.
+    // A process that ran no pipeline step (a usage error, or a process wrapping the CLI's) timed
+    // nothing and must not overwrite what the CLI wrote.
     if (phases.length === 0) return;
     const record: PhaseRecord = { phases, exitMs: performance.now() };
     writeFileSync(target, JSON.stringify(record));

@@ -62,8 +62,8 @@ const TARGETS = {
  * and read again on every change of the generators, for a rate that does not change with size.
  */
 const CSV_STOCK_MAX_ROWS = 1_000_000;
-/** The heap bound `bin/ancrage.js` gives the CLI, under which `ancrage registry fetch` runs. */
-const CLI_HEAP = ['--max-old-space-size=1024'];
+/** The heap growing factor `bin/ancrage.js` sets for the CLI, under which `ancrage registry fetch` runs. */
+const CLI_V8_FLAGS = ['--heap-growing-percent=40'];
 
 const { values: options } = parseArgs({
   options: {
@@ -243,7 +243,7 @@ async function registryFetchRun() {
     ),
   );
   const fetchOf = (base: string) =>
-    runStage<RegistryFetchMeasure>('registry-fetch', { base, suppliers: suppliersPath }, CLI_HEAP);
+    runStage<RegistryFetchMeasure>('registry-fetch', { base, suppliers: suppliersPath }, CLI_V8_FLAGS);
   log(`registry fetch of ${stock.rows} establishment rows in Parquet (row groups of ${stock.rowGroupRows})`);
   const parquet = await fetchOf(stock.parquetFolder);
   log(`registry fetch of ${stock.csvRows} establishment rows in CSV`);

@@ -1,41 +1,24 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly through tsx's loader, so `npx ancrage` needs no build step.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8 sizes its heap from the machine's memory (4 GB on a 24 GB machine) and lets garbage grow towards
- * it before collecting: `analyze` of a 1 M-line file peaked at ~680 MB of RSS while what it keeps
- * alive stays far below, since files are streamed. Under this bound V8 collects sooner: ~460 MB, for
- * about a tenth more time (BENCHMARKS.md). A bound the user set (command line, NODE_OPTIONS) is theirs.
+ * V8 sizes its heap from the machine's memory (4 GB on a 24 GB machine) and, under so high a
+ * ceiling, lets the heap grow to up to four times what survived the last collection before it
+ * collects again: `analyze` of a 1 M-line file peaked at ~660 MB of RSS while what it keeps alive
+ * stays under 300 MB, since files are streamed. A lower ceiling (`--max-old-space-size`) lowers that
+ * factor, but only when given as Node starts, which took a second Node process (~45 MB more, counted
+ * in the command's memory). The growing factor itself is read at every collection, so this process
+ * sets it: 415–470 MB, in the same time (BENCHMARKS.md). It applies to the Parquet encoder's thread too.
+ * A heap flag the user set (command line, NODE_OPTIONS) is theirs: V8's own sizing is then left alone.
  */
-const HEAP_MB = 1024;
-const HEAP_FLAG = '--max-old-space-size';
-const bounded = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((option) =>
-  option.startsWith(HEAP_FLAG),
+const HEAP_GROWING_PERCENT = 40;
+const HEAP_FLAGS = ['--max-old-space-size', '--max-heap-size', '--heap-growing-percent'];
+const userSized = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((option) =>
+  HEAP_FLAGS.some((flag) => option.startsWith(flag)),
 );
+if (!userSized) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
-if (bounded) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../shared/cli/main.ts');
-} else {
-  const cli = spawn(
-    process.execPath,
-    [
-      ...process.execArgv,
-      `${HEAP_FLAG}=${HEAP_MB}`,
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
-    { stdio: 'inherit' },
-  );
-  // Ctrl-C reaches both processes from the terminal; a signal sent to this one alone is passed on.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => cli.kill(signal));
-  cli.on('exit', (code, signal) => {
-    if (signal) {
-      process.removeAllListeners(signal);
-      process.kill(process.pid, signal);
-    } else process.exit(code ?? 1);
-  });
-}
+const { register } = await import('tsx/esm/api');
+register();
+await import('../shared/cli/main.ts');
