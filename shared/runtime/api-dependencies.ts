@@ -44,7 +44,7 @@ export const apiDependencies = cachedByConfig((config): ApiDependencies => {
     // Each table is read on first use: only the survey candidates' page reads them.
     geography: loadFrenchGeography(config.geographyDirectory),
     mailer: config.surveySender
-      ? createSesSurveyMailer(traced(createSesClient(undefined)), config.surveySender)
+      ? createSesSurveyMailer(async () => traced(await createSesClient(undefined)), config.surveySender)
       : undefined,
     clock: systemClock,
     settings: {

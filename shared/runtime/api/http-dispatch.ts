@@ -7,7 +7,6 @@ import { problem } from './problem.ts';
 import { isPublicSurveyRoute, publicSurveyRequest, requestOrigin } from './public-survey-request.ts';
 import type { ApiDependencies, ApiResponse } from './request.ts';
 import { route } from './routes.ts';
-import { publicSurveyRoute } from './survey-form-routes.ts';
 
 /** What the API function reads of an API Gateway HTTP API event (payload 2.0). */
 export const HttpEventSchema = z.object({
@@ -41,6 +40,8 @@ async function surveyForm(
   http: HttpEvent & { routeKey: PublicSurveyRouteKey },
 ): Promise<ApiResponse> {
   observed.logger.appendKeys({ route: http.routeKey });
+  // Loaded on the form's first request, as the survey routes are (routes.ts).
+  const { publicSurveyRoute } = await import('./survey-form-routes.ts');
   const answered = await publicSurveyRoute(dependencies(), publicSurveyRequest(http));
   recordSurveyEvent(observed.metrics, answered.done);
   return answered.response;

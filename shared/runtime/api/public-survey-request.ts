@@ -1,13 +1,28 @@
 import * as z from 'zod';
-import { PUBLIC_SURVEY_ROUTES, type PublicSurveyRouteKey, routeKeyOf } from '../../contracts/portal-api.ts';
+import {
+  type Language,
+  PUBLIC_SURVEY_ROUTES,
+  type PublicSurveyRouteKey,
+  routeKeyOf,
+} from '../../contracts/portal-api.ts';
 import { SURVEY_TOKEN_PATTERN } from '../../use-cases/surveys/survey-tokens.ts';
-import { MAX_FORM_BODY_BYTES, type PublicSurveyRequest } from './survey-form-routes.ts';
 
 const PUBLIC_KEYS: ReadonlySet<string> = new Set(PUBLIC_SURVEY_ROUTES.map(routeKeyOf));
 
 /** The survey form's routes: the only ones answered without a caller (the token is the authorisation). */
 export const isPublicSurveyRoute = (routeKey: string): routeKey is PublicSurveyRouteKey =>
   PUBLIC_KEYS.has(routeKey);
+
+/** The form's answers are a few dozen characters: anything past this is not an answer. */
+export const MAX_FORM_BODY_BYTES = 8 * 1024;
+
+export interface PublicSurveyRequest {
+  readonly routeKey: PublicSurveyRouteKey;
+  readonly token: string;
+  readonly language: Language;
+  /** The body as sent (form-urlencoded), undefined for none. */
+  readonly body: string | undefined;
+}
 
 const LanguageQuerySchema = z.object({ lang: z.enum(['fr', 'en']).catch('fr').default('fr') });
 

@@ -10,14 +10,16 @@ import { problem } from './problem.ts';
 import { listReportsRoute, rebuildRoute } from './report-routes.ts';
 import type { ApiDependencies, ApiRequest, ApiResponse, RouteHandler } from './request.ts';
 import { overrideRoute, searchSuppliersRoute, supplierLinesRoute, supplierRoute } from './supplier-routes.ts';
-import {
-  importAnswersRoute,
-  listSurveysRoute,
-  openSurveysRoute,
-  reminderRoute,
-  setAsideRoute,
-  surveyCandidatesRoute,
-} from './survey-routes.ts';
+
+/**
+ * The survey routes load on their first request: the classification and CSV code they bring would
+ * otherwise be evaluated at every cold start of the API, whatever route it serves (BENCHMARKS.md).
+ */
+type SurveyRoutes = typeof import('./survey-routes.ts');
+const surveyRoute =
+  (name: keyof SurveyRoutes): RouteHandler =>
+  async (deps, request) =>
+    (await import('./survey-routes.ts'))[name](deps, request);
 
 /** Every route of the contract has its handler: the type fails to compile when one is missing. */
 const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
@@ -35,12 +37,12 @@ const ROUTES: Readonly<Record<PortalRouteKey, RouteHandler>> = {
   'PUT /mapping-profiles/{id}': saveMappingProfileRoute,
   'GET /reports': listReportsRoute,
   'POST /reports/rebuild': rebuildRoute,
-  'GET /surveys': listSurveysRoute,
-  'GET /surveys/candidates': surveyCandidatesRoute,
-  'POST /surveys': openSurveysRoute,
-  'POST /surveys/answers': importAnswersRoute,
-  'POST /surveys/{key}/reminder': reminderRoute,
-  'PUT /surveys/{key}/set-aside': setAsideRoute,
+  'GET /surveys': surveyRoute('listSurveysRoute'),
+  'GET /surveys/candidates': surveyRoute('surveyCandidatesRoute'),
+  'POST /surveys': surveyRoute('openSurveysRoute'),
+  'POST /surveys/answers': surveyRoute('importAnswersRoute'),
+  'POST /surveys/{key}/reminder': surveyRoute('reminderRoute'),
+  'PUT /surveys/{key}/set-aside': surveyRoute('setAsideRoute'),
 };
 
 const isRouteKey = (key: string): key is PortalRouteKey => Object.hasOwn(ROUTES, key);

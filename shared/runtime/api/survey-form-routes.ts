@@ -1,5 +1,5 @@
 import { surveyFormCsp } from '../../contracts/content-security.ts';
-import type { Language, PublicSurveyRouteKey } from '../../contracts/portal-api.ts';
+import type { Language } from '../../contracts/portal-api.ts';
 import {
   renderSurveyFormPage,
   SURVEY_FORM_STYLE_SHA256,
@@ -12,22 +12,13 @@ import {
   lookUpSurvey,
   withdrawSurvey,
 } from '../../use-cases/surveys/survey-form.ts';
+import type { PublicSurveyRequest } from './public-survey-request.ts';
 import type { ApiDependencies, ApiResponse } from './request.ts';
 
-/** The form's answers are a few dozen characters: anything past this is not an answer. */
-export const MAX_FORM_BODY_BYTES = 8 * 1024;
 /** A value typed back into the form after an error is shown at most this long. */
 const MAX_ECHOED_CHARACTERS = 100;
 
 const CSP = surveyFormCsp(SURVEY_FORM_STYLE_SHA256);
-
-export interface PublicSurveyRequest {
-  readonly routeKey: PublicSurveyRouteKey;
-  readonly token: string;
-  readonly language: Language;
-  /** The body as sent (form-urlencoded), undefined for none. */
-  readonly body: string | undefined;
-}
 
 /** What the request did, for the metrics: an answer stored, an answer withdrawn, or neither. */
 export interface PublicSurveyAnswer {

@@ -50,7 +50,7 @@ const SENDER = 'enquete@ville.example';
 
 describe('the SES survey mailer', () => {
   it('sends a plain-text e-mail from the configured sender to the address given', async () => {
-    const mailer = createSesSurveyMailer(createSesClient(endpoint), SENDER);
+    const mailer = createSesSurveyMailer(() => createSesClient(endpoint), SENDER);
     await mailer.send({
       to: 'gerante@boulangerie.example',
       subject: 'Sujet é',
@@ -75,7 +75,10 @@ describe('the SES survey mailer', () => {
     const candidates = await call('GET /surveys/candidates', { query: { limit: '1' } });
     const key: string = candidates.body.candidates[0].key;
     expect((await call('POST /surveys', { body: { supplierKeys: [key] } })).status).toBe(201);
-    const deps = { ...apiDependencies(), mailer: createSesSurveyMailer(createSesClient(endpoint), SENDER) };
+    const deps = {
+      ...apiDependencies(),
+      mailer: createSesSurveyMailer(() => createSesClient(endpoint), SENDER),
+    };
     const caller = { anchorId: OWN, name: 'agent@ville.example', consortiumAdministrator: false };
     const sent = await sendReminder(deps, caller, {
       supplierKey: key,

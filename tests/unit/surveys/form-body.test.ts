@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PublicSurveyRouteKey } from '../../../shared/contracts/portal-api.ts';
-import { publicSurveyRequest } from '../../../shared/runtime/api/public-survey-request.ts';
-import { formFields, MAX_FORM_BODY_BYTES } from '../../../shared/runtime/api/survey-form-routes.ts';
+import {
+  MAX_FORM_BODY_BYTES,
+  publicSurveyRequest,
+} from '../../../shared/runtime/api/public-survey-request.ts';
+import { formFields } from '../../../shared/runtime/api/survey-form-routes.ts';
 
 describe('formFields', () => {
   it.each<[string, string | undefined, Record<string, string>]>([
