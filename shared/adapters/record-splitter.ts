@@ -3,9 +3,9 @@ import { DelimitedLine } from '../domain/ingest/delimited-line.ts';
 import type { RawRow } from '../domain/ingest/ingest-core.ts';
 import { OVERLONG_KEPT_CHARS, OverlongRecord } from '../domain/ingest/overlong-record.ts';
 import { MAX_LINE_LENGTH, UNCLOSED_QUOTE_LENGTH } from '../domain/ingest/row-checks.ts';
+import { regularQuotedCells } from '../domain/quoted-line.ts';
 import { detached } from '../domain/text.ts';
 import { UnreadableFileError } from '../ports/file-reader.ts';
-import { regularQuotedCells } from './quoted-line.ts';
 
 const QUOTE = '"';
 const NEWLINE = '\n';

@@ -1,3 +1,5 @@
+import { regularQuotedCells } from '../../domain/quoted-line.ts';
+
 /** A CSV of answers is small: beyond these it is refused whole, before any row is read. */
 export const MAX_ANSWERS_CSV_BYTES = 1024 * 1024;
 export const MAX_ANSWERS_CSV_ROWS = 5_000;
@@ -5,46 +7,11 @@ export const MAX_ANSWERS_CSV_ROWS = 5_000;
 export interface CsvLine {
   /** 1 for the header. */
   readonly line: number;
-  /** The cells, or undefined when the line's quotes do not close. */
+  /**
+   * The cells, or undefined for a line not written the regular way (quotes that do not close, a value
+   * over several lines: not a survey answer's, refused rather than reassembled).
+   */
   readonly cells: readonly string[] | undefined;
-}
-
-/**
- * The cells of one line: bare values, or values quoted whole (`"…"`, a quote inside doubled). A
- * value over several lines is not a survey answer's: such a line is refused, not reassembled.
- */
-export function cellsOf(text: string, delimiter: string): string[] | undefined {
-  const cells: string[] = [];
-  let at = 0;
-  for (;;) {
-    if (text[at] === '"') {
-      let value = '';
-      let from = at + 1;
-      for (;;) {
-        const close = text.indexOf('"', from);
-        if (close === -1) return undefined;
-        if (text[close + 1] === '"') {
-          value += text.slice(from, close + 1);
-          from = close + 2;
-          continue;
-        }
-        value += text.slice(from, close);
-        at = close + 1;
-        break;
-      }
-      cells.push(value);
-      if (at === text.length) return cells;
-      if (text[at] !== delimiter) return undefined;
-      at += 1;
-    } else {
-      const next = text.indexOf(delimiter, at);
-      const value = text.slice(at, next === -1 ? text.length : next);
-      if (value.includes('"')) return undefined;
-      cells.push(value);
-      if (next === -1) return cells;
-      at = next + 1;
-    }
-  }
 }
 
 /**
@@ -59,7 +26,7 @@ export function csvLines(text: string): { readonly delimiter: string; readonly l
   const read: CsvLine[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    read.push({ line: index + 1, cells: cellsOf(line, delimiter) });
+    read.push({ line: index + 1, cells: regularQuotedCells(line, delimiter) });
   });
   return { delimiter, lines: read };
 }

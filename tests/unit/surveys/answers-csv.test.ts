@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsOf, csvLines } from '../../../shared/use-cases/surveys/answers-csv.ts';
+import { regularQuotedCells } from '../../../shared/domain/quoted-line.ts';
+import { csvLines } from '../../../shared/use-cases/surveys/answers-csv.ts';
 
-describe('cellsOf', () => {
+describe('regularQuotedCells, as the answers CSV reads a line', () => {
   it.each([
     ['bare cells', 'a;b;c', ';', ['a', 'b', 'c']],
     ['commas', 'a,b,c', ',', ['a', 'b', 'c']],
@@ -18,7 +19,7 @@ describe('cellsOf', () => {
     ['a quoted last cell', 'x;"y;z"', ';', ['x', 'y;z']],
     ['a quoted empty last cell', 'x;""', ';', ['x', '']],
   ])('%s', (_, text, delimiter, cells) => {
-    expect(cellsOf(text, delimiter)).toEqual(cells);
+    expect(regularQuotedCells(text, delimiter)).toEqual(cells);
   });
 
   it.each([
@@ -30,7 +31,7 @@ describe('cellsOf', () => {
     ['a space after the closing quote', '"a" ;c', ';'],
     ['a space before the opening quote', 'a; "b"', ';'],
   ])('refuses %s', (_, text, delimiter) => {
-    expect(cellsOf(text, delimiter)).toBeUndefined();
+    expect(regularQuotedCells(text, delimiter)).toBeUndefined();
   });
 });
 
