@@ -38,9 +38,12 @@ export async function suppliersOf(
 
 /**
  * The suppliers the caller's anchor pays: those of its ingested datasets. This is the fence: a
- * supplier no file of the anchor names is not visible to it, nor correctable by it.
+ * supplier no file of the anchor names is not visible to it, nor correctable by it, nor surveyed.
  */
-async function anchorSuppliers(deps: Deps, caller: Caller): Promise<Map<string, SupplierSpendTotal>> {
+async function anchorSuppliers(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+): Promise<Map<string, SupplierSpendTotal>> {
   return suppliersOf(deps, await deps.datasets.listDatasets({ anchorId: caller.anchorId }));
 }
 
@@ -74,13 +77,22 @@ export function matchingSuppliers(
 export const listedSuppliers = (all: Iterable<SupplierSpendTotal>): SupplierSpendTotal[] =>
   [...all].filter((supplier) => supplier.key !== UNDISCLOSED_SUPPLIER_KEY);
 
+/** The suppliers behind the fence as the lists show them, by key: what an anchor may search or survey. */
+export async function listedAnchorSuppliers(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+): Promise<Map<string, SupplierSpendTotal>> {
+  const listed = listedSuppliers((await anchorSuppliers(deps, caller)).values());
+  return new Map(listed.map((supplier) => [supplier.key, supplier]));
+}
+
 /** Search by name (accents and case ignored), SIRET/SIREN or key; largest spend first, one page. */
 export async function searchSuppliers(
   deps: Deps,
   caller: Caller,
   query: SupplierQuery,
 ): Promise<SupplierSearch> {
-  const found = matchingSuppliers(listedSuppliers((await anchorSuppliers(deps, caller)).values()), query.q);
+  const found = matchingSuppliers([...(await listedAnchorSuppliers(deps, caller)).values()], query.q);
   found.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   const { items, ...page } = pageOf(found, query);
   const profiles = await deps.profiles.getProfiles(items.map((supplier) => supplier.key));

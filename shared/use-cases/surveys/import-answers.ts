@@ -4,7 +4,7 @@ import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type StoredSurvey, type SurveyRecord } from '../../ports/surveys.ts';
 import type { Caller } from '../portal.ts';
 import type { SupplierSpendTotal } from '../portal-supplier-spend.ts';
-import { anchorSuppliers } from './anchor-suppliers.ts';
+import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import { type AnswerColumn, FIELD_LABELS, readHeader } from './answer-columns.ts';
 import { readAnswerFields } from './answer-fields.ts';
 import { csvLines, MAX_ANSWERS_CSV_BYTES, MAX_ANSWERS_CSV_ROWS } from './answers-csv.ts';
@@ -86,7 +86,7 @@ export async function importAnswers(
     : { ok: false as const, reason: say.quotes };
   if (!columns.ok) return { accepted: 0, rejected: [{ line: header.line, reason: columns.reason }] };
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const suppliers = await anchorSuppliers(deps, caller);
+  const suppliers = await listedAnchorSuppliers(deps, caller);
   const rejected: Rejected[] = [];
   const rows: Row[] = [];
   const seen = new Map<string, number>();

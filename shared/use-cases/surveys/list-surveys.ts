@@ -1,6 +1,6 @@
 import type { SurveyList } from '../../contracts/portal-api.ts';
 import type { Caller } from '../portal.ts';
-import { anchorSuppliers } from './anchor-suppliers.ts';
+import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { invitationView } from './survey-status.ts';
 
@@ -11,7 +11,7 @@ export async function listSurveys(
 ): Promise<SurveyList> {
   const [stored, suppliers] = await Promise.all([
     deps.surveys.listSurveys(caller.anchorId),
-    anchorSuppliers(deps, caller),
+    listedAnchorSuppliers(deps, caller),
   ]);
   const now = deps.clock.now();
   const invitations = stored

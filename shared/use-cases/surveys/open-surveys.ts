@@ -2,7 +2,7 @@ import type { Language, OpenedInvitation, SurveyOpened } from '../../contracts/p
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
 import { institutionName } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
-import { anchorSuppliers } from './anchor-suppliers.ts';
+import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
 import { refuse, type SurveyOutcome, someKeys } from './survey-refusal.ts';
@@ -32,7 +32,7 @@ export async function openSurveys(
   request: OpenRequest,
 ): Promise<SurveyOutcome<SurveyOpened>> {
   const keys = [...new Set(request.supplierKeys)];
-  const suppliers = await anchorSuppliers(deps, caller);
+  const suppliers = await listedAnchorSuppliers(deps, caller);
   const unpaid = keys.filter((key) => !suppliers.has(key));
   if (unpaid.length > 0) {
     return refuse('not-found', `not among the suppliers your institution pays: ${someKeys(unpaid)}`);

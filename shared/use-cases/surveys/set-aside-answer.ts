@@ -1,7 +1,7 @@
 import type { SurveyInvitation } from '../../contracts/portal-api.ts';
 import type { SurveyRecord } from '../../ports/surveys.ts';
 import type { Caller } from '../portal.ts';
-import { anchorSuppliers } from './anchor-suppliers.ts';
+import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { refuse, type SurveyOutcome } from './survey-refusal.ts';
 import { invitationView } from './survey-status.ts';
@@ -31,6 +31,6 @@ export async function setAsideAnswer(
     },
   );
   if (!outcome.ok) return outcome;
-  const suppliers = await anchorSuppliers(deps, caller);
+  const suppliers = await listedAnchorSuppliers(deps, caller);
   return { ok: true, value: invitationView(outcome.value, suppliers.get(request.supplierKey), now) };
 }

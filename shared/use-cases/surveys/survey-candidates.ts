@@ -4,7 +4,7 @@ import { mergeRollups } from '../../domain/report/merge-rollups.ts';
 import { bandLabel, localRingsOf } from '../../domain/territory/territory.ts';
 import { pageOf } from '../offset-page.ts';
 import type { Caller } from '../portal.ts';
-import { anchorSuppliers } from './anchor-suppliers.ts';
+import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function surveyCandidates(
     (dataset) => dataset.status === 'INGESTED',
   );
   const [suppliers, rollups, surveyed, territory] = await Promise.all([
-    anchorSuppliers(deps, caller),
+    listedAnchorSuppliers(deps, caller),
     Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id))),
     deps.surveys.listSurveys(caller.anchorId),
     deps.territories.get(deps.settings.territoryId),
