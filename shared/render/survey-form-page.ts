@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../contracts/portal-api.ts';
+import { SURVEY_ANSWER_FIELDS, type SurveyAnswerField } from '../domain/multiplier/survey-answer.ts';
 import { escapeHtml } from './html-escape.ts';
 import { SURVEY_FORM_TEXT, type SurveyFormText } from './survey-form-text.ts';
 
-type Field = keyof SurveyFormText['fields'];
-const FIELDS: readonly Field[] = [
-  'purchasesSharePercent',
-  'localPurchasesSharePercent',
-  'wageBillSharePercent',
-  'employees',
-  'localEmployees',
-  'respondentRole',
-];
+type Field = SurveyAnswerField;
+const FIELDS = SURVEY_ANSWER_FIELDS;
 
 export interface FormFactsView {
   readonly institution: string;

@@ -1,4 +1,5 @@
 import type { Language } from '../contracts/portal-api.ts';
+import type { SurveyAnswerField } from '../domain/multiplier/survey-answer.ts';
 
 /** Every word of the supplier survey's form, in French and English. */
 export interface SurveyFormText {
@@ -7,17 +8,7 @@ export interface SurveyFormText {
   readonly asks: (institution: string, supplier: string) => string;
   readonly why: string;
   readonly validUntil: (date: string) => string;
-  readonly fields: Readonly<
-    Record<
-      | 'purchasesSharePercent'
-      | 'localPurchasesSharePercent'
-      | 'wageBillSharePercent'
-      | 'employees'
-      | 'localEmployees'
-      | 'respondentRole',
-      { readonly label: string; readonly hint: string }
-    >
-  >;
+  readonly fields: Readonly<Record<SurveyAnswerField, { readonly label: string; readonly hint: string }>>;
   readonly errorsTitle: string;
   readonly submit: string;
   readonly thanks: string;

@@ -32,6 +32,17 @@ export const SurveyAnswerSchema = z
   });
 export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
 
+/** The answer's fields in the form's order: the form, its parser and the CSV of answers all read these. */
+export const SURVEY_ANSWER_FIELDS = [
+  'purchasesSharePercent',
+  'localPurchasesSharePercent',
+  'wageBillSharePercent',
+  'employees',
+  'localEmployees',
+  'respondentRole',
+] as const satisfies readonly (keyof SurveyAnswer)[];
+export type SurveyAnswerField = (typeof SURVEY_ANSWER_FIELDS)[number];
+
 /** Where an answer came from: the tokenised form, or a CSV of answers gathered another way. */
 export type AnswerSource = 'form' | 'csv';
 

@@ -1,11 +1,11 @@
 import { surveyFormCsp } from '../../contracts/content-security.ts';
 import type { Language } from '../../contracts/portal-api.ts';
+import { SURVEY_ANSWER_FIELDS, type SurveyAnswerField } from '../../domain/multiplier/survey-answer.ts';
 import {
   renderSurveyFormPage,
   SURVEY_FORM_STYLE_SHA256,
   type SurveyPageView,
 } from '../../render/survey-form-page.ts';
-import { ANSWER_FIELDS, type AnswerField } from '../../use-cases/surveys/answer-fields.ts';
 import {
   answerSurvey,
   type FormFacts,
@@ -65,11 +65,12 @@ const STANDING = {
  * The form's fields from a form-urlencoded body, into a Map: a field named `__proto__` is one more
  * unknown name, never a property. Fields not the form's are ignored; a field sent twice counts once.
  */
-export function formFields(body: string | undefined): ReadonlyMap<AnswerField, string> {
-  const fields = new Map<AnswerField, string>();
-  const known: ReadonlySet<string> = new Set(ANSWER_FIELDS);
+export function formFields(body: string | undefined): ReadonlyMap<SurveyAnswerField, string> {
+  const fields = new Map<SurveyAnswerField, string>();
+  const known: ReadonlySet<string> = new Set(SURVEY_ANSWER_FIELDS);
   for (const [name, value] of new URLSearchParams(body ?? '')) {
-    if (known.has(name) && !fields.has(name as AnswerField)) fields.set(name as AnswerField, value);
+    if (known.has(name) && !fields.has(name as SurveyAnswerField))
+      fields.set(name as SurveyAnswerField, value);
   }
   return fields;
 }

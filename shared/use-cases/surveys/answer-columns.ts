@@ -1,17 +1,8 @@
 import type { Language } from '../../contracts/portal-api.ts';
+import { SURVEY_ANSWER_FIELDS } from '../../domain/multiplier/survey-answer.ts';
 
 /** The columns of a CSV of answers (docs/api.md): the form's fields, who answered and when. */
-export const ANSWER_COLUMNS = [
-  'supplierKey',
-  'siret',
-  'purchasesSharePercent',
-  'localPurchasesSharePercent',
-  'wageBillSharePercent',
-  'employees',
-  'localEmployees',
-  'respondentRole',
-  'answeredOn',
-] as const;
+export const ANSWER_COLUMNS = ['supplierKey', 'siret', ...SURVEY_ANSWER_FIELDS, 'answeredOn'] as const;
 export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 
 /** `supplier_key`, `Supplier Key` and `supplierKey` are one column: case, spaces, `_` and `-` ignored. */

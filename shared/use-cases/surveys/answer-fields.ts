@@ -1,17 +1,12 @@
 import type { Language } from '../../contracts/portal-api.ts';
-import { type SurveyAnswer, SurveyAnswerSchema } from '../../domain/multiplier/survey-answer.ts';
+import {
+  SURVEY_ANSWER_FIELDS,
+  type SurveyAnswer,
+  type SurveyAnswerField,
+  SurveyAnswerSchema,
+} from '../../domain/multiplier/survey-answer.ts';
 
-export const ANSWER_FIELDS = [
-  'purchasesSharePercent',
-  'localPurchasesSharePercent',
-  'wageBillSharePercent',
-  'employees',
-  'localEmployees',
-  'respondentRole',
-] as const;
-export type AnswerField = (typeof ANSWER_FIELDS)[number];
-
-const PERCENT_FIELDS: ReadonlySet<AnswerField> = new Set([
+const PERCENT_FIELDS: ReadonlySet<SurveyAnswerField> = new Set([
   'purchasesSharePercent',
   'localPurchasesSharePercent',
   'wageBillSharePercent',
@@ -55,20 +50,20 @@ const readHeadcount = (text: string) =>
 
 export type FieldsReading =
   | { readonly ok: true; readonly answer: SurveyAnswer }
-  | { readonly ok: false; readonly errors: ReadonlyMap<AnswerField, string> };
+  | { readonly ok: false; readonly errors: ReadonlyMap<SurveyAnswerField, string> };
 
 /**
  * A survey answer from the text of its fields (the form's or a CSV row's), each field's problem said
  * in the person's language; checked whole by `SurveyAnswerSchema` once every field reads.
  */
 export function readAnswerFields(
-  field: (name: AnswerField) => string | undefined,
+  field: (name: SurveyAnswerField) => string | undefined,
   language: Language,
 ): FieldsReading {
   const messages = MESSAGES[language];
-  const errors = new Map<AnswerField, string>();
-  const values = new Map<AnswerField, number | string>();
-  for (const name of ANSWER_FIELDS) {
+  const errors = new Map<SurveyAnswerField, string>();
+  const values = new Map<SurveyAnswerField, number | string>();
+  for (const name of SURVEY_ANSWER_FIELDS) {
     const text = (field(name) ?? '').trim();
     if (text === '') {
       errors.set(name, messages.missing);
@@ -92,8 +87,8 @@ export function readAnswerFields(
     const name = issue.path[0];
     if (name === 'wageBillSharePercent') errors.set(name, messages.overTurnover);
     else if (name === 'localEmployees') errors.set(name, messages.moreLocal);
-    else if (typeof name === 'string' && (ANSWER_FIELDS as readonly string[]).includes(name)) {
-      const field = name as AnswerField;
+    else if (typeof name === 'string' && (SURVEY_ANSWER_FIELDS as readonly string[]).includes(name)) {
+      const field = name as SurveyAnswerField;
       errors.set(field, PERCENT_FIELDS.has(field) ? messages.percent : messages.headcount);
     }
   }

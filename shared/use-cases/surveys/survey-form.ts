@@ -1,8 +1,8 @@
 import type { Language } from '../../contracts/portal-api.ts';
-import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
+import type { SurveyAnswer, SurveyAnswerField } from '../../domain/multiplier/survey-answer.ts';
 import type { StoredSurvey, SurveyRecord } from '../../ports/surveys.ts';
 import { institutionName } from '../institution-name.ts';
-import { type AnswerField, readAnswerFields } from './answer-fields.ts';
+import { readAnswerFields } from './answer-fields.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { SURVEY_TOKEN_PATTERN, tokenSha256 } from './survey-tokens.ts';
 import { changeSurvey } from './write-survey.ts';
@@ -58,7 +58,11 @@ export async function lookUpSurvey(deps: Deps, token: string): Promise<FormState
 
 export type AnswerOutcome =
   | { readonly state: 'saved'; readonly form: FormFacts }
-  | { readonly state: 'invalid'; readonly form: FormFacts; readonly errors: ReadonlyMap<AnswerField, string> }
+  | {
+      readonly state: 'invalid';
+      readonly form: FormFacts;
+      readonly errors: ReadonlyMap<SurveyAnswerField, string>;
+    }
   | Exclude<FormState, { state: 'open' }>;
 
 /**
@@ -69,7 +73,7 @@ export type AnswerOutcome =
 export async function answerSurvey(
   deps: Deps,
   token: string,
-  fields: (name: AnswerField) => string | undefined,
+  fields: (name: SurveyAnswerField) => string | undefined,
   language: Language,
 ): Promise<AnswerOutcome> {
   const reading = readAnswerFields(fields, language);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SurveyAnswerField } from '../../../shared/domain/multiplier/survey-answer.ts';
 import { ANSWER_COLUMNS, readHeader } from '../../../shared/use-cases/surveys/answer-columns.ts';
-import { type AnswerField, readAnswerFields } from '../../../shared/use-cases/surveys/answer-fields.ts';
+import { readAnswerFields } from '../../../shared/use-cases/surveys/answer-fields.ts';
 
-const GOOD: Readonly<Record<AnswerField, string>> = {
+const GOOD: Readonly<Record<SurveyAnswerField, string>> = {
   purchasesSharePercent: '40',
   localPurchasesSharePercent: '25',
   wageBillSharePercent: '30',
@@ -22,9 +23,9 @@ const GOOD_ANSWER = {
 };
 
 /** The fields of a good answer with some replaced (undefined: not sent). */
-const fieldsWith = (changes: Partial<Record<AnswerField, string | undefined>>) => {
-  const fields: Partial<Record<AnswerField, string | undefined>> = { ...GOOD, ...changes };
-  return (name: AnswerField) => fields[name];
+const fieldsWith = (changes: Partial<Record<SurveyAnswerField, string | undefined>>) => {
+  const fields: Partial<Record<SurveyAnswerField, string | undefined>> = { ...GOOD, ...changes };
+  return (name: SurveyAnswerField) => fields[name];
 };
 
 const PERCENT = {
@@ -50,7 +51,7 @@ const MORE_LOCAL = {
 };
 
 describe('readAnswerFields: values as people type them', () => {
-  it.each<[string, AnswerField, string, number | string]>([
+  it.each<[string, SurveyAnswerField, string, number | string]>([
     ['a whole percentage', 'localPurchasesSharePercent', '45', 45],
     ['a decimal comma', 'localPurchasesSharePercent', '45,5', 45.5],
     ['a decimal point', 'localPurchasesSharePercent', '45.25', 45.25],
@@ -78,7 +79,7 @@ describe('readAnswerFields: values as people type them', () => {
     expect(reading).toEqual({ ok: true, answer: { ...GOOD_ANSWER, [name]: value } });
   });
 
-  it.each<[string, AnswerField, string | undefined, Record<'fr' | 'en', string>]>([
+  it.each<[string, SurveyAnswerField, string | undefined, Record<'fr' | 'en', string>]>([
     ['a field not sent', 'purchasesSharePercent', undefined, MISSING],
     ['an empty field', 'employees', '', MISSING],
     ['a blank field', 'respondentRole', ' \t ', MISSING],
@@ -111,7 +112,9 @@ describe('readAnswerFields: values as people type them', () => {
     }
   });
 
-  it.each<[string, Partial<Record<AnswerField, string>>, AnswerField, Record<'fr' | 'en', string>]>([
+  it.each<
+    [string, Partial<Record<SurveyAnswerField, string>>, SurveyAnswerField, Record<'fr' | 'en', string>]
+  >([
     [
       'purchases and wages over the turnover',
       { purchasesSharePercent: '60', wageBillSharePercent: '40,5' },

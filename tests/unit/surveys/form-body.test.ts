@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PublicSurveyRouteKey } from '../../../shared/contracts/portal-api.ts';
+import { SURVEY_ANSWER_FIELDS } from '../../../shared/domain/multiplier/survey-answer.ts';
 import {
   MAX_FORM_BODY_BYTES,
   publicSurveyRequest,
@@ -37,14 +38,7 @@ describe('formFields', () => {
   });
 
   it('never throws and keeps only the form’s fields, each once', () => {
-    const known = new Set([
-      'purchasesSharePercent',
-      'localPurchasesSharePercent',
-      'wageBillSharePercent',
-      'employees',
-      'localEmployees',
-      'respondentRole',
-    ]);
+    const known: ReadonlySet<string> = new Set(SURVEY_ANSWER_FIELDS);
     fc.assert(
       fc.property(fc.option(fc.string({ unit: 'binary', maxLength: 200 }), { nil: undefined }), (body) => {
         for (const name of formFields(body).keys()) expect(known.has(name)).toBe(true);
