@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../contracts/portal-api.ts';
 import { SURVEY_ANSWER_FIELDS, type SurveyAnswerField } from '../domain/multiplier/survey-answer.ts';
 import { escapeHtml } from './html-escape.ts';
+import { formatDate } from './labels.ts';
 import { SURVEY_FORM_TEXT, type SurveyFormText } from './survey-form-text.ts';
 
 type Field = SurveyAnswerField;
@@ -39,14 +40,6 @@ const STYLE = [
 
 /** The hash the page's content-security policy allows its one inline style by. */
 export const SURVEY_FORM_STYLE_SHA256 = createHash('sha256').update(STYLE, 'utf8').digest('base64');
-
-const dayOf = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
 
 function field(name: Field, text: SurveyFormText, view: Extract<SurveyPageView, { kind: 'form' }>): string {
   const id = `f-${name}`;
@@ -89,7 +82,7 @@ function main(view: SurveyPageView, text: SurveyFormText, action: string, langua
       const errors = view.errors && view.errors.size > 0;
       return [
         `<p>${escapeHtml(text.asks(view.facts.institution, view.facts.supplierName))}</p>`,
-        `<p>${escapeHtml(text.why)} ${escapeHtml(text.validUntil(dayOf(view.facts.expiresAt, language)))}</p>`,
+        `<p>${escapeHtml(text.why)} ${escapeHtml(text.validUntil(formatDate(view.facts.expiresAt.slice(0, 10), language)))}</p>`,
         errors ? errorSummary(view, text) : '',
         `<form method="post" action="${escapeHtml(action)}?lang=${language}" novalidate>`,
         ...FIELDS.map((name) => field(name, text, view)),

@@ -1,4 +1,5 @@
 import type { Language, SurveyEmail } from '../../contracts/portal-api.ts';
+import { formatDate } from '../../render/labels.ts';
 
 export interface EmailFacts {
   /** The institution asking, by its name (its id when it has none). */
@@ -9,13 +10,8 @@ export interface EmailFacts {
   readonly reminder: boolean;
 }
 
-const day = (date: Date, language: Language) =>
-  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+/** The link's last day, as the report and the form write dates. */
+const day = (date: Date, language: Language) => formatDate(date.toISOString().slice(0, 10), language);
 
 function french(facts: EmailFacts): SurveyEmail {
   return {
