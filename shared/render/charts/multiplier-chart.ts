@@ -26,35 +26,26 @@ export function multiplierChart(report: Report, labels: Labels, width = CHART_WI
   const { rounds } = report.localMultiplier;
   const M = labels.multiplier;
   const money = (amount: number) => formatMoney(amount, report.currency, lang);
+  const round = (key: 'r1' | 'r2' | 'r3', pieces: readonly (readonly [string, number])[]): BarRow => ({
+    key,
+    label: `${M.rounds[key]} — ${M.rounds[`${key}What`]}`,
+    segments: stacked(pieces),
+    // Round 3's range is in the rounds' table under the chart: on a phone it would not fit after the bar.
+    valueText: money(rounds[key].total),
+  });
   const rows: BarRow[] = [
-    {
-      key: 'r1',
-      label: `${M.rounds.r1} — ${M.rounds.r1What}`,
-      segments: stacked([
-        [M.chart.spend, rounds.r1.spend],
-        [M.chart.staff, rounds.r1.staff],
-      ]),
-      valueText: money(rounds.r1.total),
-    },
-    {
-      key: 'r2',
-      label: `${M.rounds.r2} — ${M.rounds.r2What}`,
-      segments: stacked([
-        [M.chart.localSuppliers, rounds.r2.suppliers],
-        [M.chart.staff, rounds.r2.staff],
-      ]),
-      valueText: money(rounds.r2.total),
-    },
-    {
-      key: 'r3',
-      label: `${M.rounds.r3} — ${M.rounds.r3What}`,
-      segments: stacked([
-        [M.chart.answered, rounds.r3.answered],
-        [M.chart.defaults, rounds.r3.defaults + rounds.r3.staff],
-      ]),
-      // Its range is in the rounds' table under the chart: on a phone it would not fit after the bar.
-      valueText: money(rounds.r3.total),
-    },
+    round('r1', [
+      [M.chart.spend, rounds.r1.spend],
+      [M.chart.staff, rounds.r1.staff],
+    ]),
+    round('r2', [
+      [M.chart.localSuppliers, rounds.r2.suppliers],
+      [M.chart.staff, rounds.r2.staff],
+    ]),
+    round('r3', [
+      [M.chart.answered, rounds.r3.answered],
+      [M.chart.defaults, rounds.r3.defaults + rounds.r3.staff],
+    ]),
   ];
   return barListSpec({
     width,
