@@ -1,5 +1,6 @@
 import type { Language, OpenedInvitation, SurveyOpened } from '../../contracts/portal-api.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
+import { mapInFlight } from '../in-flight.ts';
 import { institutionName } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';
@@ -11,6 +12,8 @@ import { changeSurvey } from './write-survey.ts';
 
 export const DEFAULT_VALID_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Suppliers opened at once: 200 of them in a few round trips' time, not 400 one after another. */
+const WRITES_IN_FLIGHT = 16;
 
 export interface OpenRequest {
   readonly supplierKeys: readonly string[];
@@ -57,45 +60,49 @@ export async function openSurveys(
   const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + validDays * DAY_MS);
-  const invitations: OpenedInvitation[] = [];
-  for (const key of keys) {
-    const supplierName = suppliers.get(key)?.name ?? key;
-    const token = newSurveyToken();
-    const opened = await changeSurvey(
-      deps.surveys,
-      () => deps.surveys.getSurvey(caller.anchorId, key),
-      (stored) => {
-        if (stored?.record.answer) return { refuse: false };
-        const record: SurveyRecord = {
-          anchorId: caller.anchorId,
-          supplierKey: key,
-          supplierName,
-          invitation: {
-            language,
-            invitedAt: now.toISOString(),
-            expiresAt: expiresAt.toISOString(),
-            validDays,
-            tokenSha256: tokenSha256(token),
-            tokenUse: 'unused',
-            reminders: [],
-          },
-          answer: null,
-          withdrawnAt: null,
-          createdAt: stored?.record.createdAt ?? now.toISOString(),
-        };
-        return { write: record, result: true };
-      },
-    );
-    // An answer that arrived meanwhile keeps its survey: that supplier gets no new link.
-    if (!opened) continue;
-    const link = surveyLink(request.origin, token);
-    invitations.push({
-      supplierKey: key,
-      supplierName,
-      link,
-      expiresAt: expiresAt.toISOString(),
-      email: surveyEmail({ institution, supplierName, link, expiresAt, reminder: false }, language),
-    });
-  }
+  const opened = await mapInFlight(
+    keys,
+    WRITES_IN_FLIGHT,
+    async (key): Promise<OpenedInvitation | undefined> => {
+      const supplierName = suppliers.get(key)?.name ?? key;
+      const token = newSurveyToken();
+      const written = await changeSurvey(
+        deps.surveys,
+        () => deps.surveys.getSurvey(caller.anchorId, key),
+        (stored) => {
+          if (stored?.record.answer) return { refuse: false };
+          const record: SurveyRecord = {
+            anchorId: caller.anchorId,
+            supplierKey: key,
+            supplierName,
+            invitation: {
+              language,
+              invitedAt: now.toISOString(),
+              expiresAt: expiresAt.toISOString(),
+              validDays,
+              tokenSha256: tokenSha256(token),
+              tokenUse: 'unused',
+              reminders: [],
+            },
+            answer: null,
+            withdrawnAt: null,
+            createdAt: stored?.record.createdAt ?? now.toISOString(),
+          };
+          return { write: record, result: true };
+        },
+      );
+      // An answer that arrived meanwhile keeps its survey: that supplier gets no new link.
+      if (!written) return undefined;
+      const link = surveyLink(request.origin, token);
+      return {
+        supplierKey: key,
+        supplierName,
+        link,
+        expiresAt: expiresAt.toISOString(),
+        email: surveyEmail({ institution, supplierName, link, expiresAt, reminder: false }, language),
+      };
+    },
+  );
+  const invitations = opened.filter((invitation) => invitation !== undefined);
   return { ok: true, value: { invitations } };
 }
