@@ -7,6 +7,7 @@ import { buildPortalInTemp } from '../../../portal/build.ts';
 import { type LocalPortal, startLocalPortal } from '../../../shared/local/local-portal.ts';
 import { launchChromium } from '../../support/chromium.ts';
 import { type PageLayout, pageLayout } from '../browser/page-layout.ts';
+import { signIn } from './support.ts';
 
 /** Apart from portal.test.ts's folder, which that test empties when it starts. */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/portal-screens/', import.meta.url));
@@ -38,10 +39,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: SCREENS[0], locale: 'fr-FR' });
   page = await context.newPage();
   await page.goto(portal.url);
-  await page.getByLabel('Votre nom ou adresse électronique').fill('admin@consortium.example');
-  await page.getByLabel('Institution').selectOption('consortium');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+  await signIn(page, 'admin@consortium.example', 'consortium');
 }, 180_000);
 
 afterAll(async () => {

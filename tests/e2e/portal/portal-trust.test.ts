@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortalInTemp } from '../../../portal/build.ts';
 import { type LocalPortal, startLocalPortal } from '../../../shared/local/local-portal.ts';
 import { launchChromium, watchPage } from '../../support/chromium.ts';
-import { dropFile } from './support.ts';
+import { dropFile, signIn } from './support.ts';
 
 /**
  * What an officer sees of who they are and where they are, under `ancrage serve` in Chromium: the
@@ -41,10 +41,7 @@ beforeAll(async () => {
   page = await context.newPage();
   errors = watchPage(page).errors;
   await page.goto(portal.url);
-  await page.getByLabel('Votre nom ou adresse électronique').fill('agent@ville.example');
-  await page.getByLabel('Institution').selectOption(CITY);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+  await signIn(page, 'agent@ville.example', CITY);
 }, 180_000);
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ import {
   openPortal,
   type PortalSession,
   screenshot,
+  signIn,
 } from './support.ts';
 
 /** Real files: DECP's own schema example (two older versions set aside) and Isère's 2019 contracts. */
@@ -111,15 +112,6 @@ afterAll(async () => {
 
 const statusLine = () => session.page.getByTestId('status-line');
 const count = (name: string) => session.page.getByTestId(`count-${name}`).textContent();
-/** Signs in at the local sign-in page and waits for the upload page. */
-async function signIn(name: string, anchorId: string): Promise<void> {
-  const { page } = session;
-  await page.getByLabel('Votre nom ou adresse électronique').fill(name);
-  await page.getByLabel('Institution').selectOption(anchorId);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
-  expect(await page.locator('header .session').textContent()).toContain(name);
-}
 const euros = (cents: number) =>
   new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -129,7 +121,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expectAccessible(page, 'sign-in');
-    await signIn('admin@consortium.example', CONSORTIUM);
+    await signIn(session.page, 'admin@consortium.example', CONSORTIUM);
     expect(await page.getByTestId('consortium-wide').textContent()).toBe(
       'Les fichiers déposés ici comptent pour chaque acheteur qu’ils nomment.',
     );
@@ -332,7 +324,7 @@ describe('the portal under ancrage serve, in Chromium', () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await signIn('agent@regie.example', REGIE);
+    await signIn(session.page, 'agent@regie.example', REGIE);
     // Only a consortium administrator chooses whose figures a file feeds, or is told it feeds everyone's.
     expect(await page.getByTestId('scope-choice').count()).toBe(0);
     expect(await page.getByTestId('consortium-wide').count()).toBe(0);

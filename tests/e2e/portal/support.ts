@@ -44,11 +44,23 @@ export async function closePortal(session: PortalSession | undefined): Promise<v
   await rm(session.staticDir, { recursive: true, force: true });
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+export const screenshot = (page: Page, name: string, artifacts = ARTIFACTS) =>
+  page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
-/** The in-page accessibility check finds nothing, at the laptop and the tablet size. */
-export async function expectAccessible(page: Page, name: string): Promise<void> {
+/** Signs in at `serve`'s local sign-in page as `name` of `anchorId`, and waits for the upload page. */
+export async function signIn(page: Page, name: string, anchorId: string): Promise<void> {
+  await page.getByLabel('Votre nom ou adresse électronique').fill(name);
+  await page.getByLabel('Institution').selectOption(anchorId);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+  expect(await page.locator('header .session').textContent()).toContain(name);
+}
+
+/**
+ * The in-page accessibility check finds nothing, at the laptop and the tablet size; the tablet's
+ * screenshot in `artifacts` (the portal's folder unless a test keeps its own).
+ */
+export async function expectAccessible(page: Page, name: string, artifacts = ARTIFACTS): Promise<void> {
   for (const [width, height] of [
     [1366, 768],
     [1024, 768],
@@ -57,7 +69,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     const findings = (await page.evaluate(ACCESSIBILITY_CHECK)) as AccessibilityFinding[];
     expect(findings, `${name} at ${width}×${height}`).toEqual([]);
   }
-  await screenshot(page, `${name}-tablet`);
+  await screenshot(page, `${name}-tablet`, artifacts);
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 

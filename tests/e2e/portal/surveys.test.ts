@@ -1,13 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortalInTemp } from '../../../portal/build.ts';
 import { type LocalPortal, startLocalPortal } from '../../../shared/local/local-portal.ts';
 import { SURVEY_FORM_TEXT } from '../../../shared/render/survey-form-text.ts';
-import { launchChromium, saveScreenshot, watchPage } from '../../support/chromium.ts';
-import { ACCESSIBILITY_CHECK, type AccessibilityFinding } from './in-page-checks.ts';
+import { launchChromium, watchPage } from '../../support/chromium.ts';
+import { expectAccessible, signIn } from './support.ts';
 
 /**
  * The supplier survey from the officer's side, under `ancrage serve` in Chromium: invite, hand on
@@ -45,10 +44,7 @@ beforeAll(async () => {
   page = await context.newPage();
   ({ requests, errors } = watchPage(page));
   await page.goto(portal.url);
-  await page.getByLabel('Votre nom ou adresse électronique').fill('agent@regie.example');
-  await page.getByLabel('Institution').selectOption(REGIE);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Déposer un fichier', level: 1 }).waitFor();
+  await signIn(page, 'agent@regie.example', REGIE);
 }, 180_000);
 
 afterAll(async () => {
@@ -56,20 +52,6 @@ afterAll(async () => {
   await portal?.stop();
   if (staticDir) await rm(staticDir, { recursive: true, force: true });
 });
-
-/** The in-page accessibility check finds nothing, at the laptop and the tablet size; a screenshot of each. */
-async function expectAccessible(name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    const findings = (await page.evaluate(ACCESSIBILITY_CHECK)) as AccessibilityFinding[];
-    expect(findings, `${name} at ${width}×${height}`).toEqual([]);
-    await saveScreenshot(page, { path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 /** The surveys page opened afresh from the menu: its lists read again from the API. */
 async function openSurveysPage(): Promise<void> {
@@ -160,7 +142,7 @@ describe('the supplier surveys page under ancrage serve, in Chromium', () => {
     expect(await page.getByTestId('survey-counts').textContent()).toBe(
       '0 fournisseur a répondu, 2 n’ont pas répondu.',
     );
-    await expectAccessible('surveys-opened');
+    await expectAccessible(page, 'surveys-opened', ARTIFACTS);
   });
 
   it('follows the link in the same browser: the supplier answers on the form, and the invitation shows it', async () => {
@@ -248,7 +230,7 @@ describe('the supplier surveys page under ancrage serve, in Chromium', () => {
     expect(await invitationRow(chosen.first).locator('.set-aside').textContent()).toMatch(
       /^Écartée par agent@regie\.example le .+\s: Effectif incohérent avec le registre$/,
     );
-    await expectAccessible('surveys-set-aside');
+    await expectAccessible(page, 'surveys-set-aside', ARTIFACTS);
 
     await page.getByRole('button', { name: `Réutiliser la réponse de ${chosen.first}` }).click();
     await expect.poll(() => statusOf(chosen.first)).toBe('a répondu');
@@ -295,7 +277,7 @@ describe('the supplier surveys page under ancrage serve, in Chromium', () => {
       '2 suppliers answered, 1 did not answer.',
     );
     expect(await statusOf(chosen.second)).toBe('waiting');
-    await expectAccessible('surveys-en');
+    await expectAccessible(page, 'surveys-en', ARTIFACTS);
     await page.getByRole('button', { name: 'Passer en français' }).click();
     await page.getByRole('heading', { name: 'Enquêtes fournisseurs', level: 1 }).waitFor();
   });
