@@ -7,11 +7,10 @@ import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
 import { refuse, type SurveyOutcome, someKeys } from './survey-refusal.ts';
-import { newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
+import { linkExpiry, newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
 import { changeSurvey } from './write-survey.ts';
 
 export const DEFAULT_VALID_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Suppliers opened at once: 200 of them in a few round trips' time, not 400 one after another. */
 const WRITES_IN_FLIGHT = 16;
 
@@ -59,7 +58,7 @@ export async function openSurveys(
   const validDays = request.validDays ?? DEFAULT_VALID_DAYS;
   const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + validDays * DAY_MS);
+  const expiresAt = linkExpiry(now, validDays);
   const opened = await mapInFlight(
     keys,
     WRITES_IN_FLIGHT,

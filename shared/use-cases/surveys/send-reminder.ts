@@ -5,10 +5,8 @@ import type { Caller } from '../portal.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
 import { refuse, type SurveyOutcome } from './survey-refusal.ts';
-import { newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
+import { linkExpiry, newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
 import { changeSurvey } from './write-survey.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReminderRequest {
   readonly supplierKey: string;
@@ -51,7 +49,7 @@ export async function sendReminder(
         invitation: {
           ...invitation,
           language: request.language ?? invitation.language,
-          expiresAt: new Date(now.getTime() + invitation.validDays * DAY_MS).toISOString(),
+          expiresAt: linkExpiry(now, invitation.validDays).toISOString(),
           tokenSha256: tokenSha256(token),
           tokenUse: 'unused',
           reminders: [...invitation.reminders, now.toISOString()],

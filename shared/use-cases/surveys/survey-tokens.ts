@@ -12,6 +12,13 @@ export function tokenSha256(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a link made now stops working: an invitation's and each reminder's alike. */
+export function linkExpiry(now: Date, validDays: number): Date {
+  return new Date(now.getTime() + validDays * DAY_MS);
+}
+
 /** The form's address: the public origin the request came to, then `/survey/<token>`. */
 export function surveyLink(origin: string, token: string): string {
   return `${origin}/survey/${token}`;
