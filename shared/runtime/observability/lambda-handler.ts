@@ -37,8 +37,9 @@ export function lambdaHandler<Event, Result>(
   observed: Observability,
   handler: (event: Event, context: Context) => Promise<Result>,
 ) {
+  const traced = tracer ? [captureLambdaHandler(tracer, { captureResponse: false })] : [];
   return middy(handler)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(traced)
     .use(injectLambdaContext(observed.logger, { resetKeys: true }))
     .use(publishMetrics(observed.metrics))
     .use(logFailure(observed));

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 
 /** The functions, by their folder under `functions/`: the `service` of their logs, metrics and traces. */
 export type ServiceName =
@@ -29,16 +29,24 @@ function quietOutsideLambda(env: NodeJS.ProcessEnv): void {
 quietOutsideLambda(process.env);
 
 /**
- * One tracer per process. Powertools turns it off outside Lambda and when the deployment sets
- * POWERTOOLS_TRACE_ENABLED=false (infra/config `observability.tracing`).
+ * Whether this process traces: in Lambda, unless the deployment set POWERTOOLS_TRACE_ENABLED=false
+ * (infra/config `observability.tracing`) — the cases in which Powertools' tracer would record.
  */
-export const tracer = new Tracer();
+export const tracingEnabled = (env: NodeJS.ProcessEnv): boolean =>
+  Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false';
 
 /**
- * An AWS client whose calls are subsegments of the invocation's trace when tracing is on (the
- * tracer hands it back untouched when it is off, as outside Lambda).
+ * One tracer per process, loaded only where it traces. Loading the X-Ray SDK installs an async hook
+ * that tracks every promise of the process, whether the tracer records or not: each `await` cost
+ * twelve times as much, and `ancrage analyze` of 1 M lines spent seconds in it (BENCHMARKS.md).
  */
-export const traced = <Client>(client: Client): Client => tracer.captureAWSv3Client(client);
+export const tracer: Tracer | undefined = tracingEnabled(process.env)
+  ? new (await import('@aws-lambda-powertools/tracer')).Tracer()
+  : undefined;
+
+/** An AWS client whose calls are subsegments of the invocation's trace when tracing is on. */
+export const traced = <Client>(client: Client): Client =>
+  tracer ? tracer.captureAWSv3Client(client) : client;
 
 /**
  * A function's logger and metrics, named after it whatever the environment says: the local stack
