@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { SchemaElement } from 'hyparquet';
-import type { ColumnSource } from 'hyparquet-writer';
+import type { PackedRowGroup } from './packed-columns.ts';
 
 /** Beside this module in the sources, beside the handler in a bundled function. */
 const WORKER_URL = new URL('./parquet-encoder-worker.mjs', import.meta.url);
@@ -42,9 +42,12 @@ export class ParquetEncoderThread {
     this.worker.on('exit', (code) => this.fail(new Error(`the Parquet encoder stopped (exit code ${code})`)));
   }
 
-  /** The bytes of one more row group. INT64 columns may hold numbers: the thread makes them bigints. */
-  encode(columns: readonly ColumnSource[]): Promise<Uint8Array> {
-    return this.ask({ columns });
+  /**
+   * The bytes of one more row group; its buffers are handed over, unusable here after. INT64 columns
+   * may hold numbers: the thread makes them bigints.
+   */
+  encode({ columns, transfer }: PackedRowGroup): Promise<Uint8Array> {
+    return this.ask({ columns }, transfer);
   }
 
   /** The file's last bytes: its indexes and footer. */
@@ -57,10 +60,10 @@ export class ParquetEncoderThread {
     await this.worker.terminate();
   }
 
-  private ask(message: object): Promise<Uint8Array> {
+  private ask(message: object, transfer: readonly ArrayBuffer[] = []): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     const answer = new Promise<Uint8Array>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.worker.postMessage(message);
+    this.worker.postMessage(message, [...transfer]);
     return answer;
   }
 

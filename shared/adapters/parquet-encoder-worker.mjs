@@ -4,7 +4,7 @@
 // ship it bundled beside their handler (infra/constructs/project-function.ts).
 //
 // workerData: { schema } — the file's SchemaElements. Messages in: { columns } (ColumnSources whose
-// INT64 data are numbers), then { finish: true }. Messages out, one per message in, in order:
+// data is packed as packed-columns.ts describes, and whose INT64 data are numbers), then { finish: true }. Messages out, one per message in, in order:
 // { bytes } — the file's bytes encoded since the previous answer, transferred — or { error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
@@ -19,7 +19,24 @@ function takeBytes() {
   return taken;
 }
 
-const bigints = (data) => data.map((value) => (value === null ? null : BigInt(value)));
+/** A column's values as the ingest thread had them (packed-columns.ts), INT64 numbers as bigints. */
+function unpacked({ data }, int64) {
+  if (data.values)
+    return int64 ? data.values.map((value) => (value === null ? null : BigInt(value))) : data.values;
+  const values = new Array(data.numbers?.length ?? data.indexes.length);
+  if (data.numbers) {
+    for (let at = 0; at < values.length; at++) {
+      const number = data.numbers[at];
+      values[at] = Number.isNaN(number) ? null : int64 ? BigInt(number) : number;
+    }
+  } else {
+    for (let at = 0; at < values.length; at++) {
+      const index = data.indexes[at];
+      values[at] = index === -1 ? null : data.dictionary[index];
+    }
+  }
+  return values;
+}
 
 // After a failure the file's bytes are incomplete: every later message is refused with the same reason.
 let failure;
@@ -29,9 +46,10 @@ parentPort.on('message', (message) => {
     if (failure) throw failure;
     if (message.finish) parquet.finish();
     else {
-      const columnData = message.columns.map((column) =>
-        column.type === 'INT64' ? { ...column, data: bigints(column.data) } : column,
-      );
+      const columnData = message.columns.map((column) => ({
+        ...column,
+        data: unpacked(column, column.type === 'INT64'),
+      }));
       parquet.write({ columnData, rowGroupSize: columnData[0]?.data.length ?? 0 });
     }
     const taken = takeBytes();

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { parquetReadObjects } from 'hyparquet';
 import { schemaFromColumnData } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { packedRowGroup } from '../../shared/adapters/packed-columns.ts';
 import { synthesise } from './synth.ts';
 
 const MAX_BUNDLE_BYTES = 1.5 * 1024 * 1024;
@@ -22,9 +23,10 @@ async function expectEncoderRuns(file: string): Promise<void> {
     });
     worker.on('error', reject);
   });
-  worker.postMessage({
-    columns: [{ name: 'amount_cents', type: 'INT64', data: [123, null, 45], nullable: true }],
-  });
+  const { columns, transfer } = packedRowGroup([
+    { name: 'amount_cents', type: 'INT64', data: [123, null, 45], nullable: true },
+  ]);
+  worker.postMessage({ columns }, [...transfer]);
   worker.postMessage({ finish: true });
   await done;
   await worker.terminate();

@@ -1,18 +1,21 @@
 import { parquetReadObjects } from 'hyparquet';
 import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
 import { afterEach, describe, expect, it } from 'vitest';
+import { packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
 import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
 
 /** The Parquet encoder's thread, for real: a worker started from its file, bytes read back by a Parquet reader. */
 
-const columns = (
+const sources = (
   cents: readonly (number | string | null)[],
   names: readonly (string | null)[],
 ): ColumnSource[] => [
   { name: 'amount_cents', type: 'INT64', data: [...cents], nullable: true },
   { name: 'supplier_name', type: 'STRING', data: [...names], nullable: true },
 ];
-const schema = schemaFromColumnData({ columnData: columns([], []) });
+const columns = (cents: readonly (number | string | null)[], names: readonly (string | null)[]) =>
+  packedRowGroup(sources(cents, names));
+const schema = schemaFromColumnData({ columnData: sources([], []) });
 const fileOf = (parts: readonly Uint8Array[]) => {
   const bytes = Buffer.concat(parts);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { parquetReadObjects } from 'hyparquet';
+import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ColumnPacker, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
+
+/** Columns packed for the encoder thread: the right form for each kind, and the same file after the crossing. */
+
+const packed = (values: readonly unknown[], capacity = values.length) => {
+  const packer = new ColumnPacker(capacity);
+  for (const value of values) packer.add(value);
+  return packer.take();
+};
+
+describe('ColumnPacker', () => {
+  it('sends texts once each, with one index per value, and nulls as -1', () => {
+    const { data, transfer } = packed(['Régie A', null, 'Régie A', 'B', 'B', 'Régie A']);
+    expect(data).toEqual({ dictionary: ['Régie A', 'B'], indexes: Int32Array.from([0, -1, 0, 1, 1, 0]) });
+    expect(transfer).toHaveLength(1);
+  });
+
+  it('sends numbers in a buffer, nulls as NaN, and fits it to the values added', () => {
+    const { data, transfer } = packed([null, 12_345, -50, 2 ** 53 - 1, null], 20_000);
+    expect(data).toEqual({ numbers: Float64Array.from([Number.NaN, 12_345, -50, 2 ** 53 - 1, Number.NaN]) });
+    expect(transfer[0]?.byteLength).toBe(5 * 8);
+  });
+
+  it.each([
+    ['a text after numbers', [1, null, 'x', 2]],
+    ['a number after texts', ['x', null, 2, 'y']],
+    ['NaN, which stands for null among numbers', [1, Number.NaN]],
+    ['a value of another kind', [null, true, 'x']],
+  ])('sends the values as they are after %s', (_, values) => {
+    expect(packed(values)).toEqual({ data: { values }, transfer: [] });
+  });
+
+  it('sends a column of nulls only as numbers, every one NaN', () => {
+    expect(packed([null, null]).data).toEqual({ numbers: Float64Array.from([Number.NaN, Number.NaN]) });
+  });
+});
+
+describe('a row group packed, encoded on the thread and read back', () => {
+  const encoders: ParquetEncoderThread[] = [];
+  afterAll(async () => {
+    for (const encoder of encoders) await encoder.stop();
+  });
+
+  const roundTrip = async (columns: ColumnSource[]) => {
+    const encoder = new ParquetEncoderThread(schemaFromColumnData({ columnData: columns }));
+    encoders.push(encoder);
+    const bytes = Buffer.concat([await encoder.encode(packedRowGroup(columns)), await encoder.finish()]);
+    await encoder.stop();
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return parquetReadObjects({ file });
+  };
+
+  it('reads back every value in its row, whatever repeats, nulls and characters it holds', async () => {
+    const text = fc.option(fc.oneof(fc.constantFrom('Régie A', 'B', ''), fc.string({ unit: 'grapheme' })), {
+      nil: null,
+    });
+    const cents = fc.option(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), { nil: null });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, cents), { minLength: 1, maxLength: 200 }), async (rows) => {
+        const read = await roundTrip([
+          { name: 'name', type: 'STRING', data: rows.map(([name]) => name), nullable: true },
+          { name: 'cents', type: 'INT64', data: rows.map(([, value]) => value), nullable: true },
+        ]);
+        expect(read).toEqual(
+          rows.map(([name, value]) => ({ name, cents: value === null ? null : BigInt(value) })),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
