@@ -26,113 +26,63 @@ export interface PackedRowGroup {
 
 const NULL_INDEX = -1;
 
-/**
- * One column's values packed as they come, so that whatever they were read from can be let go at
- * once (a row group's lines held until it is full outlived V8's young generation: BENCHMARKS.md).
- */
-export class ColumnPacker {
-  private size = 0;
-  private numbers: Float64Array | undefined;
-  private indexes: Int32Array | undefined;
-  private values: unknown[] | undefined;
-  private readonly dictionary: string[] = [];
-  private readonly indexOf = new Map<string, number>();
-  // Many columns hold one value line after line (the buyer, the currency): no lookup for a repeat.
-  private previous: unknown = null;
-  private previousIndex = NULL_INDEX;
-
-  constructor(private readonly capacity: number) {}
-
-  get length(): number {
-    return this.size;
+function packedNumbers(values: readonly unknown[]): Float64Array | undefined {
+  const numbers = new Float64Array(values.length);
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at];
+    if (value === null) numbers[at] = Number.NaN;
+    else if (typeof value === 'number' && !Number.isNaN(value)) numbers[at] = value;
+    else return undefined;
   }
-
-  add(value: unknown): void {
-    const at = this.size++;
-    if (this.values) this.values.push(value);
-    else if (this.indexes) this.addString(at, value);
-    else if (this.numbers) this.addNumber(at, value);
-    else if (typeof value === 'string') {
-      this.indexes = new Int32Array(this.capacity).fill(NULL_INDEX);
-      this.addString(at, value);
-    } else if (typeof value === 'number') {
-      this.numbers = new Float64Array(this.capacity).fill(Number.NaN);
-      this.addNumber(at, value);
-    } else if (value !== null) this.toValues(at, value);
-  }
-
-  /** The values added so far, packed; the packer is not used after. */
-  take(): { data: PackedData; transfer: ArrayBuffer[] } {
-    const { size } = this;
-    const fitted = <T extends Float64Array | Int32Array>(array: T) =>
-      (array.length === size ? array : array.slice(0, size)) as T;
-    if (this.values) return { data: { values: this.values }, transfer: [] };
-    if (this.indexes) {
-      const indexes = fitted(this.indexes);
-      return { data: { dictionary: this.dictionary, indexes }, transfer: [indexes.buffer as ArrayBuffer] };
-    }
-    const numbers = this.numbers ? fitted(this.numbers) : new Float64Array(size).fill(Number.NaN);
-    return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
-  }
-
-  private addString(at: number, value: unknown): void {
-    const indexes = this.indexes as Int32Array;
-    if (value === this.previous) {
-      indexes[at] = this.previousIndex;
-      return;
-    }
-    if (value === null) indexes[at] = NULL_INDEX;
-    else if (typeof value !== 'string') {
-      this.toValues(at, value);
-      return;
-    } else {
-      let index = this.indexOf.get(value);
-      if (index === undefined) {
-        index = this.dictionary.push(value) - 1;
-        this.indexOf.set(value, index);
-      }
-      indexes[at] = index;
-    }
-    this.previous = value;
-    this.previousIndex = indexes[at] as number;
-  }
-
-  private addNumber(at: number, value: unknown): void {
-    if (value === null) (this.numbers as Float64Array)[at] = Number.NaN;
-    else if (typeof value === 'number' && !Number.isNaN(value)) (this.numbers as Float64Array)[at] = value;
-    else this.toValues(at, value);
-  }
-
-  /** A value neither kind holds: everything added becomes a plain list again. */
-  private toValues(at: number, value: unknown): void {
-    const values: unknown[] = [];
-    for (let earlier = 0; earlier < at; earlier++) values.push(this.valueAt(earlier));
-    values.push(value);
-    this.values = values;
-    this.numbers = undefined;
-    this.indexes = undefined;
-  }
-
-  private valueAt(at: number): unknown {
-    if (this.indexes) {
-      const index = this.indexes[at] as number;
-      return index === NULL_INDEX ? null : this.dictionary[index];
-    }
-    const number = this.numbers?.[at];
-    return number === undefined || Number.isNaN(number) ? null : number;
-  }
+  return numbers;
 }
 
-/** Columns given whole, packed. */
+function packedStrings(
+  values: readonly unknown[],
+): { dictionary: string[]; indexes: Int32Array } | undefined {
+  const indexOf = new Map<string, number>();
+  const dictionary: string[] = [];
+  const indexes = new Int32Array(values.length);
+  // Many columns hold one value line after line (the buyer, the currency): no lookup for a repeat.
+  let previous: unknown = null;
+  let previousIndex = NULL_INDEX;
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at];
+    if (value !== previous) {
+      if (typeof value === 'string') {
+        let index = indexOf.get(value);
+        if (index === undefined) {
+          index = dictionary.push(value) - 1;
+          indexOf.set(value, index);
+        }
+        previousIndex = index;
+      } else if (value === null) previousIndex = NULL_INDEX;
+      else return undefined;
+      previous = value;
+    }
+    indexes[at] = previousIndex;
+  }
+  return { dictionary, indexes };
+}
+
+/** One column's values packed, and the buffers to hand over with them. */
+function packed(values: ColumnSource['data']): { data: PackedData; transfer: ArrayBuffer[] } {
+  if (Array.isArray(values)) {
+    const strings = typeof values.find((value) => value !== null) === 'string' && packedStrings(values);
+    if (strings) return { data: strings, transfer: [strings.indexes.buffer as ArrayBuffer] };
+    const numbers = !strings && packedNumbers(values);
+    if (numbers) return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
+  }
+  return { data: { values }, transfer: [] };
+}
+
+/** Columns packed for the encoder thread. */
 export function packedRowGroup(columns: readonly ColumnSource[]): PackedRowGroup {
   const transfer: ArrayBuffer[] = [];
-  const packed = columns.map(({ data: values, ...column }) => {
-    if (!Array.isArray(values)) return { ...column, data: { values } };
-    const packer = new ColumnPacker(values.length);
-    for (const value of values) packer.add(value);
-    const { data, transfer: buffers } = packer.take();
+  const packedColumns = columns.map(({ data: values, ...column }) => {
+    const { data, transfer: buffers } = packed(values);
     transfer.push(...buffers);
     return { ...column, data };
   });
-  return { columns: packed, transfer };
+  return { columns: packedColumns, transfer };
 }

@@ -11,10 +11,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { schemaFromColumnData } from 'hyparquet-writer';
-import { LINE_COLUMNS, lineOfRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
+import {
+  LINE_COLUMNS,
+  lineColumnValues,
+  lineOfRow,
+  linesFolder,
+  partKey,
+} from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
-import { ColumnPacker, type PackedRowGroup } from './packed-columns.ts';
+import { type PackedRowGroup, packedRowGroup } from './packed-columns.ts';
 import { ParquetEncoderThread } from './parquet-encoder-thread.ts';
 import { createS3ObjectStore } from './s3-object-store.ts';
 
@@ -23,40 +29,20 @@ export const LINES_PER_ROW_GROUP = 20_000;
 /** S3 multipart parts must be at least 5 MiB, the last excepted. */
 const PART_BYTES = 8 * 1024 * 1024;
 
-/**
- * A row group being filled: each line's values are packed as it arrives, column by column, so that
- * the line itself can be let go with its batch.
- */
-class LineRowGroup {
-  private readonly packers = LINE_COLUMNS.map(() => new ColumnPacker(LINES_PER_ROW_GROUP));
-
-  constructor(readonly firstSequence: number) {}
-
-  get size(): number {
-    return this.packers[0]?.length ?? 0;
-  }
-
-  /** Takes lines from `from` until the group is full; the index of the first line it left. */
-  add(lines: readonly SpendLine[], from: number): number {
-    const to = Math.min(lines.length, from + LINES_PER_ROW_GROUP - this.size);
-    LINE_COLUMNS.forEach(({ value }, column) => {
-      const packer = this.packers[column] as ColumnPacker;
-      for (let at = from; at < to; at++) packer.add(value(lines[at] as SpendLine));
-    });
-    return to;
-  }
-
-  take(): PackedRowGroup {
-    const transfer: ArrayBuffer[] = [];
-    const columns = LINE_COLUMNS.map(({ name, type }, column) => {
-      const { data, transfer: buffers } = (this.packers[column] as ColumnPacker).take();
-      transfer.push(...buffers);
+/** Columns of a batch of lines, packed for the encoder thread (which makes INT64 numbers bigints). */
+function rowGroupOf(lines: readonly SpendLine[]): PackedRowGroup {
+  const values = lineColumnValues(lines);
+  return packedRowGroup(
+    LINE_COLUMNS.map(({ name, type }, index) => ({
+      name,
+      type,
+      data: values[index] ?? [],
+      nullable: true,
       // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
       // (Athena looking for one supplier) can skip row groups by.
-      return { name, type, data, nullable: true, statistics: name === 'supplier_key' };
-    });
-    return { columns, transfer };
-  }
+      statistics: name === 'supplier_key',
+    })),
+  );
 }
 
 const SCHEMA = schemaFromColumnData({
@@ -140,7 +126,7 @@ class S3ObjectUpload {
  * encoder thread while the ingest reads the next one; its bytes are sent when the next is handed over.
  */
 class ParquetLineFileWriter implements LineFileWriter {
-  private rowGroup: LineRowGroup | undefined;
+  private readonly pending: SpendLine[] = [];
   private file: { object: S3ObjectUpload; encoder: ParquetEncoderThread } | undefined;
   /** Row groups handed to the encoder and not yet sent, in order. */
   private readonly encoding: Promise<Uint8Array>[] = [];
@@ -152,15 +138,13 @@ class ParquetLineFileWriter implements LineFileWriter {
   ) {}
 
   async write(lines: readonly SpendLine[]): Promise<void> {
-    for (let at = 0; at < lines.length; ) {
-      this.rowGroup ??= new LineRowGroup((lines[at] as SpendLine).sequence);
-      at = this.rowGroup.add(lines, at);
-      if (this.rowGroup.size === LINES_PER_ROW_GROUP) await this.encode();
-    }
+    for (const line of lines) this.pending.push(line);
+    while (this.pending.length >= LINES_PER_ROW_GROUP)
+      await this.encode(this.pending.splice(0, LINES_PER_ROW_GROUP));
   }
 
   async close(): Promise<void> {
-    if (this.rowGroup) await this.encode();
+    if (this.pending.length > 0) await this.encode(this.pending.splice(0));
     const file = this.file;
     if (!file) return;
     this.file = undefined;
@@ -177,7 +161,6 @@ class ParquetLineFileWriter implements LineFileWriter {
   }
 
   async abandon(): Promise<void> {
-    this.rowGroup = undefined;
     const file = this.file;
     if (!file) return;
     this.file = undefined;
@@ -185,15 +168,14 @@ class ParquetLineFileWriter implements LineFileWriter {
     await file.object.abort();
   }
 
-  private async encode(): Promise<void> {
-    const rowGroup = this.rowGroup;
-    if (!rowGroup) return;
-    this.rowGroup = undefined;
+  private async encode(lines: SpendLine[]): Promise<void> {
+    const first = lines[0];
+    if (!first) return;
     this.file ??= {
-      object: new S3ObjectUpload(this.client, this.bucket, partKey(this.folder, rowGroup.firstSequence)),
+      object: new S3ObjectUpload(this.client, this.bucket, partKey(this.folder, first.sequence)),
       encoder: new ParquetEncoderThread(SCHEMA),
     };
-    const encoded = this.file.encoder.encode(rowGroup.take());
+    const encoded = this.file.encoder.encode(rowGroupOf(lines));
     // Awaited in order by sendEncoded; a failure meanwhile must not count as unhandled.
     encoded.catch(() => undefined);
     this.encoding.push(encoded);

@@ -2,26 +2,25 @@ import fc from 'fast-check';
 import { parquetReadObjects } from 'hyparquet';
 import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ColumnPacker, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
 import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
 
 /** Columns packed for the encoder thread: the right form for each kind, and the same file after the crossing. */
 
-const packed = (values: readonly unknown[], capacity = values.length) => {
-  const packer = new ColumnPacker(capacity);
-  for (const value of values) packer.add(value);
-  return packer.take();
+const packed = (values: unknown[]) => {
+  const { columns, transfer } = packedRowGroup([{ name: 'c', type: 'STRING', data: values }]);
+  return { data: columns[0]?.data, transfer };
 };
 
-describe('ColumnPacker', () => {
+describe('packedRowGroup', () => {
   it('sends texts once each, with one index per value, and nulls as -1', () => {
     const { data, transfer } = packed(['Régie A', null, 'Régie A', 'B', 'B', 'Régie A']);
     expect(data).toEqual({ dictionary: ['Régie A', 'B'], indexes: Int32Array.from([0, -1, 0, 1, 1, 0]) });
     expect(transfer).toHaveLength(1);
   });
 
-  it('sends numbers in a buffer, nulls as NaN, and fits it to the values added', () => {
-    const { data, transfer } = packed([null, 12_345, -50, 2 ** 53 - 1, null], 20_000);
+  it('sends numbers in a buffer, nulls as NaN', () => {
+    const { data, transfer } = packed([null, 12_345, -50, 2 ** 53 - 1, null]);
     expect(data).toEqual({ numbers: Float64Array.from([Number.NaN, 12_345, -50, 2 ** 53 - 1, Number.NaN]) });
     expect(transfer[0]?.byteLength).toBe(5 * 8);
   });
@@ -37,6 +36,11 @@ describe('ColumnPacker', () => {
 
   it('sends a column of nulls only as numbers, every one NaN', () => {
     expect(packed([null, null]).data).toEqual({ numbers: Float64Array.from([Number.NaN, Number.NaN]) });
+  });
+
+  it('sends a typed array as it is', () => {
+    const cents = BigInt64Array.from([1n, 2n]);
+    expect(packed(cents as unknown as unknown[])).toEqual({ data: { values: cents }, transfer: [] });
   });
 });
 
