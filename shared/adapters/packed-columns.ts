@@ -26,10 +26,13 @@ export interface PackedRowGroup {
 
 const NULL_INDEX = -1;
 
-function packedNumbers(values: readonly unknown[]): Float64Array | undefined {
-  const numbers = new Float64Array(values.length);
-  for (let at = 0; at < values.length; at++) {
-    const value = values[at];
+/** How a column's value is read from one of the items it is packed from. */
+type Read<Item> = (item: Item) => unknown;
+
+function packedNumbers<Item>(items: readonly Item[], read: Read<Item>): Float64Array | undefined {
+  const numbers = new Float64Array(items.length);
+  for (let at = 0; at < items.length; at++) {
+    const value = read(items[at] as Item);
     if (value === null) numbers[at] = Number.NaN;
     else if (typeof value === 'number' && !Number.isNaN(value)) numbers[at] = value;
     else return undefined;
@@ -37,17 +40,18 @@ function packedNumbers(values: readonly unknown[]): Float64Array | undefined {
   return numbers;
 }
 
-function packedStrings(
-  values: readonly unknown[],
+function packedStrings<Item>(
+  items: readonly Item[],
+  read: Read<Item>,
 ): { dictionary: string[]; indexes: Int32Array } | undefined {
   const indexOf = new Map<string, number>();
   const dictionary: string[] = [];
-  const indexes = new Int32Array(values.length);
+  const indexes = new Int32Array(items.length);
   // Many columns hold one value line after line (the buyer, the currency): no lookup for a repeat.
   let previous: unknown = null;
   let previousIndex = NULL_INDEX;
-  for (let at = 0; at < values.length; at++) {
-    const value = values[at];
+  for (let at = 0; at < items.length; at++) {
+    const value = read(items[at] as Item);
     if (value !== previous) {
       if (typeof value === 'string') {
         let index = indexOf.get(value);
@@ -65,22 +69,31 @@ function packedStrings(
   return { dictionary, indexes };
 }
 
-/** One column's values packed, and the buffers to hand over with them. */
-function packed(values: ColumnSource['data']): { data: PackedData; transfer: ArrayBuffer[] } {
-  if (Array.isArray(values)) {
-    const strings = typeof values.find((value) => value !== null) === 'string' && packedStrings(values);
-    if (strings) return { data: strings, transfer: [strings.indexes.buffer as ArrayBuffer] };
-    const numbers = !strings && packedNumbers(values);
-    if (numbers) return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
-  }
-  return { data: { values }, transfer: [] };
+/**
+ * One column read from items (a row group's lines) and packed, with the buffers to hand over: read
+ * straight into its buffers, the column is never a list of its own.
+ */
+export function packedColumn<Item>(
+  items: readonly Item[],
+  read: Read<Item>,
+): { data: PackedData; transfer: ArrayBuffer[] } {
+  let first: unknown = null;
+  for (let at = 0; at < items.length && first === null; at++) first = read(items[at] as Item);
+  const strings = typeof first === 'string' ? packedStrings(items, read) : undefined;
+  if (strings) return { data: strings, transfer: [strings.indexes.buffer as ArrayBuffer] };
+  const numbers = typeof first === 'string' ? undefined : packedNumbers(items, read);
+  if (numbers) return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
+  return { data: { values: items.map(read) }, transfer: [] };
 }
 
-/** Columns packed for the encoder thread. */
+const itself = (value: unknown) => value;
+
+/** Columns given whole, packed for the encoder thread. */
 export function packedRowGroup(columns: readonly ColumnSource[]): PackedRowGroup {
   const transfer: ArrayBuffer[] = [];
   const packedColumns = columns.map(({ data: values, ...column }) => {
-    const { data, transfer: buffers } = packed(values);
+    if (!Array.isArray(values)) return { ...column, data: { values } };
+    const { data, transfer: buffers } = packedColumn(values, itself);
     transfer.push(...buffers);
     return { ...column, data };
   });

@@ -11,16 +11,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { schemaFromColumnData } from 'hyparquet-writer';
-import {
-  LINE_COLUMNS,
-  lineColumnValues,
-  lineOfRow,
-  linesFolder,
-  partKey,
-} from '../domain/lines/line-columns.ts';
+import { LINE_COLUMNS, lineOfRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
-import { type PackedRowGroup, packedRowGroup } from './packed-columns.ts';
+import { type PackedRowGroup, packedColumn } from './packed-columns.ts';
 import { ParquetEncoderThread } from './parquet-encoder-thread.ts';
 import { createS3ObjectStore } from './s3-object-store.ts';
 
@@ -29,20 +23,17 @@ export const LINES_PER_ROW_GROUP = 20_000;
 /** S3 multipart parts must be at least 5 MiB, the last excepted. */
 const PART_BYTES = 8 * 1024 * 1024;
 
-/** Columns of a batch of lines, packed for the encoder thread (which makes INT64 numbers bigints). */
+/** A batch of lines column by column, packed for the encoder thread (which makes INT64 numbers bigints). */
 function rowGroupOf(lines: readonly SpendLine[]): PackedRowGroup {
-  const values = lineColumnValues(lines);
-  return packedRowGroup(
-    LINE_COLUMNS.map(({ name, type }, index) => ({
-      name,
-      type,
-      data: values[index] ?? [],
-      nullable: true,
-      // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
-      // (Athena looking for one supplier) can skip row groups by.
-      statistics: name === 'supplier_key',
-    })),
-  );
+  const transfer: ArrayBuffer[] = [];
+  const columns = LINE_COLUMNS.map(({ name, type, value }) => {
+    const { data, transfer: buffers } = packedColumn(lines, value);
+    transfer.push(...buffers);
+    // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
+    // (Athena looking for one supplier) can skip row groups by.
+    return { name, type, data, nullable: true, statistics: name === 'supplier_key' };
+  });
+  return { columns, transfer };
 }
 
 const SCHEMA = schemaFromColumnData({

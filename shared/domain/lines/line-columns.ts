@@ -161,15 +161,6 @@ export function linesFolder(dataset: { id: string; anchorId: string; kind: Datas
 export const partKey = (folder: string, firstSequence: number): string =>
   `${folder}part-${String(firstSequence).padStart(12, '0')}.parquet`;
 
-/** A batch of lines column by column, in `LINE_COLUMNS` order. */
-export function lineColumnValues(lines: readonly SpendLine[]): (string | number | null)[][] {
-  return LINE_COLUMNS.map(({ value }) => {
-    const values = new Array<string | number | null>(lines.length);
-    for (let index = 0; index < lines.length; index++) values[index] = value(lines[index] as SpendLine);
-    return values;
-  });
-}
-
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
 const integer = (value: unknown): number | undefined =>
