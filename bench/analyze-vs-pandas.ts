@@ -130,7 +130,7 @@ export function analyzeTableRows(comparison: AnalyzeComparison, ingestCoreMs?: n
     [
       'analyze phases',
       phases
-        ? `start-up ${seconds(phases.startupMs)}, upload ${seconds(phases.uploadMs)}, ingest ${seconds(phases.ingestMs)}, report ${seconds(phases.reportMs)}, download ${seconds(phases.downloadMs)}, stop ${seconds(phases.teardownMs)}`
+        ? `start-up ${seconds(phases.startupMs)}, upload ${seconds(phases.uploadMs)}, ingest ${seconds(phases.ingestMs)}, lookups ${seconds(phases.lookupsMs)}, report ${seconds(phases.reportMs)}, download ${seconds(phases.downloadMs)}, stop ${seconds(phases.teardownMs)}`
         : 'not measured (--analyze-plain, or the phase hook saw no ingest step): whole command only',
       '',
       '',

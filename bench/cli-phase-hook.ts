@@ -1,7 +1,7 @@
 /**
  * Preloaded into the measured CLI process only (`node --import tsx --import ./bench/cli-phase-hook.ts
  * bin/ancrage.js analyze …`): times the pipeline's steps — upload, ingest (the ingest handler, from
- * the S3 event to its answer: the file read, rollups and lines stored), report, download — and
+ * the S3 event to its answer: the file read, rollups and lines stored), the company lookups, report, download — and
  * writes them as JSON, when the process exits, to the file `PHASES_FILE_ENV` names (cli-phases.ts).
  * The CLI itself prints no phase timing, and shared/ is not the bench's to change.
  */
@@ -9,7 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { LocalPipeline } from '../shared/local/local-pipeline.ts';
 import { PHASES_FILE_ENV, type PhaseRecord, type PhaseTiming } from './cli-phases.ts';
 
-const TIMED = ['upload', 'ingest', 'report', 'download'] as const satisfies readonly (keyof LocalPipeline)[];
+const TIMED = [
+  'upload',
+  'ingest',
+  'lookUpSuppliers',
+  'report',
+  'download',
+] as const satisfies readonly (keyof LocalPipeline)[];
 
 const target = process.env[PHASES_FILE_ENV];
 if (target) {

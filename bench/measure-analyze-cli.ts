@@ -13,6 +13,8 @@ export interface AnalyzePhases {
   readonly uploadMs: number;
   /** The ingest handler: S3 event to its answer — the file read, lines and rollups stored. */
   readonly ingestMs: number;
+  /** The company-search lookups (offline on a machine without the network: the register is read first). */
+  readonly lookupsMs: number;
   readonly reportMs: number;
   readonly downloadMs: number;
   /** The last download to the process's exit: stopping the stack. */
@@ -51,6 +53,7 @@ function phasesOf(record: PhaseRecord): AnalyzePhases | undefined {
     startupMs: first,
     uploadMs: total('upload'),
     ingestMs: total('ingest'),
+    lookupsMs: total('lookUpSuppliers'),
     reportMs: total('report'),
     downloadMs: total('download'),
     teardownMs: record.exitMs - last,
