@@ -85,7 +85,7 @@ export async function measureRegistryFetch(
     openStock: (stockBase) => openRegistryStockSource(stockBase),
     datasets: {
       listDatasets: async () => [dataset.record],
-      readRollups: async () => dataset.rollups,
+      readRollupSuppliers: async () => dataset.rollups.map((rollup) => rollup.supplier),
     },
     profiles: {
       async putFacts(written) {

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
 import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup-record.ts';
+import { type SupplierIdentity, SupplierIdentitySchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { deleteAll, putAll } from './batch-write.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
@@ -235,6 +236,12 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     async readRollups(datasetId): Promise<SupplierRollup[]> {
       const items = await rollupItems(datasetId);
       return items.map((item) => SupplierRollupSchema.parse(item));
+    },
+
+    async readRollupSuppliers(datasetId): Promise<SupplierIdentity[]> {
+      // A rollup's months and categories are most of its bytes: read, unmarshalled and checked for nothing here.
+      const items = await rollupItems(datasetId, 'supplier');
+      return items.map((item) => SupplierIdentitySchema.parse(item.supplier));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DatasetOverlap, DatasetRecord } from '../domain/dataset.ts';
 import type { DatasetKind } from '../domain/dataset-kind.ts';
 import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
+import type { SupplierIdentity } from '../domain/spend-line.ts';
 
 export type ClaimOutcome =
   /** `previous`: what an earlier attempt left (a checkpoint to continue from, when it paused). */
@@ -72,6 +73,8 @@ export interface DatasetStore {
   getDataset(datasetId: string): Promise<DatasetRecord | undefined>;
   listDatasets(filter: { readonly kind?: DatasetKind; readonly anchorId?: string }): Promise<DatasetRecord[]>;
   readRollups(datasetId: string): Promise<SupplierRollup[]>;
+  /** The supplier of each rollup, and nothing else of it: what the register must know of a dataset. */
+  readRollupSuppliers(datasetId: string): Promise<SupplierIdentity[]>;
   /** Removes the rollups of a dataset that no longer counts, so it does not look as if it did. */
   deleteRollups(datasetId: string): Promise<void>;
 }

@@ -21,7 +21,7 @@ import { suppliersOfCountedDatasets } from './counted-suppliers.ts';
 export interface RegistryRefreshDependencies {
   /** The stock files under a base (URL or folder). */
   openStock(base: string): RegistryStockSource;
-  readonly datasets: Pick<DatasetStore, 'listDatasets' | 'readRollups'>;
+  readonly datasets: Pick<DatasetStore, 'listDatasets' | 'readRollupSuppliers'>;
   readonly profiles: Pick<ProfileStore, 'putFacts' | 'putLocalActivity'>;
   readonly territories: TerritoryCatalog;
   readonly state: RegistryState;
