@@ -7,11 +7,12 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { type DatasetRecord, DatasetRecordSchema } from '../domain/dataset.ts';
-import { type SupplierRollup, SupplierRollupSchema } from '../domain/ingest/supplier-rollup-record.ts';
+import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts';
 import { type SupplierIdentity, SupplierIdentitySchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { deleteAll, putAll } from './batch-write.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
+import { rollupAttributes, rollupOfItem } from './rollup-item.ts';
 
 const datasetItem = (record: DatasetRecord) => ({
   ...keys.dataset(record.id),
@@ -116,7 +117,7 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
         ...keys.rollup(datasetId, rollup.anchorId, rollup.supplier.key, rollup.segment),
         entityType: ENTITY.rollup,
         datasetId,
-        ...rollup,
+        ...rollupAttributes(rollup),
       }));
       await putAll(client, tableName, items);
     },
@@ -235,7 +236,7 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
 
     async readRollups(datasetId): Promise<SupplierRollup[]> {
       const items = await rollupItems(datasetId);
-      return items.map((item) => SupplierRollupSchema.parse(item));
+      return items.map(rollupOfItem);
     },
 
     async readRollupSuppliers(datasetId): Promise<SupplierIdentity[]> {
