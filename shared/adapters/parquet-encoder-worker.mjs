@@ -4,8 +4,9 @@
 // ship it bundled beside their handler (infra/constructs/project-function.ts).
 //
 // workerData: { schema } — the file's SchemaElements. Messages in: { columns } (ColumnSources whose
-// data is packed as packed-columns.ts describes, and whose INT64 data are numbers), then { finish: true }. Messages out, one per message in, in order:
-// { bytes } — the file's bytes encoded since the previous answer, transferred — or { error }.
+// data is packed as packed-columns.ts describes, INT64 data as numbers), then { finish: true }.
+// Messages out, one per message in, in order: { bytes } — the file's bytes encoded since the previous
+// answer, transferred — or { error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 
