@@ -2,8 +2,10 @@
  * `ancrage analyze` from the command line against pandas and a hand-written papaparse roll-up, over
  * the same SYNTHETIC payments file in the same run, each a command of its own with its whole process
  * tree measured. Part of `npm run bench`; alone, for a quick check:
- * `npx tsx bench/analyze-vs-pandas.ts [--rows N] [--json] [--analyze-plain]` (1 000 000 lines by
- * default; --analyze-plain runs the CLI without the phase hook).
+ * `npx tsx bench/analyze-vs-pandas.ts [--rows N] [--repeat N] [--json] [--analyze-plain]` (1 000 000
+ * lines by default; --analyze-plain runs the CLI without the phase hook; --repeat runs the three
+ * commands in turn N times and adds their medians: one run's spread on a shared machine is larger
+ * than most single changes).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -179,6 +181,36 @@ export function analyzeTableRows(comparison: AnalyzeComparison, ingestCoreMs?: n
   return rows;
 }
 
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** The medians of repeated comparisons, and the ratios of those medians. */
+function mediansLine(comparisons: readonly AnalyzeComparison[]): string {
+  const of = (pick: (figures: ReturnType<typeof analyzeFigures>) => number | null) => {
+    const picked = comparisons.map((comparison) => pick(analyzeFigures(comparison)));
+    return picked.every((value) => value !== null) ? median(picked as number[]) : undefined;
+  };
+  const analyze = of((figures) => figures.analyzeMs);
+  const ingest = of((figures) => figures.analyzeIngestMs);
+  const pandas = of((figures) => figures.pandasMs);
+  const pandasWork = of((figures) => figures.pandasReadGroupMs);
+  const shown = (ms: number | undefined) => (ms === undefined ? 'not measured' : seconds(ms));
+  const times = (numerator: number | undefined, denominator: number | undefined) =>
+    numerator === undefined || denominator === undefined
+      ? 'not measured'
+      : `×${(numerator / denominator).toFixed(2)}`;
+  return [
+    `medians of ${comparisons.length} runs`,
+    `analyze ${shown(analyze)} (ingest ${shown(ingest)}), pandas ${shown(pandas)} (read_csv + groupby ${shown(pandasWork)})`,
+    `whole commands ${times(analyze, pandas)}; ingest / read_csv + groupby ${times(ingest, pandasWork)}`,
+  ].join('  |  ');
+}
+
 // Alone: the comparison only, over the file `npm run bench -- --rows N` would use.
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
@@ -186,6 +218,7 @@ if (isMain(import.meta.url)) {
       rows: { type: 'string', default: '1000000' },
       json: { type: 'boolean', default: false },
       'analyze-plain': { type: 'boolean', default: false },
+      repeat: { type: 'string', default: '1' },
     },
   });
   const rows = Number(values.rows);
@@ -195,11 +228,23 @@ if (isMain(import.meta.url)) {
   const supplierCount = supplierCountFor(smallReportRows(Math.min(rows, E2E_MAX_ROWS)));
   const file = await benchFiles(out, supplierCount, log).payments(rows, 'windows-1252');
   const stagesBundle = await bundleStages(out);
-  const comparison = await compareAnalyze(file, { out, stagesBundle, phases: !values['analyze-plain'], log });
-  console.log(
-    `${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}; load average ${round1(loadavg()[0] ?? 0)}`,
-  );
-  for (const row of analyzeTableRows(comparison))
-    console.log(row.filter((cell) => cell !== '').join('  |  '));
-  if (values.json) console.log(JSON.stringify(analyzeFigures(comparison)));
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat <= 0) throw new Error('--repeat takes a positive whole number');
+  const comparisons: AnalyzeComparison[] = [];
+  for (let run = 1; run <= repeat; run++) {
+    const comparison = await compareAnalyze(file, {
+      out,
+      stagesBundle,
+      phases: !values['analyze-plain'],
+      log,
+    });
+    comparisons.push(comparison);
+    console.log(
+      `${repeat > 1 ? `run ${run} of ${repeat}: ` : ''}${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}; load average ${round1(loadavg()[0] ?? 0)}`,
+    );
+    for (const row of analyzeTableRows(comparison))
+      console.log(row.filter((cell) => cell !== '').join('  |  '));
+    if (values.json) console.log(JSON.stringify(analyzeFigures(comparison)));
+  }
+  if (repeat > 1) console.log(mediansLine(comparisons));
 }
