@@ -1,6 +1,8 @@
 import type { Language, SurveyAnswersImport } from '../../contracts/portal-api.ts';
 import { parseAnyDate } from '../../domain/dates.ts';
+import { parseSupplierIdentifier } from '../../domain/identifiers.ts';
 import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
+import { supplierKeyOf } from '../../domain/supplier-key.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type StoredSurvey, type SurveyRecord } from '../../ports/surveys.ts';
 import { mapInFlight } from '../in-flight.ts';
 import type { Caller } from '../portal.ts';
@@ -52,16 +54,22 @@ interface Row {
   readonly answer: SurveyAnswer;
 }
 
-/** The supplier a row names, by key or by SIRET (spaces ignored), among those the anchor pays. */
+/**
+ * The supplier a row names, by key or by its identifier read as the payment files' are (spaces,
+ * checksum, a SIREN), among those the anchor pays.
+ */
 function supplierOf(
   cell: (column: AnswerColumn) => string | undefined,
   suppliers: ReadonlyMap<string, SupplierSpendTotal>,
 ): SupplierSpendTotal | 'none' | undefined {
   const key = cell('supplierKey')?.trim();
   if (key) return suppliers.get(key);
-  const siret = cell('siret')?.replace(/[\s\u00a0]/g, '');
-  if (!siret) return 'none';
-  return suppliers.get(`siret:${siret}`);
+  const written = cell('siret')?.trim();
+  if (!written) return 'none';
+  const identifier = parseSupplierIdentifier(written);
+  return identifier.ok && identifier.value
+    ? suppliers.get(supplierKeyOf({ identifier: identifier.value }))
+    : undefined;
 }
 
 /**
