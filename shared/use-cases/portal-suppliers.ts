@@ -13,7 +13,7 @@ import { SUPPLIER_TYPE_IDS } from '../domain/supplier-type.ts';
 import { foldForMatch } from '../domain/text.ts';
 import { pageOf } from './offset-page.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
-import { type SupplierSpendTotal, supplierSpendOf } from './portal-supplier-spend.ts';
+import { type DatasetRollups, type SupplierSpendTotal, supplierSpendOf } from './portal-supplier-spend.ts';
 import { setOverride } from './set-override.ts';
 
 type Deps = Pick<PortalDependencies, 'datasets' | 'profiles' | 'clock'>;
@@ -24,27 +24,42 @@ export interface SupplierQuery {
   readonly limit: number;
 }
 
+/** The ingested datasets among these, each with its rollups. */
+async function ingestedRollups(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  records: readonly DatasetRecord[],
+): Promise<DatasetRollups[]> {
+  const datasets = records.filter((dataset) => dataset.status === 'INGESTED');
+  return Promise.all(
+    datasets.map(async (dataset) => ({ dataset, rollups: await deps.datasets.readRollups(dataset.id) })),
+  );
+}
+
 /** The suppliers the ingested datasets among these pay, with their spend, from the rollups. */
 export async function suppliersOf(
   deps: Pick<PortalDependencies, 'datasets'>,
   records: readonly DatasetRecord[],
 ): Promise<Map<string, SupplierSpendTotal>> {
-  const datasets = records.filter((dataset) => dataset.status === 'INGESTED');
-  const sources = await Promise.all(
-    datasets.map(async (dataset) => ({ dataset, rollups: await deps.datasets.readRollups(dataset.id) })),
-  );
-  return supplierSpendOf(sources);
+  return supplierSpendOf(await ingestedRollups(deps, records));
 }
 
 /**
- * The suppliers the caller's anchor pays: those of its ingested datasets. This is the fence: a
- * supplier no file of the anchor names is not visible to it, nor correctable by it, nor surveyed.
+ * The rollups of the caller's anchor's ingested datasets. They draw the fence: a supplier no file of
+ * the anchor names is not visible to it, nor correctable by it, nor surveyed.
  */
+export async function anchorRollups(
+  deps: Pick<PortalDependencies, 'datasets'>,
+  caller: Caller,
+): Promise<DatasetRollups[]> {
+  return ingestedRollups(deps, await deps.datasets.listDatasets({ anchorId: caller.anchorId }));
+}
+
+/** The suppliers the caller's anchor pays: those of its ingested datasets (the fence). */
 async function anchorSuppliers(
   deps: Pick<PortalDependencies, 'datasets'>,
   caller: Caller,
 ): Promise<Map<string, SupplierSpendTotal>> {
-  return suppliersOf(deps, await deps.datasets.listDatasets({ anchorId: caller.anchorId }));
+  return supplierSpendOf(await anchorRollups(deps, caller));
 }
 
 const corrected = (profile: SupplierProfile | undefined) =>
@@ -77,13 +92,17 @@ export function matchingSuppliers(
 export const listedSuppliers = (all: Iterable<SupplierSpendTotal>): SupplierSpendTotal[] =>
   [...all].filter((supplier) => supplier.key !== UNDISCLOSED_SUPPLIER_KEY);
 
+/** Suppliers as the lists show them, by key. */
+export function listedByKey(spend: ReadonlyMap<string, SupplierSpendTotal>): Map<string, SupplierSpendTotal> {
+  return new Map(listedSuppliers(spend.values()).map((supplier) => [supplier.key, supplier]));
+}
+
 /** The suppliers behind the fence as the lists show them, by key: what an anchor may search or survey. */
 export async function listedAnchorSuppliers(
   deps: Pick<PortalDependencies, 'datasets'>,
   caller: Caller,
 ): Promise<Map<string, SupplierSpendTotal>> {
-  const listed = listedSuppliers((await anchorSuppliers(deps, caller)).values());
-  return new Map(listed.map((supplier) => [supplier.key, supplier]));
+  return listedByKey(await anchorSuppliers(deps, caller));
 }
 
 /** Search by name (accents and case ignored), SIRET/SIREN or key; largest spend first, one page. */

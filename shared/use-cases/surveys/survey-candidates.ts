@@ -4,7 +4,8 @@ import { mergeRollups } from '../../domain/report/merge-rollups.ts';
 import { bandLabel, localRingsOf } from '../../domain/territory/territory.ts';
 import { pageOf } from '../offset-page.ts';
 import type { Caller } from '../portal.ts';
-import { listedAnchorSuppliers } from '../portal-suppliers.ts';
+import { supplierSpendOf } from '../portal-supplier-spend.ts';
+import { anchorRollups, listedByKey } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 
 /**
@@ -17,24 +18,26 @@ export async function surveyCandidates(
   caller: Caller,
   page: { readonly offset: number; readonly limit: number },
 ): Promise<SurveyCandidates> {
-  const datasets = (await deps.datasets.listDatasets({ anchorId: caller.anchorId })).filter(
-    (dataset) => dataset.status === 'INGESTED',
-  );
-  const [suppliers, rollups, surveyed, territory] = await Promise.all([
-    listedAnchorSuppliers(deps, caller),
-    Promise.all(datasets.map((dataset) => deps.datasets.readRollups(dataset.id))),
+  const [sources, surveyed, territory] = await Promise.all([
+    anchorRollups(deps, caller),
     deps.surveys.listSurveys(caller.anchorId),
     deps.territories.get(deps.settings.territoryId),
   ]);
+  const suppliers = listedByKey(supplierSpendOf(sources));
   if (!territory) throw new Error(`the territory "${deps.settings.territoryId}" is not configured`);
   const local = new Set(localRingsOf(territory).map((ring) => ring.id));
   const invited = new Set(
     surveyed.filter(({ record }) => record.invitation).map(({ record }) => record.supplierKey),
   );
   // Merged for their identities only: no exclusion rule nor sector is wanted here.
-  const merged = [...mergeRollups(rollups.flat(), 'payments', [], 'none').values()].filter((supplier) =>
-    suppliers.has(supplier.key),
-  );
+  const merged = [
+    ...mergeRollups(
+      sources.flatMap((source) => source.rollups),
+      'payments',
+      [],
+      'none',
+    ).values(),
+  ].filter((supplier) => suppliers.has(supplier.key));
   const profiles = await deps.profiles.getProfiles(merged.map((supplier) => supplier.key));
   const candidates: SurveyCandidate[] = classifySuppliers(merged, profiles, territory, deps.geography).map(
     (classified) => {
