@@ -56,6 +56,9 @@ export async function lookUpSurvey(deps: Deps, token: string): Promise<FormState
   return formOf(deps, await findByToken(deps, token));
 }
 
+/** What a change through a link did: the record written, or the survey as it was read when refused. */
+type Decided = { readonly written: SurveyRecord } | { readonly refused: StoredSurvey | undefined };
+
 export type AnswerOutcome =
   | { readonly state: 'saved'; readonly form: FormFacts }
   | {
@@ -78,14 +81,14 @@ export async function answerSurvey(
 ): Promise<AnswerOutcome> {
   const reading = readAnswerFields(fields, language);
   const now = deps.clock.now();
-  // The record once its write succeeded: a write that lost a race to another is decided anew.
-  const written = await changeSurvey<SurveyRecord | undefined>(
+  // A write that lost a race to another is decided anew; a refusal keeps the survey it read.
+  const outcome = await changeSurvey<Decided>(
     deps.surveys,
     () => findByToken(deps, token),
     (stored) => {
       const invitation = stored?.record.invitation;
       if (stateOf(stored, now) !== 'open' || !stored || !invitation || !reading.ok)
-        return { refuse: undefined };
+        return { refuse: { refused: stored } };
       const record: SurveyRecord = {
         ...stored.record,
         invitation: { ...invitation, tokenUse: 'answered' },
@@ -96,11 +99,11 @@ export async function answerSurvey(
           setAside: null,
         },
       };
-      return { write: record, result: record };
+      return { write: record, result: { written: record } };
     },
   );
-  if (written) return { state: 'saved', form: await factsOf(deps, written) };
-  const current = await lookUpSurvey(deps, token);
+  if ('written' in outcome) return { state: 'saved', form: await factsOf(deps, outcome.written) };
+  const current = await formOf(deps, outcome.refused);
   if (current.state !== 'open') return current;
   if (reading.ok) throw new Error('an open survey was neither answered nor refused');
   return { state: 'invalid', form: current.form, errors: reading.errors };
@@ -116,25 +119,25 @@ export type WithdrawOutcome =
  */
 export async function withdrawSurvey(deps: Deps, token: string): Promise<WithdrawOutcome> {
   const now = deps.clock.now();
-  // The record once its write succeeded: a write that lost a race to another is decided anew.
-  const written = await changeSurvey<SurveyRecord | undefined>(
+  // A write that lost a race to another is decided anew; a refusal keeps the survey it read.
+  const outcome = await changeSurvey<Decided>(
     deps.surveys,
     () => findByToken(deps, token),
     (stored) => {
       const state = stateOf(stored, now);
       if ((state !== 'open' && state !== 'answered') || !stored?.record.invitation)
-        return { refuse: undefined };
+        return { refuse: { refused: stored } };
       const record: SurveyRecord = {
         ...stored.record,
         invitation: { ...stored.record.invitation, tokenUse: 'withdrawn' },
         answer: null,
         withdrawnAt: now.toISOString(),
       };
-      return { write: record, result: record };
+      return { write: record, result: { written: record } };
     },
   );
-  if (written) return { state: 'withdrawn-now', form: await factsOf(deps, written) };
-  const current = await lookUpSurvey(deps, token);
+  if ('written' in outcome) return { state: 'withdrawn-now', form: await factsOf(deps, outcome.written) };
+  const current = await formOf(deps, outcome.refused);
   if (current.state === 'open' || current.state === 'answered') {
     throw new Error('a survey that could be withdrawn was not');
   }
