@@ -13,10 +13,10 @@ export type PackedData =
   | { readonly numbers: Float64Array }
   /** Every value a string or null (index -1). */
   | { readonly dictionary: readonly string[]; readonly indexes: Int32Array }
-  /** Anything else (a typed array, mixed values), copied as it is: the encoder judges it. */
+  /** Anything else (mixed values), copied as it is: the encoder judges it. */
   | { readonly values: ArrayLike<unknown> };
 
-export type PackedColumn = Omit<ColumnSource, 'data'> & { readonly data: PackedData };
+type PackedColumn = Omit<ColumnSource, 'data'> & { readonly data: PackedData };
 
 /** A row group ready to be posted: its columns and the buffers handed over with them. */
 export interface PackedRowGroup {
@@ -73,7 +73,7 @@ function packedStrings<Item>(
  * One column read from items (a row group's lines) and packed, with the buffers to hand over: read
  * straight into its buffers, the column is never a list of its own.
  */
-export function packedColumn<Item>(
+function packedColumn<Item>(
   items: readonly Item[],
   read: Read<Item>,
 ): { data: PackedData; transfer: ArrayBuffer[] } {
@@ -86,14 +86,17 @@ export function packedColumn<Item>(
   return { data: { values: items.map(read) }, transfer: [] };
 }
 
-const itself = (value: unknown) => value;
+/** A column of a row group: what the Parquet writer is told of it, and how its value is read from an item. */
+export type ColumnReader<Item> = Omit<ColumnSource, 'data'> & { readonly value: Read<Item> };
 
-/** Columns given whole, packed for the encoder thread. */
-export function packedRowGroup(columns: readonly ColumnSource[]): PackedRowGroup {
+/** Items (a row group's lines) column by column, packed for the encoder thread. */
+export function packedRowGroup<Item>(
+  items: readonly Item[],
+  columns: readonly ColumnReader<Item>[],
+): PackedRowGroup {
   const transfer: ArrayBuffer[] = [];
-  const packedColumns = columns.map(({ data: values, ...column }) => {
-    if (!Array.isArray(values)) return { ...column, data: { values } };
-    const { data, transfer: buffers } = packedColumn(values, itself);
+  const packedColumns = columns.map(({ value, ...column }) => {
+    const { data, transfer: buffers } = packedColumn(items, value);
     transfer.push(...buffers);
     return { ...column, data };
   });

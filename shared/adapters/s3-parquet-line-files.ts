@@ -14,7 +14,7 @@ import { schemaFromColumnData } from 'hyparquet-writer';
 import { LINE_COLUMNS, lineOfRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
-import { type PackedRowGroup, packedColumn } from './packed-columns.ts';
+import { type ColumnReader, packedRowGroup } from './packed-columns.ts';
 import { ParquetEncoderThread } from './parquet-encoder-thread.ts';
 import { createS3ObjectStore } from './s3-object-store.ts';
 
@@ -23,18 +23,16 @@ export const LINES_PER_ROW_GROUP = 20_000;
 /** S3 multipart parts must be at least 5 MiB, the last excepted. */
 const PART_BYTES = 8 * 1024 * 1024;
 
-/** A batch of lines column by column, packed for the encoder thread (which makes INT64 numbers bigints). */
-function rowGroupOf(lines: readonly SpendLine[]): PackedRowGroup {
-  const transfer: ArrayBuffer[] = [];
-  const columns = LINE_COLUMNS.map(({ name, type, value }) => {
-    const { data, transfer: buffers } = packedColumn(lines, value);
-    transfer.push(...buffers);
-    // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
-    // (Athena looking for one supplier) can skip row groups by.
-    return { name, type, data, nullable: true, statistics: name === 'supplier_key' };
-  });
-  return { columns, transfer };
-}
+/** The line files' columns as the encoder thread is handed them (it makes INT64 numbers bigints). */
+const LINE_COLUMN_READERS: readonly ColumnReader<SpendLine>[] = LINE_COLUMNS.map(({ name, type, value }) => ({
+  name,
+  type,
+  value,
+  nullable: true,
+  // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
+  // (Athena looking for one supplier) can skip row groups by.
+  statistics: name === 'supplier_key',
+}));
 
 const SCHEMA = schemaFromColumnData({
   columnData: LINE_COLUMNS.map(({ name, type }) => ({ name, type, data: [], nullable: true })),
@@ -166,7 +164,7 @@ class ParquetLineFileWriter implements LineFileWriter {
       object: new S3ObjectUpload(this.client, this.bucket, partKey(this.folder, first.sequence)),
       encoder: new ParquetEncoderThread(SCHEMA),
     };
-    const encoded = this.file.encoder.encode(rowGroupOf(lines));
+    const encoded = this.file.encoder.encode(packedRowGroup(lines, LINE_COLUMN_READERS));
     // Awaited in order by sendEncoded; a failure meanwhile must not count as unhandled.
     encoded.catch(() => undefined);
     this.encoding.push(encoded);

@@ -23,9 +23,10 @@ async function expectEncoderRuns(file: string): Promise<void> {
     });
     worker.on('error', reject);
   });
-  const { columns, transfer } = packedRowGroup([
-    { name: 'amount_cents', type: 'INT64', data: [123, null, 45], nullable: true },
-  ]);
+  const { columns, transfer } = packedRowGroup(
+    [123, null, 45],
+    [{ name: 'amount_cents', type: 'INT64', nullable: true, value: (cents) => cents }],
+  );
   worker.postMessage({ columns }, [...transfer]);
   worker.postMessage({ finish: true });
   await done;

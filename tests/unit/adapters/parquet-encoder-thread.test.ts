@@ -1,21 +1,24 @@
 import { parquetReadObjects } from 'hyparquet';
-import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
+import { schemaFromColumnData } from 'hyparquet-writer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { type ColumnReader, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
 import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
 
 /** The Parquet encoder's thread, for real: a worker started from its file, bytes read back by a Parquet reader. */
 
-const sources = (
-  cents: readonly (number | string | null)[],
-  names: readonly (string | null)[],
-): ColumnSource[] => [
-  { name: 'amount_cents', type: 'INT64', data: [...cents], nullable: true },
-  { name: 'supplier_name', type: 'STRING', data: [...names], nullable: true },
+type Row = readonly [number | string | null, string | null];
+const readers: ColumnReader<Row>[] = [
+  { name: 'amount_cents', type: 'INT64', nullable: true, value: ([cents]) => cents },
+  { name: 'supplier_name', type: 'STRING', nullable: true, value: ([, name]) => name },
 ];
 const columns = (cents: readonly (number | string | null)[], names: readonly (string | null)[]) =>
-  packedRowGroup(sources(cents, names));
-const schema = schemaFromColumnData({ columnData: sources([], []) });
+  packedRowGroup(
+    cents.map((value, at): Row => [value, names[at] ?? null]),
+    readers,
+  );
+const schema = schemaFromColumnData({
+  columnData: readers.map(({ value, ...column }) => ({ ...column, data: [] })),
+});
 const fileOf = (parts: readonly Uint8Array[]) => {
   const bytes = Buffer.concat(parts);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
