@@ -15,6 +15,7 @@ import type { GeneratedPayments } from './generate-payments.ts';
 import { type AnalyzeCliMeasure, measureAnalyzeCli } from './measure-analyze-cli.ts';
 import { measurePandas, type PandasMeasure } from './measure-pandas.ts';
 import type { PapaparseRollupMeasure } from './measure-papaparse-rollup.ts';
+import { median } from './median.ts';
 import { type MeasuredCommand, runMeasuredCommand } from './process-tree-usage.ts';
 import { bundleStages } from './stages-bundle.ts';
 
@@ -68,14 +69,17 @@ export async function compareAnalyze(
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const ratio = (numerator: number | undefined, denominator: number | undefined) =>
+  numerator === undefined || denominator === undefined ? null : round3(numerator / denominator);
+/** A ratio as "times as long as". */
+const times = (value: number | null) =>
+  value === null ? 'not measured' : `×${value.toFixed(value >= 10 ? 1 : 2)}`;
 
 /** The comparison's figures for the bench's JSON line: ratios are "times as long as", so lower is better. */
 export function analyzeFigures(comparison: AnalyzeComparison, ingestCoreMs?: number) {
   const { analyze, pandas, rollup } = comparison;
   const pandasWorkMs = pandas.measured ? pandas.readMs + pandas.groupMs : undefined;
   const ingestMs = analyze.phases?.ingestMs;
-  const ratio = (numerator: number | undefined, denominator: number | undefined) =>
-    numerator === undefined || denominator === undefined ? null : round3(numerator / denominator);
   return {
     analyzeRows: comparison.rows,
     analyzeMs: Math.round(analyze.command.ms),
@@ -120,8 +124,6 @@ export function analyzeTableRows(comparison: AnalyzeComparison, ingestCoreMs?: n
   const figures = analyzeFigures(comparison, ingestCoreMs);
   const phases = analyze.phases;
   const rssHeld = analyze.command.peakTreeRssMb < ANALYZE_PEAK_RSS_TARGET_MB;
-  const times = (value: number | null) =>
-    value === null ? 'not measured' : `×${value.toFixed(value >= 10 ? 1 : 2)}`;
   const rows: Row[] = [
     [
       'ancrage analyze (CLI)',
@@ -181,33 +183,22 @@ export function analyzeTableRows(comparison: AnalyzeComparison, ingestCoreMs?: n
   return rows;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
 /** The medians of repeated comparisons, and the ratios of those medians. */
 function mediansLine(comparisons: readonly AnalyzeComparison[]): string {
-  const of = (pick: (figures: ReturnType<typeof analyzeFigures>) => number | null) => {
-    const picked = comparisons.map((comparison) => pick(analyzeFigures(comparison)));
+  const figures = comparisons.map((comparison) => analyzeFigures(comparison));
+  const of = (pick: (one: (typeof figures)[number]) => number | null) => {
+    const picked = figures.map(pick);
     return picked.every((value) => value !== null) ? median(picked as number[]) : undefined;
   };
-  const analyze = of((figures) => figures.analyzeMs);
-  const ingest = of((figures) => figures.analyzeIngestMs);
-  const pandas = of((figures) => figures.pandasMs);
-  const pandasWork = of((figures) => figures.pandasReadGroupMs);
+  const analyze = of((one) => one.analyzeMs);
+  const ingest = of((one) => one.analyzeIngestMs);
+  const pandas = of((one) => one.pandasMs);
+  const pandasWork = of((one) => one.pandasReadGroupMs);
   const shown = (ms: number | undefined) => (ms === undefined ? 'not measured' : seconds(ms));
-  const times = (numerator: number | undefined, denominator: number | undefined) =>
-    numerator === undefined || denominator === undefined
-      ? 'not measured'
-      : `×${(numerator / denominator).toFixed(2)}`;
   return [
     `medians of ${comparisons.length} runs`,
     `analyze ${shown(analyze)} (ingest ${shown(ingest)}), pandas ${shown(pandas)} (read_csv + groupby ${shown(pandasWork)})`,
-    `whole commands ${times(analyze, pandas)}; ingest / read_csv + groupby ${times(ingest, pandasWork)}`,
+    `whole commands ${times(ratio(analyze, pandas))}; ingest / read_csv + groupby ${times(ratio(ingest, pandasWork))}`,
   ].join('  |  ');
 }
 

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/esm-require-banner.ts';
 import { benchOut, projectRoot } from './bench-paths.ts';
 import { functionNames } from './measure-bundles.ts';
+import { median } from './median.ts';
 
 /**
  * Each function's bundle at an earlier revision and now, imported by fresh processes taking turns
@@ -68,8 +69,6 @@ try {
       );
     }
   }
-  const median = (list: readonly number[] = []) =>
-    [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
   const bare = median(times.get('node'));
   const kb = (key: string) => Math.round(statSync(files.get(key) ?? '').size / 1024);
   console.log(`base ${values.base}, ${runs} alternating runs each, bare node ${bare.toFixed(0)} ms`);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/esm-require-banner.ts';
 import { projectRoot } from './bench-paths.ts';
+import { median } from './median.ts';
 
 export interface BundleMeasure {
   readonly name: string;
@@ -14,11 +15,6 @@ export interface BundleMeasure {
   /** A fresh `node` importing the bundle, minus a bare `node -e ''`: median over the runs. */
   readonly coldInitMs: number;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 function wallMs(args: readonly string[]): number {
   const started = performance.now();
