@@ -8,11 +8,13 @@
  * --json, one JSON object on its last line. Progress goes to stderr. Targets: /work/shared/DESIGN.md
  * §11, BENCHMARKS.md.
  */
+
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { HEAP_GROWING_FLAG } from '../bin/heap-flags.js';
 import { LocalPipeline } from '../shared/local/local-pipeline.ts';
 import {
   ANALYZE_PEAK_RSS_TARGET_MB,
@@ -63,7 +65,7 @@ const TARGETS = {
  */
 const CSV_STOCK_MAX_ROWS = 1_000_000;
 /** The heap growing factor `bin/ancrage.js` sets for the CLI, under which `ancrage registry fetch` runs. */
-const CLI_V8_FLAGS = ['--heap-growing-percent=40'];
+const CLI_V8_FLAGS = [HEAP_GROWING_FLAG];
 
 const { values: options } = parseArgs({
   options: {

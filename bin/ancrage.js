@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly through tsx's loader, so `npx ancrage` needs no build step.
 import { setFlagsFromString } from 'node:v8';
+import { HEAP_FLAGS, HEAP_GROWING_FLAG } from './heap-flags.js';
 
 /**
  * V8 sizes its heap from the machine's memory (4 GB on a 24 GB machine) and, under so high a
@@ -12,12 +13,10 @@ import { setFlagsFromString } from 'node:v8';
  * sets it: 415–470 MB, in the same time (BENCHMARKS.md). It applies to the Parquet encoder's thread too.
  * A heap flag the user set (command line, NODE_OPTIONS) is theirs: V8's own sizing is then left alone.
  */
-const HEAP_GROWING_PERCENT = 40;
-const HEAP_FLAGS = ['--max-old-space-size', '--max-heap-size', '--heap-growing-percent'];
 const userSized = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((option) =>
   HEAP_FLAGS.some((flag) => option.startsWith(flag)),
 );
-if (!userSized) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+if (!userSized) setFlagsFromString(HEAP_GROWING_FLAG);
 
 const { register } = await import('tsx/esm/api');
 register();
