@@ -4,7 +4,7 @@
  * added up as BigInt millionths of a cent: a billion-euro consortium's spend (10^11 cents) times a
  * million stays exact, and a total is rounded to the cent once, at the end.
  */
-export const SHARE_SCALE = 1_000_000n;
+const SHARE_SCALE = 1_000_000n;
 
 /** A non-negative ratio (a share, or 1.76 per unit) in millionths, rounded half up. */
 export function ratioMillionths(ratio: number): bigint {

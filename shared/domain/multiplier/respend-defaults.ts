@@ -1,3 +1,5 @@
+import { SMALL_BUSINESS_TYPES, SOCIAL_ECONOMY_TYPES } from '../report/to-whom.ts';
+
 /**
  * The local re-spend shares round 3 of the local multiplier assumes for a recipient that has not
  * answered the survey (docs/method.md, "Local multiplier (LM3)"). One figure only is published for
@@ -9,7 +11,7 @@
  */
 
 /** The groups the defaults are given for, from the report's supplier types (`respendGroupOf`). */
-export const RESPEND_GROUPS = [
+const RESPEND_GROUPS = [
   'social-economy',
   'small-business',
   'large-business',
@@ -19,7 +21,7 @@ export const RESPEND_GROUPS = [
 export type RespendGroup = (typeof RESPEND_GROUPS)[number];
 
 /** Besides the local groups: suppliers outside the territory (for "per unit spent outside") and staff. */
-export const OTHER_RECIPIENTS = ['non-local', 'staff'] as const;
+const OTHER_RECIPIENTS = ['non-local', 'staff'] as const;
 export type DefaultRow = RespendGroup | (typeof OTHER_RECIPIENTS)[number];
 export const DEFAULT_ROWS: readonly DefaultRow[] = [...RESPEND_GROUPS, ...OTHER_RECIPIENTS];
 
@@ -38,19 +40,14 @@ export interface RespendDefault {
 }
 
 export const NEF_NORTHUMBERLAND = 'nef-northumberland-2005';
-export const METHOD_ASSUMPTION = 'method-assumption';
-
-/** The published study, as a reader would look it up. */
-export const NEF_NORTHUMBERLAND_CITATION =
-  'New Economics Foundation (nef) and Northumberland County Council, LM3 study of the council’s ' +
-  'procurement, results released by nef on 7 March 2005';
+const METHOD_ASSUMPTION = 'method-assumption';
 
 /** Northumberland's published averages. */
 export const NORTHUMBERLAND_LOCAL_RESPEND = 0.76;
 export const NORTHUMBERLAND_NON_LOCAL_RESPEND = 0.36;
 
 /** This method's range around a figure published without one: ±20 points, within 0–100 %. */
-export const ASSUMED_RANGE_POINTS = 0.2;
+const ASSUMED_RANGE_POINTS = 0.2;
 
 const clip = (share: number) => Math.min(1, Math.max(0, share));
 const roundShare = (share: number) => Math.round(share * 1e6) / 1e6;
@@ -87,13 +84,8 @@ export const METHOD_DEFAULTS: ReadonlyMap<DefaultRow, RespendDefault> = new Map<
 ]);
 
 const GROUP_OF_TYPE: ReadonlyMap<string, RespendGroup> = new Map<string, RespendGroup>([
-  ['cooperative', 'social-economy'],
-  ['association', 'social-economy'],
-  ['mutual', 'social-economy'],
-  ['foundation', 'social-economy'],
-  ['other-ess', 'social-economy'],
-  ['sme', 'small-business'],
-  ['sole-trader', 'small-business'],
+  ...SOCIAL_ECONOMY_TYPES.map((type) => [type, 'social-economy'] as const),
+  ...SMALL_BUSINESS_TYPES.map((type) => [type, 'small-business'] as const),
   ['mid-size', 'large-business'],
   ['large', 'large-business'],
   ['public', 'public'],
