@@ -1,3 +1,4 @@
+import { shareOf } from '../report/share.ts';
 import { CentsAccumulator } from './cents-times.ts';
 import { type MultiplierScenario, multiplierScenario, roundRatio } from './multiplier-scenario.ts';
 import { type DefaultRow, defaultFor, type RespendDefault } from './respend-defaults.ts';
@@ -120,6 +121,19 @@ function roundOne(input: MultiplierInput) {
 
 const ratio = (numerator: number, denominator: number) => roundRatio(numerator / denominator);
 
+type Level = keyof Ranged<number>;
+/** A figure at the defaults' central value and at both ends of their ranges. */
+const ranged = (at: (level: Level) => number): Ranged<number> => ({
+  central: at('central'),
+  low: at('low'),
+  high: at('high'),
+});
+/** A group's re-spend: its answered part, and its defaults' part at one level. */
+const respendAt = (
+  group: { readonly answeredRespendCents: number; readonly defaultRespendCents: Ranged<number> },
+  level: Level,
+) => group.answeredRespendCents + group.defaultRespendCents[level];
+
 /**
  * The local multiplier (NEF's LM3): round 1 the anchors' spending, round 2 the part that reaches the
  * territory (local suppliers, local staff's wages), round 3 what those recipients re-spend there;
@@ -150,45 +164,28 @@ export function localMultiplier(input: MultiplierInput): LocalMultiplier {
 
   const staff = defaultFor(input.defaults, 'staff');
   const staffRespend = (share: number) => new CentsAccumulator().add(r2Staff, share).cents();
-  const suppliersPart = (level: keyof Ranged<number>) =>
-    localRespend.answeredRespendCents + localRespend.defaultRespendCents[level];
-  const r3Total = (level: keyof Ranged<number>) => suppliersPart(level) + staffRespend(staff[level]);
+  const r3Total = (level: Level) => respendAt(localRespend, level) + staffRespend(staff[level]);
   const r3 = {
     answeredCents: localRespend.answeredRespendCents,
     defaultCents: localRespend.defaultRespendCents.central,
     staffCents: staffRespend(staff.central),
     totalCents: r3Total('central'),
   };
-  const r3Range = { central: r3.totalCents, low: r3Total('low'), high: r3Total('high') };
+  const r3Range = ranged(r3Total);
 
   const reason: NotMeasurableReason | null =
     r1.totalCents <= 0 ? 'no-spend' : input.localityMeasurable ? null : 'locality-not-measurable';
   const lm3 =
     reason === null
-      ? {
-          central: ratio(r1.totalCents + r2.totalCents + r3Range.central, r1.totalCents),
-          low: ratio(r1.totalCents + r2.totalCents + r3Range.low, r1.totalCents),
-          high: ratio(r1.totalCents + r2.totalCents + r3Range.high, r1.totalCents),
-        }
+      ? ranged((level) => ratio(r1.totalCents + r2.totalCents + r3Range[level], r1.totalCents))
       : null;
-
   const perLocal =
     localRespend.cents > 0
-      ? {
-          central: ratio(localRespend.cents + suppliersPart('central'), localRespend.cents),
-          low: ratio(localRespend.cents + suppliersPart('low'), localRespend.cents),
-          high: ratio(localRespend.cents + suppliersPart('high'), localRespend.cents),
-        }
+      ? ranged((level) => ratio(localRespend.cents + respendAt(localRespend, level), localRespend.cents))
       : null;
-  const outsidePart = (level: keyof Ranged<number>) =>
-    outsideRespend.answeredRespendCents + outsideRespend.defaultRespendCents[level];
   const perOutside =
     outsideRespend.cents > 0
-      ? {
-          central: ratio(outsidePart('central'), outsideRespend.cents),
-          low: ratio(outsidePart('low'), outsideRespend.cents),
-          high: ratio(outsidePart('high'), outsideRespend.cents),
-        }
+      ? ranged((level) => ratio(respendAt(outsideRespend, level), outsideRespend.cents))
       : null;
 
   const staffUse: DefaultUse[] =
@@ -204,7 +201,7 @@ export function localMultiplier(input: MultiplierInput): LocalMultiplier {
     lm3,
     coverage:
       localRespend.positiveCents > 0
-        ? Math.round((localRespend.positiveAnsweredCents / localRespend.positiveCents) * 1e6) / 1e6
+        ? shareOf(localRespend.positiveAnsweredCents, localRespend.positiveCents)
         : null,
     answers: { local: localRespend.answers, nonLocal: outsideRespend.answers },
     answersWithheld: {
