@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   CORRECTIONS_READ,
@@ -14,6 +13,7 @@ import {
 } from '../domain/registry/supplier-facts.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
 import { putAll } from './batch-write.ts';
+import { putIf } from './conditional-put.ts';
 import { ENTITY, keys } from './dynamodb-keys.ts';
 
 /**
@@ -82,26 +82,13 @@ export function createDynamoDbCorrections(client: DynamoDBDocumentClient, tableN
   };
 
   /** A conditional put; false when the condition does not hold. */
-  const putIf = async (
-    item: Record<string, unknown>,
-    condition: string,
-    values?: Record<string, unknown>,
-  ): Promise<boolean> => {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: item,
-          ConditionExpression: condition,
-          ...(values ? { ExpressionAttributeValues: values } : {}),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
+  const putOn = (item: Record<string, unknown>, condition: string, values?: Record<string, unknown>) =>
+    putIf(client, {
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: condition,
+      ...(values ? { ExpressionAttributeValues: values } : {}),
+    });
 
   const overrideItem = (facts: OverrideFacts) => ({
     ...keys.facts.override(facts.supplierKey),
@@ -121,7 +108,7 @@ export function createDynamoDbCorrections(client: DynamoDBDocumentClient, tableN
         ...entry,
       })),
     );
-    await putIf(overrideItem(readOverrideItem(item)), 'attribute_exists(history)');
+    await putOn(overrideItem(readOverrideItem(item)), 'attribute_exists(history)');
   };
 
   /**
@@ -138,7 +125,7 @@ export function createDynamoDbCorrections(client: DynamoDBDocumentClient, tableN
       changedAt: correction.at,
     };
     for (let attempt = 0; attempt < 2; attempt++) {
-      const put = await putIf(
+      const put = await putOn(
         overrideItem(facts),
         'attribute_not_exists(history) AND (attribute_not_exists(changes) OR changes < :sequence)',
         { ':sequence': correction.sequence },
@@ -169,7 +156,7 @@ export function createDynamoDbCorrections(client: DynamoDBDocumentClient, tableN
     },
 
     async putCorrection(supplierKey, correction) {
-      const saved = await putIf(
+      const saved = await putOn(
         {
           ...keys.facts.correction(supplierKey, correction.sequence),
           entityType: ENTITY.correction,

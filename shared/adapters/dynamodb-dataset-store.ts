@@ -11,6 +11,7 @@ import type { SupplierRollup } from '../domain/ingest/supplier-rollup-record.ts'
 import { type SupplierIdentity, SupplierIdentitySchema } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
 import { deleteAll, putAll } from './batch-write.ts';
+import { putIf } from './conditional-put.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
 import { rollupAttributes, rollupOfItem } from './rollup-item.ts';
 
@@ -65,21 +66,13 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
   ) => {
     const current = await getDataset(datasetId);
     if (!current || !holds(current)) return false;
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: datasetItem(DatasetRecordSchema.parse(amend(current))),
-          ConditionExpression: '#status = :status AND updatedAt = :seen',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': current.status, ':seen': current.updatedAt },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putIf(client, {
+      TableName: tableName,
+      Item: datasetItem(DatasetRecordSchema.parse(amend(current))),
+      ConditionExpression: '#status = :status AND updatedAt = :seen',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': current.status, ':seen': current.updatedAt },
+    });
   };
 
   return {
@@ -149,20 +142,12 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     },
 
     async transferContent(content, from, to) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId: to },
-            ConditionExpression: 'datasetId = :from',
-            ExpressionAttributeValues: { ':from': from },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      return putIf(client, {
+        TableName: tableName,
+        Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId: to },
+        ConditionExpression: 'datasetId = :from',
+        ExpressionAttributeValues: { ':from': from },
+      });
     },
 
     async retire(datasetId, retirement, now) {

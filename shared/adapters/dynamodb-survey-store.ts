@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AcceptedAnswer } from '../domain/multiplier/survey-answer.ts';
 import type { SurveyAnswers } from '../ports/survey-answers.ts';
 import {
@@ -8,6 +7,7 @@ import {
   type SurveyRecord,
   type SurveyStore,
 } from '../ports/surveys.ts';
+import { putIf } from './conditional-put.ts';
 import { ENTITY, GSI1, keys } from './dynamodb-keys.ts';
 import { SurveyItemSchema } from './dynamodb-survey-item.ts';
 
@@ -81,24 +81,16 @@ export function createDynamoDbSurveyStore(
       ...record,
       version: (expected ?? 0) + 1,
     };
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: item,
-          ...(expected === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putIf(client, {
+      TableName: tableName,
+      Item: item,
+      ...(expected === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expected },
+          }),
+    });
   }
 
   async function acceptedAnswers(anchorIds: readonly string[]): Promise<readonly AcceptedAnswer[]> {
