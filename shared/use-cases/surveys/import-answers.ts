@@ -3,7 +3,7 @@ import { parseAnyDate } from '../../domain/dates.ts';
 import { parseSupplierIdentifier } from '../../domain/identifiers.ts';
 import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
 import { supplierKeyOf } from '../../domain/supplier-key.ts';
-import { MAX_SURVEYS_PER_ANCHOR, type StoredSurvey, type SurveyRecord } from '../../ports/surveys.ts';
+import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
 import { mapInFlight } from '../in-flight.ts';
 import type { Caller } from '../portal.ts';
 import type { SupplierSpendTotal } from '../portal-supplier-spend.ts';
@@ -159,32 +159,33 @@ async function storeRows(
   );
   let surveyed = known.size;
   const outcomes = await mapInFlight(rows, WRITES_IN_FLIGHT, async (row) => {
-    let first = true;
-    const read = async (): Promise<StoredSurvey | undefined> => {
-      if (!first) return deps.surveys.getSurvey(caller.anchorId, row.supplier.key);
-      first = false;
-      return known.get(row.supplier.key);
-    };
-    const outcome = await changeSurvey<Stored>(deps.surveys, read, (current) => {
-      const refused = (reason: string) => ({ refuse: { stored: false, reason } as const });
-      if (current?.record.withdrawnAt && !current.record.answer) return refused(say.withdrawn);
-      const inForce = current?.record.answer?.answeredOn;
-      if (inForce && inForce > row.answeredOn) return refused(say.later(inForce));
-      if (!current && surveyed >= MAX_SURVEYS_PER_ANCHOR) return refused(say.full);
-      // A place taken as the write is decided: writes in flight together never pass the bound (a
-      // write that lost a race and is decided again may take one more: the bound is then met early).
-      if (!current) surveyed += 1;
-      const record: SurveyRecord = {
-        anchorId: caller.anchorId,
-        supplierKey: row.supplier.key,
-        supplierName: current?.record.supplierName ?? row.supplier.name,
-        invitation: current?.record.invitation ?? null,
-        answer: { answeredOn: row.answeredOn, source: 'csv', answer: row.answer, setAside: null },
-        withdrawnAt: null,
-        createdAt: current?.record.createdAt ?? now,
-      };
-      return { write: record, result: { stored: true } };
-    });
+    const read = () => deps.surveys.getSurvey(caller.anchorId, row.supplier.key);
+    const seen = { stored: known.get(row.supplier.key) };
+    const outcome = await changeSurvey<Stored>(
+      deps.surveys,
+      read,
+      (current) => {
+        const refused = (reason: string) => ({ refuse: { stored: false, reason } as const });
+        if (current?.record.withdrawnAt && !current.record.answer) return refused(say.withdrawn);
+        const inForce = current?.record.answer?.answeredOn;
+        if (inForce && inForce > row.answeredOn) return refused(say.later(inForce));
+        if (!current && surveyed >= MAX_SURVEYS_PER_ANCHOR) return refused(say.full);
+        // A place taken as the write is decided: writes in flight together never pass the bound (a
+        // write that lost a race and is decided again may take one more: the bound is then met early).
+        if (!current) surveyed += 1;
+        const record: SurveyRecord = {
+          anchorId: caller.anchorId,
+          supplierKey: row.supplier.key,
+          supplierName: current?.record.supplierName ?? row.supplier.name,
+          invitation: current?.record.invitation ?? null,
+          answer: { answeredOn: row.answeredOn, source: 'csv', answer: row.answer, setAside: null },
+          withdrawnAt: null,
+          createdAt: current?.record.createdAt ?? now,
+        };
+        return { write: record, result: { stored: true } };
+      },
+      seen,
+    );
     return { line: row.line, outcome };
   });
   let accepted = 0;

@@ -89,6 +89,8 @@ export async function openSurveys(
           };
           return { write: record, result: true };
         },
+        // Listed above: the first attempt starts from it rather than reading each survey again.
+        { stored: existing.get(key) },
       );
       // An answer that arrived meanwhile keeps its survey: that supplier gets no new link.
       if (!written) return undefined;

@@ -6,7 +6,8 @@ const ATTEMPTS = 3;
 /**
  * Reads a survey, lets `change` decide on what is stored now, writes conditionally on that version;
  * when another write came first, reads and decides again. `change` returns the record to write, or
- * a value saying why nothing is written (then returned as it is).
+ * a value saying why nothing is written (then returned as it is). A caller that has just read the
+ * survey with others (a listing) gives it as `seen`: the first attempt starts from it, unread again.
  */
 export async function changeSurvey<R>(
   surveys: SurveyStore,
@@ -14,9 +15,10 @@ export async function changeSurvey<R>(
   change: (
     stored: StoredSurvey | undefined,
   ) => { readonly write: SurveyRecord; readonly result: R } | { readonly refuse: R },
+  seen?: { readonly stored: StoredSurvey | undefined },
 ): Promise<R> {
   for (let attempt = 1; ; attempt++) {
-    const stored = await read();
+    const stored = attempt === 1 && seen ? seen.stored : await read();
     const decided = change(stored);
     if ('refuse' in decided) return decided.refuse;
     if (await surveys.putSurvey(decided.write, stored?.version ?? null)) return decided.result;
