@@ -627,6 +627,15 @@ export interface SurveyCandidates extends Page {
   readonly candidates: readonly SurveyCandidate[];
 }
 
+/** The surveys' bounds, which the API enforces and the portal says before anything is sent. */
+export const SURVEY_LIMITS = {
+  maxSuppliersPerOpening: 200,
+  minValidDays: 1,
+  maxValidDays: 90,
+  defaultValidDays: 30,
+  maxAnswersCsvBytes: 1024 * 1024,
+} as const;
+
 export interface SurveyOpenRequest {
   /** 1–200 suppliers of the caller's anchor. */
   readonly supplierKeys: readonly string[];

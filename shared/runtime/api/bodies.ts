@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SURVEY_LIMITS } from '../../contracts/portal-api.ts';
 import { DatasetKindSchema } from '../../domain/dataset-kind.ts';
 import { MappingProfileSchema } from '../../domain/formats/mapping-profile.ts';
 import {
@@ -89,17 +90,14 @@ export const SupplierLinesQuerySchema = z.object({
 const LanguageSchema = z.enum(['fr', 'en']);
 
 export const SurveyOpenBodySchema = z.strictObject({
-  supplierKeys: z.array(z.string().min(1).max(300)).min(1).max(200),
-  validDays: z.number().int().min(1).max(90).optional(),
+  supplierKeys: z.array(z.string().min(1).max(300)).min(1).max(SURVEY_LIMITS.maxSuppliersPerOpening),
+  validDays: z.number().int().min(SURVEY_LIMITS.minValidDays).max(SURVEY_LIMITS.maxValidDays).optional(),
   language: LanguageSchema.optional(),
 });
 
 /** The body is JSON: 1 MB of CSV text stays under the API's own bound on a request. */
 export const SurveyAnswersBodySchema = z.strictObject({
-  csv: z
-    .string()
-    .min(1)
-    .max(1024 * 1024),
+  csv: z.string().min(1).max(SURVEY_LIMITS.maxAnswersCsvBytes),
 });
 
 /** `?lang=` of the officer, for the reasons a CSV's rows are refused; the territory's language otherwise. */

@@ -1,4 +1,9 @@
-import type { Language, OpenedInvitation, SurveyOpened } from '../../contracts/portal-api.ts';
+import {
+  type Language,
+  type OpenedInvitation,
+  SURVEY_LIMITS,
+  type SurveyOpened,
+} from '../../contracts/portal-api.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
 import { mapInFlight } from '../in-flight.ts';
 import { institutionName } from '../institution-name.ts';
@@ -10,7 +15,6 @@ import { refuse, type SurveyOutcome, someKeys } from './survey-refusal.ts';
 import { linkExpiry, newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
 import { changeSurvey } from './write-survey.ts';
 
-export const DEFAULT_VALID_DAYS = 30;
 /** Suppliers opened at once: 200 of them in a few round trips' time, not 400 one after another. */
 const WRITES_IN_FLIGHT = 16;
 
@@ -55,7 +59,7 @@ export async function openSurveys(
   }
   const territory = await deps.territories.get(deps.settings.territoryId);
   const language = request.language ?? territory?.language ?? 'fr';
-  const validDays = request.validDays ?? DEFAULT_VALID_DAYS;
+  const validDays = request.validDays ?? SURVEY_LIMITS.defaultValidDays;
   const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
   const now = deps.clock.now();
   const expiresAt = linkExpiry(now, validDays);

@@ -1,10 +1,10 @@
-import type { SurveyAnswersImport } from '../../../../shared/contracts/portal-api.ts';
+import { SURVEY_LIMITS, type SurveyAnswersImport } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace, table } from '../../dom.ts';
 import { formatBytes, formatCount } from '../../i18n/format.ts';
 
-/** The API's bound on the CSV of answers (`SurveyAnswersUpload`): said before anything is sent. */
-const MAX_BYTES = 1024 * 1024;
+/** The API's bound on the CSV of answers: said before anything is sent. */
+const MAX_BYTES = SURVEY_LIMITS.maxAnswersCsvBytes;
 
 /**
  * A CSV of answers gathered another way (by telephone, on paper): read in the browser as UTF-8 and

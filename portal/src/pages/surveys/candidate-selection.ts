@@ -1,5 +1,7 @@
-/** How many suppliers one survey may invite (the API's bound, `SurveyOpenRequest`). */
-export const MAX_INVITED = 200;
+import { SURVEY_LIMITS } from '../../../../shared/contracts/portal-api.ts';
+
+/** How many suppliers one survey may invite (the API's bound). */
+export const MAX_INVITED = SURVEY_LIMITS.maxSuppliersPerOpening;
 
 /**
  * The suppliers ticked, kept while the officer turns the pages of candidates, by key in the order
@@ -40,5 +42,5 @@ export class CandidateSelection {
 export function parseValidDays(text: string): number | undefined {
   if (!/^\s*\d{1,2}\s*$/.test(text)) return undefined;
   const days = Number(text);
-  return days >= 1 && days <= 90 ? days : undefined;
+  return days >= SURVEY_LIMITS.minValidDays && days <= SURVEY_LIMITS.maxValidDays ? days : undefined;
 }

@@ -1,4 +1,9 @@
-import type { Language, SurveyCandidate, SurveyOpened } from '../../../../shared/contracts/portal-api.ts';
+import {
+  type Language,
+  SURVEY_LIMITS,
+  type SurveyCandidate,
+  type SurveyOpened,
+} from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
 import { field, h, option, replace, table } from '../../dom.ts';
 import { formatCentsIn } from '../../i18n/format.ts';
@@ -8,7 +13,7 @@ import { pagerView } from '../pager-view.ts';
 import { CandidateSelection, MAX_INVITED, parseValidDays } from './candidate-selection.ts';
 
 const PAGE_SIZE = 25;
-const DEFAULT_VALID_DAYS = '30';
+const DEFAULT_VALID_DAYS = String(SURVEY_LIMITS.defaultValidDays);
 
 /**
  * The anchor's suppliers to invite, local ones first and the largest first (as the API orders
@@ -104,8 +109,8 @@ export class CandidatesView extends PagedSection<SurveyCandidate> {
       id: 'survey-valid-days',
       type: 'number',
       name: 'validDays',
-      min: 1,
-      max: 90,
+      min: SURVEY_LIMITS.minValidDays,
+      max: SURVEY_LIMITS.maxValidDays,
       step: 1,
       required: true,
       value: this.validDays,
