@@ -62,9 +62,8 @@ export const importAnswersRoute: RouteHandler = async (deps, request) => {
   if (!body.ok) return body.response;
   const query = parse(SurveyAnswersQuerySchema, request.queryStringParameters, 'The language is not valid');
   if (!query.ok) return query.response;
-  const territory = await deps.territories.get(deps.settings.territoryId);
-  const language = query.value.lang ?? territory?.language ?? 'fr';
-  return json(200, await importAnswers(deps, request.caller, { csv: body.value.csv, language }));
+  const { csv } = body.value;
+  return json(200, await importAnswers(deps, request.caller, { csv, language: query.value.lang }));
 };
 
 export const reminderRoute: RouteHandler = async (deps, request) => {

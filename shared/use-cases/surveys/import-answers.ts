@@ -12,6 +12,7 @@ import { type AnswerColumn, FIELD_LABELS, readHeader } from './answer-columns.ts
 import { readAnswerFields } from './answer-fields.ts';
 import { csvLines, MAX_ANSWERS_CSV_BYTES, MAX_ANSWERS_CSV_ROWS } from './answers-csv.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
+import { surveyLanguage } from './survey-language.ts';
 import { changeSurvey } from './write-survey.ts';
 
 type Rejected = SurveyAnswersImport['rejected'][number];
@@ -78,11 +79,12 @@ function supplierOf(
  * language; good rows stored as the suppliers' answers in force (source `csv`).
  */
 export async function importAnswers(
-  deps: Pick<SurveyDependencies, 'surveys' | 'datasets' | 'clock'>,
+  deps: Pick<SurveyDependencies, 'surveys' | 'datasets' | 'clock' | 'territories' | 'settings'>,
   caller: Caller,
-  request: { readonly csv: string; readonly language: Language },
+  request: { readonly csv: string; readonly language?: Language | undefined },
 ): Promise<SurveyAnswersImport> {
-  const say = SAY[request.language];
+  const language = await surveyLanguage(deps, request.language);
+  const say = SAY[language];
   if (Buffer.byteLength(request.csv, 'utf8') > MAX_ANSWERS_CSV_BYTES) {
     return { accepted: 0, rejected: [{ line: 1, reason: say.tooLarge }] };
   }
@@ -91,7 +93,7 @@ export async function importAnswers(
   if (body.length > MAX_ANSWERS_CSV_ROWS)
     return { accepted: 0, rejected: [{ line: 1, reason: say.tooManyRows }] };
   const columns = header.cells
-    ? readHeader(header.cells, request.language)
+    ? readHeader(header.cells, language)
     : { ok: false as const, reason: say.quotes };
   if (!columns.ok) return { accepted: 0, rejected: [{ line: header.line, reason: columns.reason }] };
   const today = deps.clock.now().toISOString().slice(0, 10);
@@ -123,9 +125,9 @@ export async function importAnswers(
       rejected.push({ line, reason: date.ok ? say.future : say.date });
       continue;
     }
-    const fields = readAnswerFields(cell, request.language);
+    const fields = readAnswerFields(cell, language);
     if (!fields.ok) {
-      const labels = FIELD_LABELS[request.language];
+      const labels = FIELD_LABELS[language];
       const reasons = [...fields.errors].map(
         ([field, message]) => `${labels[field] ?? field} (${field}) : ${message}`,
       );

@@ -11,6 +11,7 @@ import type { Caller } from '../portal.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
+import { surveyLanguage } from './survey-language.ts';
 import { refuse, type SurveyOutcome, someKeys } from './survey-refusal.ts';
 import { linkExpiry, newSurveyToken, surveyLink, tokenSha256 } from './survey-tokens.ts';
 import { changeSurvey } from './write-survey.ts';
@@ -57,8 +58,7 @@ export async function openSurveys(
       `an institution surveys at most ${MAX_SURVEYS_PER_ANCHOR} suppliers; ${existing.size} are surveyed already`,
     );
   }
-  const territory = await deps.territories.get(deps.settings.territoryId);
-  const language = request.language ?? territory?.language ?? 'fr';
+  const language = await surveyLanguage(deps, request.language);
   const validDays = request.validDays ?? SURVEY_LIMITS.defaultValidDays;
   const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
   const now = deps.clock.now();
