@@ -5,12 +5,13 @@ import {
   type SurveyOpened,
 } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { field, h, option, replace, table } from '../../dom.ts';
+import { field, h, replace, table } from '../../dom.ts';
 import { formatCentsIn } from '../../i18n/format.ts';
 import type { ListPage } from '../paged-list.ts';
 import { PagedSection } from '../paged-section.ts';
 import { pagerView } from '../pager-view.ts';
 import { CandidateSelection, MAX_INVITED, parseValidDays } from './candidate-selection.ts';
+import { languageSelect } from './language-select.ts';
 
 const PAGE_SIZE = 25;
 const DEFAULT_VALID_DAYS = String(SURVEY_LIMITS.defaultValidDays);
@@ -118,15 +119,14 @@ export class CandidatesView extends PagedSection<SurveyCandidate> {
     days.addEventListener('input', () => {
       this.validDays = days.value;
     });
-    const language = h(
-      'select',
+    const language = languageSelect(
       { id: 'survey-email-language', name: 'emailLanguage' },
-      option('fr', t.languages.fr, this.emailLanguage === 'fr'),
-      option('en', t.languages.en, this.emailLanguage === 'en'),
+      t.languages,
+      this.emailLanguage,
+      (chosen) => {
+        this.emailLanguage = chosen;
+      },
     );
-    language.addEventListener('change', () => {
-      this.emailLanguage = language.value === 'en' ? 'en' : 'fr';
-    });
     const form = h(
       'form',
       { class: 'invite', novalidate: true },

@@ -1,7 +1,8 @@
 import type { Language, SurveyInvitation, SurveyReminder } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { field, h, option, preservingFocus, replace } from '../../dom.ts';
+import { field, h, preservingFocus, replace } from '../../dom.ts';
 import { emailToSendView } from './email-to-send.ts';
+import { languageOf, languageSelect } from './language-select.ts';
 
 /** The form opened from a row of the invitations: a reminder, or the reason to set an answer aside. */
 export type OpenAction =
@@ -76,15 +77,14 @@ export class SurveyActionPanel {
       this.typed.email = email.value;
     });
     const chosenLanguage = this.typed.language ?? invitation.language;
-    const language = h(
-      'select',
+    const language = languageSelect(
       { id: 'reminder-language', name: 'reminderLanguage' },
-      option('fr', messages.surveys.candidates.languages.fr, chosenLanguage === 'fr'),
-      option('en', messages.surveys.candidates.languages.en, chosenLanguage === 'en'),
+      messages.surveys.candidates.languages,
+      chosenLanguage,
+      (chosen) => {
+        this.typed.language = chosen;
+      },
     );
-    language.addEventListener('change', () => {
-      this.typed.language = language.value === 'en' ? 'en' : 'fr';
-    });
     const form = this.panelForm(
       t.heading(name),
       t.intro,
@@ -95,7 +95,7 @@ export class SurveyActionPanel {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const address = email.value.trim();
-      const chosen: Language = language.value === 'en' ? 'en' : 'fr';
+      const chosen = languageOf(language);
       void this.run(async () => {
         const result = await this.context.api.remindSurvey(invitation.supplierKey, {
           language: chosen,
