@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handler } from '../../functions/api/handler.ts';
+import { MAX_FORM_BODY_BYTES } from '../runtime/api/public-survey-request.ts';
 import {
   type MatchedRoute,
   matchPublicRoute,
@@ -13,8 +14,11 @@ import { localLambdaContext } from './lambda-context.ts';
 
 /** JSON bodies of the API are small (a CSV of survey answers, 1 MB, the largest); API Gateway stops at 10 MB. */
 const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
-/** The survey form's answers; the handler refuses past 8 KB itself, this only stops reading sooner. */
-const MAX_FORM_BODY_BYTES = 16 * 1024;
+/**
+ * The survey form's answers: the handler refuses past its own bound with its page, as in AWS; this
+ * only stops reading a body far past it (twice the bound) sooner.
+ */
+const MAX_FORM_READ_BYTES = 2 * MAX_FORM_BODY_BYTES;
 
 export interface ApiBridgeOptions {
   /** The emulator's endpoint, which presigned forms point to. */
@@ -89,7 +93,7 @@ export async function bridgeToSurveyForm(
     if (publicPathExists(path)) return sendProblem(response, 405, `${method} is not allowed here`);
     return sendProblem(response, 404, 'No such page');
   }
-  const body = await boundedBody(request, response, MAX_FORM_BODY_BYTES);
+  const body = await boundedBody(request, response, MAX_FORM_READ_BYTES);
   if (!body) return;
   const event = httpApiEvent(
     { method, path, rawQueryString, headers: flatHeaders(request), body },
