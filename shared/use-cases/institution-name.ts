@@ -49,3 +49,8 @@ export async function institutionName(
     ) ?? null
   );
 }
+
+/** What a message to someone outside calls the institution: its name, else its id. */
+export async function institutionLabel(deps: InstitutionNameDependencies, anchorId: string): Promise<string> {
+  return (await institutionName(deps, anchorId)) ?? anchorId;
+}

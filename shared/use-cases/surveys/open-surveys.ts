@@ -6,7 +6,7 @@ import {
 } from '../../contracts/portal-api.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
 import { mapInFlight } from '../in-flight.ts';
-import { institutionName } from '../institution-name.ts';
+import { institutionLabel } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
@@ -60,7 +60,7 @@ export async function openSurveys(
   }
   const language = await surveyLanguage(deps, request.language);
   const validDays = request.validDays ?? SURVEY_LIMITS.defaultValidDays;
-  const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
+  const institution = await institutionLabel(deps, caller.anchorId);
   const now = deps.clock.now();
   const expiresAt = linkExpiry(now, validDays);
   const opened = await mapInFlight(

@@ -1,6 +1,6 @@
 import type { Language, SurveyReminder } from '../../contracts/portal-api.ts';
 import type { SurveyRecord } from '../../ports/surveys.ts';
-import { institutionName } from '../institution-name.ts';
+import { institutionLabel } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
@@ -63,7 +63,7 @@ export async function sendReminder(
   if (!invitation) throw new Error('a reminder was written without its invitation');
   const link = surveyLink(request.origin, token);
   const expiresAt = new Date(invitation.expiresAt);
-  const institution = (await institutionName(deps, caller.anchorId)) ?? caller.anchorId;
+  const institution = await institutionLabel(deps, caller.anchorId);
   const email = surveyEmail(
     { institution, supplierName: written.value.supplierName, link, expiresAt, reminder: true },
     invitation.language,

@@ -1,7 +1,7 @@
 import type { Language } from '../../contracts/portal-api.ts';
 import type { SurveyAnswer, SurveyAnswerField } from '../../domain/multiplier/survey-answer.ts';
 import type { StoredSurvey, SurveyRecord } from '../../ports/surveys.ts';
-import { institutionName } from '../institution-name.ts';
+import { institutionLabel } from '../institution-name.ts';
 import { readAnswerFields } from './answer-fields.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { SURVEY_TOKEN_PATTERN, tokenSha256 } from './survey-tokens.ts';
@@ -24,7 +24,7 @@ export interface FormFacts {
 
 async function factsOf(deps: Deps, record: SurveyRecord): Promise<FormFacts> {
   return {
-    institution: (await institutionName(deps, record.anchorId)) ?? record.anchorId,
+    institution: await institutionLabel(deps, record.anchorId),
     supplierName: record.supplierName,
     expiresAt: record.invitation?.expiresAt ?? record.createdAt,
     answer: record.answer?.answer ?? null,
