@@ -2,7 +2,7 @@
  * Typed DOM construction: the few helpers every page uses instead of a framework. Text goes in as
  * text nodes (never as HTML), so a supplier or file name can carry no markup into the page.
  */
-type Child = Node | string | number | false | null | undefined;
+export type Child = Node | string | number | false | null | undefined;
 type Attributes = Readonly<Record<string, string | number | boolean | undefined>>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(

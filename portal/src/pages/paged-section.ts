@@ -1,5 +1,5 @@
 import type { PortalContext } from '../context.ts';
-import { preservingFocus } from '../dom.ts';
+import { type Child, h, preservingFocus, table } from '../dom.ts';
 import { formatCount } from '../i18n/format.ts';
 import { type ListPage, PagedList } from './paged-list.ts';
 import { keepFocusIn } from './pager-view.ts';
@@ -35,6 +35,25 @@ export abstract class PagedSection<T> {
     }
     this.render();
     keepFocusIn(this.element);
+  }
+
+  /**
+   * The failed turn's message, if any, then the page as a table, or `none` once the list is loaded
+   * and empty: what every paged list shows between its heading and its pager.
+   */
+  protected listBody(
+    none: string,
+    columns: readonly string[],
+    row: (item: T, index: number) => readonly (Child | readonly Child[])[],
+    numericColumns?: ReadonlySet<number>,
+  ): Child[] {
+    return [
+      this.error && h('p', { class: 'error', role: 'alert' }, this.error),
+      this.list.loaded &&
+        (this.list.items.length === 0
+          ? h('p', {}, none)
+          : table(this.caption(), columns, this.list.items.map(row), numericColumns)),
+    ];
   }
 
   /** The shown range and the total, as numbers of the reader's language. */

@@ -5,7 +5,7 @@ import {
   type SurveyOpened,
 } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { field, h, replace, table } from '../../dom.ts';
+import { field, h, replace } from '../../dom.ts';
 import { formatCentsIn } from '../../i18n/format.ts';
 import type { ListPage } from '../paged-list.ts';
 import { PagedSection } from '../paged-section.ts';
@@ -163,26 +163,22 @@ export class CandidatesView extends PagedSection<SurveyCandidate> {
       this.element,
       h('h2', { id: 'candidates-heading' }, t.heading),
       h('p', {}, t.intro),
-      this.error && h('p', { class: 'error', role: 'alert' }, this.error),
-      this.list.loaded &&
-        (this.list.items.length === 0
-          ? h('p', {}, t.none)
-          : table(
-              this.caption(),
-              t.columns,
-              this.list.items.map((candidate, index) => [
-                this.checkbox(candidate, index, chosen),
-                h(
-                  'a',
-                  { href: `#/suppliers/${encodeURIComponent(candidate.key)}` },
-                  candidate.name || candidate.key,
-                ),
-                [candidate.ringLabel[language], candidate.local && h('span', { class: 'badge' }, t.local)],
-                formatCentsIn(candidate.amountCents, candidate.currency, language),
-                candidate.invited ? t.invited : t.notInvited,
-              ]),
-              new Set([3]),
-            )),
+      ...this.listBody(
+        t.none,
+        t.columns,
+        (candidate, index) => [
+          this.checkbox(candidate, index, chosen),
+          h(
+            'a',
+            { href: `#/suppliers/${encodeURIComponent(candidate.key)}` },
+            candidate.name || candidate.key,
+          ),
+          [candidate.ringLabel[language], candidate.local && h('span', { class: 'badge' }, t.local)],
+          formatCentsIn(candidate.amountCents, candidate.currency, language),
+          candidate.invited ? t.invited : t.notInvited,
+        ],
+        new Set([3]),
+      ),
       pagerView(
         this.list,
         { previous: t.previous, previousLabel: t.previousLabel, next: t.next, nextLabel: t.nextLabel },

@@ -1,6 +1,6 @@
 import type { DatasetSummary } from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
-import { h, replace, table } from '../../dom.ts';
+import { h, replace } from '../../dom.ts';
 import { formatCount, formatInstant } from '../../i18n/format.ts';
 import { datasetHref } from '../dataset/dataset-route.ts';
 import type { ListPage } from '../paged-list.ts';
@@ -39,22 +39,18 @@ export class RecentUploadsView extends PagedSection<DatasetSummary> {
     replace(
       this.element,
       h('h2', { id: 'recent-heading' }, t.recent),
-      this.error && h('p', { class: 'error', role: 'alert' }, this.error),
-      this.list.loaded &&
-        (this.list.items.length === 0
-          ? h('p', {}, t.none)
-          : table(
-              this.caption(),
-              t.recentColumns,
-              this.list.items.map((dataset) => [
-                h('a', { href: datasetHref(dataset.id) }, dataset.fileName),
-                formatInstant(dataset.receivedAt, language),
-                statusName(dataset, messages),
-                formatCount(dataset.acceptedLines, language),
-                formatCount(dataset.rejectedLines, language),
-              ]),
-              new Set([3, 4]),
-            )),
+      ...this.listBody(
+        t.none,
+        t.recentColumns,
+        (dataset) => [
+          h('a', { href: datasetHref(dataset.id) }, dataset.fileName),
+          formatInstant(dataset.receivedAt, language),
+          statusName(dataset, messages),
+          formatCount(dataset.acceptedLines, language),
+          formatCount(dataset.rejectedLines, language),
+        ],
+        new Set([3, 4]),
+      ),
       pagerView(
         this.list,
         { previous: t.newer, previousLabel: t.newerLabel, next: t.older, nextLabel: t.olderLabel },
