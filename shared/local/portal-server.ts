@@ -120,11 +120,10 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     const target = requestTarget(request.url);
     if (!target) return sendProblem(response, 400, 'The address is not valid');
     const { path } = target;
-    // The supplier survey's form: no session, as in AWS (the token in the path is the authorisation).
-    // No cookie is read there, so the portal's cross-site guard has nothing to protect (and the form,
-    // whose `no-referrer` policy keeps the token from leaking, posts with `Origin: null`).
-    if (path.startsWith('/survey/')) return bridgeToSurveyForm(request, response, path, target.query);
-    if (isForeignStateChange(request)) {
+    // The survey's form posts with `Origin: null`: its page's `no-referrer` policy, which keeps the
+    // token from leaking, makes the browser send that. No cookie is read on those routes.
+    const formPost = path.startsWith('/survey/') && request.headers.origin === 'null';
+    if (!formPost && isForeignStateChange(request)) {
       return sendProblem(response, 403, 'This request did not come from the portal');
     }
     const user = sessions.userOf(request.headers.cookie);
@@ -134,6 +133,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       if (!user) return sendProblem(response, 401, 'Sign in first');
       return bridgeToApi(request, response, path.slice('/api'.length), target.query, user, options.stack);
     }
+    // The supplier survey's form: no session, as in AWS (the token in the path is the authorisation).
+    if (path.startsWith('/survey/')) return bridgeToSurveyForm(request, response, path, target.query);
     if (path === `/s3/${options.stack.buckets.uploads}` && request.method === 'POST') {
       if (!user) return sendProblem(response, 401, 'Sign in first');
       const bucket = { s3Endpoint: options.stack.s3Endpoint, bucket: options.stack.buckets.uploads };
