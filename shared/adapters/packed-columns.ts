@@ -5,16 +5,14 @@ import type { ColumnSource } from 'hyparquet-writer';
  * of strings one by one between threads cost the ingest thread seconds (`postMessage`), and the
  * encoder thread as much to rebuild them (BENCHMARKS.md); a line file's texts repeat (a supplier's
  * name, postcode, category on every line of it), so they cross once per row group, with one index
- * per line in a buffer that is handed over rather than copied. Numbers cross in a buffer too.
- * The encoder thread unpacks them into the very arrays it was given before: the bytes are the same.
+ * per line in a buffer that is handed over rather than copied. Numbers cross in a buffer too. The
+ * thread writes the texts as Parquet's dictionary encoding from this very form (packed-parquet-file.mjs).
  */
 export type PackedData =
-  /** Every value a number or null (NaN); no value NaN itself. */
+  /** An integer column: every value a safe integer or null (NaN). */
   | { readonly numbers: Float64Array }
-  /** Every value a string or null (index -1). */
-  | { readonly dictionary: readonly string[]; readonly indexes: Int32Array }
-  /** Anything else (mixed values), copied as it is: the encoder judges it. */
-  | { readonly values: ArrayLike<unknown> };
+  /** A text column: every value a string or null (index -1). */
+  | { readonly dictionary: readonly string[]; readonly indexes: Int32Array };
 
 type PackedColumn = Omit<ColumnSource, 'data'> & { readonly data: PackedData };
 
@@ -29,21 +27,25 @@ const NULL_INDEX = -1;
 /** How a column's value is read from one of the items it is packed from. */
 type Read<Item> = (item: Item) => unknown;
 
-function packedNumbers<Item>(items: readonly Item[], read: Read<Item>): Float64Array | undefined {
+const refused = (name: string, value: unknown, kind: string) =>
+  new TypeError(`column ${name}: ${JSON.stringify(value) ?? String(value)} is not ${kind} or null`);
+
+function packedNumbers<Item>(name: string, items: readonly Item[], read: Read<Item>): Float64Array {
   const numbers = new Float64Array(items.length);
   for (let at = 0; at < items.length; at++) {
     const value = read(items[at] as Item);
     if (value === null) numbers[at] = Number.NaN;
     else if (typeof value === 'number' && !Number.isNaN(value)) numbers[at] = value;
-    else return undefined;
+    else throw refused(name, value, 'a number');
   }
   return numbers;
 }
 
 function packedStrings<Item>(
+  name: string,
   items: readonly Item[],
   read: Read<Item>,
-): { dictionary: string[]; indexes: Int32Array } | undefined {
+): { dictionary: string[]; indexes: Int32Array } {
   const indexOf = new Map<string, number>();
   const dictionary: string[] = [];
   const indexes = new Int32Array(items.length);
@@ -61,7 +63,7 @@ function packedStrings<Item>(
         }
         previousIndex = index;
       } else if (value === null) previousIndex = NULL_INDEX;
-      else return undefined;
+      else throw refused(name, value, 'a text');
       previous = value;
     }
     indexes[at] = previousIndex;
@@ -74,16 +76,18 @@ function packedStrings<Item>(
  * straight into its buffers, the column is never a list of its own.
  */
 function packedColumn<Item>(
+  { name, type, value }: ColumnReader<Item>,
   items: readonly Item[],
-  read: Read<Item>,
 ): { data: PackedData; transfer: ArrayBuffer[] } {
-  let first: unknown = null;
-  for (let at = 0; at < items.length && first === null; at++) first = read(items[at] as Item);
-  const strings = typeof first === 'string' ? packedStrings(items, read) : undefined;
-  if (strings) return { data: strings, transfer: [strings.indexes.buffer as ArrayBuffer] };
-  const numbers = typeof first === 'string' ? undefined : packedNumbers(items, read);
-  if (numbers) return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
-  return { data: { values: items.map(read) }, transfer: [] };
+  if (type === 'STRING') {
+    const strings = packedStrings(name, items, value);
+    return { data: strings, transfer: [strings.indexes.buffer as ArrayBuffer] };
+  }
+  if (type === 'INT32' || type === 'INT64') {
+    const numbers = packedNumbers(name, items, value);
+    return { data: { numbers }, transfer: [numbers.buffer as ArrayBuffer] };
+  }
+  throw new TypeError(`column ${name}: line files hold texts and integers, not ${type}`);
 }
 
 /** A column of a row group: what the Parquet writer is told of it, and how its value is read from an item. */
@@ -95,8 +99,9 @@ export function packedRowGroup<Item>(
   columns: readonly ColumnReader<Item>[],
 ): PackedRowGroup {
   const transfer: ArrayBuffer[] = [];
-  const packedColumns = columns.map(({ value, ...column }) => {
-    const { data, transfer: buffers } = packedColumn(items, value);
+  const packedColumns = columns.map((reader) => {
+    const { value, ...column } = reader;
+    const { data, transfer: buffers } = packedColumn(reader, items);
     transfer.push(...buffers);
     return { ...column, data };
   });

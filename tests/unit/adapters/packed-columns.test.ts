@@ -7,8 +7,8 @@ import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-t
 
 /** Columns packed for the encoder thread: the right form for each kind, and the same file after the crossing. */
 
-const packed = (values: unknown[]) => {
-  const { columns, transfer } = packedRowGroup(values, [{ name: 'c', type: 'STRING', value: (v) => v }]);
+const packed = (values: unknown[], type: 'STRING' | 'INT64' | 'INT32' = 'STRING') => {
+  const { columns, transfer } = packedRowGroup(values, [{ name: 'c', type, value: (v) => v }]);
   return { data: columns[0]?.data, transfer };
 };
 
@@ -19,23 +19,32 @@ describe('packedRowGroup', () => {
     expect(transfer).toHaveLength(1);
   });
 
-  it('sends numbers in a buffer, nulls as NaN', () => {
-    const { data, transfer } = packed([null, 12_345, -50, 2 ** 53 - 1, null]);
-    expect(data).toEqual({ numbers: Float64Array.from([Number.NaN, 12_345, -50, 2 ** 53 - 1, Number.NaN]) });
-    expect(transfer[0]?.byteLength).toBe(5 * 8);
+  it.each(['INT64', 'INT32'] as const)(
+    'sends the numbers of an %s column in a buffer, nulls as NaN',
+    (type) => {
+      const { data, transfer } = packed([null, 12_345, -50, 2 ** 31 - 1, null], type);
+      expect(data).toEqual({
+        numbers: Float64Array.from([Number.NaN, 12_345, -50, 2 ** 31 - 1, Number.NaN]),
+      });
+      expect(transfer[0]?.byteLength).toBe(5 * 8);
+    },
+  );
+
+  it('sends a column of nulls only in the form of its type', () => {
+    expect(packed([null, null]).data).toEqual({ dictionary: [], indexes: Int32Array.from([-1, -1]) });
+    expect(packed([null, null], 'INT64').data).toEqual({
+      numbers: Float64Array.from([Number.NaN, Number.NaN]),
+    });
   });
 
   it.each([
-    ['a text after numbers', [1, null, 'x', 2]],
-    ['a number after texts', ['x', null, 2, 'y']],
-    ['NaN, which stands for null among numbers', [1, Number.NaN]],
-    ['a value of another kind', [null, true, 'x']],
-  ])('sends the values as they are after %s', (_, values) => {
-    expect(packed(values)).toEqual({ data: { values }, transfer: [] });
-  });
-
-  it('sends a column of nulls only as numbers, every one NaN', () => {
-    expect(packed([null, null]).data).toEqual({ numbers: Float64Array.from([Number.NaN, Number.NaN]) });
+    ['a number in a text column', [null, 'x', 2], 'STRING', /column c: 2 is not a text/],
+    ['a text in a number column', [1, null, 'x'], 'INT64', /column c: "x" is not a number/],
+    ['NaN, which stands for null among numbers', [1, Number.NaN], 'INT64', /column c: .* is not a number/],
+    ['a value of another kind', [null, true], 'STRING', /column c: true is not a text/],
+    ['a column of a type line files do not hold', ['x'], 'DOUBLE', /not DOUBLE/],
+  ] as const)('refuses %s, naming the column', (_, values, type, reason) => {
+    expect(() => packed([...values], type as 'STRING')).toThrow(reason);
   });
 });
 

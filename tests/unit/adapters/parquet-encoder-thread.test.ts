@@ -52,7 +52,9 @@ describe('the Parquet encoder thread', () => {
 
   it('refuses a row group it cannot encode with the reason, and everything after it: the file is broken', async () => {
     encoder = new ParquetEncoderThread(schema);
-    await expect(encoder.encode(columns(['not cents'], ['x']))).rejects.toThrow(/Parquet encoding failed/);
+    await expect(encoder.encode(columns([1.5], ['x']))).rejects.toThrow(
+      /Parquet encoding failed: column amount_cents: 1.5 is not an INT64/,
+    );
     await expect(encoder.encode(columns([1], ['y']))).rejects.toThrow(/Parquet encoding failed/);
     await expect(encoder.finish()).rejects.toThrow(/Parquet encoding failed/);
   });
