@@ -178,6 +178,8 @@ describe('restoreTable (DynamoDB emulator)', () => {
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       }),
     );
+    // The emulator turns a table ACTIVE on a timer of its own: under load, after the next request.
+    await until(async () => (await tableStatus('other-keys')) === 'ACTIVE');
     const different = await restoreTable(client, {
       from: 'other-keys',
       to: LIVE,
