@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's loader, so `npx ancrage` needs no build step.
+// Runs the TypeScript CLI with no build step: bundled on first use and whenever a source changed
+// (cli-bundle.js), or through tsx's loader where no bundle can be had.
 import { setFlagsFromString } from 'node:v8';
+import { bundledCli } from './cli-bundle.js';
 import { HEAP_FLAGS, HEAP_GROWING_FLAG } from './heap-flags.js';
 
 /**
@@ -18,6 +20,10 @@ const userSized = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').spli
 );
 if (!userSized) setFlagsFromString(HEAP_GROWING_FLAG);
 
-const { register } = await import('tsx/esm/api');
-register();
-await import('../shared/cli/main.ts');
+const bundle = await bundledCli();
+if (bundle) await import(bundle);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../shared/cli/main.ts');
+}
