@@ -1,4 +1,4 @@
-/** What bench/cli-phase-hook.ts writes from inside the CLI process, and where. */
+/** What bench/cli-phase-hook.mjs writes from inside the CLI process, and where. */
 export const PHASES_FILE_ENV = 'ANCRAGE_BENCH_PHASES_FILE';
 
 export interface PhaseTiming {

@@ -87,7 +87,7 @@ export async function measureAnalyzeCli(
   const phasesFile = join(out, 'analyze-phases.json');
   rmSync(reportDirectory, { recursive: true, force: true });
   rmSync(phasesFile, { force: true });
-  const hook = timed ? ['--import', 'tsx', '--import', join(projectRoot, 'bench', 'cli-phase-hook.ts')] : [];
+  const hook = timed ? ['--import', join(projectRoot, 'bench', 'cli-phase-hook.mjs')] : [];
   const command = await runMeasuredCommand(
     process.execPath,
     [...hook, cliEntry(), 'analyze', path, '--anchor', BENCH_ANCHOR_ID, '--out', reportDirectory],

@@ -1,3 +1,4 @@
+import { tracingChannel } from 'node:diagnostics_channel';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -72,6 +73,19 @@ export function objectCreatedEvent(location: ObjectLocation) {
   };
 }
 
+/** The steps a run goes through, by name: what the pipeline's tracing channel reports. */
+export type PipelineStep = 'upload' | 'ingest' | 'report' | 'lookUpSuppliers' | 'download';
+
+/**
+ * Each step of a local run is published on this tracing channel (`tracing:ancrage:local-pipeline:start`,
+ * `…:asyncEnd`, `…:error`, with `{ step }`): what the bench times an `analyze` by, from outside the
+ * CLI and whether it runs bundled or not. Nothing is published while nobody subscribes.
+ */
+export const PIPELINE_STEPS_CHANNEL = 'ancrage:local-pipeline';
+const pipelineSteps = tracingChannel<unknown, { step: PipelineStep }>(PIPELINE_STEPS_CHANNEL);
+const traced = <T>(step: PipelineStep, run: () => Promise<T>): Promise<T> =>
+  pipelineSteps.tracePromise(run, { step });
+
 /**
  * Drives the real Lambda handlers in-process against an embedded stack: upload a file, send the S3
  * event to the ingest handler, invoke the report handler, copy the report out.
@@ -112,7 +126,11 @@ export class LocalPipeline {
   }
 
   /** Streams the file into the uploads bucket under the anchor's prefix. */
-  async upload(request: UploadRequest): Promise<ObjectLocation> {
+  upload(request: UploadRequest): Promise<ObjectLocation> {
+    return traced('upload', () => this.putUpload(request));
+  }
+
+  private async putUpload(request: UploadRequest): Promise<ObjectLocation> {
     // Files given together are kept apart, in the order given: the first of two identical ones counts.
     const folder = request.order === undefined ? '' : `${String(request.order).padStart(4, '0')}/`;
     const key = `uploads/${request.anchorId}/${folder}${basename(request.path)}`;
@@ -138,18 +156,20 @@ export class LocalPipeline {
     };
   }
 
-  async ingest(location: ObjectLocation): Promise<IngestOutcome[]> {
-    const { handler } = await import('../../functions/ingest/handler.ts');
-    const result = await handler(objectCreatedEvent(location), localLambdaContext('ingest'));
-    if (!('outcomes' in result)) throw new Error('the ingest handler answered an S3 event as an SQS batch');
-    return result.outcomes;
+  ingest(location: ObjectLocation): Promise<IngestOutcome[]> {
+    return traced('ingest', async () => {
+      const { handler } = await import('../../functions/ingest/handler.ts');
+      const result = await handler(objectCreatedEvent(location), localLambdaContext('ingest'));
+      if (!('outcomes' in result)) throw new Error('the ingest handler answered an S3 event as an SQS batch');
+      return result.outcomes;
+    });
   }
 
-  async report(
-    request: Omit<ReportRequest, 'territoryId'> & { territoryId?: string },
-  ): Promise<ReportOutcome> {
-    const { handler } = await import('../../functions/report/handler.ts');
-    return handler(request, localLambdaContext('report'));
+  report(request: Omit<ReportRequest, 'territoryId'> & { territoryId?: string }): Promise<ReportOutcome> {
+    return traced('report', async () => {
+      const { handler } = await import('../../functions/report/handler.ts');
+      return handler(request, localLambdaContext('report'));
+    });
   }
 
   /**
@@ -188,14 +208,20 @@ export class LocalPipeline {
   }
 
   /** What EventBridge does after an ingest in AWS: the company-lookup handler asks about unknown suppliers. */
-  async lookUpSuppliers(): Promise<LookupRun | undefined> {
-    const { handler } = await import('../../functions/company-lookup/handler.ts');
-    const run = await handler({}, localLambdaContext('company-lookup'));
-    return 'asked' in run ? run : undefined;
+  lookUpSuppliers(): Promise<LookupRun | undefined> {
+    return traced('lookUpSuppliers', async () => {
+      const { handler } = await import('../../functions/company-lookup/handler.ts');
+      const run = await handler({}, localLambdaContext('company-lookup'));
+      return 'asked' in run ? run : undefined;
+    });
   }
 
   /** Copies every object under a prefix of the reports bucket into a folder. */
-  async download(prefix: string, outDir: string): Promise<string[]> {
+  download(prefix: string, outDir: string): Promise<string[]> {
+    return traced('download', () => this.copyReports(prefix, outDir));
+  }
+
+  private async copyReports(prefix: string, outDir: string): Promise<string[]> {
     const listed = await this.s3.send(
       new ListObjectsV2Command({ Bucket: this.stack.buckets.reports, Prefix: prefix }),
     );
