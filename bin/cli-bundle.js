@@ -3,7 +3,7 @@
 // before it did anything (`ancrage --help` 0.9 s, 0.5 s bundled; BENCHMARKS.md); the packages stay
 // outside the bundle and load as Node loads them. No bundle (esbuild absent, a cache that cannot be
 // written) is no error: the caller runs the sources through tsx, as it did before.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,9 +13,12 @@ const BUILD_VERSION = 1;
 /** Read by the build as well as the sources: a change to them may change the output. */
 const CONFIG_FILES = ['tsconfig.json', 'package.json'];
 
-/** Where a project's bundle and its manifest (each source's size and modification time) are kept. */
+/**
+ * Where a project's bundle and its manifest (each source's size and modification time) are kept: in a
+ * folder of its own per checkout, as checkouts may share one node_modules (a link to it).
+ */
 const cacheOf = (root) => {
-  const folder = `${root}node_modules/.cache/ancrage-cli/`;
+  const folder = `${root}node_modules/.cache/ancrage-cli/${createHash('sha256').update(root).digest('hex').slice(0, 16)}/`;
   return { folder, bundle: `${folder}main.mjs`, manifest: `${folder}manifest.json` };
 };
 
