@@ -1,6 +1,6 @@
 // The CLI's own TypeScript as one JavaScript module, rebuilt whenever a source it was built from
-// changed. Loading ~390 TypeScript modules one by one through tsx's loader cost every command ~0.6 s
-// before it did anything (`ancrage --help` 0.9 s, 0.5 s bundled; BENCHMARKS.md); the packages stay
+// changed. Loading ~390 TypeScript modules one by one through tsx's loader cost every command ~0.4 s
+// before it did anything (`ancrage --help` 0.9 s, 0.6 s bundled; BENCHMARKS.md); the packages stay
 // outside the bundle and load as Node loads them. No bundle (esbuild absent, a cache that cannot be
 // written) is no error: the caller runs the sources through tsx, as it did before.
 import { createHash, randomUUID } from 'node:crypto';
@@ -22,17 +22,15 @@ const cacheOf = (root) => {
   return { folder, bundle: `${folder}main.mjs`, manifest: `${folder}manifest.json` };
 };
 
-const stampOf = (root) => async (path) => {
-  const { size, mtimeMs } = await stat(`${root}${path}`);
-  return `${size}:${mtimeMs}`;
-};
+const statsOf = (root, paths) => Promise.all(paths.map((path) => stat(`${root}${path}`)));
+const stampOf = ({ size, mtimeMs }) => `${size}:${mtimeMs}`;
 
 async function isFresh(root) {
   try {
     const manifest = JSON.parse(await readFile(cacheOf(root).manifest, 'utf8'));
     if (manifest.version !== BUILD_VERSION || manifest.node !== process.version) return false;
-    const stamps = await Promise.all(Object.keys(manifest.inputs).map(stampOf(root)));
-    return Object.values(manifest.inputs).every((recorded, at) => recorded === stamps[at]);
+    const stats = await statsOf(root, Object.keys(manifest.inputs));
+    return Object.values(manifest.inputs).every((recorded, at) => recorded === stampOf(stats[at]));
   } catch {
     return false;
   }
@@ -64,6 +62,7 @@ async function replace(path, contents) {
 
 async function rebuild(root, entry) {
   const cache = cacheOf(root);
+  const startedMs = Date.now();
   const { build } = await import('esbuild');
   const { outputFiles, metafile } = await build({
     absWorkingDir: root,
@@ -82,8 +81,14 @@ async function rebuild(root, entry) {
   await mkdir(cache.folder, { recursive: true });
   await replace(cache.bundle, outputFiles[0].contents);
   const paths = [...Object.keys(metafile.inputs), ...CONFIG_FILES];
-  const stamps = await Promise.all(paths.map(stampOf(root)));
-  const inputs = Object.fromEntries(paths.map((path, at) => [path, stamps[at]]));
+  const stats = await statsOf(root, paths);
+  // A source saved while the build read it may be in the bundle as it was before: no manifest then,
+  // so that the next command builds again.
+  if (stats.some(({ mtimeMs }) => mtimeMs >= startedMs)) {
+    await rm(cache.manifest, { force: true });
+    return;
+  }
+  const inputs = Object.fromEntries(paths.map((path, at) => [path, stampOf(stats[at])]));
   await replace(cache.manifest, JSON.stringify({ version: BUILD_VERSION, node: process.version, inputs }));
 }
 

@@ -51,11 +51,26 @@ describe('bundledCli', () => {
     expect(await bundleOf()).toBe(url);
     expect((await stat(new URL(url))).mtimeMs).toBe(built);
 
+    // Same size, another time: a change that only the modification time tells must be seen too.
+    await writeFile(source('answer.ts'), "export const answer: string = 'third';\n");
+    const earlier = new Date(Date.now() - 60_000);
+    await utimes(source('answer.ts'), earlier, earlier);
+    expect((await run(await bundleOf())).answer).toBe('third');
+  });
+
+  it('builds again at the next command when a source changed while it built', async () => {
+    // A modification time after the build started stands for a save during it.
+    const later = new Date(Date.now() + 60_000);
     await writeFile(source('answer.ts'), "export const answer: string = 'second';\n");
-    // Same size, other time: a change an editor's save can make must be seen too.
-    const later = new Date(Date.now() + 5_000);
     await utimes(source('answer.ts'), later, later);
-    expect((await run(await bundleOf())).answer).toBe('second');
+    const url = await bundleOf();
+    expect((await run(url)).answer).toBe('second');
+    const built = (await stat(new URL(url))).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await bundleOf();
+    expect((await stat(new URL(url))).mtimeMs).toBeGreaterThan(built);
+    const earlier = new Date(Date.now() - 30_000);
+    await utimes(source('answer.ts'), earlier, earlier);
   });
 
   it('gives no bundle when the sources do not build, nor when it is turned off', async () => {
