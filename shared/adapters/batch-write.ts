@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mapInFlight } from '../domain/in-flight.ts';
 
 /** DynamoDB's limit for one BatchWriteItem call. */
 export const BATCH_SIZE = 25;
@@ -61,14 +62,7 @@ async function writeAll(
   const batches: WriteRequest[][] = [];
   for (let start = 0; start < requests.length; start += BATCH_SIZE)
     batches.push(requests.slice(start, start + BATCH_SIZE));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++];
-      if (batch) await writeBatch(client, tableName, batch);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, batches.length) }, worker));
+  await mapInFlight(batches, CONCURRENT_BATCHES, (batch) => writeBatch(client, tableName, batch));
 }
 
 /**

@@ -1,6 +1,6 @@
+import { mapInFlight } from '../domain/in-flight.ts';
 import type { SupplierIdentity } from '../domain/spend-line.ts';
 import type { DatasetStore } from '../ports/dataset-store.ts';
-import { mapInFlight } from './in-flight.ts';
 
 /** Datasets read at once: a consortium's hundreds of files in a few round trips' time. */
 const READS_IN_FLIGHT = 8;

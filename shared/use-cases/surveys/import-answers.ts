@@ -1,10 +1,10 @@
 import type { Language, SurveyAnswersImport } from '../../contracts/portal-api.ts';
 import { parseAnyDate } from '../../domain/dates.ts';
 import { parseSupplierIdentifier } from '../../domain/identifiers.ts';
+import { mapInFlight } from '../../domain/in-flight.ts';
 import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
 import { supplierKeyOf } from '../../domain/supplier-key.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
-import { mapInFlight } from '../in-flight.ts';
 import type { Caller } from '../portal.ts';
 import type { SupplierSpendTotal } from '../portal-supplier-spend.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';

@@ -4,8 +4,8 @@ import {
   SURVEY_LIMITS,
   type SurveyOpened,
 } from '../../contracts/portal-api.ts';
+import { mapInFlight } from '../../domain/in-flight.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
-import { mapInFlight } from '../in-flight.ts';
 import { institutionLabel } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';

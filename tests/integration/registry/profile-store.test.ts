@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../shared/adapters/aws-clients.ts';
 import { ENTITY, keys } from '../../../shared/adapters/dynamodb-keys.ts';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import type { Correction } from '../../../shared/domain/registry/correction.ts';
@@ -29,6 +30,7 @@ import {
   syntheticSiren,
   syntheticSiret,
 } from '../../fixtures/built/sirene.ts';
+import { startPartialBatchProxy } from '../../support/partial-batch-proxy.ts';
 import { type Harness, readBytes, startHarness } from '../helpers.ts';
 
 let harness: Harness;
@@ -239,6 +241,26 @@ describe('getProfiles with more than 100 keys (BatchGet pages of 100)', () => {
       expect(profile?.establishment?.value.communeCode).toBe(commune(i));
       expect(profile?.headOffice?.value.communeCode).toBe(commune(i));
     });
+  });
+
+  it('reads every profile when DynamoDB leaves keys of the batches in flight unprocessed', async () => {
+    const proxy = await startPartialBatchProxy(harness.stack.dynamoDbEndpoint);
+    const documents = createDocumentClient(proxy.endpoint);
+    try {
+      // The first six BatchGetItems (several of them sent at once) come back half done.
+      proxy.setRule((operation, index) => operation === 'BatchGetItem' && index < 6);
+      const profiles = await createDynamoDbProfileStore(documents, harness.stack.tableName).getProfiles(
+        sirets.map((siret) => `siret:${siret}`),
+      );
+      expect(proxy.seen.filter((seen) => seen.cut)).toHaveLength(6);
+      expect(profiles.size).toBe(COUNT);
+      sirets.forEach((siret, i) => {
+        expect(profiles.get(`siret:${siret}`)?.name?.value, siret).toBe(`FOURNISSEUR ${i}`);
+      });
+    } finally {
+      documents.destroy();
+      await proxy.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapInFlight } from '../../../shared/use-cases/in-flight.ts';
+import { mapInFlight } from '../../../shared/domain/in-flight.ts';
 
 describe('mapInFlight', () => {
   it('gives every result in the items’ order, never more than the limit at work at once', async () => {
