@@ -74,14 +74,14 @@ export function objectCreatedEvent(location: ObjectLocation) {
 }
 
 /** The steps a run goes through, by name: what the pipeline's tracing channel reports. */
-export type PipelineStep = 'upload' | 'ingest' | 'report' | 'lookUpSuppliers' | 'download';
+type PipelineStep = 'upload' | 'ingest' | 'report' | 'lookUpSuppliers' | 'download';
 
 /**
  * Each step of a local run is published on this tracing channel (`tracing:ancrage:local-pipeline:start`,
  * `…:asyncEnd`, `…:error`, with `{ step }`): what the bench times an `analyze` by, from outside the
  * CLI and whether it runs bundled or not. Nothing is published while nobody subscribes.
  */
-export const PIPELINE_STEPS_CHANNEL = 'ancrage:local-pipeline';
+const PIPELINE_STEPS_CHANNEL = 'ancrage:local-pipeline';
 const pipelineSteps = tracingChannel<unknown, { step: PipelineStep }>(PIPELINE_STEPS_CHANNEL);
 const traced = <T>(step: PipelineStep, run: () => Promise<T>): Promise<T> =>
   pipelineSteps.tracePromise(run, { step });
