@@ -26,7 +26,8 @@ export type DefaultRow = RespendGroup | (typeof OTHER_RECIPIENTS)[number];
 export const DEFAULT_ROWS: readonly DefaultRow[] = [...RESPEND_GROUPS, ...OTHER_RECIPIENTS];
 
 /** Where a figure comes from: a published study, this method's assumption, or the territory's file. */
-export type Basis = 'published' | 'assumption' | 'territory';
+export const BASES = ['published', 'assumption', 'territory'] as const;
+export type Basis = (typeof BASES)[number];
 
 export interface RespendDefault {
   readonly central: number;

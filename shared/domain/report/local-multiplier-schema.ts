@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { BASES } from '../multiplier/respend-defaults.ts';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(0).max(1);
 const Ratio = z.number().min(0).describe('a ratio to four decimals');
 const Ranged = z.object({ central: Ratio, low: Ratio, high: Ratio });
-const Basis = z.enum(['published', 'assumption', 'territory']);
+const Basis = z.enum(BASES);
 
 /**
  * The local multiplier (NEF's LM3) with every input and result (docs/method.md, "Local multiplier
