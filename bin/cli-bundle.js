@@ -62,6 +62,8 @@ async function replace(path, contents) {
 
 async function rebuild(root, entry) {
   const cache = cacheOf(root);
+  // First, so that a cache that cannot be written (a read-only node_modules) costs no build.
+  await mkdir(cache.folder, { recursive: true });
   const startedMs = Date.now();
   const { build } = await import('esbuild');
   const { outputFiles, metafile } = await build({
@@ -78,7 +80,6 @@ async function rebuild(root, entry) {
     logLevel: 'silent',
     plugins: [ownUrl],
   });
-  await mkdir(cache.folder, { recursive: true });
   await replace(cache.bundle, outputFiles[0].contents);
   const paths = [...Object.keys(metafile.inputs), ...CONFIG_FILES];
   const stats = await statsOf(root, paths);

@@ -88,6 +88,24 @@ describe('bundledCli', () => {
   });
 });
 
+describe('bundledCli where the cache cannot be written', () => {
+  it('gives no bundle, and writes nothing', async () => {
+    const blocked = `${await mkdtemp(join(tmpdir(), 'cli-bundle-blocked-'))}/`;
+    try {
+      await mkdir(join(blocked, 'src'));
+      await writeFile(join(blocked, 'tsconfig.json'), '{}');
+      await writeFile(join(blocked, 'package.json'), '{"type":"module"}');
+      await writeFile(join(blocked, 'src', 'main.ts'), 'export const answer = 1;\n');
+      // A file where the cache's folder would go stands for a node_modules that cannot be written.
+      await writeFile(join(blocked, 'node_modules'), '');
+      expect(await bundledCli({ root: blocked, entry: 'src/main.ts' })).toBeUndefined();
+      expect(await readFile(join(blocked, 'node_modules'), 'utf8')).toBe('');
+    } finally {
+      await rm(blocked, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the ancrage command', () => {
   it.each([
     ['bundled', {}],
