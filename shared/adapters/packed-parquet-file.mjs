@@ -6,13 +6,15 @@
 // value per line instead, builds the dictionary again value by value and encodes each text of a plain
 // page with a fresh TextEncoder: 5.8 s of the thread for a 1 M-line file, against ~2.7 s here, a
 // third of it Snappy (BENCHMARKS.md). The file's framing — page headers, footer, Snappy — is
-// hyparquet-writer's own (its version pinned in package.json: these are its modules, not its API).
+// hyparquet-writer's own, and so is the RLE / bit-packing hybrid (its version pinned in package.json:
+// these are its modules, not its API).
 //
 // Every column is OPTIONAL (one definition level); texts are BYTE_ARRAY UTF8, numbers INT32 or INT64.
 // Pages are DATA_PAGE_V2, one per column chunk, Snappy-compressed, as the general writer wrote them.
 import { Buffer } from 'node:buffer';
 import { ByteWriter } from 'hyparquet-writer';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 
@@ -21,10 +23,6 @@ const NULL_INDEX = -1;
 const TWO_POW_32 = 2 ** 32;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
-/** Bit-packed runs of at most 63 groups of 8 keep a run's header to one byte, as common writers do. */
-const MAX_GROUPS_PER_RUN = 63;
-/** Values bit-packed here fit in 24 bits: a row group has far fewer distinct values than 2^24. */
-const MAX_BIT_WIDTH = 24;
 
 /** Bytes appended to a buffer that grows: a page's body before it is compressed. */
 class Bytes {
@@ -38,20 +36,6 @@ class Bytes {
     const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + size));
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
-  }
-
-  byte(value) {
-    this.reserve(1);
-    this.buffer[this.length++] = value;
-  }
-
-  varint(value) {
-    let rest = value;
-    while (rest > 0x7f) {
-      this.byte((rest & 0x7f) | 0x80);
-      rest = Math.floor(rest / 128);
-    }
-    this.byte(rest);
   }
 
   /** A text as PLAIN writes a BYTE_ARRAY: its UTF-8 length (4 bytes, little-endian), then its bytes. */
@@ -75,72 +59,12 @@ class Bytes {
 
 const bitWidthOf = (largest) => (largest === 0 ? 0 : 32 - Math.clz32(largest));
 
-function writeRun(out, value, count, bitWidth) {
-  out.varint(count * 2);
-  for (let shift = 0; shift < bitWidth; shift += 8) out.byte((value >>> shift) & 0xff);
-}
-
-/** Groups of 8 values from `from`, each in `bitWidth` bits, least significant first; past `count`, zeros. */
-function writePacked(out, values, count, from, groups, bitWidth) {
-  out.varint(groups * 2 + 1);
-  out.reserve(groups * bitWidth);
-  const { buffer } = out;
-  let at = out.length;
-  let pending = 0;
-  let bits = 0;
-  const end = from + groups * 8;
-  for (let index = from; index < end; index++) {
-    pending |= (index < count ? values[index] : 0) << bits;
-    bits += bitWidth;
-    while (bits >= 8) {
-      buffer[at++] = pending & 0xff;
-      pending >>>= 8;
-      bits -= 8;
-    }
-  }
-  out.length = at;
-}
-
-/**
- * The RLE / bit-packing hybrid of the Parquet format: a value repeated 8 times or more is one run,
- * anything else goes in groups of 8 bit-packed values.
- */
-function writeHybrid(out, values, count, bitWidth) {
-  if (bitWidth > MAX_BIT_WIDTH) throw new Error(`a row group with values of ${bitWidth} bits`);
-  let at = 0;
-  let packedFrom = 0;
-  let groups = 0;
-  while (at < count) {
-    const value = values[at];
-    let repeats = 1;
-    while (at + repeats < count && values[at + repeats] === value) repeats++;
-    if (repeats >= 8) {
-      if (groups > 0) writePacked(out, values, count, packedFrom, groups, bitWidth);
-      groups = 0;
-      writeRun(out, value, repeats, bitWidth);
-      at += repeats;
-      continue;
-    }
-    if (groups === 0) packedFrom = at;
-    groups++;
-    at += 8;
-    if (groups === MAX_GROUPS_PER_RUN) {
-      writePacked(out, values, count, packedFrom, groups, bitWidth);
-      groups = 0;
-    }
-  }
-  if (groups > 0) writePacked(out, values, count, packedFrom, groups, bitWidth);
-}
-
-/** Definition levels (1 present, 0 null) of `count` values, `nulls` of them null. */
-function writeLevels(out, count, nulls, isNull) {
-  if (nulls === 0 || nulls === count) {
-    writeRun(out, nulls === 0 ? 1 : 0, count, 1);
-    return;
-  }
-  const levels = new Uint8Array(count);
-  for (let at = 0; at < count; at++) levels[at] = isNull(at) ? 0 : 1;
-  writeHybrid(out, levels, count, 1);
+/** Values in the RLE / bit-packing hybrid of the Parquet format, after `prefix` (a dictionary's bit width). */
+function hybrid(values, bitWidth, prefix = []) {
+  const out = new ByteWriter(Math.ceil((values.length * bitWidth) / 8) + 64);
+  for (const byte of prefix) out.appendUint8(byte);
+  writeRleBitPackedHybrid(out, values, bitWidth);
+  return out.getBytes();
 }
 
 /** A text column's page: its dictionary's bytes and how its values are written after it. */
@@ -157,36 +81,39 @@ function textPage(name, { dictionary, indexes }) {
   }
   starts[dictionary.length] = entries.length;
 
-  let nulls = 0;
+  // One pass: nulls counted, levels (1 present, 0 null) and the present values' indexes set apart.
+  const levels = new Uint8Array(count);
+  const presentIndexes = new Int32Array(count);
+  let present = 0;
   let plainBytes = 0;
   for (let at = 0; at < count; at++) {
     const index = indexes[at];
-    if (index === NULL_INDEX) nulls++;
-    else if (index >= 0 && index < dictionary.length) plainBytes += starts[index + 1] - starts[index];
-    else throw new Error(`column ${name}: index ${index} outside its ${dictionary.length} values`);
+    if (index === NULL_INDEX) continue;
+    if (!(index >= 0 && index < dictionary.length))
+      throw new Error(`column ${name}: index ${index} outside its ${dictionary.length} values`);
+    levels[at] = 1;
+    presentIndexes[present++] = index;
+    plainBytes += starts[index + 1] - starts[index];
   }
-  const present = count - nulls;
+  const nulls = count - present;
   const bitWidth = bitWidthOf(Math.max(0, dictionary.length - 1));
   // As general writers decide: a dictionary that does not halve the plain bytes is not worth it.
   const useDictionary =
     present > 0 && 2 * (entries.length + Math.ceil((present * bitWidth) / 8)) <= plainBytes;
-  const levels = new Bytes(64);
-  writeLevels(levels, count, nulls, (at) => indexes[at] === NULL_INDEX);
-  const data = new Bytes(useDictionary ? Math.ceil((present * bitWidth) / 8) + 64 : plainBytes + 16);
-  if (useDictionary) {
-    const presentIndexes = nulls === 0 ? indexes : indexes.filter((index) => index !== NULL_INDEX);
-    data.byte(bitWidth);
-    writeHybrid(data, presentIndexes, present, bitWidth);
-  } else {
-    for (let at = 0; at < count; at++) {
-      const index = indexes[at];
-      if (index !== NULL_INDEX) data.copy(entries.buffer, starts[index], starts[index + 1]);
+  let data;
+  if (useDictionary) data = hybrid(presentIndexes.subarray(0, present), bitWidth, [bitWidth]);
+  else {
+    const plain = new Bytes(plainBytes + 16);
+    for (let at = 0; at < present; at++) {
+      const index = presentIndexes[at];
+      plain.copy(entries.buffer, starts[index], starts[index + 1]);
     }
+    data = plain.view();
   }
   return {
     count,
     nulls,
-    levels,
+    levels: hybrid(levels, 1),
     data,
     dictionary: useDictionary ? { entries, size: dictionary.length } : undefined,
     bounds: () => textBounds(dictionary, entries.buffer, starts),
@@ -196,12 +123,14 @@ function textPage(name, { dictionary, indexes }) {
 /** The least and greatest text in UTF-8 byte order (Parquet's order for UTF8 statistics). */
 function textBounds(dictionary, entries, starts) {
   if (dictionary.length === 0) return {};
-  const bytesOf = (index) => entries.subarray(starts[index] + 4, starts[index + 1]);
+  // Compared in place: a view per comparison cost more than the comparing.
+  const compare = (left, right) =>
+    entries.compare(entries, starts[right] + 4, starts[right + 1], starts[left] + 4, starts[left + 1]);
   let least = 0;
   let greatest = 0;
   for (let index = 1; index < dictionary.length; index++) {
-    if (Buffer.compare(bytesOf(index), bytesOf(least)) < 0) least = index;
-    if (Buffer.compare(bytesOf(index), bytesOf(greatest)) > 0) greatest = index;
+    if (compare(index, least) < 0) least = index;
+    if (compare(index, greatest) > 0) greatest = index;
   }
   return { min_value: dictionary[least], max_value: dictionary[greatest] };
 }
@@ -209,33 +138,35 @@ function textBounds(dictionary, entries, starts) {
 /** A number column's page: PLAIN little-endian integers of its type, NaN standing for null. */
 function numberPage(name, type, { numbers }) {
   const count = numbers.length;
-  let nulls = 0;
+  const levels = new Uint8Array(count);
+  const width = type === 'INT32' ? 4 : 8;
+  const data = new Bytes(count * width + 16);
+  const { buffer } = data;
+  let present = 0;
   for (let at = 0; at < count; at++) {
     const value = numbers[at];
-    if (Number.isNaN(value)) nulls++;
-    else if (!Number.isSafeInteger(value) || (type === 'INT32' && (value < INT32_MIN || value > INT32_MAX)))
-      throw new Error(`column ${name}: ${value} is not an ${type}`);
-  }
-  const levels = new Bytes(64);
-  writeLevels(levels, count, nulls, (at) => Number.isNaN(numbers[at]));
-  const width = type === 'INT32' ? 4 : 8;
-  const data = new Bytes((count - nulls) * width + 16);
-  const { buffer } = data;
-  let at = 0;
-  for (let index = 0; index < count; index++) {
-    const value = numbers[index];
     if (Number.isNaN(value)) continue;
-    if (width === 4) buffer.writeInt32LE(value, at);
+    if (!Number.isSafeInteger(value) || (type === 'INT32' && (value < INT32_MIN || value > INT32_MAX)))
+      throw new Error(`column ${name}: ${value} is not an ${type}`);
+    levels[at] = 1;
+    const offset = present++ * width;
+    if (width === 4) buffer.writeInt32LE(value, offset);
     else {
       // Two's complement from the float's two halves: exact for every safe integer, negatives included.
       const high = Math.floor(value / TWO_POW_32);
-      buffer.writeUInt32LE(value - high * TWO_POW_32, at);
-      buffer.writeInt32LE(high, at + 4);
+      buffer.writeUInt32LE(value - high * TWO_POW_32, offset);
+      buffer.writeInt32LE(high, offset + 4);
     }
-    at += width;
   }
-  data.length = at;
-  return { count, nulls, levels, data, dictionary: undefined, bounds: () => numberBounds(type, numbers) };
+  data.length = present * width;
+  return {
+    count,
+    nulls: count - present,
+    levels: hybrid(levels, 1),
+    data: data.view(),
+    dictionary: undefined,
+    bounds: () => numberBounds(type, numbers),
+  };
 }
 
 function numberBounds(type, numbers) {
@@ -331,8 +262,7 @@ export class PackedParquetFile {
       file.appendBytes(compressed);
     }
     const dataOffset = file.offset;
-    const levels = page.levels.view();
-    const body = page.data.view();
+    const { levels, data: body } = page;
     const compressed = snappyCompress(body);
     const encoding = page.dictionary ? 'RLE_DICTIONARY' : 'PLAIN';
     writePageHeader(file, {
