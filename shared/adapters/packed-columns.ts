@@ -1,4 +1,5 @@
-import type { ColumnSource } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet';
+import { type ColumnSource, schemaFromColumnData } from 'hyparquet-writer';
 
 /**
  * A column's values as they cross to the Parquet encoder's thread. Copying a million lines' worth
@@ -6,7 +7,8 @@ import type { ColumnSource } from 'hyparquet-writer';
  * encoder thread as much to rebuild them (BENCHMARKS.md); a line file's texts repeat (a supplier's
  * name, postcode, category on every line of it), so they cross once per row group, with one index
  * per line in a buffer that is handed over rather than copied. Numbers cross in a buffer too. The
- * thread writes the texts as Parquet's dictionary encoding from this very form (packed-parquet-file.mjs).
+ * thread writes Parquet from this very form (packed-parquet-file.mjs): the distinct texts as a
+ * dictionary, or plainly where one does not pay.
  */
 export type PackedData =
   /** An integer column: every value a safe integer or null (NaN). */
@@ -92,6 +94,10 @@ function packedColumn<Item>(
 
 /** A column of a row group: what the Parquet writer is told of it, and how its value is read from an item. */
 export type ColumnReader<Item> = Omit<ColumnSource, 'data'> & { readonly value: Read<Item> };
+
+/** The Parquet schema of a file of these columns. */
+export const schemaOf = <Item>(columns: readonly ColumnReader<Item>[]): SchemaElement[] =>
+  schemaFromColumnData({ columnData: columns.map(({ value, ...column }) => ({ ...column, data: [] })) });
 
 /** Items (a row group's lines) column by column, packed for the encoder thread. */
 export function packedRowGroup<Item>(

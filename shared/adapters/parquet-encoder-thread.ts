@@ -42,10 +42,7 @@ export class ParquetEncoderThread {
     this.worker.on('exit', (code) => this.fail(new Error(`the Parquet encoder stopped (exit code ${code})`)));
   }
 
-  /**
-   * The bytes of one more row group; its buffers are handed over, unusable here after. INT64 columns
-   * may hold numbers: the thread makes them bigints.
-   */
+  /** The bytes of one more row group; its buffers are handed over, unusable here after. */
   encode({ columns, transfer }: PackedRowGroup): Promise<Uint8Array> {
     return this.ask({ columns }, transfer);
   }

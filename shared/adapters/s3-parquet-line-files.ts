@@ -10,11 +10,10 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
-import { schemaFromColumnData } from 'hyparquet-writer';
 import { LINE_COLUMNS, lineOfRow, linesFolder, partKey } from '../domain/lines/line-columns.ts';
 import type { SpendLine } from '../domain/spend-line.ts';
 import type { LineFiles, LineFileWriter, LinePage, LinesOwner } from '../ports/line-files.ts';
-import { type ColumnReader, packedRowGroup } from './packed-columns.ts';
+import { type ColumnReader, packedRowGroup, schemaOf } from './packed-columns.ts';
 import { ParquetEncoderThread } from './parquet-encoder-thread.ts';
 import { createS3ObjectStore } from './s3-object-store.ts';
 
@@ -23,20 +22,18 @@ export const LINES_PER_ROW_GROUP = 20_000;
 /** S3 multipart parts must be at least 5 MiB, the last excepted. */
 const PART_BYTES = 8 * 1024 * 1024;
 
-/** The line files' columns as the encoder thread is handed them (it makes INT64 numbers bigints). */
+/** The line files' columns, as they are read from the lines and packed for the encoder thread. */
 const LINE_COLUMN_READERS: readonly ColumnReader<SpendLine>[] = LINE_COLUMNS.map(({ name, type, value }) => ({
   name,
   type,
   value,
   nullable: true,
-  // Min/max per row group cost a third of the encoding time; the supplier's are the ones a reader
-  // (Athena looking for one supplier) can skip row groups by.
+  // Min/max per row group only where a reader can use them: Athena, looking for one supplier, skips
+  // the row groups whose supplier keys cannot hold it.
   statistics: name === 'supplier_key',
 }));
 
-const SCHEMA = schemaFromColumnData({
-  columnData: LINE_COLUMNS.map(({ name, type }) => ({ name, type, data: [], nullable: true })),
-});
+const SCHEMA = schemaOf(LINE_COLUMN_READERS);
 
 /**
  * One S3 object sent as its bytes arrive: multipart parts of 8 MiB while the file grows, one plain

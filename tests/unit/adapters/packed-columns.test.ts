@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { parquetReadObjects } from 'hyparquet';
-import { schemaFromColumnData } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ColumnReader, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { type ColumnReader, packedRowGroup, schemaOf } from '../../../shared/adapters/packed-columns.ts';
 import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
 
 /** Columns packed for the encoder thread: the right form for each kind, and the same file after the crossing. */
@@ -59,9 +58,7 @@ describe('a row group packed, encoded on the thread and read back', () => {
     { name: 'name', type: 'STRING', nullable: true, value: ([name]) => name },
     { name: 'cents', type: 'INT64', nullable: true, value: ([, cents]) => cents },
   ];
-  const schema = schemaFromColumnData({
-    columnData: columns.map(({ value, ...column }) => ({ ...column, data: [] })),
-  });
+  const schema = schemaOf(columns);
 
   const roundTrip = async (rows: readonly Row[]) => {
     const encoder = new ParquetEncoderThread(schema);

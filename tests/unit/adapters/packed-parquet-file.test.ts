@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { schemaFromColumnData } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { type ColumnReader, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { type ColumnReader, packedRowGroup, schemaOf } from '../../../shared/adapters/packed-columns.ts';
 import { PackedParquetFile } from '../../../shared/adapters/packed-parquet-file.mjs';
 
 /**
@@ -16,9 +15,7 @@ const readers: ColumnReader<Row>[] = [
   { name: 'cents', type: 'INT64', nullable: true, value: (row) => row.cents },
   { name: 'share', type: 'INT32', nullable: true, value: (row) => row.share },
 ];
-const schema = schemaFromColumnData({
-  columnData: readers.map(({ value, ...column }) => ({ ...column, data: [] })),
-});
+const schema = schemaOf(readers);
 
 function fileOf(rowGroups: readonly (readonly Row[])[]): ArrayBuffer {
   const file = new PackedParquetFile(schema, 'test');

@@ -1,7 +1,6 @@
 import { parquetReadObjects } from 'hyparquet';
-import { schemaFromColumnData } from 'hyparquet-writer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ColumnReader, packedRowGroup } from '../../../shared/adapters/packed-columns.ts';
+import { type ColumnReader, packedRowGroup, schemaOf } from '../../../shared/adapters/packed-columns.ts';
 import { ParquetEncoderThread } from '../../../shared/adapters/parquet-encoder-thread.ts';
 
 /** The Parquet encoder's thread, for real: a worker started from its file, bytes read back by a Parquet reader. */
@@ -16,9 +15,7 @@ const columns = (cents: readonly (number | string | null)[], names: readonly (st
     cents.map((value, at): Row => [value, names[at] ?? null]),
     readers,
   );
-const schema = schemaFromColumnData({
-  columnData: readers.map(({ value, ...column }) => ({ ...column, data: [] })),
-});
+const schema = schemaOf(readers);
 const fileOf = (parts: readonly Uint8Array[]) => {
   const bytes = Buffer.concat(parts);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
