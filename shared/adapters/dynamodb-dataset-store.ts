@@ -116,29 +116,19 @@ export function createDynamoDbDatasetStore(client: DynamoDBDocumentClient, table
     },
 
     async claimContent(content, datasetId) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId },
-            ConditionExpression: 'attribute_not_exists(pk) OR datasetId = :datasetId',
-            ExpressionAttributeValues: { ':datasetId': datasetId },
-          }),
-        );
-        return datasetId;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const response = await client.send(
-          new GetCommand({
-            TableName: tableName,
-            Key: keys.contentClaim(content),
-            ConsistentRead: true,
-          }),
-        );
-        const owner = response.Item?.datasetId;
-        if (typeof owner !== 'string') throw new Error(`content claim ${content.contentSha256} has no owner`);
-        return owner;
-      }
+      const claimed = await putIf(client, {
+        TableName: tableName,
+        Item: { ...keys.contentClaim(content), entityType: ENTITY.contentClaim, datasetId },
+        ConditionExpression: 'attribute_not_exists(pk) OR datasetId = :datasetId',
+        ExpressionAttributeValues: { ':datasetId': datasetId },
+      });
+      if (claimed) return datasetId;
+      const response = await client.send(
+        new GetCommand({ TableName: tableName, Key: keys.contentClaim(content), ConsistentRead: true }),
+      );
+      const owner = response.Item?.datasetId;
+      if (typeof owner !== 'string') throw new Error(`content claim ${content.contentSha256} has no owner`);
+      return owner;
     },
 
     async transferContent(content, from, to) {
