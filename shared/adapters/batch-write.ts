@@ -17,6 +17,13 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.floor(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
 }
 
+/** The items in consecutive batches of at most `size`. */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
 
 /**
@@ -59,10 +66,9 @@ async function writeAll(
   tableName: string,
   requests: readonly WriteRequest[],
 ): Promise<void> {
-  const batches: WriteRequest[][] = [];
-  for (let start = 0; start < requests.length; start += BATCH_SIZE)
-    batches.push(requests.slice(start, start + BATCH_SIZE));
-  await mapInFlight(batches, CONCURRENT_BATCHES, (batch) => writeBatch(client, tableName, batch));
+  await mapInFlight(inBatches(requests, BATCH_SIZE), CONCURRENT_BATCHES, (batch) =>
+    writeBatch(client, tableName, batch),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { BATCH_SIZE, untilProcessed } from './batch-write.ts';
+import { BATCH_SIZE, inBatches, untilProcessed } from './batch-write.ts';
 
 /**
  * An item as DynamoDB stores it. A table copy keeps attribute values as they are: through the
@@ -38,8 +38,8 @@ export async function writeItems(
   tableName: string,
   requests: readonly WriteRequest[],
 ): Promise<void> {
-  for (let start = 0; start < requests.length; start += BATCH_SIZE) {
-    await untilProcessed(requests.slice(start, start + BATCH_SIZE), 'items', async (pending) => {
+  for (const batch of inBatches(requests, BATCH_SIZE)) {
+    await untilProcessed(batch, 'items', async (pending) => {
       const response = await client.send(
         new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }),
       );
@@ -56,8 +56,8 @@ export async function existingKeys(
   keyNames: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let start = 0; start < keys.length; start += GET_BATCH_SIZE) {
-    await untilProcessed(keys.slice(start, start + GET_BATCH_SIZE), 'keys', async (pending) => {
+  for (const batch of inBatches(keys, GET_BATCH_SIZE)) {
+    await untilProcessed(batch, 'keys', async (pending) => {
       const response = await client.send(
         new BatchGetItemCommand({
           RequestItems: {

@@ -6,7 +6,7 @@ import { mergeProfile } from '../domain/registry/merge-profile.ts';
 import { type SupplierFacts, SupplierFactsSchema } from '../domain/registry/supplier-facts.ts';
 import type { SupplierProfile } from '../domain/supplier-profile.ts';
 import type { ProfileStore } from '../ports/profile-store.ts';
-import { backoffDelay, putAll } from './batch-write.ts';
+import { inBatches, putAll, untilProcessed } from './batch-write.ts';
 import { createDynamoDbCorrections, readOverrideItem } from './dynamodb-corrections.ts';
 import { ENTITY, keys } from './dynamodb-keys.ts';
 
@@ -19,8 +19,6 @@ const READS_IN_FLIGHT = 4;
 const QUERIES_IN_FLIGHT = 8;
 
 const LocalActivitySchema = z.object({ divisions: z.array(z.tuple([z.string(), z.number().int()])) });
-const MAX_ATTEMPTS = 8;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Key = { pk: string; sk: string };
 const id = (key: Key) => `${key.pk}\u0000${key.sk}`;
@@ -63,15 +61,8 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
   async function getItems(wanted: readonly Key[]): Promise<Map<string, SupplierFacts | undefined>> {
     const found = new Map<string, SupplierFacts | undefined>();
     const unique = [...new Map(wanted.map((key) => [id(key), key])).values()];
-    const batches: Key[][] = [];
-    for (let start = 0; start < unique.length; start += GET_BATCH)
-      batches.push(unique.slice(start, start + GET_BATCH));
-    await mapInFlight(batches, READS_IN_FLIGHT, async (batch) => {
-      let pending: Record<string, unknown>[] = batch;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= MAX_ATTEMPTS)
-          throw new Error(`DynamoDB left ${pending.length} profile reads unprocessed`);
-        if (attempt > 0) await sleep(backoffDelay(attempt));
+    await mapInFlight(inBatches(unique, GET_BATCH), READS_IN_FLIGHT, (batch) =>
+      untilProcessed<Record<string, unknown>>(batch, 'profile reads', async (pending) => {
         const response = await client.send(
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
         );
@@ -84,9 +75,9 @@ export function createDynamoDbProfileStore(client: DynamoDBDocumentClient, table
           const fact = item.kind === 'override' ? readOverrideItem(item) : SupplierFactsSchema.parse(item);
           found.set(id({ pk: String(item.pk), sk: String(item.sk) }), fact);
         }
-        pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
-    });
+        return response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }),
+    );
     return found;
   }
 
