@@ -32,7 +32,7 @@ export interface AnalyzeComparison {
 export interface CompareOptions {
   readonly out: string;
   readonly stagesBundle: string;
-  /** False: the CLI alone, without the phase hook (and its start-up cost); no ingest phase then. */
+  /** False: the CLI alone, without the phase hook; no ingest phase then. */
   readonly phases: boolean;
   readonly log: (message: string) => void;
 }

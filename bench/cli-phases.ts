@@ -1,7 +1,7 @@
 /** What bench/cli-phase-hook.mjs writes from inside the CLI process, and where. */
 export const PHASES_FILE_ENV = 'ANCRAGE_BENCH_PHASES_FILE';
 
-export interface PhaseTiming {
+interface PhaseTiming {
   readonly name: string;
   /** Milliseconds since the process started (`performance.now()` in the CLI process). */
   readonly startMs: number;

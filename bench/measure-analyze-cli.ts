@@ -7,7 +7,7 @@ import { type MeasuredCommand, runMeasuredCommand } from './process-tree-usage.t
 
 /** Time spent in each step of the run, from the phase hook, in ms. */
 export interface AnalyzePhases {
-  /** Process start to the first upload: Node, the TypeScript loader, the modules, the embedded stack. */
+  /** Process start to the first upload: Node, the CLI's bundle (built if stale), the modules, the embedded stack. */
   readonly startupMs: number;
   /** The file copied into the embedded S3 (the step a browser upload is in the portal). */
   readonly uploadMs: number;
@@ -75,8 +75,8 @@ function controlCentsOf(summary: string): number | undefined {
 
 /**
  * `ancrage analyze <file> --out <dir>` in a child process, as a user runs it, end to end (report.html
- * written, or it fails), its process tree measured; with `phases`, the phase hook preloaded to time its steps (a
- * second TypeScript loader: ~0.7 s and ~8 MB more at start-up, measured on `--help`).
+ * written, or it fails), its process tree measured; with `phases`, the phase hook preloaded to time its steps
+ * (plain JavaScript listening to the pipeline's tracing channel: no loader, no cost of its own).
  */
 export async function measureAnalyzeCli(
   path: string,

@@ -25,9 +25,9 @@ const cacheOf = (root) => {
 const statsOf = (root, paths) => Promise.all(paths.map((path) => stat(`${root}${path}`)));
 const stampOf = ({ size, mtimeMs }) => `${size}:${mtimeMs}`;
 
-async function isFresh(root) {
+async function isFresh(root, cache) {
   try {
-    const manifest = JSON.parse(await readFile(cacheOf(root).manifest, 'utf8'));
+    const manifest = JSON.parse(await readFile(cache.manifest, 'utf8'));
     if (manifest.version !== BUILD_VERSION || manifest.node !== process.version) return false;
     const stats = await statsOf(root, Object.keys(manifest.inputs));
     return Object.values(manifest.inputs).every((recorded, at) => recorded === stampOf(stats[at]));
@@ -60,8 +60,7 @@ async function replace(path, contents) {
   await rename(temporary, path);
 }
 
-async function rebuild(root, entry) {
-  const cache = cacheOf(root);
+async function rebuild(root, entry, cache) {
   // First, so that a cache that cannot be written (a read-only node_modules) costs no build.
   await mkdir(cache.folder, { recursive: true });
   const startedMs = Date.now();
@@ -99,12 +98,12 @@ async function rebuild(root, entry) {
  */
 export async function bundledCli({ root, entry } = PROJECT) {
   if (process.env.ANCRAGE_CLI_BUNDLE === 'off') return undefined;
-  const { bundle } = cacheOf(root);
+  const cache = cacheOf(root);
   try {
-    if (!(await isFresh(root))) await rebuild(root, entry);
-    return pathToFileURL(bundle).href;
+    if (!(await isFresh(root, cache))) await rebuild(root, entry, cache);
+    return pathToFileURL(cache.bundle).href;
   } catch {
-    await rm(bundle, { force: true }).catch(() => undefined);
+    await rm(cache.bundle, { force: true }).catch(() => undefined);
     return undefined;
   }
 }

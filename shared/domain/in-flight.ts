@@ -1,6 +1,7 @@
 /**
- * `work` over every item, at most `limit` at a time, the results in the items' order: many
- * independent conditional writes (which DynamoDB cannot batch) without one round trip after another.
+ * `work` over every item, at most `limit` at a time, the results in the items' order: independent
+ * calls (conditional writes DynamoDB cannot batch, batches, queries, reads) without one round trip
+ * after another, and without sending them all at once.
  */
 export async function mapInFlight<T, R>(
   items: readonly T[],
