@@ -28,7 +28,8 @@ export interface ProjectFunctionProps {
 }
 
 /**
- * How Powertools (logger, metrics, tracer) is told who it runs for, read by Powertools itself: the
+ * How Powertools (logger, metrics, tracer) is told who it runs for, read by Powertools itself (and
+ * POWERTOOLS_TRACE_ENABLED by observability.ts, which loads the tracer only where it traces): the
  * service names the `service` dimension and log field, the namespace keeps two stages' metrics apart.
  */
 function powertoolsEnvironment(props: ProjectFunctionProps): Record<string, string> {

@@ -16,24 +16,27 @@ export interface Observability {
   readonly metrics: Metrics;
 }
 
+const inLambda = (env: NodeJS.ProcessEnv): boolean => Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+
 /**
  * Outside Lambda — the CLI, `serve`, the tests and the bench drive the same handlers in process — a
  * person reads the CLI's own lines: Powertools stays silent there unless a POWERTOOLS_* variable the
  * user set says otherwise. Set before the first instance reads them; only the unset ones.
  */
 function quietOutsideLambda(env: NodeJS.ProcessEnv): void {
-  if (env.AWS_LAMBDA_FUNCTION_NAME) return;
+  if (inLambda(env)) return;
   env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 }
 quietOutsideLambda(process.env);
 
 /**
- * Whether this process traces: in Lambda, unless the deployment set POWERTOOLS_TRACE_ENABLED=false
- * (infra/config `observability.tracing`) — the cases in which Powertools' tracer would record.
+ * Whether this process traces: in a Lambda function, unless the deployment set
+ * POWERTOOLS_TRACE_ENABLED=false (infra/config `observability.tracing`). Powertools' tracer decides
+ * for itself whether to record (it also stays off under SAM local); this decides whether to load it.
  */
 export const tracingEnabled = (env: NodeJS.ProcessEnv): boolean =>
-  Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false';
+  inLambda(env) && env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() !== 'false';
 
 /**
  * One tracer per process, loaded only where it traces. Loading the X-Ray SDK installs an async hook
