@@ -8,6 +8,7 @@ import {
   type MultiplierSupplier,
   nonLocalRowOf,
   type Ranged,
+  type SupplierRespend,
   supplierRespend,
 } from './supplier-respend.ts';
 import type { AcceptedAnswer } from './survey-answer.ts';
@@ -129,10 +130,8 @@ const ranged = (at: (level: Level) => number): Ranged<number> => ({
   high: at('high'),
 });
 /** A group's re-spend: its answered part, and its defaults' part at one level. */
-const respendAt = (
-  group: { readonly answeredRespendCents: number; readonly defaultRespendCents: Ranged<number> },
-  level: Level,
-) => group.answeredRespendCents + group.defaultRespendCents[level];
+const respendAt = (group: SupplierRespend, level: Level) =>
+  group.answeredRespendCents + group.defaultRespendCents[level];
 
 /**
  * The local multiplier (NEF's LM3): round 1 the anchors' spending, round 2 the part that reaches the
@@ -164,14 +163,13 @@ export function localMultiplier(input: MultiplierInput): LocalMultiplier {
 
   const staff = defaultFor(input.defaults, 'staff');
   const staffRespend = (share: number) => new CentsAccumulator().add(r2Staff, share).cents();
-  const r3Total = (level: Level) => respendAt(localRespend, level) + staffRespend(staff[level]);
+  const r3Range = ranged((level) => respendAt(localRespend, level) + staffRespend(staff[level]));
   const r3 = {
     answeredCents: localRespend.answeredRespendCents,
     defaultCents: localRespend.defaultRespendCents.central,
     staffCents: staffRespend(staff.central),
-    totalCents: r3Total('central'),
+    totalCents: r3Range.central,
   };
-  const r3Range = ranged(r3Total);
 
   const reason: NotMeasurableReason | null =
     r1.totalCents <= 0 ? 'no-spend' : input.localityMeasurable ? null : 'locality-not-measurable';
