@@ -24,7 +24,9 @@ export interface StatedInputs {
   readonly asOf: string;
 }
 
-export type MultiplierBase = 'influenceable' | 'total-expenditure';
+/** Round 1's base: the influenceable spend (with stated staff costs), or the stated total expenditure. */
+export const MULTIPLIER_BASES = ['influenceable', 'total-expenditure'] as const;
+export type MultiplierBase = (typeof MULTIPLIER_BASES)[number];
 
 export interface MultiplierInput {
   readonly suppliers: readonly MultiplierSupplier[];
@@ -56,7 +58,8 @@ export interface MultiplierInput {
 export const MIN_ANSWERS_PUBLISHED = 3;
 
 /** Why LM3 is not given as a number. */
-export type NotMeasurableReason = 'no-spend' | 'locality-not-measurable';
+export const NOT_MEASURABLE_REASONS = ['no-spend', 'locality-not-measurable'] as const;
+export type NotMeasurableReason = (typeof NOT_MEASURABLE_REASONS)[number];
 
 export interface LocalMultiplier {
   readonly base: MultiplierBase;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseAmountToCents } from '../money.ts';
+import { MULTIPLIER_BASES } from './local-multiplier.ts';
 import { DEFAULT_ROWS, type DefaultRow, type DefaultsOverride } from './respend-defaults.ts';
 
 /**
@@ -52,14 +53,14 @@ const DefaultValuesSchema = z
 /** A territory's own defaults, for some rows of the table, with their one source. */
 const DefaultsOverrideSchema = z.object({
   source: z.string().trim().min(1).max(500),
-  rows: z.partialRecord(z.enum(DEFAULT_ROWS as [DefaultRow, ...DefaultRow[]]), DefaultValuesSchema),
+  rows: z.partialRecord(z.enum(DEFAULT_ROWS), DefaultValuesSchema),
 });
 
 /** A territory's multiplier settings (docs/method.md, "Local multiplier (LM3)"). */
 export const MultiplierConfigSchema = z
   .object({
     /** Round 1: the influenceable spend (plus stated staff costs), or the anchors' stated total expenditure. */
-    base: z.enum(['influenceable', 'total-expenditure']).default('influenceable'),
+    base: z.enum(MULTIPLIER_BASES).default('influenceable'),
     anchors: z.array(AnchorMultiplierInputSchema).max(1000).default([]),
     /** The scenario: this share of located non-local spend moved to local suppliers. */
     scenarioShift: z.number().gt(0).max(1).default(0.1),

@@ -23,7 +23,7 @@ export type RespendGroup = (typeof RESPEND_GROUPS)[number];
 /** Besides the local groups: suppliers outside the territory (for "per unit spent outside") and staff. */
 const OTHER_RECIPIENTS = ['non-local', 'staff'] as const;
 export type DefaultRow = RespendGroup | (typeof OTHER_RECIPIENTS)[number];
-export const DEFAULT_ROWS: readonly DefaultRow[] = [...RESPEND_GROUPS, ...OTHER_RECIPIENTS];
+export const DEFAULT_ROWS = [...RESPEND_GROUPS, ...OTHER_RECIPIENTS] as const;
 
 /** Where a figure comes from: a published study, this method's assumption, or the territory's file. */
 export const BASES = ['published', 'assumption', 'territory'] as const;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MULTIPLIER_BASES, NOT_MEASURABLE_REASONS } from '../multiplier/local-multiplier.ts';
 import { BASES } from '../multiplier/respend-defaults.ts';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
@@ -18,10 +19,10 @@ export const LocalMultiplierSchema = z.object({
    * Why LM3 is not a number: a contracts report (amounts notified, not money spent in a year), no
    * spend, or too little spend located to measure the local share. Null when it is measured.
    */
-  reason: z.enum(['contracts', 'no-spend', 'locality-not-measurable']).nullable(),
+  reason: z.enum(['contracts', ...NOT_MEASURABLE_REASONS]).nullable(),
   /** The base asked for by the territory, and the one used (the total expenditure needs every anchor's). */
-  baseAsked: z.enum(['influenceable', 'total-expenditure']),
-  base: z.enum(['influenceable', 'total-expenditure']),
+  baseAsked: z.enum(MULTIPLIER_BASES),
+  base: z.enum(MULTIPLIER_BASES),
   /** The calendar year the period covers whole (January to December), which the stated inputs must be for. */
   year: z.number().int().nullable(),
   rounds: z.object({
