@@ -1,11 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../../domain/report/report-schema.ts';
+import { SOCIAL_ECONOMY_TYPES } from '../../domain/report/to-whom.ts';
 import { formatMoney, formatShare, type Labels, supplierTypeLabel } from '../labels.ts';
 import { type BarRow, barListSpec, describeRows } from './bar-list.ts';
 import { CHART_WIDTH, COLOURS } from './chart-theme.ts';
 
 /** The social and solidarity economy (ESS): what a CWB programme wants to grow. */
-const SOCIAL_ECONOMY = new Set(['cooperative', 'association', 'mutual', 'foundation', 'other-ess']);
+const SOCIAL_ECONOMY = new Set(SOCIAL_ECONOMY_TYPES);
 
 /** To whom: one bar per supplier type, largest first, "unknown" last; the social economy in green. */
 export function supplierTypesChart(report: Report, labels: Labels, width = CHART_WIDTH): TopLevelSpec {
