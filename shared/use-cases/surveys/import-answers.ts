@@ -1,7 +1,7 @@
 import type { Language, SurveyAnswersImport } from '../../contracts/portal-api.ts';
 import { parseAnyDate } from '../../domain/dates.ts';
-import { parseSupplierIdentifier } from '../../domain/identifiers.ts';
 import { mapInFlight } from '../../domain/in-flight.ts';
+import { readLineIdentifier } from '../../domain/line-identifier.ts';
 import type { SurveyAnswer } from '../../domain/multiplier/survey-answer.ts';
 import { supplierKeyOf } from '../../domain/supplier-key.ts';
 import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.ts';
@@ -57,7 +57,7 @@ interface Row {
 
 /**
  * The supplier a row names, by key or by its identifier read as the payment files' are (spaces,
- * checksum, a SIREN), among those the anchor pays.
+ * checksum, a SIREN, a leading zero a spreadsheet dropped), among those the anchor pays.
  */
 function supplierOf(
   cell: (column: AnswerColumn) => string | undefined,
@@ -67,10 +67,8 @@ function supplierOf(
   if (key) return suppliers.get(key);
   const written = cell('siret')?.trim();
   if (!written) return 'none';
-  const identifier = parseSupplierIdentifier(written);
-  return identifier.ok && identifier.value
-    ? suppliers.get(supplierKeyOf({ identifier: identifier.value }))
-    : undefined;
+  const { identifier } = readLineIdentifier(written);
+  return identifier ? suppliers.get(supplierKeyOf({ identifier })) : undefined;
 }
 
 /**
