@@ -634,6 +634,9 @@ export const SURVEY_LIMITS = {
   maxValidDays: 90,
   defaultValidDays: 30,
   maxAnswersCsvBytes: 1024 * 1024,
+  /** An address as SMTP bounds it. */
+  maxReminderEmailChars: 254,
+  maxSetAsideReasonChars: 500,
 } as const;
 
 export interface SurveyOpenRequest {

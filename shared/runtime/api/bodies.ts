@@ -104,9 +104,14 @@ export const SurveyAnswersBodySchema = z.strictObject({
 export const SurveyAnswersQuerySchema = z.object({ lang: LanguageSchema.optional() });
 
 export const SurveyReminderBodySchema = z
-  .strictObject({ language: LanguageSchema.optional(), email: z.email().max(254).optional() })
+  .strictObject({
+    language: LanguageSchema.optional(),
+    email: z.email().max(SURVEY_LIMITS.maxReminderEmailChars).optional(),
+  })
   .optional();
 
-export const SetAsideBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500).nullable() });
+export const SetAsideBodySchema = z.strictObject({
+  reason: z.string().trim().min(1).max(SURVEY_LIMITS.maxSetAsideReasonChars).nullable(),
+});
 
 export const SurveyCandidatesQuerySchema = z.object(offsetPageQuery({ default: 50, max: 200 }));

@@ -1,4 +1,9 @@
-import type { Language, SurveyInvitation, SurveyReminder } from '../../../../shared/contracts/portal-api.ts';
+import {
+  type Language,
+  SURVEY_LIMITS,
+  type SurveyInvitation,
+  type SurveyReminder,
+} from '../../../../shared/contracts/portal-api.ts';
 import type { PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace } from '../../dom.ts';
 import { emailToSendView } from './email-to-send.ts';
@@ -70,7 +75,7 @@ export class SurveyActionPanel {
       type: 'email',
       name: 'reminderEmail',
       autocomplete: 'off',
-      maxlength: 254,
+      maxlength: SURVEY_LIMITS.maxReminderEmailChars,
       value: this.typed.email,
     });
     email.addEventListener('input', () => {
@@ -114,7 +119,7 @@ export class SurveyActionPanel {
       id: 'set-aside-reason',
       name: 'setAsideReason',
       required: true,
-      maxlength: 500,
+      maxlength: SURVEY_LIMITS.maxSetAsideReasonChars,
       rows: 2,
     });
     reason.value = this.typed.reason;
