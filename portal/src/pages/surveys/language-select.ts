@@ -1,5 +1,6 @@
 import type { Language } from '../../../../shared/contracts/portal-api.ts';
 import { h, option } from '../../dom.ts';
+import { initialLanguage } from '../../i18n/language.ts';
 
 /** The language of a survey's e-mail, French or English; `chosen` hears each change. */
 export function languageSelect(
@@ -14,9 +15,7 @@ export function languageSelect(
     option('fr', names.fr, selected === 'fr'),
     option('en', names.en, selected === 'en'),
   );
-  select.addEventListener('change', () => chosen(languageOf(select)));
+  // The select offers these two only: its value is one of them, read as the stored choice is.
+  select.addEventListener('change', () => chosen(initialLanguage(select.value)));
   return select;
 }
-
-/** The language a select holds. */
-export const languageOf = (select: HTMLSelectElement): Language => (select.value === 'en' ? 'en' : 'fr');

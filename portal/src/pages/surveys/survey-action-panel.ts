@@ -7,7 +7,7 @@ import {
 import type { PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace } from '../../dom.ts';
 import { emailToSendView } from './email-to-send.ts';
-import { languageOf, languageSelect } from './language-select.ts';
+import { languageSelect } from './language-select.ts';
 
 /** The form opened from a row of the invitations: a reminder, or the reason to set an answer aside. */
 export type OpenAction =
@@ -100,7 +100,7 @@ export class SurveyActionPanel {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const address = email.value.trim();
-      const chosen = languageOf(language);
+      const chosen = this.typed.language ?? invitation.language;
       void this.run(async () => {
         const result = await this.context.api.remindSurvey(invitation.supplierKey, {
           language: chosen,
