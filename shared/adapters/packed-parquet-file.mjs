@@ -4,7 +4,7 @@
 // encoding Parquet stores, so the values are turned into UTF-8 once each and the indexes bit-packed as
 // they are. A general writer (hyparquet-writer's ParquetWriter, used before) takes one JavaScript
 // value per line instead, builds the dictionary again value by value and encodes each text of a plain
-// page with a fresh TextEncoder: 5.8 s of the thread for a 1 M-line file, against ~2.7 s here, a
+// page with a fresh TextEncoder: 5.8 s of the thread for a 1 M-line file, against ~2.4 s here, a
 // third of it Snappy (BENCHMARKS.md). The file's framing — page headers, footer, Snappy — is
 // hyparquet-writer's own, and so is the RLE / bit-packing hybrid (its version pinned in package.json:
 // these are its modules, not its API).

@@ -39,7 +39,8 @@ export abstract class PagedSection<T> {
 
   /**
    * The failed turn's message, if any, then the page as a table, or `none` once the list is loaded
-   * and empty: what every paged list shows between its heading and its pager.
+   * and empty: what a paged list shows between its heading and its pager (one that shows more, such as
+   * the unmatched suppliers' with its own actions, builds its body itself).
    */
   protected listBody(
     none: string,
