@@ -38,9 +38,10 @@ export class CandidateSelection {
   }
 }
 
-/** The links' validity as typed: a whole number of days from 1 to 90, else undefined. */
+/** The links' validity as typed: a whole number of days within the API's bounds, else undefined. */
 export function parseValidDays(text: string): number | undefined {
-  if (!/^\s*\d{1,2}\s*$/.test(text)) return undefined;
+  // Digits only: the bounds are SURVEY_LIMITS' alone.
+  if (!/^\s*\d+\s*$/.test(text)) return undefined;
   const days = Number(text);
   return days >= SURVEY_LIMITS.minValidDays && days <= SURVEY_LIMITS.maxValidDays ? days : undefined;
 }
