@@ -1,8 +1,6 @@
-import { SURVEY_LIMITS } from '../../contracts/portal-api.ts';
 import { regularQuotedCells } from '../../domain/quoted-line.ts';
 
-/** A CSV of answers is small: beyond these it is refused whole, before any row is read. */
-export const MAX_ANSWERS_CSV_BYTES = SURVEY_LIMITS.maxAnswersCsvBytes;
+/** A CSV of answers is small: beyond this many rows (and SURVEY_LIMITS' bytes) it is refused whole, before any row is read. */
 export const MAX_ANSWERS_CSV_ROWS = 5_000;
 
 export interface CsvLine {

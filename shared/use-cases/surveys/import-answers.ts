@@ -1,4 +1,4 @@
-import type { Language, SurveyAnswersImport } from '../../contracts/portal-api.ts';
+import { type Language, SURVEY_LIMITS, type SurveyAnswersImport } from '../../contracts/portal-api.ts';
 import { parseAnyDate } from '../../domain/dates.ts';
 import { mapInFlight } from '../../domain/in-flight.ts';
 import { readLineIdentifier } from '../../domain/line-identifier.ts';
@@ -10,7 +10,7 @@ import type { SupplierSpendTotal } from '../portal-supplier-spend.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';
 import { type AnswerColumn, FIELD_LABELS, readHeader } from './answer-columns.ts';
 import { readAnswerFields } from './answer-fields.ts';
-import { csvLines, MAX_ANSWERS_CSV_BYTES, MAX_ANSWERS_CSV_ROWS } from './answers-csv.ts';
+import { csvLines, MAX_ANSWERS_CSV_ROWS } from './answers-csv.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyLanguage } from './survey-language.ts';
 import { changeSurvey } from './write-survey.ts';
@@ -19,7 +19,7 @@ type Rejected = SurveyAnswersImport['rejected'][number];
 
 const SAY = {
   fr: {
-    tooLarge: `le fichier dépasse ${MAX_ANSWERS_CSV_BYTES / 1024 / 1024} Mo`,
+    tooLarge: `le fichier dépasse ${SURVEY_LIMITS.maxAnswersCsvBytes / 1024 / 1024} Mo`,
     tooManyRows: `le fichier compte plus de ${MAX_ANSWERS_CSV_ROWS} lignes`,
     empty: 'le fichier est vide',
     quotes: 'les guillemets de la ligne ne se referment pas',
@@ -33,7 +33,7 @@ const SAY = {
     full: `votre institution interroge au plus ${MAX_SURVEYS_PER_ANCHOR} fournisseurs`,
   },
   en: {
-    tooLarge: `the file is over ${MAX_ANSWERS_CSV_BYTES / 1024 / 1024} MB`,
+    tooLarge: `the file is over ${SURVEY_LIMITS.maxAnswersCsvBytes / 1024 / 1024} MB`,
     tooManyRows: `the file has more than ${MAX_ANSWERS_CSV_ROWS} rows`,
     empty: 'the file is empty',
     quotes: 'the quotes of this line do not close',
@@ -83,7 +83,7 @@ export async function importAnswers(
 ): Promise<SurveyAnswersImport> {
   const language = await surveyLanguage(deps, request.language);
   const say = SAY[language];
-  if (Buffer.byteLength(request.csv, 'utf8') > MAX_ANSWERS_CSV_BYTES) {
+  if (Buffer.byteLength(request.csv, 'utf8') > SURVEY_LIMITS.maxAnswersCsvBytes) {
     return { accepted: 0, rejected: [{ line: 1, reason: say.tooLarge }] };
   }
   const [header, ...body] = csvLines(request.csv).lines;

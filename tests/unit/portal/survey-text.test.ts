@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../portal/src/i18n/language.ts';
-import {
-  CandidateSelection,
-  MAX_INVITED,
-  parseValidDays,
-} from '../../../portal/src/pages/surveys/candidate-selection.ts';
+import { CandidateSelection, parseValidDays } from '../../../portal/src/pages/surveys/candidate-selection.ts';
 import {
   answerAction,
   answerText,
@@ -14,6 +10,7 @@ import {
   statusLabel,
 } from '../../../portal/src/pages/surveys/survey-text.ts';
 import type { SurveyAnswerSummary, SurveyInvitation } from '../../../shared/contracts/portal-api.ts';
+import { SURVEY_LIMITS } from '../../../shared/contracts/portal-api.ts';
 import { ANSWER_COLUMNS } from '../../../shared/use-cases/surveys/answer-columns.ts';
 
 const NBSP = '\u00A0';
@@ -163,10 +160,10 @@ describe('the suppliers ticked', () => {
             const key = `k${n}`;
             const kept = selection.set(key, ticked);
             if (!ticked) model.delete(key);
-            else if (model.has(key) || model.size < MAX_INVITED) model.add(key);
+            else if (model.has(key) || model.size < SURVEY_LIMITS.maxSuppliersPerOpening) model.add(key);
             expect(kept).toBe(!ticked || model.has(key));
           }
-          expect(selection.size).toBeLessThanOrEqual(MAX_INVITED);
+          expect(selection.size).toBeLessThanOrEqual(SURVEY_LIMITS.maxSuppliersPerOpening);
           expect(selection.keys).toEqual([...model]);
         },
       ),

@@ -4,7 +4,6 @@ import { field, h, preservingFocus, replace, table } from '../../dom.ts';
 import { formatBytes, formatCount } from '../../i18n/format.ts';
 
 /** The API's bound on the CSV of answers: said before anything is sent. */
-const MAX_BYTES = SURVEY_LIMITS.maxAnswersCsvBytes;
 
 /**
  * A CSV of answers gathered another way (by telephone, on paper): read in the browser as UTF-8 and
@@ -28,7 +27,7 @@ export class AnswersUploadView {
     this.result = undefined;
     this.error = !file
       ? t.noFile
-      : file.size > MAX_BYTES
+      : file.size > SURVEY_LIMITS.maxAnswersCsvBytes
         ? t.tooLarge(formatBytes(file.size, language))
         : undefined;
     if (!file || this.error) return this.render();

@@ -1,7 +1,6 @@
 import { SURVEY_LIMITS } from '../../../../shared/contracts/portal-api.ts';
 
 /** How many suppliers one survey may invite (the API's bound). */
-export const MAX_INVITED = SURVEY_LIMITS.maxSuppliersPerOpening;
 
 /**
  * The suppliers ticked, kept while the officer turns the pages of candidates, by key in the order
@@ -28,7 +27,7 @@ export class CandidateSelection {
       this.chosen.delete(key);
       return true;
     }
-    if (!this.chosen.has(key) && this.chosen.size >= MAX_INVITED) return false;
+    if (!this.chosen.has(key) && this.chosen.size >= SURVEY_LIMITS.maxSuppliersPerOpening) return false;
     this.chosen.add(key);
     return true;
   }

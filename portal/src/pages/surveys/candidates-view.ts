@@ -10,11 +10,10 @@ import { formatCentsIn } from '../../i18n/format.ts';
 import type { ListPage } from '../paged-list.ts';
 import { PagedSection } from '../paged-section.ts';
 import { pagerView } from '../pager-view.ts';
-import { CandidateSelection, MAX_INVITED, parseValidDays } from './candidate-selection.ts';
+import { CandidateSelection, parseValidDays } from './candidate-selection.ts';
 import { languageSelect } from './language-select.ts';
 
 const PAGE_SIZE = 25;
-const DEFAULT_VALID_DAYS = String(SURVEY_LIMITS.defaultValidDays);
 
 /**
  * The anchor's suppliers to invite, local ones first and the largest first (as the API orders
@@ -24,7 +23,7 @@ const DEFAULT_VALID_DAYS = String(SURVEY_LIMITS.defaultValidDays);
 export class CandidatesView extends PagedSection<SurveyCandidate> {
   readonly element = h('section', { 'aria-labelledby': 'candidates-heading', 'data-testid': 'candidates' });
   private readonly selection = new CandidateSelection();
-  private validDays = DEFAULT_VALID_DAYS;
+  private validDays = String(SURVEY_LIMITS.defaultValidDays);
   private emailLanguage: Language;
   private formError: string | undefined;
   private opening = false;
@@ -95,7 +94,7 @@ export class CandidatesView extends PagedSection<SurveyCandidate> {
     box.addEventListener('change', () => {
       if (!this.selection.set(candidate.key, box.checked)) {
         box.checked = false;
-        chosen.textContent = t.tooMany(MAX_INVITED);
+        chosen.textContent = t.tooMany(SURVEY_LIMITS.maxSuppliersPerOpening);
         return;
       }
       chosen.textContent = t.chosen(this.selection.size);
