@@ -46,8 +46,13 @@ const findByToken = (deps: Deps, token: string) =>
     ? deps.surveys.findByToken(tokenSha256(token))
     : Promise.resolve(undefined);
 
-async function formOf(deps: Deps, stored: StoredSurvey | undefined): Promise<FormState> {
-  const state = stateOf(stored, deps.clock.now());
+/** The page a survey shows at `now` (a refusal's: the instant it was decided at, so both agree). */
+async function formOf(
+  deps: Deps,
+  stored: StoredSurvey | undefined,
+  now = deps.clock.now(),
+): Promise<FormState> {
+  const state = stateOf(stored, now);
   if (state === 'unknown' || !stored) return { state: 'unknown' };
   return { state, form: await factsOf(deps, stored.record) } as FormState;
 }
@@ -103,8 +108,9 @@ export async function answerSurvey(
     },
   );
   if ('written' in outcome) return { state: 'saved', form: await factsOf(deps, outcome.written) };
-  const current = await formOf(deps, outcome.refused);
+  const current = await formOf(deps, outcome.refused, now);
   if (current.state !== 'open') return current;
+  // Refused at `now` with a valid answer: the survey was not open then, and so is not now.
   if (reading.ok) throw new Error('an open survey was neither answered nor refused');
   return { state: 'invalid', form: current.form, errors: reading.errors };
 }
@@ -137,7 +143,7 @@ export async function withdrawSurvey(deps: Deps, token: string): Promise<Withdra
     },
   );
   if ('written' in outcome) return { state: 'withdrawn-now', form: await factsOf(deps, outcome.written) };
-  const current = await formOf(deps, outcome.refused);
+  const current = await formOf(deps, outcome.refused, now);
   if (current.state === 'open' || current.state === 'answered') {
     throw new Error('a survey that could be withdrawn was not');
   }
