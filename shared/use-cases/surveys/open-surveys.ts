@@ -9,6 +9,7 @@ import { MAX_SURVEYS_PER_ANCHOR, type SurveyRecord } from '../../ports/surveys.t
 import { institutionLabel } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
 import { listedAnchorSuppliers } from '../portal-suppliers.ts';
+import { readingOnce } from '../territory-read-once.ts';
 import type { SurveyDependencies } from './survey-dependencies.ts';
 import { surveyEmail } from './survey-email.ts';
 import { surveyLanguage } from './survey-language.ts';
@@ -58,9 +59,11 @@ export async function openSurveys(
       `an institution surveys at most ${MAX_SURVEYS_PER_ANCHOR} suppliers; ${existing.size} are surveyed already`,
     );
   }
-  const language = await surveyLanguage(deps, request.language);
+  // The territory gives both the default language and the institution's name: read once.
+  const territories = readingOnce(deps.territories);
+  const language = await surveyLanguage({ ...deps, territories }, request.language);
   const validDays = request.validDays ?? SURVEY_LIMITS.defaultValidDays;
-  const institution = await institutionLabel(deps, caller.anchorId);
+  const institution = await institutionLabel({ ...deps, territories }, caller.anchorId);
   const now = deps.clock.now();
   const expiresAt = linkExpiry(now, validDays);
   const opened = await mapInFlight(
