@@ -11,6 +11,7 @@ import { DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts
 import { ENV } from '../runtime/env.ts';
 import { closeDynaliteIterators } from './dynalite-iterators.ts';
 import { tableDefinition } from './table-definition.ts';
+import { replacingObjectsWhole } from './whole-object-writes.ts';
 
 export interface EmbeddedStack {
   /** The environment the functions read, pointing at the emulators. */
@@ -61,6 +62,7 @@ export async function startEmbeddedStack(
     directory,
     configureBuckets: Object.values(buckets).map((name) => ({ name })),
   });
+  replacingObjectsWhole(s3.store);
   const [dynamoAddress, s3Address] = await Promise.all([listen(dynamo), s3.run()]);
   const dynamoDbEndpoint = `http://${LOOPBACK}:${dynamoAddress.port}`;
   const s3Endpoint = `http://${LOOPBACK}:${s3Address.port}`;
