@@ -13,6 +13,7 @@ import {
   UsernameExistsException,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { mapInFlight } from '../domain/in-flight.ts';
 import type { MfaPolicy, SecondFactor, UserAccount, UserDirectory } from '../ports/user-directory.ts';
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from './aws-clients.ts';
 
@@ -115,10 +116,7 @@ export function createCognitoUserDirectory(
       const users: UserType[] = [];
       const pages = paginateListUsers({ client, pageSize: PAGE_SIZE }, { UserPoolId: userPoolId });
       for await (const page of pages) users.push(...(page.Users ?? []));
-      const accounts: UserAccount[] = [];
-      for (let start = 0; start < users.length; start += CONCURRENT_READS)
-        accounts.push(...(await Promise.all(users.slice(start, start + CONCURRENT_READS).map(accountOf))));
-      return accounts;
+      return mapInFlight(users, CONCURRENT_READS, accountOf);
     },
 
     async members(group) {
