@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handler } from '../../functions/api/handler.ts';
-import { SURVEY_LIMITS } from '../contracts/portal-api.ts';
+import { MAX_API_BODY_BYTES } from '../runtime/api/bodies.ts';
 import { MAX_FORM_BODY_BYTES } from '../runtime/api/public-survey-request.ts';
 import {
   type MatchedRoute,
@@ -13,11 +13,6 @@ import { httpApiEvent, type LocalUser } from './http-api-event.ts';
 import { BodyTooLarge, flatHeaders, readBody, sendProblem, sendResult } from './http-helpers.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
-/**
- * JSON bodies of the API are small (a CSV of survey answers the largest; its text, JSON-escaped, may
- * take up to twice its bound); API Gateway stops at 10 MB.
- */
-const MAX_API_BODY_BYTES = 2 * SURVEY_LIMITS.maxAnswersCsvBytes;
 /**
  * The survey form's answers: the handler refuses past its own bound with its page, as in AWS; this
  * only stops reading a body far past it (twice the bound) sooner.

@@ -95,9 +95,18 @@ export const SurveyOpenBodySchema = z.strictObject({
   language: LanguageSchema.optional(),
 });
 
-/** The body is JSON: 1 MB of CSV text stays under the API's own bound on a request. */
+/**
+ * The most of an API request's JSON body read at all (API Gateway would take 10 MB): a CSV of survey
+ * answers is the largest body, and its text JSON-escaped may take twice its bound.
+ */
+export const MAX_API_BODY_BYTES = 2 * SURVEY_LIMITS.maxAnswersCsvBytes;
+
+/**
+ * Only bounded as a request is: a CSV over its own bound (counted in UTF-8 bytes, as the portal counts
+ * a file) is refused by the import, with the reason in the officer's language, not as a bad request.
+ */
 export const SurveyAnswersBodySchema = z.strictObject({
-  csv: z.string().min(1).max(SURVEY_LIMITS.maxAnswersCsvBytes),
+  csv: z.string().min(1).max(MAX_API_BODY_BYTES),
 });
 
 /** `?lang=` of the officer, for the reasons a CSV's rows are refused; the territory's language otherwise. */
