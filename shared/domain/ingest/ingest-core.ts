@@ -20,7 +20,14 @@ import { LineCollector } from './line-collector.ts';
 import { OverlongRecord } from './overlong-record.ts';
 import type { Rejection } from './rejection.ts';
 import { reasonText } from './rejection-reasons.ts';
-import { checkRecord, hasUnclosedQuote, isBlank, isRepeatedHeader, MAX_LINE_LENGTH } from './row-checks.ts';
+import {
+  checkRecord,
+  hasUnclosedQuote,
+  isBlank,
+  isRepeatedHeader,
+  MAX_LINE_LENGTH,
+  valuesInPlace,
+} from './row-checks.ts';
 import { summaryRowKind } from './summary-row.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
 
@@ -246,7 +253,9 @@ export class IngestCore {
     const raw = () => toCsvRecord(row.cells, this.options.delimiter);
     const reason = this.readDataRow(row, header, raw);
     if (reason) {
-      const amount = this.amountIn(row.cells, header);
+      const amount = valuesInPlace(row.cells, header)
+        ? this.amountIn(row.cells, header)
+        : this.raggedAmountIn(row.cells, header);
       this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw(), amountCents: amount });
     }
   }
@@ -257,6 +266,28 @@ export class IngestCore {
     if (at === -1 || cells[at] === undefined) return undefined;
     const amount = parseAmountToCents(cells[at], header.format.decimal);
     return amount.ok ? amount.value : undefined;
+  }
+
+  /**
+   * The amount of a line with values too many or too few: the stray `;` may sit before the amount
+   * column (a name cut in two: the amount is as many values later) or after it (a comment cut in two:
+   * the amount is where its column says). Given only when one of the two places reads as an amount,
+   * or both read the same: a SIRET or a postcode shifted into the column is never taken for money.
+   */
+  private raggedAmountIn(
+    cells: readonly string[],
+    header: NonNullable<IngestCore['header']>,
+  ): number | undefined {
+    const at = header.columnIndexes.amount;
+    if (at === -1) return undefined;
+    const shift = cells.length - header.headerCells.length;
+    const read = new Set<number>();
+    for (const index of [at, at + shift]) {
+      const cell = cells[index];
+      const amount = cell === undefined ? undefined : parseAmountToCents(cell, header.format.decimal);
+      if (amount?.ok) read.add(amount.value);
+    }
+    return read.size === 1 ? [...read][0] : undefined;
   }
 
   /** Counts the row's lines, or says why it cannot be counted. */

@@ -54,6 +54,14 @@ export function checkRecord(cells: readonly string[], header: LocatedHeader): Re
   return checkShape(cells, header);
 }
 
+/**
+ * Whether a line's values sit under the header's columns: a value too many (an unquoted `;` in a
+ * name) or a used column missing shifts the values after it.
+ */
+export function valuesInPlace(cells: readonly string[], header: LocatedHeader): boolean {
+  return checkShape(cells, header).ok;
+}
+
 /** Ragged rows: missing cells are only a problem where a mapped column would be; extra cells must be empty. */
 function checkShape(cells: readonly string[], header: LocatedHeader): Result<void> {
   const width = header.headerCells.length;

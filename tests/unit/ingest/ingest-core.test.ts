@@ -167,6 +167,36 @@ describe('IngestCore: rejected lines carry their physical line number and a read
     });
   });
 
+  it.each([
+    [
+      'a name cut in two: one value later',
+      ['R', '10/01/2025', 'DUPONT', ' JEAN', '', '', '1 000,00', 'loyer'],
+      100000,
+    ],
+    [
+      'a comment cut in two: in its column',
+      ['R', '10/01/2025', 'A', '', '', '1 234,50', 'loyer', ' mars'],
+      123450,
+    ],
+    [
+      'a postcode shifted into the amount column: none',
+      ['R', '10/01/2025', 'DUPONT', ' JEAN', '', '38000', '1 000,00', 'loyer'],
+      undefined,
+    ],
+    [
+      'a SIRET shifted into the amount column: none',
+      ['R', '10/01/2025', 'DUPONT', ' JEAN', '', '30923145400062', '1 000,00', 'x'],
+      undefined,
+    ],
+    ['the same amount in both places', ['R', '10/01/2025', 'A', '', '', '5,00', '5,00', 'x'], 500],
+    ['a line cut short before the amount column', ['R', '10/01/2025'], undefined],
+  ])('gives a ragged line’s amount only where it cannot be another value: %s', (_, cells, amountCents) => {
+    const run = ingest(rowsFrom([FR_HEADER, good('G1'), cells]), { maxRejectedRatio: 1 });
+    expect(run.rejections).toHaveLength(1);
+    expect(run.rejections[0]?.amountCents).toBe(amountCents);
+    expect(summaryOf(run).reconciliation).toMatchObject({ controlCents: 10000 + (amountCents ?? 0) });
+  });
+
   it('keeps the raw line quoted as CSV so it can be written to the rejects file', () => {
     const cells = ['R;1', '10/01/2025', 'Le "Bon" Fournisseur', '', '', 'n/a', ''];
     const run = ingest(rowsFrom([FR_HEADER, cells]), { maxRejectedRatio: 1 });
