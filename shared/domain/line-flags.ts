@@ -47,6 +47,13 @@ export const LINE_FLAG_LABELS: ReadonlyMap<string, Labels> = new Map([
     },
   ],
   [
+    'undecodable',
+    {
+      fr: 'caractères illisibles en UTF-8 comme en Windows-1252 (affichés «\u00A0�\u00A0»)',
+      en: 'characters unreadable in UTF-8 and in Windows-1252 (shown as “�”)',
+    },
+  ],
+  [
     'value-truncated',
     { fr: 'valeur trop longue, coupée à 4 000 caractères', en: 'value too long, cut at 4 000 characters' },
   ],

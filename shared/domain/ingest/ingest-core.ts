@@ -23,6 +23,7 @@ import { reasonText } from './rejection-reasons.ts';
 import {
   checkRecord,
   hasUnclosedQuote,
+  hasUndecodable,
   isBlank,
   isRepeatedHeader,
   MAX_LINE_LENGTH,
@@ -335,9 +336,11 @@ export class IngestCore {
     const problem = validated.find((result) => !result.ok);
     if (problem && !problem.ok) return problem.reason;
     const redecoded = this.options.redecodedLines?.has(row.lineNumber) === true;
+    const undecodable = hasUndecodable(row.cells);
     for (const line of validated) {
       if (!line.ok) continue;
       if (redecoded) line.value.flags.push(REDECODED_FLAG);
+      if (undecodable) line.value.flags.push(UNDECODABLE_FLAG);
       if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw()));
       else this.collected.accept(line.value);
     }
@@ -354,6 +357,8 @@ export class IngestCore {
 
 /** The flag of a line decoded on its own in Windows-1252. */
 export const REDECODED_FLAG = 're-decoded';
+/** The flag of a line with characters no decoding could read. */
+const UNDECODABLE_FLAG = 'undecodable';
 
 const SUMMARY_REASON = {
   'grand-total': "a total row of the file (no payee of its own), not a payment: compared with the lines' sum",

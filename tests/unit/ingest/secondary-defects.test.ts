@@ -53,6 +53,11 @@ describe('a defect outside the amount flags the line and keeps its spend', () =>
       { flag: 'invalid-identifier', date: '2025-01-10', supplierKey: 'name:garage durand@38000' },
     ],
     [
+      'characters no decoding could read',
+      ['R', '10/01/2025', 'Soci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale', '', '38000', '10,00', ''],
+      { flag: 'undecodable', date: '2025-01-10' },
+    ],
+    [
       'a SIRET in scientific notation',
       ['R', '10/01/2025', 'Garage Durand', '3,25373E+13', '38000', '10,00', ''],
       { flag: 'invalid-identifier', date: '2025-01-10', supplierKey: 'name:garage durand@38000' },
