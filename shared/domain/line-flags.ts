@@ -54,6 +54,13 @@ export const LINE_FLAG_LABELS: ReadonlyMap<string, Labels> = new Map([
     },
   ],
   [
+    'amount-rounded',
+    {
+      fr: 'montant donné au-delà du centime, arrondi au centime',
+      en: 'amount stated finer than the cent, rounded to the cent',
+    },
+  ],
+  [
     'value-truncated',
     { fr: 'valeur trop longue, coupée à 4 000 caractères', en: 'value too long, cut at 4 000 characters' },
   ],

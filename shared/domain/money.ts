@@ -28,13 +28,44 @@ export function parseAmountToCents(raw: string, decimal?: DecimalSeparator): Res
   return plain === undefined ? parseAnyAmountToCents(raw, decimal) : ok(plain);
 }
 
+/** The flag of a line whose amount was stated finer than the cent and rounded to it. */
+export const AMOUNT_ROUNDED_FLAG = 'amount-rounded';
+
+/** An amount of spend in cents, and whether it was stated finer than the cent and rounded to it. */
+export interface SpendAmount {
+  readonly cents: number;
+  readonly rounded: boolean;
+}
+
+/**
+ * An amount of spend as a line or a contract states it: as `parseAmountToCents` reads it, except that
+ * one stated finer than the cent (a DECP amount computed as 250 000 / 3, `1 234,5678`) is read and
+ * rounded to the cent, half away from zero, instead of refused: its spend is counted, and flagged.
+ * Three decimals after one to three digits (`12,345`) stay refused: they may be thousands grouped
+ * by the separator the file uses for decimals, a thousand times the amount.
+ */
+export function readSpendAmount(raw: string, decimal?: DecimalSeparator): Result<SpendAmount> {
+  const plain = plainAmountCents(raw.trim(), decimal);
+  if (plain !== undefined) return ok({ cents: plain, rounded: false });
+  return readAmount(raw, decimal, 'round');
+}
+
 /** The general reading of `parseAmountToCents`, whatever the amount looks like. */
 export function parseAnyAmountToCents(raw: string, decimal?: DecimalSeparator): Result<number> {
+  const read = readAmount(raw, decimal, 'refuse');
+  return read.ok ? ok(read.value.cents) : read;
+}
+
+function readAmount(
+  raw: string,
+  decimal: DecimalSeparator | undefined,
+  subCents: 'refuse' | 'round',
+): Result<SpendAmount> {
   let s = raw.trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).trim();
   if (s === '') return fail('amount is empty');
   const shown = s.length > SHOWN_LENGTH ? `${s.slice(0, SHOWN_LENGTH)}…` : s;
-  const notANumber = fail<number>(`amount "${shown}" is not a number`);
+  const notANumber = fail<SpendAmount>(`amount "${shown}" is not a number`);
 
   let negative = false;
   s = stripCurrency(s);
@@ -70,13 +101,18 @@ export function parseAnyAmountToCents(raw: string, decimal?: DecimalSeparator): 
     (rest.length === 0 || (first.length <= 3 && rest.every((g) => /^[0-9]{3}$/.test(g))));
   if (!wellGrouped) return fail(`amount "${shown}" has misplaced thousands separators`);
 
-  if (fracPart.length > 2 && !/^0+$/.test(fracPart.slice(2))) {
+  const subCentDigits = fracPart.slice(2);
+  const rounded = subCentDigits !== '' && !/^0+$/.test(subCentDigits);
+  const mayBeThousands = fracPart.length === 3 && rest.length === 0 && /^[1-9][0-9]{0,2}$/.test(intPart);
+  if (rounded && (subCents === 'refuse' || mayBeThousands)) {
     return fail(`amount "${shown}" has more than two decimals`);
   }
 
-  const cents = digitsToSafeInteger(groups.join('') + fracPart.slice(0, 2).padEnd(2, '0'));
-  if (cents === undefined) return fail(`amount "${shown}" is too large`);
-  return ok(negative && cents !== 0 ? -cents : cents);
+  const truncated = digitsToSafeInteger(groups.join('') + fracPart.slice(0, 2).padEnd(2, '0'));
+  const cents =
+    truncated !== undefined && rounded && subCentDigits.charCodeAt(0) >= 53 ? truncated + 1 : truncated;
+  if (cents === undefined || cents > Number.MAX_SAFE_INTEGER) return fail(`amount "${shown}" is too large`);
+  return ok({ cents: negative && cents !== 0 ? -cents : cents, rounded });
 }
 
 /** Decimal separator of an unsigned number body, `undefined` for a whole number. */

@@ -3,7 +3,7 @@ import { parseDate } from './dates.ts';
 import type { CanonicalRow } from './formats/canonical-fields.ts';
 import type { FormatProfile } from './formats/format-profile.ts';
 import { readLineIdentifier } from './line-identifier.ts';
-import { parseAmountToCents } from './money.ts';
+import { AMOUNT_ROUNDED_FLAG, readSpendAmount } from './money.ts';
 import { fail, ok, type Result } from './result.ts';
 import { type RowText, readRowText } from './row-text.ts';
 import { type DraftLine, UNDATED_FLAG } from './spend-line.ts';
@@ -30,7 +30,7 @@ export interface RowContext {
  */
 function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Result<DraftLine> {
   const { format } = context;
-  const amount = parseAmountToCents(row.amount ?? '', format.decimal);
+  const amount = readSpendAmount(row.amount ?? '', format.decimal);
   if (!amount.ok) return fail(amount.reason);
   const anchorId = row.anchorId ?? context.defaultAnchorId;
   const refusal = context.rights?.refusal(anchorId);
@@ -44,6 +44,7 @@ function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Res
   if (!date.ok) flags.push(UNDATED_FLAG);
   if (read.flag) flags.push(read.flag);
   if (row.truncated) flags.push('value-truncated');
+  if (amount.value.rounded) flags.push(AMOUNT_ROUNDED_FLAG);
   const name = row.supplierName ?? '';
   const undisclosed = !read.identifier && read.invalid === undefined && isUndisclosedName(name);
   if (undisclosed) flags.push('supplier-undisclosed');
@@ -54,7 +55,7 @@ function draftLineOf(row: RowText, lineNumber: number, context: RowContext): Res
     anchorId,
     anchorName: row.anchorName,
     date: date.ok ? date.value : undefined,
-    amountCents: amount.value,
+    amountCents: amount.value.cents,
     currency: format.currency,
     supplier: {
       key: undisclosed

@@ -67,7 +67,7 @@ export class DecpJsonCore {
         lineNumber: record.position,
         reason: lines.reason,
         raw: raw(),
-        ...(amount.ok ? { amountCents: amount.value } : {}),
+        ...(amount.ok ? { amountCents: amount.value.cents } : {}),
       });
       return ok(undefined);
     }

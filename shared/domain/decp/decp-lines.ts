@@ -2,7 +2,7 @@ import { parseDate } from '../dates.ts';
 import { type HolderSplit, holderShares } from '../holder-split.ts';
 import type { SetAside } from '../ingest/rejection.ts';
 import { readLineIdentifier } from '../line-identifier.ts';
-import { parseAmountToCents } from '../money.ts';
+import { AMOUNT_ROUNDED_FLAG, readSpendAmount, type SpendAmount } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { type DraftLine, UNDATED_FLAG } from '../spend-line.ts';
 import { supplierKeyOf, UNDISCLOSED_SUPPLIER_KEY } from '../supplier-key.ts';
@@ -18,10 +18,10 @@ function amountText(raw: string): string {
 const isNc = (value: string | undefined) => value !== undefined && /^\s*n\.?\s?c\.?\s*$/i.test(value);
 
 /** The contract's amount (its latest modification's new total) in cents, or why it cannot be read. */
-export function contractAmountCents(contract: DecpContract): Result<number> {
+export function contractAmountCents(contract: DecpContract): Result<SpendAmount> {
   if (contract.amount === undefined) return fail('the contract states no amount (montant)');
   if (isNc(contract.amount)) return fail('amount is "NC" (not communicated)');
-  return parseAmountToCents(amountText(contract.amount), '.');
+  return readSpendAmount(amountText(contract.amount), '.');
 }
 
 /**
@@ -58,7 +58,7 @@ export function decpContractLines(
   const { date, flag: dateFlag } = contractDate(contract);
   // A contract naming no titulaire still spent its amount: it is counted with an unknown supplier.
   const holders: readonly DecpHolder[] = contract.holders.length > 0 ? contract.holders : [{}];
-  const shares = holderShares(amount.value, holders.length, options.split);
+  const shares = holderShares(amount.value.cents, holders.length, options.split);
   const lines: DraftLine[] = [];
   for (const [index, holder] of holders.entries()) {
     const flags: string[] = [];
@@ -74,6 +74,7 @@ export function decpContractLines(
     if (looksLikeMojibake(name) || looksLikeMojibake(contract.object)) flags.push('mojibake');
     if (contract.modifications > 0) flags.push('modified');
     if (contract.truncated) flags.push('value-truncated');
+    if (amount.value.rounded) flags.push(AMOUNT_ROUNDED_FLAG);
     const key = supplierKeyOf({ identifier: read.identifier, name });
     if (key === UNDISCLOSED_SUPPLIER_KEY && contract.holders.length > 0 && read.invalid === undefined)
       flags.push('supplier-undisclosed');
@@ -108,7 +109,7 @@ export function duplicateContract(contract: DecpContract, position: number, firs
     lineNumber: position,
     reason: `contract ${contract.key} was already counted as contract #${firstPosition} of this file: duplicate`,
     raw: contract.key,
-    amountCents: amount.ok ? amount.value : undefined,
+    amountCents: amount.ok ? amount.value.cents : undefined,
     setAside: 'duplicate',
   };
 }

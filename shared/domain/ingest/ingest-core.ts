@@ -6,7 +6,7 @@ import { HEADER_SEARCH_ROWS, type LocatedHeader, locateHeader } from '../formats
 import { columnReadingRecord, describeReading } from '../formats/inference/describe-choices.ts';
 import { inferColumns, type NoReading, type RoleChoice } from '../formats/inference/infer-columns.ts';
 import type { HolderSplit } from '../holder-split.ts';
-import { parseAmountToCents } from '../money.ts';
+import { readSpendAmount } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createRowValidator, type RowValidator } from '../row-validation.ts';
 import type { SpendLine } from '../spend-line.ts';
@@ -265,8 +265,8 @@ export class IngestCore {
   private amountIn(cells: readonly string[], header: NonNullable<IngestCore['header']>): number | undefined {
     const at = header.columnIndexes.amount;
     if (at === -1 || cells[at] === undefined) return undefined;
-    const amount = parseAmountToCents(cells[at], header.format.decimal);
-    return amount.ok ? amount.value : undefined;
+    const amount = readSpendAmount(cells[at], header.format.decimal);
+    return amount.ok ? amount.value.cents : undefined;
   }
 
   /**
@@ -285,8 +285,8 @@ export class IngestCore {
     const read = new Set<number>();
     for (const index of [at, at + shift]) {
       const cell = cells[index];
-      const amount = cell === undefined ? undefined : parseAmountToCents(cell, header.format.decimal);
-      if (amount?.ok) read.add(amount.value);
+      const amount = cell === undefined ? undefined : readSpendAmount(cell, header.format.decimal);
+      if (amount?.ok) read.add(amount.value.cents);
     }
     return read.size === 1 ? [...read][0] : undefined;
   }

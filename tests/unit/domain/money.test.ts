@@ -5,6 +5,7 @@ import {
   formatCentsAsUnits,
   parseAmountToCents,
   parseAnyAmountToCents,
+  readSpendAmount,
   splitCentsEqually,
 } from '../../../shared/domain/money.ts';
 import { plainAmountCents } from '../../../shared/domain/plain-amount.ts';
@@ -139,6 +140,54 @@ describe('parseAmountToCents round-trips formatted amounts', () => {
             euro.trim() === '' ? body : euro.startsWith('€') ? `${euro}${body}` : `${body}${euro}`;
           const text = cents >= 0 ? withEuro : negativeStyle === 'minus' ? `-${withEuro}` : `(${withEuro})`;
           expect(parseAmountToCents(text, decimal)).toEqual({ ok: true, value: cents });
+        },
+      ),
+    );
+  });
+});
+
+describe('readSpendAmount: an amount stated finer than the cent is counted, rounded and said so', () => {
+  it.each<[string, DecimalSeparator | undefined, number, boolean]>([
+    ['83333.3333333', '.', 8333333, true],
+    ['12345.678', '.', 1234568, true],
+    ['1 234,5678', ',', 123457, true],
+    ['1 234,567', ',', 123457, true],
+    ['0,125', ',', 13, true],
+    ['-0,125', ',', -13, true],
+    ['(2,0050)', ',', -201, true],
+    ['1,2344', ',', 123, true],
+    ['12,3400', ',', 1234, false],
+    ['1 234,56', ',', 123456, false],
+    ['12', undefined, 1200, false],
+  ])('%s (%s) → %i cents, rounded %s', (text, decimal, cents, rounded) => {
+    expect(readSpendAmount(text, decimal)).toEqual({ ok: true, value: { cents, rounded } });
+  });
+
+  it.each<[string, DecimalSeparator | undefined, string]>([
+    ['12,345', ',', 'amount "12,345" has more than two decimals'],
+    ['1.234', '.', 'amount "1.234" has more than two decimals'],
+    ['douze', ',', 'amount "douze" is not a number'],
+    ['90071992547409.915', '.', 'amount "90071992547409.915" is too large'],
+  ])(
+    'still refuses %s (%s): three decimals may be thousands, and what does not read',
+    (text, decimal, reason) => {
+      expect(readSpendAmount(text, decimal)).toEqual({ ok: false, reason });
+    },
+  );
+
+  it('reads every amount parseAmountToCents reads, to the same cents, unrounded', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^-?[0-9]{1,9}([ .,][0-9]{3})?([.,][0-9]{1,6})?$/),
+        fc.constantFrom<DecimalSeparator | undefined>(',', '.', undefined),
+        (text, decimal) => {
+          const strict = parseAmountToCents(text, decimal);
+          const spend = readSpendAmount(text, decimal);
+          if (strict.ok) expect(spend).toEqual({ ok: true, value: { cents: strict.value, rounded: false } });
+          else if (spend.ok) {
+            expect(spend.value.rounded).toBe(true);
+            expect(strict.reason).toMatch(/more than two decimals/);
+          }
         },
       ),
     );

@@ -53,6 +53,11 @@ describe('a defect outside the amount flags the line and keeps its spend', () =>
       { flag: 'invalid-identifier', date: '2025-01-10', supplierKey: 'name:garage durand@38000' },
     ],
     [
+      'an amount stated to the tenth of a cent',
+      ['R', '10/01/2025', 'A', '', '', '9,9951', ''],
+      { flag: 'amount-rounded', date: '2025-01-10' },
+    ],
+    [
       'characters no decoding could read',
       ['R', '10/01/2025', 'Soci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale', '', '38000', '10,00', ''],
       { flag: 'undecodable', date: '2025-01-10' },
