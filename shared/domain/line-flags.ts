@@ -74,6 +74,13 @@ export const LINE_FLAG_LABELS: ReadonlyMap<string, Labels> = new Map([
       en: 'contract modified (latest amendment’s amount)',
     },
   ],
+  [
+    'contract-amounts-differ',
+    {
+      fr: 'lignes d’un même marché aux montants différents (celui de la première est réparti)',
+      en: 'rows of one contract state different amounts (the first row’s is split)',
+    },
+  ],
   ['no-titulaire', { fr: 'marché sans titulaire nommé', en: 'contract naming no holder' }],
   [
     'buyer-unnamed',

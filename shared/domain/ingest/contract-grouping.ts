@@ -2,6 +2,9 @@ import { type HolderSplit, holderShares } from '../holder-split.ts';
 import type { DraftLine } from '../spend-line.ts';
 import type { SetAside } from './rejection.ts';
 
+/** The flag of the lines of a contract whose rows state different amounts. */
+export const CONTRACT_AMOUNTS_DIFFER_FLAG = 'contract-amounts-differ';
+
 export type GroupOutcome = { readonly line: DraftLine } | { readonly duplicate: SetAside };
 
 /**
@@ -59,9 +62,15 @@ export class ContractGrouping {
     });
     const contractCents = titulaires[0]?.amountCents ?? 0;
     const shares = holderShares(contractCents, titulaires.length, this.split);
+    // Each row should state the contract's whole amount: where they disagree the first row's is
+    // split, and every titulaire's line says so, so that the officer checks the file.
+    const disagree = group.lines.some((line) => line.amountCents !== contractCents);
     titulaires.forEach((line, index) => {
       const shareOf = titulaires.length > 1 ? titulaires.length : undefined;
-      outcomes.push({ line: { ...line, amountCents: shares[index] ?? 0, ...(shareOf ? { shareOf } : {}) } });
+      const flags = disagree ? [...line.flags, CONTRACT_AMOUNTS_DIFFER_FLAG] : line.flags;
+      outcomes.push({
+        line: { ...line, amountCents: shares[index] ?? 0, flags, ...(shareOf ? { shareOf } : {}) },
+      });
     });
     return outcomes.sort((a, b) => lineNumberOf(a) - lineNumberOf(b));
   }

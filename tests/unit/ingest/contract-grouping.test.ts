@@ -36,6 +36,21 @@ function group(lines: readonly DraftLine[]): GroupOutcome[] {
   return [...outcomes, ...grouping.flush()];
 }
 
+describe('ContractGrouping: rows of one contract that state different amounts', () => {
+  it('splits the first row’s amount and flags every titulaire’s line, so that the file is checked', () => {
+    const outcomes = group([spendLine(2, 'U1', 'eden', 100000), spendLine(3, 'U1', 'sign', 500000)]);
+    expect(linesOf(outcomes).map((line) => [line.supplier.key, line.amountCents, line.flags])).toEqual([
+      ['eden', 50000, ['contract-amounts-differ']],
+      ['sign', 50000, ['contract-amounts-differ']],
+    ]);
+  });
+
+  it('flags nothing where the rows agree', () => {
+    const outcomes = group([spendLine(2, 'U1', 'eden', 100000), spendLine(3, 'U1', 'sign', 100000)]);
+    expect(linesOf(outcomes).flatMap((line) => line.flags)).toEqual([]);
+  });
+});
+
 describe('ContractGrouping: splitting a contract between its titulaires', () => {
   it.each<[string, number, string[], number[]]>([
     ['3 titulaires of 100,00 €', 10_000, ['siret:a', 'siret:b', 'siret:c'], [3334, 3333, 3333]],
