@@ -5,7 +5,7 @@ import { LocalMultiplierSchema } from './local-multiplier-schema.ts';
 /** Bumped when the shape of report.json changes; other tools read these names. */
 export const REPORT_SCHEMA_VERSION = '1.5.0';
 /** Bumped when a rule that changes a figure changes (docs/method.md records each version). */
-export const METHOD_VERSION = '0.8.0';
+export const METHOD_VERSION = '0.9.0';
 
 const Amount = z.number().describe('currency units, rounded to the cent, computed from integer cents');
 const Share = z.number().min(-1).max(2).describe('0–1 share of the influenceable total');
