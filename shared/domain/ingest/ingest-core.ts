@@ -17,7 +17,7 @@ import { ContractGrouping, type GroupOutcome } from './contract-grouping.ts';
 import type { DatasetSummary } from './dataset-tally.ts';
 import { FastLane } from './fast-lane.ts';
 import { LineCollector } from './line-collector.ts';
-import { OverlongRecord } from './overlong-record.ts';
+import { OVERLONG_KEPT_CHARS, OverlongRecord } from './overlong-record.ts';
 import type { Rejection } from './rejection.ts';
 import { reasonText } from './rejection-reasons.ts';
 import {
@@ -26,6 +26,7 @@ import {
   hasUndecodable,
   isBlank,
   isRepeatedHeader,
+  LINE_TOO_LONG,
   MAX_LINE_LENGTH,
   valuesInPlace,
 } from './row-checks.ts';
@@ -238,7 +239,8 @@ export class IngestCore {
     const header = this.header;
     if (!header) return;
     if (row instanceof OverlongRecord) {
-      this.collected.reject({ lineNumber: row.lineNumber, reason: row.reason, raw: row.start });
+      const amountCents = this.longLineAmountIn(row.cells, header);
+      this.collected.reject({ lineNumber: row.lineNumber, reason: row.reason, raw: row.start, amountCents });
       return;
     }
     if (header.fastLane?.take(row)) return;
@@ -254,9 +256,12 @@ export class IngestCore {
     const raw = () => toCsvRecord(row.cells, this.options.delimiter);
     const reason = this.readDataRow(row, header, raw);
     if (reason) {
-      const amount = valuesInPlace(row.cells, header)
-        ? this.amountIn(row.cells, header)
-        : this.raggedAmountIn(row.cells, header);
+      const amount =
+        reason === LINE_TOO_LONG
+          ? this.longLineAmountIn(row.cells, header)
+          : valuesInPlace(row.cells, header)
+            ? this.amountIn(row.cells, header)
+            : this.raggedAmountIn(row.cells, header);
       this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw(), amountCents: amount });
     }
   }
@@ -267,6 +272,22 @@ export class IngestCore {
     if (at === -1 || cells[at] === undefined) return undefined;
     const amount = readSpendAmount(cells[at], header.format.decimal);
     return amount.ok ? amount.value.cents : undefined;
+  }
+
+  /**
+   * The amount of a line too long to count: given when its amount column ends within the start an
+   * overlong record keeps. Whether such a line reaches the core whole or as that start depends on
+   * how the file's bytes arrive (chunks of 16 KB or of 1 MB), and its figures must not.
+   */
+  private longLineAmountIn(
+    cells: readonly string[],
+    header: NonNullable<IngestCore['header']>,
+  ): number | undefined {
+    const at = header.columnIndexes.amount;
+    if (at === -1 || cells.length <= at + 1) return undefined;
+    let end = 0;
+    for (let index = 0; index <= at; index++) end += (cells[index]?.length ?? 0) + 1;
+    return end <= OVERLONG_KEPT_CHARS ? this.amountIn(cells, header) : undefined;
   }
 
   /**
