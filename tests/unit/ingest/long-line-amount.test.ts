@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFileReader } from '../../../shared/adapters/file-reader.ts';
-import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
-import { IngestCore } from '../../../shared/domain/ingest/index.ts';
-import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
+import { ingestStream } from '../../support/ingest-stream.ts';
 
 /**
  * A line too long to count is rejected the same way whatever size of chunks the file arrives in: a
@@ -17,26 +14,8 @@ async function* chunksOf(bytes: Buffer, size: number) {
 }
 
 async function ingested(text: string, chunkSize: number) {
-  const file = await createFileReader(KNOWN_FORMATS).open(chunksOf(Buffer.from(text), chunkSize));
-  if (file.shape !== 'delimited') throw new Error(`read as ${file.shape}`);
-  const core = new IngestCore({
-    formats: KNOWN_FORMATS,
-    defaultAnchorId: 'anchor-1',
-    delimiter: file.delimiter,
-    maxRejectedRatio: 0.5,
-  });
-  const rejections: Rejection[] = [];
-  for await (const batch of file.rows) {
-    for (const row of batch) {
-      const pushed = core.push(row);
-      if (!pushed.ok) throw new Error(pushed.reason);
-    }
-    rejections.push(...core.drainRejections());
-  }
-  const summary = core.finish();
-  if (!summary.ok) throw new Error(summary.reason);
-  rejections.push(...core.drainRejections());
-  const { controlCents } = summary.value.reconciliation;
+  const { rejections, summary } = await ingestStream(chunksOf(Buffer.from(text), chunkSize), 0.5);
+  const { controlCents } = summary.reconciliation;
   return { rejected: rejections.map((one) => [one.lineNumber, one.amountCents]), controlCents };
 }
 

@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createFileReader } from '../../../shared/adapters/file-reader.ts';
-import { KNOWN_FORMATS } from '../../../shared/domain/formats/known-formats.ts';
-import { IngestCore } from '../../../shared/domain/ingest/index.ts';
-import type { Rejection } from '../../../shared/domain/ingest/rejection.ts';
-import type { SpendLine } from '../../../shared/domain/spend-line.ts';
+import { ingestStream } from '../../support/ingest-stream.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
 const DECP = `${SAMPLES}decp-isere-2019-flattened.csv`;
@@ -14,35 +10,8 @@ const OXFORD = `${SAMPLES}uk-oxford-spend-over-500-2018q1.csv`;
 const MANDATS = `${SAMPLES}SYNTHETIC-regie-fictive-grenoble-mandats-2025.csv`;
 
 /** Streams a file through the reader and the core, draining after every batch like the ingest use case. */
-async function ingestFile(path: string, highWaterMark?: number) {
-  const text = await createFileReader(KNOWN_FORMATS).open(
-    createReadStream(path, highWaterMark ? { highWaterMark } : {}),
-  );
-  if (text.shape !== 'delimited') throw new Error('expected a delimited file');
-  const core = new IngestCore({
-    formats: KNOWN_FORMATS,
-    defaultAnchorId: 'test-anchor',
-    delimiter: text.delimiter,
-    maxRejectedRatio: 0.05,
-  });
-  const lines: SpendLine[] = [];
-  const rejections: Rejection[] = [];
-  let records = 0;
-  for await (const batch of text.rows) {
-    for (const row of batch) {
-      records++;
-      const pushed = core.push(row);
-      if (!pushed.ok) throw new Error(pushed.reason);
-    }
-    lines.push(...core.drainLines());
-    rejections.push(...core.drainRejections());
-  }
-  const finished = core.finish();
-  if (!finished.ok) throw new Error(finished.reason);
-  lines.push(...core.drainLines());
-  rejections.push(...core.drainRejections());
-  return { text, core, summary: finished.value, lines, rejections, records };
-}
+const ingestFile = (path: string, highWaterMark?: number) =>
+  ingestStream(createReadStream(path, highWaterMark ? { highWaterMark } : {}));
 
 // ---- Independent reading of the files: plain string manipulation, no papaparse, no domain code. ----
 
