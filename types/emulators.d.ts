@@ -44,6 +44,8 @@ declare module 's3rver' {
   export default class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
     readonly store: FilesystemStore;
+    /** The HTTP server `run()` started. */
+    readonly httpServer: import('node:http').Server;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }

@@ -10,6 +10,7 @@ import { createDocumentClient } from '../adapters/aws-clients.ts';
 import { DEFAULT_TERRITORY_ID } from '../domain/territory/bundled-territories.ts';
 import { ENV } from '../runtime/env.ts';
 import { closeDynaliteIterators } from './dynalite-iterators.ts';
+import { answeringLocalClientsOnly } from './local-clients-only.ts';
 import { tableDefinition } from './table-definition.ts';
 import { replacingObjectsWhole } from './whole-object-writes.ts';
 
@@ -64,6 +65,8 @@ export async function startEmbeddedStack(
   });
   replacingObjectsWhole(s3.store);
   const [dynamoAddress, s3Address] = await Promise.all([listen(dynamo), s3.run()]);
+  answeringLocalClientsOnly(dynamo);
+  answeringLocalClientsOnly(s3.httpServer);
   const dynamoDbEndpoint = `http://${LOOPBACK}:${dynamoAddress.port}`;
   const s3Endpoint = `http://${LOOPBACK}:${s3Address.port}`;
   const documents = createDocumentClient(dynamoDbEndpoint);
