@@ -31,8 +31,8 @@ export interface OpenRequest {
 /**
  * Opens a survey for chosen suppliers of the caller's anchor: a fresh link each, shown this once (its
  * token's hash alone is stored). Asking again for a supplier not yet answered replaces its link; a
- * supplier whose answer is in force is refused (set the answer aside first), as is any supplier the
- * anchor does not pay.
+ * supplier whose answer is in force is refused (set the answer aside first), as is one that declined
+ * the survey and any supplier the anchor does not pay.
  */
 export async function openSurveys(
   deps: SurveyDependencies,
@@ -51,6 +51,14 @@ export async function openSurveys(
   const answered = keys.filter((key) => existing.get(key)?.record.answer);
   if (answered.length > 0) {
     return refuse('conflict', `these suppliers have an answer in force: ${someKeys(answered)}`);
+  }
+  // A supplier that declined said no to being asked: no new link, which would also clear its refusal.
+  const declined = keys.filter((key) => existing.get(key)?.record.withdrawnAt);
+  if (declined.length > 0) {
+    return refuse(
+      'conflict',
+      `these suppliers declined the survey: they are not asked again: ${someKeys(declined)}`,
+    );
   }
   const added = keys.filter((key) => !existing.has(key)).length;
   if (existing.size + added > MAX_SURVEYS_PER_ANCHOR) {
@@ -76,7 +84,7 @@ export async function openSurveys(
         deps.surveys,
         () => deps.surveys.getSurvey(caller.anchorId, key),
         (stored) => {
-          if (stored?.record.answer) return { refuse: false };
+          if (stored?.record.answer || stored?.record.withdrawnAt) return { refuse: false };
           const record: SurveyRecord = {
             anchorId: caller.anchorId,
             supplierKey: key,
@@ -99,7 +107,7 @@ export async function openSurveys(
         // Listed above: the first attempt starts from it rather than reading each survey again.
         { stored: existing.get(key) },
       );
-      // An answer that arrived meanwhile keeps its survey: that supplier gets no new link.
+      // An answer or a refusal that arrived meanwhile keeps its survey: that supplier gets no new link.
       if (!written) return undefined;
       const link = surveyLink(request.origin, token);
       return {

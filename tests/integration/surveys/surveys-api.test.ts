@@ -266,6 +266,9 @@ describe('withdrawing', () => {
     expect(listed).toMatchObject({ status: 'withdrawn', answer: null });
     expect((await store().acceptedAnswers([OWN])).map((a) => a.supplierKey)).not.toContain(key);
     expectProblem(await call('POST /surveys/{key}/reminder', { path: { key } }), 409);
+    // Nor asked again, which would clear the refusal and let its answer be imported from a CSV.
+    expectProblem(await call('POST /surveys', { body: { supplierKeys: [key] } }), 409);
+    expect(await invitation(key)).toMatchObject({ status: 'withdrawn' });
   });
 });
 
