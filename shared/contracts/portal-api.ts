@@ -634,6 +634,8 @@ export const SURVEY_LIMITS = {
   maxValidDays: 90,
   defaultValidDays: 30,
   maxAnswersCsvBytes: 1024 * 1024,
+  /** Reminders of one survey (opening it again starts a new count): its record stays small. */
+  maxReminders: 10,
   /** An address as SMTP bounds it. */
   maxReminderEmailChars: 254,
   maxSetAsideReasonChars: 500,

@@ -1,4 +1,4 @@
-import type { Language, SurveyReminder } from '../../contracts/portal-api.ts';
+import { type Language, SURVEY_LIMITS, type SurveyReminder } from '../../contracts/portal-api.ts';
 import type { SurveyRecord } from '../../ports/surveys.ts';
 import { institutionLabel } from '../institution-name.ts';
 import type { Caller } from '../portal.ts';
@@ -43,6 +43,10 @@ export async function sendReminder(
       if (stored.record.answer) return { refuse: refuse('conflict', 'this supplier has answered already') };
       if (stored.record.withdrawnAt) {
         return { refuse: refuse('conflict', 'this supplier declined the survey: it is not reminded') };
+      }
+      if (invitation.reminders.length >= SURVEY_LIMITS.maxReminders) {
+        const message = `this supplier was reminded ${SURVEY_LIMITS.maxReminders} times already: open its survey again for a new link`;
+        return { refuse: refuse('conflict', message) };
       }
       const record: SurveyRecord = {
         ...stored.record,

@@ -291,6 +291,19 @@ describe('POST /surveys/{key}/reminder', () => {
     expect(listed.lastReminderAt).toEqual(expect.any(String));
   });
 
+  it('refuses an eleventh reminder; opening the survey again gives a new link and a new count', async () => {
+    const key = (await candidates()).filter((c) => c.local)[10]?.key ?? '';
+    await open(key);
+    for (let sent = 0; sent < 10; sent++)
+      expect((await call('POST /surveys/{key}/reminder', { path: { key } })).status).toBe(200);
+    const eleventh = await call('POST /surveys/{key}/reminder', { path: { key } });
+    expectProblem(eleventh, 409);
+    expect(eleventh.body.detail).toMatch(/reminded 10 times already/);
+    await open(key);
+    expect((await call('POST /surveys/{key}/reminder', { path: { key } })).status).toBe(200);
+    expect((await invitation(key)).remindersSent).toBe(1);
+  });
+
   it('refuses a supplier never surveyed, and one that answered', async () => {
     const never = (await candidates()).filter((c) => !c.invited).at(-1)?.key ?? '';
     expectProblem(await call('POST /surveys/{key}/reminder', { path: { key: never } }), 404);
