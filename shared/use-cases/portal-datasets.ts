@@ -14,8 +14,12 @@ import { type OffsetQuery, pageOf } from './offset-page.ts';
 import { type Caller, type PortalDependencies, uploadersVisibleTo } from './portal.ts';
 import { isMatched, supplierSpendOf } from './portal-supplier-spend.ts';
 
-/** The rejects of one file come through the API up to this size; beyond, through the signed link. */
-export const MAX_REJECTS_BYTES = 5 * 1024 * 1024;
+/**
+ * The rejects of one file come through the API while the answer carrying them stays under this size,
+ * counted as Lambda sends it: JSON-escaped, where every quote and line end of a CSV takes two bytes
+ * (a function answers 6 MB at most). Beyond, through the signed link.
+ */
+const MAX_REJECTS_BYTES = 5 * 1024 * 1024;
 /** Links to a rejects file live 5 minutes: long enough to click, too short to share. */
 const REJECTS_LINK_SECONDS = 300;
 /** Pages of the list of datasets: a screen of them by default, never the whole history at once. */
@@ -152,18 +156,20 @@ export async function datasetRejects(
   const location = { bucket: deps.settings.uploadsBucket, key: dataset.rejectsKey };
   const object = await deps.objects.open(location);
   if (!object) return { found: false };
+  const linked = async (): Promise<RejectsDownload> => ({
+    found: true,
+    tooLarge: true,
+    url: await deps.signer.presignGet(location.bucket, location.key, REJECTS_LINK_SECONDS),
+  });
   if (object.sizeBytes > MAX_REJECTS_BYTES) {
     for await (const _ of object.body) break; // release the connection without reading the file
-    const url = await deps.signer.presignGet(location.bucket, location.key, REJECTS_LINK_SECONDS);
-    return { found: true, tooLarge: true, url };
+    return linked();
   }
   const chunks: Uint8Array[] = [];
   for await (const chunk of object.body) chunks.push(chunk);
-  return {
-    found: true,
-    fileName: `${dataset.fileName}.rejects.csv`,
-    csv: Buffer.concat(chunks).toString('utf8'),
-  };
+  const csv = Buffer.concat(chunks).toString('utf8');
+  if (Buffer.byteLength(JSON.stringify(csv)) > MAX_REJECTS_BYTES) return linked();
+  return { found: true, fileName: `${dataset.fileName}.rejects.csv`, csv };
 }
 
 /**

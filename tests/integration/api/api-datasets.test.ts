@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbProfileStore } from '../../../shared/adapters/dynamodb-profile-store.ts';
 import { dataset, putMeta, SYNTHETIC_PAYMENTS, syntheticSampleCents } from '../helpers.ts';
@@ -155,6 +156,25 @@ describe('GET /datasets/{id}/rejects', () => {
     expect(rows.slice(1).map((row) => row.split(';').slice(0, 4))).toEqual([
       ['1504', 'rejected', 'amount is empty', ''],
     ]);
+  });
+
+  it('sends rejects whose answer would pass a function’s 6 MB through the signed link', async () => {
+    // 4.2 MB of quoted CSV, as a file of long quoted lines makes it: twice that once JSON-escaped.
+    const row = `2;rejected;amount is empty;;"${'""'.repeat(200)}"\r\n`;
+    const csv = `line;status;reason;amount;content\r\n${row.repeat(Math.ceil(4.2e6 / row.length))}`;
+    const { harness } = world;
+    const rejectsKey = (await dataset(harness, ids.own)).rejectsKey ?? '';
+    const location = { Bucket: harness.stack.buckets.uploads, Key: rejectsKey };
+    const original = await harness.s3.send(new GetObjectCommand(location));
+    const originalBody = await original.Body?.transformToByteArray();
+    await harness.s3.send(new PutObjectCommand({ ...location, Body: csv }));
+    try {
+      const answer = await call('GET /datasets/{id}/rejects', { path: { id: ids.own } });
+      expect(answer.status).toBe(303);
+      expect(answer.headers.location).toContain('X-Amz-Signature');
+    } finally {
+      await harness.s3.send(new PutObjectCommand({ ...location, Body: originalBody }));
+    }
   });
 
   it('refuses another anchor’s rejects, and bad ids', async () => {
