@@ -106,8 +106,8 @@ describe('POST /surveys/answers', () => {
         accepted: 0,
         rejected: [{ line: 1, reason: 'le fichier dépasse 1 Mo' }],
       });
-    // Past what a request may carry at all: refused as a bad request, unread.
-    expectProblem(await importCsv('x'.repeat(2 * 1024 * 1024 + 1)), 400);
+    // Past what a request may carry at all: refused unread, as the local bridge refuses it.
+    expectProblem(await importCsv('x'.repeat(2 * 1024 * 1024 + 1)), 413);
   });
 
   it('does not take rows of another anchor’s suppliers', async () => {
