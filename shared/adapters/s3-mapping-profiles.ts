@@ -1,8 +1,11 @@
 import { MappingProfileSchema } from '../domain/formats/mapping-profile.ts';
+import { mapInFlight } from '../domain/in-flight.ts';
 import type { MappingProfiles } from '../ports/mapping-profiles.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 
 const MAPPINGS = 'mappings/';
+/** Profiles read at once when listing them: a list is one screen of the portal, not one GET after another. */
+const READS_IN_FLIGHT = 8;
 
 export const mappingProfileKey = (anchorId: string, profileId: string) =>
   `${MAPPINGS}${anchorId}/${profileId}.json`;
@@ -24,6 +27,8 @@ export function createS3MappingProfiles(objects: ObjectStore, referenceBucket: s
       return undefined;
     }
   };
+  const profileKeys = async (anchorId: string) =>
+    (await objects.list(referenceBucket, `${MAPPINGS}${anchorId}/`)).filter((key) => key.endsWith('.json'));
   return {
     get: (anchorId, profileId) => read(mappingProfileKey(anchorId, profileId)),
     async put(anchorId, profile) {
@@ -37,14 +42,14 @@ export function createS3MappingProfiles(objects: ObjectStore, referenceBucket: s
       );
     },
     async list(anchorId) {
-      const keys = await objects.list(referenceBucket, `${MAPPINGS}${anchorId}/`);
-      const profiles = [];
-      for (const key of keys.filter((candidate) => candidate.endsWith('.json')).sort()) {
-        // A hand-edited file that no longer validates must not hide the others.
-        const profile = await read(key).catch(() => undefined);
-        if (profile) profiles.push(profile);
-      }
-      return profiles;
+      const keys = (await profileKeys(anchorId)).sort();
+      // A hand-edited file that no longer validates must not hide the others.
+      const profiles = await mapInFlight(keys, READS_IN_FLIGHT, (key) => read(key).catch(() => undefined));
+      return profiles.filter((profile) => profile !== undefined);
+    },
+    async ids(anchorId) {
+      const folder = `${MAPPINGS}${anchorId}/`;
+      return (await profileKeys(anchorId)).map((key) => key.slice(folder.length, -'.json'.length));
     },
   };
 }

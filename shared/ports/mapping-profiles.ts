@@ -6,4 +6,6 @@ export interface MappingProfiles {
   put(anchorId: string, profile: MappingProfile): Promise<void>;
   /** Every profile of one anchor, by id; a stored file that is no longer valid is left out. */
   list(anchorId: string): Promise<MappingProfile[]>;
+  /** The ids of the profiles one anchor keeps, without reading them. */
+  ids(anchorId: string): Promise<string[]>;
 }

@@ -2,6 +2,9 @@ import { type MappingProfile, MappingProfileSchema } from '../domain/formats/map
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { Caller, PortalDependencies } from './portal.ts';
 
+/** Mapping profiles an institution keeps: one per export it uploads, read whole each time they are listed. */
+export const MAX_MAPPING_PROFILES = 50;
+
 export function listMappingProfiles(
   deps: Pick<PortalDependencies, 'mappings'>,
   caller: Caller,
@@ -24,6 +27,12 @@ export async function saveMappingProfile(
   }
   if (checked.data.id !== pathId) {
     return fail(`the profile's id "${checked.data.id}" is not the one of the address ("${pathId}")`);
+  }
+  const kept = await deps.mappings.ids(caller.anchorId);
+  if (!kept.includes(checked.data.id) && kept.length >= MAX_MAPPING_PROFILES) {
+    return fail(
+      `your institution keeps ${MAX_MAPPING_PROFILES} mapping profiles already: save this one under the id of one it replaces`,
+    );
   }
   await deps.mappings.put(caller.anchorId, checked.data);
   return ok(checked.data);

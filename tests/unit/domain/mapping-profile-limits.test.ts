@@ -80,6 +80,8 @@ describe('mapping profile limits', () => {
   });
 });
 
+const caller = { anchorId: 'anchor-a', name: 'agent@ville.example', consortiumAdministrator: false };
+
 describe('saving a mapping profile', () => {
   const store = () => {
     const saved: MappingProfile[] = [];
@@ -89,10 +91,10 @@ describe('saving a mapping profile', () => {
         saved.push(value);
       },
       list: async () => [],
+      ids: async () => saved.map((one) => one.id),
     };
     return { saved, mappings };
   };
-  const caller = { anchorId: 'anchor-a', name: 'agent@ville.example', consortiumAdministrator: false };
 
   it('refuses an over-long label with a readable reason, and stores nothing', async () => {
     const { saved, mappings } = store();
@@ -115,6 +117,20 @@ describe('saving a mapping profile', () => {
 });
 
 describe('the stored profiles', () => {
+  it('are at most 50 per institution: a 51st id is refused, a profile saved again is not', async () => {
+    const mappings = createS3MappingProfiles(objectsInMemory().objects, 'reference');
+    const save = (id: string) => saveMappingProfile({ mappings }, caller, id, profile({ id }));
+    for (let n = 0; n < 50; n++) expect((await save(`export-${n}`)).ok).toBe(true);
+    expect(await save('export-50')).toEqual({
+      ok: false,
+      reason:
+        'your institution keeps 50 mapping profiles already: save this one under the id of one it replaces',
+    });
+    expect((await save('export-7')).ok).toBe(true);
+    expect(await mappings.ids('anchor-a')).toHaveLength(50);
+    expect(await mappings.ids('anchor-b')).toEqual([]);
+  });
+
   const objectsInMemory = () => {
     const texts = new Map<string, string>();
     const objects: ObjectStore = {
