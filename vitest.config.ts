@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/unpack-chromium.ts'],
     // Integration and end-to-end tests start in-process emulators and stream real files.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -5,6 +5,7 @@ import type { DatasetRecord, ObjectLocation } from '../../shared/domain/dataset.
 import { objectCreatedEvent } from '../../shared/local/local-pipeline.ts';
 import { newDatasetRecord } from '../../shared/use-cases/dataset-records.ts';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
+import { nextSecond } from '../support/next-second.ts';
 import {
   allDatasets,
   dataset,
@@ -119,6 +120,8 @@ describe('the same file twice', () => {
   });
 
   it('(b) records the same content under another key as a duplicate that the report does not count', async () => {
+    // Later to S3 than the original: in the same second, this copy's key would sort first and count.
+    await nextSecond();
     const location = await harness.pipeline.upload({
       path: SYNTHETIC_PAYMENTS,
       anchorId: 'anchor-1',

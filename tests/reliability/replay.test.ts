@@ -18,6 +18,7 @@ import {
   sqsEvent,
   startHarness,
 } from '../integration/helpers.ts';
+import { nextSecond } from '../support/next-second.ts';
 import {
   bytesOf,
   DECP_CONTRACTS,
@@ -215,6 +216,8 @@ describe('identical content under two keys, delivered in either order', () => {
     use(harness);
     // Each pair its own lines: the same lines in two pairs would be the same spend, counted once.
     const body = paymentsExcerpt(`copies ${tag}`, 30, tag === 'once' ? 500 : 530).text;
+    // Both copies in one second, in every stack: the key, not a second boundary, decides which counts.
+    await nextSecond();
     const locations = await Promise.all(
       [`uploads/regie-eaux/${tag}.csv`, `uploads/regie-eaux/${tag}-copie.csv`].map((key, n) =>
         putUploadAs(harness, { key, body, anchorId: 'regie-eaux', sequencer: `00660A1B2C3E000${n}` }),

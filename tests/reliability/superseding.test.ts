@@ -7,19 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { datasetIdOf } from '../../shared/use-cases/ingest-dataset.ts';
 import { allDatasets, lineItems, rollupItems } from '../integration/helpers.ts';
+import { nextSecond } from '../support/next-second.ts';
 import { bytesOf, DECP_CONTRACTS, DECP_JSON, oxfordSlice } from './support/fixtures.ts';
 import { reportTotals, suiteStack } from './support/suite-stack.ts';
 
 // Oxford's spend is in pounds: the suite runs as an Oxford deployment, its contracts test as Grenoble's.
 const { harness, upload, ingested, dataset, inTerritory } = suiteStack({ territoryId: 'oxford' });
-
-/**
- * Waits until well into the clock's next whole second, so that an upload after it is later to S3 too.
- * The S3 emulator's upload time is its file's modification time, which the kernel takes from a coarse
- * clock that can lag Date.now() by a tick (up to 10 ms): an upload 1 ms past the second could still be
- * stamped with the second before, the original's, and the copies' keys would then decide the order.
- */
-const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
 
 /** January's payments of an anchor as the finance system exports them (a slice of Oxford's file). */
 const JANUARY = oxfordSlice(0, 80);

@@ -26,10 +26,17 @@ async function isExecutable(path: string): Promise<boolean> {
  * first use), so `npm ci && npm test` needs nothing installed by hand.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (await isExecutable(SYSTEM_CHROMIUM)) {
-    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: ARGS });
-  }
-  return chromium.launch({ executablePath: await sparticuzChromium.executablePath(), args: ARGS });
+  return chromium.launch({ executablePath: await chromiumPath(), args: ARGS });
+}
+
+/**
+ * The browser to run: the system's, else the npm package's, unpacked on first use. The package tells
+ * it is unpacked by the file's existence, which is true as soon as unpacking starts: two test files
+ * starting a browser at once could run a half-written one (ETXTBSY). The suite's global set-up calls
+ * this once before any file runs (unpack-chromium.ts).
+ */
+export async function chromiumPath(): Promise<string> {
+  return (await isExecutable(SYSTEM_CHROMIUM)) ? SYSTEM_CHROMIUM : sparticuzChromium.executablePath();
 }
 
 /** Records every request a page makes and every console error (CSP violations among them). */
