@@ -40,6 +40,18 @@ interface PutEventsEntry {
  * from what is stored when they run, so the waiting one does the same work. Without it, each click
  * on "rebuild" queued four report builds of seconds each, and a script could queue hours of them.
  */
+/** An entry's detail: a JSON object, as EventBridge requires, or undefined. */
+function detailOf(text: unknown): Record<string, unknown> | undefined {
+  try {
+    const detail: unknown = JSON.parse(typeof text === 'string' ? text : '{}');
+    return detail !== null && typeof detail === 'object' && !Array.isArray(detail)
+      ? (detail as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startLocalEventBus(
   deliver: (event: BusEvent) => Promise<void>,
 ): Promise<LocalEventBus> {
@@ -74,25 +86,29 @@ export async function startLocalEventBus(
       response.end(JSON.stringify({ __type: 'UnknownOperationException' }));
       return;
     }
-    let entries: PutEventsEntry[];
+    let entries: unknown;
     try {
-      entries = (JSON.parse(body) as { Entries?: PutEventsEntry[] }).Entries ?? [];
+      entries = (JSON.parse(body) as { Entries?: unknown } | null)?.Entries;
     } catch {
+      entries = undefined;
+    }
+    if (!Array.isArray(entries)) {
       response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
       response.end(JSON.stringify({ __type: 'SerializationException' }));
       return;
     }
-    for (const entry of entries) {
-      enqueue({
-        source: entry.Source ?? '',
-        detailType: entry.DetailType ?? '',
-        detail: JSON.parse(entry.Detail ?? '{}'),
-      });
-    }
+    // As EventBridge does, an entry whose detail is not a JSON object fails alone; the others are put.
+    const results = entries.map((entry: PutEventsEntry) => {
+      const detail = detailOf(entry?.Detail);
+      if (detail === undefined) {
+        return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+      }
+      enqueue({ source: entry.Source ?? '', detailType: entry.DetailType ?? '', detail });
+      return { EventId: randomUUID() };
+    });
+    const failed = results.filter((result) => 'ErrorCode' in result).length;
     response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-    response.end(
-      JSON.stringify({ FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }),
-    );
+    response.end(JSON.stringify({ FailedEntryCount: failed, Entries: results }));
   });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject);

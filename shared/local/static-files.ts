@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 const CONTENT_TYPES = new Map([
   ['.html', 'text/html; charset=utf-8'],
@@ -48,8 +48,22 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   return undefined;
 }
 
-export function sendFile(response: ServerResponse, path: string, headers: Record<string, string>): void {
+/**
+ * Sends a file, opened before anything is answered: one that vanished since it was found (a front
+ * end rebuilt while `serve` runs) is a 404, not an error thrown outside any request. A client that
+ * goes away mid-file closes the file with it.
+ */
+export async function sendFile(
+  response: ServerResponse,
+  path: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  const file = await open(path).catch(() => undefined);
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such file\n');
+    return;
+  }
   const type = contentTypeOf(path) ?? 'application/octet-stream';
   response.writeHead(200, { ...headers, 'content-type': type });
-  createReadStream(path).pipe(response);
+  await pipeline(file.createReadStream(), response).catch(() => undefined);
 }

@@ -60,3 +60,45 @@ describe('the local event bus: one delivery at a time, nothing queued twice', ()
     expect(delivered).toHaveLength(2);
   });
 });
+
+describe('the local event bus: malformed calls are answered, never crash serve', () => {
+  const call = (endpoint: string, body: string) =>
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AWSEvents.PutEvents', 'content-type': 'application/x-amz-json-1.1' },
+      body,
+    });
+
+  it('fails an entry whose detail is not a JSON object alone, as EventBridge does, and puts the others', async () => {
+    const delivered: unknown[] = [];
+    bus = await startLocalEventBus(async (event: BusEvent) => {
+      delivered.push(event.detail);
+    });
+    const entry = (Detail: string) => ({
+      Source: 'ancrage.portal',
+      DetailType: 'ReportRebuildRequested',
+      Detail,
+    });
+    const answer = await call(
+      bus.endpoint,
+      JSON.stringify({ Entries: [entry('not json'), entry('{"kind":"payments"}'), entry('[1]')] }),
+    );
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { FailedEntryCount: number; Entries: Record<string, string>[] };
+    expect(body.FailedEntryCount).toBe(2);
+    expect(body.Entries.map((one) => one.ErrorCode ?? 'put')).toEqual([
+      'MalformedDetail',
+      'put',
+      'MalformedDetail',
+    ]);
+    await bus.idle();
+    expect(delivered).toEqual([{ kind: 'payments' }]);
+  });
+
+  it.each(['null', '{"Entries":{}}', '{"Entries":"x"}', 'nope'])('answers %s with a 400', async (body) => {
+    bus = await startLocalEventBus(async () => {});
+    const answer = await call(bus.endpoint, body);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({ __type: 'SerializationException' });
+  });
+});

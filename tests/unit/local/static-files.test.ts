@@ -1,8 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeOf, resolveStaticFile } from '../../../shared/local/static-files.ts';
+import { contentTypeOf, resolveStaticFile, sendFile } from '../../../shared/local/static-files.ts';
 
 let parent: string;
 let root: string;
@@ -50,5 +52,33 @@ describe('resolveStaticFile: the built front end, nothing outside it', () => {
     expect(contentTypeOf('a.css')).toBe('text/css; charset=utf-8');
     expect(contentTypeOf('a.svg')).toBe('image/svg+xml');
     expect(contentTypeOf('a.woff2')).toBe('font/woff2');
+  });
+});
+
+describe('sendFile', () => {
+  /** Serves one path through sendFile, as serve does once it has resolved it. */
+  async function served(path: string): Promise<{ status: number; body: string }> {
+    const server = createServer((_, response) => {
+      void sendFile(response, path, { 'cache-control': 'no-cache' });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      return { status: answer.status, body: await answer.text() };
+    } finally {
+      server.close();
+    }
+  }
+
+  it('sends the file with its type', async () => {
+    expect(await served(join(root, 'index.html'))).toEqual({ status: 200, body: '<!doctype html>' });
+  });
+
+  it('answers 404 for a file gone since it was found (a front end rebuilt meanwhile), without throwing', async () => {
+    const gone = join(root, 'assets', 'gone.js');
+    await writeFile(gone, 'x');
+    expect(await resolveStaticFile(root, '/assets/gone.js')).toBe(gone);
+    await rm(gone);
+    expect((await served(gone)).status).toBe(404);
   });
 });
