@@ -5,15 +5,25 @@ import { localLambdaContext } from './lambda-context.ts';
 import type { BusEvent } from './local-event-bus.ts';
 
 /**
- * The app stack's EventBridge rules, in-process: "dataset ingested" goes to the report function as
- * the whole event; "rebuild requested" passes only its detail (the rule's input path `$.detail`).
+ * The app stack's EventBridge rules, in-process: "dataset ingested" goes, as the whole event, to the
+ * report function and to the company lookup (which does nothing when `COMPANY_LOOKUP` is `off`, and
+ * asks for a rebuild when it found something), side by side as two rules' targets run; "rebuild
+ * requested" passes only its detail to the report function (the rule's input path `$.detail`).
  */
 export async function deliverToRules(event: BusEvent): Promise<void> {
-  const { handler } = await import('../../functions/report/handler.ts');
+  const { handler: report } = await import('../../functions/report/handler.ts');
   if (event.source === DATASET_INGESTED.source && event.detailType === DATASET_INGESTED.detailType) {
-    await handler(eventBridgeEnvelope(event), localLambdaContext('report'));
+    const { handler: lookUp } = await import('../../functions/company-lookup/handler.ts');
+    const envelope = eventBridgeEnvelope(event);
+    // Each target fails on its own, as each rule has its own retries and dead letters.
+    const delivered = await Promise.allSettled([
+      report(envelope, localLambdaContext('report')),
+      lookUp(envelope, localLambdaContext('company-lookup')),
+    ]);
+    const failed = delivered.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   } else if (event.source === REBUILD_REQUESTED.source && event.detailType === REBUILD_REQUESTED.detailType) {
-    await handler(event.detail, localLambdaContext('report'));
+    await report(event.detail, localLambdaContext('report'));
   }
 }
 
