@@ -10,6 +10,8 @@ export interface FormHead {
   readonly fields: ReadonlyMap<string, Buffer>;
   /** What was read past the file part's headers: the file's first bytes, and maybe all of it. */
   readonly rest: Buffer;
+  /** The bytes of the body before the file's first. */
+  readonly headBytes: number;
 }
 
 /** A body this proxy will not pass on: the client's error, a 400. */
@@ -68,7 +70,8 @@ export function parseFormHead(buffer: Buffer, boundary: string): FormHead | unde
     if (headersEnd === -1) return undefined;
     const name = partName(buffer.toString('utf8', position + 2, headersEnd));
     const valueStart = headersEnd + 4;
-    if (name === 'file') return { boundary, fields, rest: buffer.subarray(valueStart) };
+    if (name === 'file')
+      return { boundary, fields, rest: buffer.subarray(valueStart), headBytes: valueStart };
     const valueEnd = buffer.indexOf(between, valueStart);
     if (valueEnd === -1) return undefined;
     if (fields.has(name)) throw new MalformedForm(`the field "${name}" is given twice`);
@@ -117,7 +120,7 @@ export function readFormHead(request: Readable, boundary: string, limit: number)
  * that were checked, whatever quirks of quoting or case the original had. Followed by `rest` and
  * the remainder of the original body, which carry on with the file and the closing boundary.
  */
-export function serializeFormHead(head: FormHead): Buffer {
+export function serializeFormHead(head: Pick<FormHead, 'boundary' | 'fields'>): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of head.fields) {
     parts.push(

@@ -7,6 +7,7 @@ import { sendProblem } from './http-helpers.ts';
 import { nextSequencer } from './local-pipeline.ts';
 import { decodePath } from './request-target.ts';
 import { uploadFieldsRefusal } from './upload-fields.ts';
+import { checkUploadPolicy } from './upload-policy.ts';
 
 /** A presigned form's fields (policy, signature, key, metadata) take a few kilobytes. */
 const MAX_FORM_HEAD_BYTES = 64 * 1024;
@@ -22,9 +23,10 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: numb
  * file streamed, never buffered. S3 would then send an ObjectCreated event; the emulator does not,
  * so once the object is stored, `stored` is called with its location.
  *
- * s3rver checks no POST policy: this proxy reads the fields first and keeps the rules that matter
- * locally (the key in the signed-in anchor's folder, the anchor metadata naming it) before a byte
- * reaches storage, so a forged form can neither overwrite nor add to another institution's files.
+ * s3rver checks no POST policy: this proxy reads the fields first and checks them before a byte
+ * reaches storage — the key in the signed-in anchor's folder and the anchor metadata naming it, so a
+ * forged form can neither overwrite nor add to another institution's files; then the policy as S3
+ * would (not expired, every condition met, the file's size within its range).
  */
 export async function proxyUpload(
   request: IncomingMessage,
@@ -44,7 +46,29 @@ export async function proxyUpload(
   }
   const refusal = uploadFieldsRefusal(head.fields, user.anchorId);
   if (refusal) return refuse(request, response, 403, refusal);
+  const policy = checkUploadPolicy(head.fields, new Date());
+  if (policy.refusal !== undefined) return refuse(request, response, 403, policy.refusal);
+  const sizeRefusal = fileSizeRefusal(request, head, policy);
+  if (sizeRefusal) return refuse(request, response, 400, sizeRefusal);
   return forward(request, response, head, target, user, stored);
+}
+
+/**
+ * The file's size against the policy's range, from the body's length: a browser's form ends with its
+ * file (S3 ignores what follows it), then the closing boundary. A body of unknown length is passed on.
+ */
+function fileSizeRefusal(
+  request: IncomingMessage,
+  head: FormHead,
+  range: { readonly minBytes: number; readonly maxBytes: number },
+): string | undefined {
+  const length = Number(request.headers['content-length']);
+  if (!Number.isSafeInteger(length)) return undefined;
+  const fileBytes = length - head.headBytes - Buffer.byteLength(`\r\n--${head.boundary}--\r\n`);
+  if (fileBytes < range.minBytes) return 'The file is empty';
+  if (fileBytes > range.maxBytes)
+    return `The file is larger than the ${range.maxBytes} bytes an upload may be`;
+  return undefined;
 }
 
 function forward(

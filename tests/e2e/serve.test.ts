@@ -269,6 +269,49 @@ describe('ancrage serve (npm start -- serve)', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('holds an upload form to its policy, as S3 does: the kind it names, its expiry, the size range', async () => {
+    const cookie = await signIn(OWN);
+    const signed = await api(cookie, '/uploads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'policy.csv', kind: 'payments' }),
+    });
+    const form = (await signed.json()) as { url: string; fields: Record<string, string> };
+    const policy = JSON.parse(Buffer.from(form.fields.Policy ?? '', 'base64').toString('utf8'));
+    /** The form with its policy rewritten: the emulator checks no signature, so the proxy's check is what is seen. */
+    const withPolicy = (change: (policy: { expiration: string; conditions: unknown[] }) => void) => {
+      const copy = structuredClone(policy);
+      change(copy);
+      return { ...form.fields, Policy: Buffer.from(JSON.stringify(copy)).toString('base64') };
+    };
+    const post = async (fields: Record<string, string>, file: string) => {
+      const upload = multipart(fields, file);
+      return raw('POST', form.url, { host: hostOf(), cookie, ...upload.headers }, upload.body);
+    };
+    const csv = 'a;b\n1;2\n';
+    const refusals: [Record<string, string>, string, number][] = [
+      [{ ...form.fields, 'x-amz-meta-kind': 'contracts' }, csv, 403],
+      [
+        withPolicy((p) => {
+          p.expiration = '2020-01-01T00:00:00Z';
+        }),
+        csv,
+        403,
+      ],
+      [
+        withPolicy((p) => {
+          p.conditions.push(['content-length-range', 1, 4]);
+        }),
+        csv,
+        400,
+      ],
+      [form.fields, '', 400],
+    ];
+    for (const [fields, file, status] of refusals) expectProblem(await post(fields, file), status);
+    expect(await storedFile(`uploads/${OWN}/policy.csv`)).toBeUndefined();
+    expect((await post(form.fields, csv)).status).toBe(204);
+  });
+
   it('serves a page with a strict content-security policy, and nothing outside it', async () => {
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);

@@ -94,9 +94,11 @@ describe('serializeFormHead: the checked fields are exactly what goes on', () =>
             fields: new Map(entries.map(([name, value]) => [name, Buffer.from(value)])),
             rest: Buffer.from(file),
           };
-          const again = parseFormHead(Buffer.concat([serializeFormHead(head), head.rest]), BOUNDARY);
+          const serialized = serializeFormHead(head);
+          const again = parseFormHead(Buffer.concat([serialized, head.rest]), BOUNDARY);
           expect(texts(again?.fields ?? new Map())).toEqual(Object.fromEntries(entries));
           expect(again?.rest.equals(head.rest)).toBe(true);
+          expect(again?.headBytes).toBe(serialized.length);
         },
       ),
     );
