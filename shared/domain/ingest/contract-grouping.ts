@@ -3,7 +3,7 @@ import type { DraftLine } from '../spend-line.ts';
 import type { SetAside } from './rejection.ts';
 
 /** The flag of the lines of a contract whose rows state different amounts. */
-export const CONTRACT_AMOUNTS_DIFFER_FLAG = 'contract-amounts-differ';
+const CONTRACT_AMOUNTS_DIFFER_FLAG = 'contract-amounts-differ';
 
 export type GroupOutcome = { readonly line: DraftLine } | { readonly duplicate: SetAside };
 
