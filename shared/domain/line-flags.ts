@@ -61,6 +61,13 @@ export const LINE_FLAG_LABELS: ReadonlyMap<string, Labels> = new Map([
     },
   ],
   [
+    'stray-quote',
+    {
+      fr: 'guillemet ouvert et jamais refermé sur sa ligne : ligne lue telle qu’écrite',
+      en: 'a quote opened and never closed on its line: the line read as written',
+    },
+  ],
+  [
     'value-truncated',
     { fr: 'valeur trop longue, coupée à 4 000 caractères', en: 'value too long, cut at 4 000 characters' },
   ],

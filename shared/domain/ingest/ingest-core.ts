@@ -30,6 +30,7 @@ import {
   MAX_LINE_LENGTH,
   valuesInPlace,
 } from './row-checks.ts';
+import { STRAY_QUOTE_FLAG, strayQuoteLines } from './stray-quote.ts';
 import { summaryRowKind } from './summary-row.ts';
 import type { SupplierRollups } from './supplier-rollup.ts';
 
@@ -244,6 +245,18 @@ export class IngestCore {
       return;
     }
     if (header.fastLane?.take(row)) return;
+    const glued = strayQuoteLines(row.cells, header.headerCells.length, this.options.delimiter);
+    if (glued) {
+      glued.forEach((cells, offset) => {
+        this.acceptRecord({ lineNumber: row.lineNumber + offset, cells }, header, STRAY_QUOTE_FLAG);
+      });
+      return;
+    }
+    this.acceptRecord(row, header);
+  }
+
+  /** A data record the fast lane did not take, `flag` on its lines when counted. */
+  private acceptRecord(row: RawRow, header: NonNullable<IngestCore['header']>, flag?: string): void {
     if (isBlank(row.cells)) {
       this.collected.countBlank();
       return;
@@ -254,7 +267,7 @@ export class IngestCore {
     }
     // The raw text is kept for rejected and grouped lines only: most lines never need it.
     const raw = () => toCsvRecord(row.cells, this.options.delimiter);
-    const reason = this.readDataRow(row, header, raw);
+    const reason = this.readDataRow(row, header, raw, flag);
     if (reason) {
       const amount =
         reason === LINE_TOO_LONG
@@ -317,6 +330,7 @@ export class IngestCore {
     row: RawRow,
     header: NonNullable<IngestCore['header']>,
     raw: () => string,
+    flag?: string,
   ): string | undefined {
     if (isRepeatedHeader(row.cells, header.foldedHeader))
       return 'the header line again (a page break in the export), not data';
@@ -362,6 +376,7 @@ export class IngestCore {
       if (!line.ok) continue;
       if (redecoded) line.value.flags.push(REDECODED_FLAG);
       if (undecodable) line.value.flags.push(UNDECODABLE_FLAG);
+      if (flag) line.value.flags.push(flag);
       if (header.grouping) this.takeGroupOutcomes(header.grouping.push(line.value, raw()));
       else this.collected.accept(line.value);
     }
