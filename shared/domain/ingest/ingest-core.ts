@@ -304,10 +304,12 @@ export class IngestCore {
   }
 
   /**
-   * The amount of a line with values too many or too few: the stray `;` may sit before the amount
-   * column (a name cut in two: the amount is as many values later) or after it (a comment cut in two:
-   * the amount is where its column says). Given only when one of the two places reads as an amount,
-   * or both read the same: a SIRET or a postcode shifted into the column is never taken for money.
+   * The amount of a line with values too many or too few. Too many: the stray `;` may sit before the
+   * amount column (a name cut in two: the amount is as many values later) or after it (a comment cut
+   * in two: the amount is where its column says); given only when one of the two places reads as an
+   * amount, or both read the same, so that a SIRET or a postcode shifted into the column is never
+   * taken for money. Too few: a line cut short, whose values before the cut are in place; the amount
+   * is read in its column if the line reaches it, never in a place a cut could have shifted.
    */
   private raggedAmountIn(
     cells: readonly string[],
@@ -315,7 +317,7 @@ export class IngestCore {
   ): number | undefined {
     const at = header.columnIndexes.amount;
     if (at === -1) return undefined;
-    const shift = cells.length - header.headerCells.length;
+    const shift = Math.max(0, cells.length - header.headerCells.length);
     const read = new Set<number>();
     for (const index of [at, at + shift]) {
       const cell = cells[index];

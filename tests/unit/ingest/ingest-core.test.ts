@@ -197,6 +197,16 @@ describe('IngestCore: rejected lines carry their physical line number and a read
     expect(summaryOf(run).reconciliation).toMatchObject({ controlCents: 10000 + (amountCents ?? 0) });
   });
 
+  it('gives no amount for a line cut short before its amount column, whatever value ends it', () => {
+    // The amount last: a line cut after the postcode must not have the postcode read as money.
+    const header = ['N° mandat', 'Date mandat', 'Tiers', 'Code postal', 'Objet', 'Montant TTC'];
+    const cut = ['R', '10/01/2025', 'Garage Durand', '38600'];
+    const run = ingest(rowsFrom([header, ['G1', '10/01/2025', 'A', '38000', 'x', '100,00'], cut]), {
+      maxRejectedRatio: 1,
+    });
+    expect(run.rejections.map((one) => [one.lineNumber, one.amountCents])).toEqual([[3, undefined]]);
+  });
+
   it('keeps the raw line quoted as CSV so it can be written to the rejects file', () => {
     const cells = ['R;1', '10/01/2025', 'Le "Bon" Fournisseur', '', '', 'n/a', ''];
     const run = ingest(rowsFrom([FR_HEADER, cells]), { maxRejectedRatio: 1 });
