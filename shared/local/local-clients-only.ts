@@ -1,7 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-
-/** A loopback address by number or as `localhost`, with a port: never a name a page could rebind. */
-const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\]):[0-9]+$/;
+import { isLoopbackHostWithPort } from './request-guard.ts';
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -10,14 +8,15 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
  * `Access-Control-Allow-Origin: *`, and s3rver takes the cross-site form posts a browser sends
  * without asking: while `ancrage serve` runs, any page open in the user's browser that found the port
  * could read the table or plant a report. The AWS SDK sends no `Origin` and names the loopback address
- * it was given (a test's fault-injecting proxy passes its own); a request that carries an `Origin` (a browser's fetch or form) or names another host
- * (a DNS-rebinding page) is refused with a 403 before the emulator sees it.
+ * it was given (a test's fault-injecting proxy passes on its own port); a request that carries an
+ * `Origin` (a browser's fetch or form) or names another host (a DNS-rebinding page) is refused with a
+ * 403 before the emulator sees it.
  */
 export function answeringLocalClientsOnly(server: Server): void {
   const listeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (request.headers.origin !== undefined || !LOOPBACK_HOST.test(request.headers.host ?? '')) {
+    if (request.headers.origin !== undefined || !isLoopbackHostWithPort(request.headers.host)) {
       request.resume();
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       response.end('the embedded emulators answer the local stack only\n');

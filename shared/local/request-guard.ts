@@ -1,5 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
+/** The loopback address by number, v4 and v6, and by name: never a name a page could point elsewhere. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
 /**
  * The names the local server answers to. Any page on the web can point a name of its own at
  * 127.0.0.1 (DNS rebinding) and then read the server's answers as if it were the portal; its
@@ -7,8 +10,17 @@ import type { IncomingMessage } from 'node:http';
  * Browsers leave the port out of `Host` when it is the scheme's default, hence the bare names on 80.
  */
 export function loopbackHosts(port: number): ReadonlySet<string> {
-  const names = ['127.0.0.1', 'localhost', '[::1]'];
-  return new Set([...names.map((name) => `${name}:${port}`), ...(port === 80 ? names : [])]);
+  return new Set([
+    ...LOOPBACK_NAMES.map((name) => `${name}:${port}`),
+    ...(port === 80 ? LOOPBACK_NAMES : []),
+  ]);
+}
+
+/** Whether a `Host` names a loopback address with an explicit port, whichever port it is. */
+export function isLoopbackHostWithPort(host: string | undefined): boolean {
+  const colon = host?.lastIndexOf(':') ?? -1;
+  if (!host || colon === -1 || !/^[0-9]+$/.test(host.slice(colon + 1))) return false;
+  return LOOPBACK_NAMES.includes(host.slice(0, colon).toLowerCase());
 }
 
 export function isAllowedHost(request: IncomingMessage, hosts: ReadonlySet<string>): boolean {
