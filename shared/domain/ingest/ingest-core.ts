@@ -26,7 +26,7 @@ import {
   hasUndecodable,
   isBlank,
   isRepeatedHeader,
-  LINE_TOO_LONG,
+  isTooLong,
   MAX_LINE_LENGTH,
   valuesInPlace,
 } from './row-checks.ts';
@@ -269,13 +269,8 @@ export class IngestCore {
     const raw = () => toCsvRecord(row.cells, this.options.delimiter);
     const reason = this.readDataRow(row, header, raw, flag);
     if (reason) {
-      const amount =
-        reason === LINE_TOO_LONG
-          ? this.longLineAmountIn(row.cells, header)
-          : valuesInPlace(row.cells, header)
-            ? this.amountIn(row.cells, header)
-            : this.raggedAmountIn(row.cells, header);
-      this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw(), amountCents: amount });
+      const amountCents = this.rejectedAmountIn(row.cells, header);
+      this.collected.reject({ lineNumber: row.lineNumber, reason, raw: raw(), amountCents });
     }
   }
 
@@ -285,6 +280,16 @@ export class IngestCore {
     if (at === -1 || cells[at] === undefined) return undefined;
     const amount = readSpendAmount(cells[at], header.format.decimal);
     return amount.ok ? amount.value.cents : undefined;
+  }
+
+  /** The amount a rejected line states, read where its shape says it can be told. */
+  private rejectedAmountIn(
+    cells: readonly string[],
+    header: NonNullable<IngestCore['header']>,
+  ): number | undefined {
+    if (isTooLong(cells)) return this.longLineAmountIn(cells, header);
+    if (!valuesInPlace(cells, header)) return this.raggedAmountIn(cells, header);
+    return this.amountIn(cells, header);
   }
 
   /**

@@ -49,11 +49,16 @@ export function hasUndecodable(cells: readonly string[]): boolean {
   return cells.some((cell) => cell.includes('\uFFFD'));
 }
 
-/** Problems of the record itself, before its values are read. */
-export function checkRecord(cells: readonly string[], header: LocatedHeader): Result<void> {
+/** Whether a record is longer than a line may be (its values and their delimiters). */
+export function isTooLong(cells: readonly string[]): boolean {
   let length = 0;
   for (const cell of cells) length += cell.length + 1;
-  if (length > MAX_LINE_LENGTH) return fail(LINE_TOO_LONG);
+  return length > MAX_LINE_LENGTH;
+}
+
+/** Problems of the record itself, before its values are read. */
+export function checkRecord(cells: readonly string[], header: LocatedHeader): Result<void> {
+  if (isTooLong(cells)) return fail(LINE_TOO_LONG);
   return checkShape(cells, header);
 }
 
