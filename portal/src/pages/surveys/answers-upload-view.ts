@@ -3,8 +3,6 @@ import type { PortalContext } from '../../context.ts';
 import { field, h, preservingFocus, replace, table } from '../../dom.ts';
 import { formatBytes, formatCount } from '../../i18n/format.ts';
 
-/** The API's bound on the CSV of answers: said before anything is sent. */
-
 /**
  * A CSV of answers gathered another way (by telephone, on paper): read in the browser as UTF-8 and
  * sent as text; the API checks each row and says which it refused, by line number and why.

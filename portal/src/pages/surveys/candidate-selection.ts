@@ -1,7 +1,5 @@
 import { SURVEY_LIMITS } from '../../../../shared/contracts/portal-api.ts';
 
-/** How many suppliers one survey may invite (the API's bound). */
-
 /**
  * The suppliers ticked, kept while the officer turns the pages of candidates, by key in the order
  * ticked. Ticking past the API's bound is refused, not silently dropped.
