@@ -3,6 +3,7 @@ import type { PublicSurveyRouteKey } from '../../contracts/portal-api.ts';
 import { recordSurveyEvent } from '../observability/api-metrics.ts';
 import type { Observability } from '../observability/observability.ts';
 import { MAX_API_BODY_BYTES } from './bodies.ts';
+import { isBodyOver } from './body-bound.ts';
 import { callerOf } from './caller.ts';
 import { problem } from './problem.ts';
 import { isPublicSurveyRoute, publicSurveyRequest, requestOrigin } from './public-survey-request.ts';
@@ -57,8 +58,7 @@ async function portalRoute(
   if (!caller) return problem(403, 'Your account is not attached to an institution');
   observed.logger.appendKeys({ anchorId: caller.anchorId, route: http.routeKey });
   // API Gateway would pass 10 MB: no body of this API comes near the bound, and none past it is read.
-  const sent = http.isBase64Encoded ? ((http.body?.length ?? 0) * 3) / 4 : Buffer.byteLength(http.body ?? '');
-  if (sent > MAX_API_BODY_BYTES) return problem(413, 'The request is too large');
+  if (isBodyOver(http, MAX_API_BODY_BYTES)) return problem(413, 'The request is too large');
   let body: unknown;
   try {
     const text = http.isBase64Encoded ? Buffer.from(http.body ?? '', 'base64').toString('utf8') : http.body;

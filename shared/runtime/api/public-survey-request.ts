@@ -6,6 +6,7 @@ import {
   routeKeyOf,
 } from '../../contracts/portal-api.ts';
 import { SURVEY_TOKEN_PATTERN } from '../../use-cases/surveys/survey-tokens.ts';
+import { isBodyOver } from './body-bound.ts';
 
 const PUBLIC_KEYS: ReadonlySet<string> = new Set(PUBLIC_SURVEY_ROUTES.map(routeKeyOf));
 
@@ -38,10 +39,7 @@ export function publicSurveyRequest(http: {
   readonly isBase64Encoded?: boolean | undefined;
 }): PublicSurveyRequest & { readonly tooLarge: boolean } {
   const raw = http.body ?? '';
-  const encodedBound = http.isBase64Encoded
-    ? Math.ceil((MAX_FORM_BODY_BYTES * 4) / 3) + 4
-    : MAX_FORM_BODY_BYTES * 4;
-  const tooLarge = raw.length > encodedBound;
+  const tooLarge = isBodyOver(http, MAX_FORM_BODY_BYTES);
   const body =
     tooLarge || raw === ''
       ? undefined
@@ -57,7 +55,7 @@ export function publicSurveyRequest(http: {
       : '',
     language: LanguageQuerySchema.parse(http.queryStringParameters ?? {}).lang,
     body,
-    tooLarge: tooLarge || (body !== undefined && Buffer.byteLength(body, 'utf8') > MAX_FORM_BODY_BYTES),
+    tooLarge,
   };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PublicSurveyRouteKey } from '../../../shared/contracts/portal-api.ts';
 import { SURVEY_ANSWER_FIELDS } from '../../../shared/domain/multiplier/survey-answer.ts';
+import { isBodyOver } from '../../../shared/runtime/api/body-bound.ts';
 import {
   MAX_FORM_BODY_BYTES,
   publicSurveyRequest,
@@ -144,5 +145,20 @@ describe('publicSurveyRequest', () => {
         },
       ),
     );
+  });
+});
+
+describe('isBodyOver: a body measured without decoding it', () => {
+  it.each<[string, boolean, number, boolean]>([
+    ['é'.repeat(5), false, 10, false],
+    ['é'.repeat(6), false, 10, true],
+    ['a'.repeat(11), false, 10, true],
+    ['😀'.repeat(3), false, 12, false],
+    [Buffer.from('x'.repeat(10)).toString('base64'), true, 10, false],
+    [Buffer.from('x'.repeat(11)).toString('base64'), true, 10, true],
+  ])('%s (base64 %s) against %i bytes: over %s', (body, isBase64Encoded, maxBytes, over) => {
+    expect(isBodyOver({ body, isBase64Encoded }, maxBytes)).toBe(over);
+    const bytes = isBase64Encoded ? Buffer.from(body, 'base64').length : Buffer.byteLength(body, 'utf8');
+    expect(bytes > maxBytes).toBe(over);
   });
 });
