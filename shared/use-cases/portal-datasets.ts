@@ -7,6 +7,7 @@ import type {
   UnmatchedSuppliers,
 } from '../contracts/portal-api.ts';
 import type { DatasetRecord } from '../domain/dataset.ts';
+import { jsonStringBytes } from '../domain/json-size.ts';
 import type { Reconciliation } from '../domain/reconciliation.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { countedElsewhereSeen, summarySeen } from './counted-elsewhere-view.ts';
@@ -167,9 +168,9 @@ export async function datasetRejects(
   }
   const chunks: Uint8Array[] = [];
   for await (const chunk of object.body) chunks.push(chunk);
-  const csv = Buffer.concat(chunks).toString('utf8');
-  if (Buffer.byteLength(JSON.stringify(csv)) > MAX_REJECTS_BYTES) return linked();
-  return { found: true, fileName: `${dataset.fileName}.rejects.csv`, csv };
+  const bytes = Buffer.concat(chunks);
+  if (jsonStringBytes(bytes) > MAX_REJECTS_BYTES) return linked();
+  return { found: true, fileName: `${dataset.fileName}.rejects.csv`, csv: bytes.toString('utf8') };
 }
 
 /**
