@@ -16,7 +16,12 @@ export type PackedData =
   /** A text column: every value a string or null (index -1). */
   | { readonly dictionary: readonly string[]; readonly indexes: Int32Array };
 
-type PackedColumn = Omit<ColumnSource, 'data'> & { readonly data: PackedData };
+/** A column as the encoder reads it (its type is the file schema's); `statistics` asks for its min, max and nulls. */
+export interface PackedColumn {
+  readonly name: string;
+  readonly statistics?: boolean | undefined;
+  readonly data: PackedData;
+}
 
 /** A row group ready to be posted: its columns and the buffers handed over with them. */
 export interface PackedRowGroup {
@@ -105,11 +110,10 @@ export function packedRowGroup<Item>(
   columns: readonly ColumnReader<Item>[],
 ): PackedRowGroup {
   const transfer: ArrayBuffer[] = [];
-  const packedColumns = columns.map((reader) => {
-    const { value, ...column } = reader;
+  const packedColumns = columns.map((reader): PackedColumn => {
     const { data, transfer: buffers } = packedColumn(reader, items);
     transfer.push(...buffers);
-    return { ...column, data };
+    return { name: reader.name, statistics: reader.statistics, data };
   });
   return { columns: packedColumns, transfer };
 }
